@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Three builds: the main process bundle (plus every plain-Node entry that runs as its own
+ * thread or process), the sandboxed preload, and the React renderer.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          // Electron main process.
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The `concurrency-lab` command.
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // Runs tasks inside a worker thread (threads, gil-threads, the dedicated loop thread).
+          'thread-host': resolve(__dirname, 'src/workers/thread-host.ts'),
+          // Runs tasks inside a child process or Electron utility process.
+          'process-host': resolve(__dirname, 'src/workers/process-host.ts'),
+          // The embedded HTTP latency server, in its own process.
+          'latency-server-host': resolve(__dirname, 'src/main/server/latency-server-host.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+      },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,109 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Where code may run decides what it may import (see DESIGN.md, "Layers and the rule between them"). */
+const electron = {
+  name: 'electron',
+  message: 'Only src/main/app, src/main/index.ts and src/preload may import electron.',
+};
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'This layer runs in a browser as well as in Node: no node:* imports here.',
+};
+const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports from the renderer.' };
+const noApp = {
+  group: ['**/main/app/**', '**/app/*'],
+  message: 'The engine never imports the Electron shell (main/app).',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'logs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            noRenderer,
+            {
+              group: ['**/main/**', '**/workers/**', '**/preload/**'],
+              message: 'shared imports only shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            noRenderer,
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'workers import only shared (and themselves).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/engine/**/*.ts', 'src/main/server/**/*.ts', 'src/main/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [noRenderer, noApp] }] },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/workers/**', '**/preload/**'],
+              message: 'The renderer talks to main only through src/renderer/api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            noRenderer,
+            { group: ['**/main/**', '**/workers/**'], message: 'The preload sees only the shared contract.' },
+          ],
+        },
+      ],
+    },
+  },
+);

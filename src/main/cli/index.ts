@@ -1,0 +1,26 @@
+/** Entry point of the `concurrency-lab` command (built to out/main/cli.js; bin/concurrency-lab.js runs it). */
+import { hostScriptsIn } from '../engine/host-scripts';
+import { forkSpawner } from '../engine/process-spawner';
+import { main } from './main';
+import { version } from '../../../package.json';
+
+// This module is the bundle's entry, so __dirname is out/main, where the host scripts are built.
+const engine = { hostScripts: hostScriptsIn(__dirname), spawner: forkSpawner };
+
+main(process.argv.slice(2), {
+  engine,
+  version,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+}).then(
+  (code) => {
+    // Let stdout drain (it may be a pipe), then leave even if a stray handle would keep the loop alive.
+    process.exitCode = code;
+    process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

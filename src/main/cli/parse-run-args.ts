@@ -1,0 +1,140 @@
+/** Parses `concurrency-lab run` flags into a validated RunRequest and output options. */
+import { parseArgs } from 'node:util';
+import { POOL_KNOBS, describeRange, type KnobSpec } from '../../shared/knobs';
+import { MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
+import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
+import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
+import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
+import { UsageError } from './usage-error';
+
+/** Where the results log goes when --log is not given. */
+export const DEFAULT_LOG_PATH = 'logs/concurrency_results.log';
+
+/** Everything `run` needs. */
+export interface RunCommand {
+  readonly request: RunRequest;
+  readonly format: ReportFormat;
+  readonly out: string | null;
+  readonly trace: string | null;
+  readonly log: string;
+  readonly help: boolean;
+}
+
+/** Every knob flag across scenarios and pool settings, by flag name. */
+function allKnobs(): Map<string, KnobSpec[]> {
+  const byFlag = new Map<string, KnobSpec[]>();
+  for (const knob of [...SCENARIOS.flatMap((s) => s.knobs), ...Object.values(POOL_KNOBS)]) {
+    byFlag.set(knob.flag, [...(byFlag.get(knob.flag) ?? []), knob]);
+  }
+  return byFlag;
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A flag's value as a number, or a UsageError naming the flag and its range. */
+function parseKnobValue(flag: string, raw: string, knob: KnobSpec): number {
+  const value = NUMBER.test(raw.trim()) ? Number(raw) : NaN;
+  if (
+    !Number.isFinite(value) ||
+    (knob.integer && !Number.isInteger(value)) ||
+    value < knob.min ||
+    value > knob.max
+  ) {
+    throw new UsageError(`--${flag} must be ${describeRange(knob)} (got "${raw}")`);
+  }
+  return value;
+}
+
+function parseModels(raw: string): ModelId[] {
+  const names = raw.split(',').map((name) => name.trim());
+  if (names.some((name) => name === ''))
+    throw new UsageError(
+      `--models must be a comma-separated list of: ${MODEL_IDS.join(', ')} (got "${raw}")`,
+    );
+  for (const name of names) {
+    if (!isModelId(name))
+      throw new UsageError(`--models: unknown model "${name}" (allowed: ${MODEL_IDS.join(', ')})`);
+  }
+  if (new Set(names).size !== names.length)
+    throw new UsageError(`--models names a model twice (got "${raw}")`);
+  return names as ModelId[];
+}
+
+/** Turns `run` arguments into a command, or throws a UsageError with one line to print. */
+export function parseRunArgs(args: readonly string[]): RunCommand {
+  const knobs = allKnobs();
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    scenario: { type: 'string', short: 's' },
+    models: { type: 'string', short: 'm' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    trace: { type: 'string' },
+    log: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const flag of knobs.keys()) options[flag] = { type: 'string' };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(
+      `${error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error)} (see: concurrency-lab run --help)`,
+    );
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const help = values.help === true;
+  const emptyRequest: RunRequest = { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} };
+  if (help)
+    return { request: emptyRequest, format: 'table', out: null, trace: null, log: DEFAULT_LOG_PATH, help };
+
+  const scenario = values.scenario;
+  if (typeof scenario !== 'string')
+    throw new UsageError(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
+  if (!isScenarioId(scenario))
+    throw new UsageError(`--scenario: unknown scenario "${scenario}" (allowed: ${SCENARIO_IDS.join(', ')})`);
+  const info = SCENARIOS.find((s) => s.id === scenario)!;
+
+  const params: Record<string, number> = {};
+  const pool: Record<string, number> = {};
+  for (const [flag, specs] of knobs) {
+    const raw = values[flag];
+    if (typeof raw !== 'string') continue;
+    const poolKnob = Object.values(POOL_KNOBS).find((k) => k.flag === flag);
+    if (poolKnob) {
+      pool[poolKnob.key] = parseKnobValue(flag, raw, poolKnob);
+      continue;
+    }
+    const knob = info.knobs.find((k) => k.flag === flag);
+    if (!knob) {
+      const owners = SCENARIOS.filter((s) => s.knobs.some((k) => specs.includes(k))).map((s) => s.id);
+      throw new UsageError(
+        `--${flag} does not apply to scenario ${scenario} (its knobs: ${info.knobs.map((k) => `--${k.flag}`).join(', ')}; --${flag} is for ${owners.join(', ')})`,
+      );
+    }
+    params[knob.key] = parseKnobValue(flag, raw, knob);
+  }
+
+  const models = typeof values.models === 'string' ? parseModels(values.models) : [...MODEL_IDS];
+  const format = values.format ?? 'table';
+  if (typeof format !== 'string' || !(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of: ${REPORT_FORMATS.join(', ')} (got "${String(format)}")`);
+  }
+  const path = (name: 'out' | 'trace' | 'log'): string | null => {
+    const value = values[name];
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file path`);
+    return value;
+  };
+
+  // The CLI checked flags itself for better wording; the shared schema is still the one gate.
+  const validated = validateRunRequest({ scenario, params, models, pool });
+  if (!validated.ok) throw new UsageError(formatIssue(validated.issues[0]!, 'flag'));
+  return {
+    request: validated.value,
+    format: format as ReportFormat,
+    out: path('out'),
+    trace: path('trace'),
+    log: path('log') ?? DEFAULT_LOG_PATH,
+    help,
+  };
+}

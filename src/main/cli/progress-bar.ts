@@ -1,0 +1,62 @@
+/** A live progress line on stderr (only when stderr is a terminal): one model at a time, finished ones kept above. */
+import { MODELS } from '../../shared/models';
+import type { ModelResult, ModelSnapshot } from '../../shared/results';
+
+const WIDTH = 24;
+const CLEAR_LINE = '\r\x1b[2K';
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Renders one model's progress as a single line. */
+export function progressLine(snapshot: ModelSnapshot): string {
+  const name = MODELS[snapshot.model].id.padEnd(11);
+  if (snapshot.state === 'starting') return `${name} starting workers…`;
+  const settled = snapshot.completed + snapshot.failed;
+  const filled = snapshot.total > 0 ? Math.round((settled / snapshot.total) * WIDTH) : WIDTH;
+  const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
+  const eta = snapshot.etaMs !== null ? `  ETA ${seconds(snapshot.etaMs)}` : '';
+  const failed = snapshot.failed > 0 ? `  ${snapshot.failed} failed` : '';
+  return `${name} ${bar} ${settled}/${snapshot.total}  ${seconds(snapshot.elapsedMs)}${eta}${failed}`;
+}
+
+/** Writes progress to a terminal stream, at most 10 redraws a second. */
+export class ProgressBar {
+  private lastDraw = 0;
+  private shown = false;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  /** A preparation step. */
+  preparing(message: string): void {
+    this.draw(`${message}…`, true);
+  }
+
+  /** A model's snapshot arrived. */
+  update(snapshot: ModelSnapshot): void {
+    this.draw(progressLine(snapshot), snapshot.state === 'starting');
+  }
+
+  /** A model finished: its line stays. */
+  finished(result: ModelResult): void {
+    const mark = result.state === 'done' ? '✓' : result.state === 'cancelled' ? '■' : '✗';
+    const line = `${mark} ${result.model.padEnd(11)} ${result.state} in ${seconds(result.wallMs)} (${result.completed}/${result.total} tasks)`;
+    this.stream.write(`${CLEAR_LINE}${line}\n`);
+    this.shown = false;
+  }
+
+  /** Clears the live line. */
+  clear(): void {
+    if (this.shown) this.stream.write(CLEAR_LINE);
+    this.shown = false;
+  }
+
+  private draw(line: string, force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.stream.write(`${CLEAR_LINE}${line}`);
+    this.shown = true;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The one place processes are spawned: an interface with two adapters, `child_process.fork` here
+ * and Electron's `utilityProcess.fork` in src/main/app.
+ */
+import { fork } from 'node:child_process';
+
+/** How a spawned process ended. */
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+  /** The end of what the process wrote to stderr, to explain a crash. */
+  readonly stderrTail: string;
+}
+
+/** A child process as the engine needs it. */
+export interface SpawnedProcess {
+  readonly pid: number | undefined;
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (exit: ProcessExit) => void): void;
+  /** Ends the process at once. */
+  kill(): void;
+}
+
+/** Options common to both adapters. */
+export interface SpawnOptions {
+  /** Shown in process lists and error messages. */
+  readonly name: string;
+  readonly execArgv?: readonly string[];
+}
+
+/** Starts a plain-Node module in its own process with a message channel to it. */
+export interface ProcessSpawner {
+  readonly kind: 'child_process' | 'utilityProcess';
+  spawn(modulePath: string, options: SpawnOptions): SpawnedProcess;
+}
+
+/** Words for how a process ended, from its exit code, signal and last stderr lines. */
+export function describeExit(exit: ProcessExit): string {
+  if (/heap out of memory|Allocation failed/i.test(exit.stderrTail)) return 'ran out of memory';
+  if (exit.signal) return `was killed by ${exit.signal}`;
+  const lastLine = exit.stderrTail.split('\n').filter(Boolean).at(-1);
+  return `exited with code ${exit.code ?? 'unknown'}${lastLine ? ` (${lastLine.slice(0, 200)})` : ''}`;
+}
+
+const STDERR_TAIL = 2000;
+
+/** Keeps the last few kilobytes of a stream, for crash messages. */
+export function tailCollector(): { push(chunk: Buffer | string): void; text(): string } {
+  let tail = '';
+  return {
+    push(chunk) {
+      tail = (tail + chunk.toString()).slice(-STDERR_TAIL);
+    },
+    text: () => tail.trim(),
+  };
+}
+
+/** `child_process.fork` adapter: structured-clone serialisation, stderr kept for crash messages. */
+export const forkSpawner: ProcessSpawner = {
+  kind: 'child_process',
+  spawn(modulePath, options) {
+    const child = fork(modulePath, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [...(options.execArgv ?? [])],
+      env: { ...process.env, CONCURRENCY_LAB_PROCESS: options.name },
+    });
+    const stderr = tailCollector();
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A failed send means the child is gone; its exit event reports that.
+    child.on('error', () => undefined);
+    return {
+      get pid() {
+        return child.pid;
+      },
+      postMessage(message) {
+        if (child.connected) child.send(message as never, (error) => void error);
+      },
+      onMessage(listener) {
+        child.on('message', listener);
+      },
+      onExit(listener) {
+        child.once('exit', (code, signal) => {
+          // Let the stderr pipe drain so the crash message is complete.
+          setImmediate(() => listener({ code, signal, stderrTail: stderr.text() }));
+        });
+      },
+      kill() {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      },
+    };
+  },
+};

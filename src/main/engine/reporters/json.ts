@@ -1,0 +1,162 @@
+/** The JSON export: a run's full result in a stable shape, floats rounded, timeline optional. */
+import type { ModelId } from '../../../shared/models';
+import type {
+  CheckSummary,
+  GilStats,
+  Lane,
+  MachineInfo,
+  ModelResult,
+  Percentiles,
+  ResolvedPool,
+  RunResult,
+  TaskFailure,
+} from '../../../shared/results';
+import type { ScenarioId } from '../../../shared/scenarios';
+
+/** Options of the JSON reporter. */
+export interface JsonReportOptions {
+  /** Include every task's record; true unless set to false. */
+  readonly timeline?: boolean;
+}
+
+/** One task as the JSON export lists it: times in ms since the model's start. */
+export interface JsonTaskRecord {
+  readonly task: number;
+  readonly lane: number;
+  readonly queuedAt: number;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly ok: boolean;
+}
+
+/** One model's entry in the JSON export. */
+export interface JsonModelReport {
+  readonly model: ModelId;
+  readonly state: ModelResult['state'];
+  readonly placement: string;
+  readonly workers: number | null;
+  readonly wallMs: number;
+  readonly startupMs: number;
+  readonly total: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly throughput: number;
+  readonly speedup: number | null;
+  readonly latencyMs: Percentiles;
+  readonly queueWaitMs: Percentiles;
+  readonly cpuUtilization: number | null;
+  readonly peakRssMb: number;
+  readonly check: CheckSummary;
+  readonly error?: string;
+  readonly failures: readonly TaskFailure[];
+  readonly gil?: GilStats;
+  readonly lanes: readonly Lane[];
+  readonly notes: readonly string[];
+  /** Epoch ms of time 0 of `timeline`, so models can be lined up on one clock. */
+  readonly epochStartMs: number;
+  readonly timeline?: readonly JsonTaskRecord[];
+}
+
+/** The JSON export of a run. */
+export interface JsonReport {
+  readonly runId: string;
+  readonly scenario: ScenarioId;
+  readonly title: string;
+  readonly state: RunResult['state'];
+  readonly params: Readonly<Record<string, number>>;
+  readonly derived: Readonly<Record<string, number | string>>;
+  readonly pool: ResolvedPool;
+  readonly machine: MachineInfo;
+  readonly startedAt: string;
+  readonly results: readonly JsonModelReport[];
+}
+
+/** Rounds to 3 decimals (microseconds when the unit is ms), never producing -0. */
+export function round3(value: number): number {
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded === 0 ? 0 : rounded;
+}
+
+function roundNullable(value: number | null): number | null {
+  return value === null ? null : round3(value);
+}
+
+function roundPercentiles(p: Percentiles): Percentiles {
+  return { p50: round3(p.p50), p95: round3(p.p95), max: round3(p.max) };
+}
+
+function roundGil(gil: GilStats): GilStats {
+  return {
+    switchIntervalMs: round3(gil.switchIntervalMs),
+    lanes: gil.lanes.map((lane) => ({
+      lane: lane.lane,
+      holdMs: round3(lane.holdMs),
+      waitMs: round3(lane.waitMs),
+      switches: lane.switches,
+    })),
+    holdMs: round3(gil.holdMs),
+    waitMs: round3(gil.waitMs),
+    switches: gil.switches,
+  };
+}
+
+function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport {
+  return {
+    model: model.model,
+    state: model.state,
+    placement: model.placement,
+    workers: model.workers,
+    wallMs: round3(model.wallMs),
+    startupMs: round3(model.startupMs),
+    total: model.total,
+    completed: model.completed,
+    failed: model.failed,
+    throughput: round3(model.throughput),
+    speedup: roundNullable(model.speedup),
+    latencyMs: roundPercentiles(model.latencyMs),
+    queueWaitMs: roundPercentiles(model.queueWaitMs),
+    cpuUtilization: roundNullable(model.cpuUtilization),
+    peakRssMb: round3(model.peakRssMb),
+    check: { ...model.check },
+    ...(model.error !== undefined ? { error: model.error } : {}),
+    failures: model.failures.map((f) => ({ task: f.task, message: f.message })),
+    ...(model.gil ? { gil: roundGil(model.gil) } : {}),
+    lanes: model.lanes.map((lane) => ({ index: lane.index, label: lane.label })),
+    notes: [...model.notes],
+    epochStartMs: round3(model.epochStartMs),
+    ...(withTimeline
+      ? {
+          timeline: model.timeline.map((r) => ({
+            task: r.task,
+            lane: r.lane,
+            queuedAt: round3(r.queuedAt),
+            startedAt: round3(r.startedAt),
+            endedAt: round3(r.endedAt),
+            ok: r.ok,
+          })),
+        }
+      : {}),
+  };
+}
+
+/** A run as a plain JSON-ready object; `timeline: false` leaves the per-task records out. */
+export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): JsonReport {
+  const withTimeline = options.timeline !== false;
+  return {
+    runId: run.runId,
+    scenario: run.scenario,
+    title: run.title,
+    state: run.state,
+    params: { ...run.params },
+    derived: { ...run.derived },
+    pool: { ...run.pool },
+    machine: { ...run.machine },
+    startedAt: run.startedAt,
+    results: run.results.map((model) => modelReport(model, withTimeline)),
+  };
+}
+
+/** A run as 2-space indented JSON text. */
+export function formatJson(run: RunResult, options: JsonReportOptions = {}): string {
+  return `${JSON.stringify(toJsonReport(run, options), null, 2)}\n`;
+}

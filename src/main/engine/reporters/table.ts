@@ -1,0 +1,176 @@
+/** The comparison table as aligned plain text, plus the cell wording every text reporter shares. */
+import { formatKnobNumber } from '../../../shared/knobs';
+import type { ModelResult, RunResult } from '../../../shared/results';
+import { SCENARIOS } from '../../../shared/scenarios';
+
+/** The comparison columns, in the order every reporter shows them. */
+export const COMPARISON_COLUMNS = [
+  'Model',
+  'Total time (s)',
+  'Speedup',
+  'Throughput (tasks/s)',
+  'p95 latency (ms)',
+  'CPU util',
+  'Notes',
+] as const;
+
+/** Whether each comparison column holds numbers (right-aligned) or text (left-aligned). */
+export const COMPARISON_NUMERIC: readonly boolean[] = [false, true, true, true, true, true, false];
+
+/** Options of the table reporter. */
+export interface TableOptions {
+  /** ANSI colours: bold header, green fastest, red failed or wrong. */
+  readonly color?: boolean;
+}
+
+/** The finished model with the lowest wall time whose answer did not fail its check; none when fewer than two models ran. */
+export function fastestModel(run: RunResult): ModelResult | undefined {
+  if (run.results.length < 2) return undefined;
+  let fastest: ModelResult | undefined;
+  for (const model of run.results) {
+    if (model.state !== 'done' || model.check.ok === false) continue;
+    if (!fastest || model.wallMs < fastest.wallMs) fastest = model;
+  }
+  return fastest;
+}
+
+/** Whether a model's row must stand out as bad: it failed as a whole or its answer was wrong. */
+export function isFailedModel(model: ModelResult): boolean {
+  return model.state === 'failed' || model.check.ok === false;
+}
+
+/** The run's knobs as [CLI flag, value] pairs, in the scenario's knob order; unknown keys keep their own name. */
+export function paramEntries(run: RunResult): (readonly [string, string])[] {
+  const knobs = SCENARIOS.find((s) => s.id === run.scenario)?.knobs ?? [];
+  const known = knobs
+    .filter((k) => k.key in run.params)
+    .map((k) => [k.flag, formatKnobNumber(run.params[k.key] ?? 0)] as const);
+  const unknown = Object.entries(run.params)
+    .filter(([key]) => !knobs.some((k) => k.key === key))
+    .map(([key, value]) => [key, formatKnobNumber(value)] as const);
+  return [...known, ...unknown];
+}
+
+/** The values the scenario derived on this machine, e.g. `(calibrated: wordsPerFile=123456)`; empty when none. */
+export function describeDerived(run: RunResult): string {
+  const entries = Object.entries(run.derived);
+  if (entries.length === 0) return '';
+  const text = entries.map(
+    ([key, value]) => `${key}=${typeof value === 'number' ? formatKnobNumber(value) : value}`,
+  );
+  return `(calibrated: ${text.join(', ')})`;
+}
+
+/** Knobs and derived values in one phrase, e.g. `tasks=10, task-ms=500 (calibrated: wordsPerFile=123456)`. */
+export function describeParams(run: RunResult): string {
+  const params = paramEntries(run)
+    .map(([flag, value]) => `${flag}=${value}`)
+    .join(', ');
+  return [params, describeDerived(run)].filter((part) => part !== '').join(' ');
+}
+
+/** The machine in a few words, e.g. `2 cores, Node v20.20.2`. */
+export function describeMachine(run: RunResult): string {
+  const { cores, node, electron } = run.machine;
+  const parts = [
+    `${cores} ${cores === 1 ? 'core' : 'cores'}`,
+    `Node ${node.startsWith('v') ? node : `v${node}`}`,
+  ];
+  if (electron) parts.push(`Electron ${electron}`);
+  return parts.join(', ');
+}
+
+/** The Model cell: the id, its state when not done, a wrong-answer mark and `*` when fastest. */
+export function modelCell(model: ModelResult, fastest: boolean): string {
+  let name: string = model.model;
+  if (model.state !== 'done') name += ` (${model.state})`;
+  if (model.check.ok === false) name += ' (wrong answer)';
+  return fastest ? `${name}*` : name;
+}
+
+/** Seconds with 3 decimals, e.g. `2.013`. */
+export function formatSeconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** A speedup like `4.98x`, or `-` when there is no baseline. */
+export function formatSpeedup(speedup: number | null): string {
+  return speedup === null ? '-' : `${speedup.toFixed(2)}x`;
+}
+
+/** Tasks per second: 2 decimals under 100, whole numbers above. */
+export function formatThroughput(perSecond: number): string {
+  return perSecond >= 100 ? String(Math.round(perSecond)) : perSecond.toFixed(2);
+}
+
+/** Milliseconds: 2 decimals under 10 ms, 1 decimal above. */
+export function formatMs(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+/** A 0..1 utilisation as a whole percentage, or `-` when unmeasured. */
+export function formatCpu(utilization: number | null): string {
+  return utilization === null ? '-' : `${Math.round(utilization * 100)}%`;
+}
+
+/** The Notes cell: the model's notes, plus its error when the notes do not already say it. */
+export function notesCell(model: ModelResult): string {
+  const notes = [...model.notes];
+  if (model.error && !notes.some((note) => note.includes(model.error ?? ''))) notes.push(model.error);
+  return notes.join('; ');
+}
+
+/** One model's comparison cells, in COMPARISON_COLUMNS order. */
+export function comparisonCells(model: ModelResult, fastest: boolean): string[] {
+  const ran = model.completed + model.failed > 0;
+  return [
+    modelCell(model, fastest),
+    formatSeconds(model.wallMs),
+    formatSpeedup(model.speedup),
+    formatThroughput(model.throughput),
+    ran ? formatMs(model.latencyMs.p95) : '-',
+    formatCpu(model.cpuUtilization),
+    notesCell(model),
+  ];
+}
+
+/** The header line: scenario, title, knobs, derived values and machine. */
+export function describeRun(run: RunResult): string {
+  const params = describeParams(run);
+  return [`${run.scenario}: ${run.title}`, ...(params ? [params] : []), describeMachine(run)].join(' — ');
+}
+
+const ANSI = { bold: '\u001b[1m', green: '\u001b[32m', red: '\u001b[31m', reset: '\u001b[0m' } as const;
+
+function alignRow(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((cell, i) => (COMPARISON_NUMERIC[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+    .join('  ')
+    .trimEnd();
+}
+
+/** The comparison table as aligned plain text, as the CLI prints it after a run. */
+export function formatTable(run: RunResult, options: TableOptions = {}): string {
+  const paint = (code: string, text: string): string =>
+    options.color ? `${code}${text}${ANSI.reset}` : text;
+  const fastest = fastestModel(run);
+  const rows = run.results.map((model) => ({ model, cells: comparisonCells(model, model === fastest) }));
+  const widths = COMPARISON_COLUMNS.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row.cells[i] ?? '').length)),
+  );
+
+  const lines = [describeRun(run), '', paint(ANSI.bold, alignRow(COMPARISON_COLUMNS, widths))];
+  lines.push(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const { model, cells } of rows) {
+    const line = alignRow(cells, widths);
+    if (model === fastest) lines.push(paint(ANSI.green, line));
+    else if (isFailedModel(model)) lines.push(paint(ANSI.red, line));
+    else lines.push(line);
+  }
+  const footer = [
+    ...(fastest ? ['* fastest'] : []),
+    ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
+  ];
+  if (footer.length > 0) lines.push('', ...footer);
+  return `${lines.join('\n')}\n`;
+}

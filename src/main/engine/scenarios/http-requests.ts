@@ -1,0 +1,52 @@
+/** http-requests: N GET requests to the embedded latency server; bodies checksummed, injected failures known in advance. */
+import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
+import { plannedOutcome } from '../../server/latency-server';
+import { startLatencyServer } from '../latency-server-process';
+import { field, formatCount, type ScenarioRunner } from './scenario';
+
+/** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
+const SEED = 1;
+
+function formatBytes(bytes: bigint): string {
+  const n = Number(bytes);
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** The engine side of http-requests. */
+export const httpRequestsScenario: ScenarioRunner = {
+  id: 'http-requests',
+  async prepare(params, ctx) {
+    const { tasks, latencyMs, bytes, jitterMs, failureRate } = params as Record<string, number>;
+    ctx.report('starting the latency server');
+    const server = await startLatencyServer(ctx.spawner, ctx.hostScripts.latencyServerHost, ctx.signal);
+    const checksum = bodyChecksum(responseBody(bytes!));
+    const query = `ms=${latencyMs}&bytes=${bytes}&jitter=${jitterMs}&fail=${failureRate}&seed=${SEED}`;
+    const fails = (id: number): boolean => plannedOutcome(SEED, id, jitterMs!, failureRate!).fails;
+    return {
+      tasks: Array.from({ length: tasks! }, (_, id) => ({
+        workload: 'http-get',
+        input: { url: `${server.url}/delay?id=${id}&${query}`, id },
+      })),
+      derived: { server: server.url },
+      check(task, output) {
+        if (fails(task))
+          return { ok: false, problem: `request ${task} succeeded although the server was told to fail it` };
+        if (
+          field(output, 'id') !== task ||
+          field(output, 'bytes') !== bytes ||
+          field(output, 'checksum') !== checksum
+        ) {
+          return { ok: false, problem: `request ${task}: unexpected response ${JSON.stringify(output)}` };
+        }
+        return { ok: true, digest: checksum, tally: BigInt(bytes!) };
+      },
+      expectsFailure: fails,
+      answer: (tally, completed) =>
+        `${formatCount(completed)} responses, ${formatBytes(tally)} received and checksummed`,
+      dispose: () => server.stop(),
+    };
+  },
+};

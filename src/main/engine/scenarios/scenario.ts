@@ -1,0 +1,53 @@
+/** What the engine needs from a scenario: build the tasks once, check every answer, clean up. */
+import type { ScenarioId } from '../../../shared/scenarios';
+import type { TaskSpec } from '../executor';
+import type { HostScripts } from '../host-scripts';
+import type { ProcessSpawner } from '../process-spawner';
+
+/** What a scenario may use while preparing. */
+export interface ScenarioContext {
+  /** A fresh folder for generated files; the engine deletes it after the run. */
+  readonly tempDir: string;
+  readonly spawner: ProcessSpawner;
+  readonly hostScripts: HostScripts;
+  readonly signal: AbortSignal;
+  /** Progress of a long preparation, in words ("generating 10 files"). */
+  readonly report: (message: string) => void;
+}
+
+/** The verdict on one task's output. */
+export type TaskCheck =
+  /** Correct. `digest` is compared across models; `tally` adds up into the run's answer. */
+  | { readonly ok: true; readonly digest: string; readonly tally: bigint }
+  | { readonly ok: false; readonly problem: string };
+
+/** A scenario ready to run: the same tasks for every model. */
+export interface PreparedScenario {
+  readonly tasks: readonly TaskSpec[];
+  /** Values derived from the knobs on this machine (file sizes, ranges), reported with the results. */
+  readonly derived: Readonly<Record<string, number | string>>;
+  /** Checks one task's output against what it must be. */
+  check(task: number, output: unknown): TaskCheck;
+  /** Whether a task is meant to fail (an injected server failure); such failures are not errors of the model. */
+  expectsFailure?(task: number): boolean;
+  /** The answer in words from the summed tallies of `completed` correct tasks. */
+  answer(tally: bigint, completed: number): string;
+  /** Stops servers and removes what prepare() made. */
+  dispose(): Promise<void>;
+}
+
+/** A scenario's engine side. */
+export interface ScenarioRunner {
+  readonly id: ScenarioId;
+  prepare(params: Readonly<Record<string, number>>, ctx: ScenarioContext): Promise<PreparedScenario>;
+}
+
+/** Reads a field of an output object the workload returned (outputs are untyped across the message boundary). */
+export function field(output: unknown, key: string): unknown {
+  return output !== null && typeof output === 'object' ? (output as Record<string, unknown>)[key] : undefined;
+}
+
+/** Formats an integer with thousands separators. */
+export function formatCount(value: number | bigint): string {
+  return value.toLocaleString('en-US');
+}

@@ -1,0 +1,57 @@
+/** The `sequential` model: one task after another on the calling thread, the baseline of every speedup. */
+import { epochNow } from '../../shared/clock';
+import { createInlineContext } from '../../workers/inline-context';
+import { CancelledError } from '../../workers/workload-context';
+import { runWorkload } from '../../workers/workloads';
+import type { ChildUsage, Executor, TaskEventListener, TaskSpec } from './executor';
+import { errorMessage } from './errors';
+
+/** Options of the calling-thread executors. */
+export interface InlineExecutorOptions {
+  /** See InlineContextOptions.yieldEveryMs. */
+  readonly yieldEveryMs: number;
+}
+
+/** Runs tasks one after another on the calling thread. */
+export class SequentialExecutor implements Executor {
+  readonly model = 'sequential';
+  readonly placement = 'calling thread';
+  readonly workers = 1;
+
+  constructor(private readonly options: InlineExecutorOptions) {}
+
+  async start(): Promise<void> {}
+
+  async run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+    const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
+    listener({ type: 'lane', lane: { index: 0, label: 'calling thread' } });
+    const queuedAt = epochNow();
+    tasks.forEach((_, task) => listener({ type: 'queued', task, at: queuedAt }));
+    for (let task = 0; task < tasks.length; task++) {
+      if (signal.aborted) throw new CancelledError();
+      const spec = tasks[task]!;
+      const startedAt = epochNow();
+      listener({ type: 'started', task, lane: 0, at: startedAt });
+      try {
+        const output = await runWorkload(spec.workload, spec.input, ctx);
+        listener({ type: 'finished', task, lane: 0, startedAt, endedAt: epochNow(), output });
+      } catch (error) {
+        if (signal.aborted) throw new CancelledError();
+        listener({
+          type: 'failed',
+          task,
+          lane: 0,
+          startedAt,
+          endedAt: epochNow(),
+          error: errorMessage(error),
+        });
+      }
+    }
+  }
+
+  childUsage(): ChildUsage {
+    return { cpuMs: 0, rssBytes: 0 };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,177 @@
+/** What a run produces: live snapshots while it runs, and one result per model when it ends. */
+import type { ModelId } from './models';
+import type { ScenarioId } from './scenarios';
+
+/** Where a model's run is. */
+export type ModelRunState = 'pending' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A thread, process or async slot that runs tasks: one row of the lanes view, one track of a trace. */
+export interface Lane {
+  readonly index: number;
+  readonly label: string;
+}
+
+/** Percentiles of a distribution, in milliseconds. */
+export interface Percentiles {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+/** Simulated-GIL statistics of one lane over a run. */
+export interface GilLaneStats {
+  readonly lane: number;
+  /** Time this lane held the GIL. */
+  readonly holdMs: number;
+  /** Time this lane spent waiting for the GIL. */
+  readonly waitMs: number;
+  /** How many times this lane gave the GIL up because another lane asked for it. */
+  readonly switches: number;
+}
+
+/** Simulated-GIL statistics of a gil-threads run. */
+export interface GilStats {
+  readonly switchIntervalMs: number;
+  readonly lanes: readonly GilLaneStats[];
+  readonly holdMs: number;
+  readonly waitMs: number;
+  readonly switches: number;
+}
+
+/** One task as it ran: times in ms since the model's first task was queued. */
+export interface TaskRecord {
+  readonly task: number;
+  readonly lane: number;
+  readonly queuedAt: number;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly ok: boolean;
+}
+
+/** Whether a model's answer was checked and matched. */
+export interface CheckSummary {
+  /** true: checked and correct; false: wrong or different from another model; null: nothing to check. */
+  readonly ok: boolean | null;
+  /** The answer in words, e.g. "664,579 primes". */
+  readonly answer: string;
+  readonly problem?: string;
+}
+
+/** A failed task, as reported. */
+export interface TaskFailure {
+  readonly task: number;
+  readonly message: string;
+}
+
+/** Everything measured for one model in one run. */
+export interface ModelResult {
+  readonly model: ModelId;
+  readonly state: 'done' | 'cancelled' | 'failed';
+  /** Where the tasks ran, in words: "calling thread", "6 worker threads"... */
+  readonly placement: string;
+  /** Workers (threads, processes, async slots) the model could use at once; null when unlimited. */
+  readonly workers: number | null;
+  readonly wallMs: number;
+  readonly startupMs: number;
+  readonly total: number;
+  readonly completed: number;
+  readonly failed: number;
+  /** Completed tasks per second of wall time. */
+  readonly throughput: number;
+  /** sequential wall time / this wall time, when sequential ran in the same run. */
+  readonly speedup: number | null;
+  /** Time from a task's start to its end. */
+  readonly latencyMs: Percentiles;
+  /** Time from a task's queueing to its start. */
+  readonly queueWaitMs: Percentiles;
+  /** CPU time of this process, its threads and its children / wall / cores, 0..1; null when unmeasured. */
+  readonly cpuUtilization: number | null;
+  readonly peakRssMb: number;
+  readonly check: CheckSummary;
+  /** Why the model's run failed as a whole (bad answer, crash on start). */
+  readonly error?: string;
+  /** The first failed tasks with their messages. */
+  readonly failures: readonly TaskFailure[];
+  readonly gil?: GilStats;
+  readonly lanes: readonly Lane[];
+  /** Epoch ms of time 0 of `timeline`. */
+  readonly epochStartMs: number;
+  readonly timeline: readonly TaskRecord[];
+  /** Short remarks computed from the measurements, for the Notes column. */
+  readonly notes: readonly string[];
+}
+
+/** The machine a run was measured on. */
+export interface MachineInfo {
+  readonly cores: number;
+  readonly cpuModel: string;
+  readonly platform: string;
+  readonly arch: string;
+  readonly node: string;
+  readonly electron?: string;
+}
+
+/** A finished (or cancelled) run: every model's result on the same tasks. */
+export interface RunResult {
+  readonly runId: string;
+  readonly scenario: ScenarioId;
+  readonly title: string;
+  readonly startedAt: string;
+  readonly state: 'done' | 'cancelled' | 'failed';
+  /** Scenario knobs as run, defaults filled in. */
+  readonly params: Readonly<Record<string, number>>;
+  /** Values the scenario derived from its knobs on this machine (file sizes, ranges). */
+  readonly derived: Readonly<Record<string, number | string>>;
+  /** Pool settings as run, defaults filled in; concurrency and taskTimeoutMs are null when unlimited. */
+  readonly pool: ResolvedPool;
+  readonly machine: MachineInfo;
+  readonly results: readonly ModelResult[];
+}
+
+/** Pool settings with defaults applied. */
+export interface ResolvedPool {
+  readonly threads: number;
+  readonly processes: number;
+  readonly concurrency: number | null;
+  readonly switchIntervalMs: number;
+  readonly taskTimeoutMs: number | null;
+}
+
+/** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */
+export interface BusyInterval {
+  readonly start: number;
+  readonly end: number;
+  readonly failed: boolean;
+}
+
+/** A lane as the live view draws it. */
+export interface LaneTrack extends Lane {
+  readonly intervals: readonly BusyInterval[];
+  /** Start of the task running on this lane right now, if any. */
+  readonly runningSince: number | null;
+}
+
+/** A model's live state, coalesced by the recorder; never per task. */
+export interface ModelSnapshot {
+  readonly model: ModelId;
+  readonly state: ModelRunState;
+  readonly total: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly running: number;
+  readonly elapsedMs: number;
+  readonly etaMs: number | null;
+  readonly startupMs: number | null;
+  /** Completed tasks per second, one point per bucket: [seconds since start, tasks/s]. */
+  readonly throughput: readonly (readonly [number, number])[];
+  readonly lanes: readonly LaneTrack[];
+  /** Lanes left out of `lanes` to keep the snapshot small. */
+  readonly hiddenLanes: number;
+}
+
+/** The live state of a whole run. */
+export interface RunSnapshot {
+  readonly runId: string;
+  readonly scenario: ScenarioId;
+  readonly models: readonly ModelSnapshot[];
+}
