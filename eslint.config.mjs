@@ -52,6 +52,8 @@ export default tseslint.config(
   },
   {
     files: ['src/workers/**/*.ts'],
+    // Tests may drive workers through the engine (pools, executors): the rule guards shipped code.
+    ignores: ['src/workers/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -105,5 +107,26 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Plain-Node scripts: the bin launcher (CommonJS) and build/start helpers (ESM).
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

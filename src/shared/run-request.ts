@@ -88,7 +88,8 @@ export function validateRunRequest(input: unknown): Validated<RunRequest> {
   }
   const cleanPool: Record<string, number> = {};
   for (const [key, value] of Object.entries(pool)) {
-    const knob = (POOL_KNOBS as Record<string, KnobSpec>)[key];
+    // Own keys only: `constructor` or `toString` must not pass for pool settings.
+    const knob = Object.hasOwn(POOL_KNOBS, key) ? (POOL_KNOBS as Record<string, KnobSpec>)[key] : undefined;
     if (!knob) {
       issues.push({
         field: `pool.${key}`,

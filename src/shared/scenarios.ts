@@ -59,7 +59,7 @@ function taskMsKnob(defaultValue: number, max: number, help: string): KnobSpec {
 export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     id: 'io-sleep',
-    title: '10 files, 2 seconds each (I/O)',
+    title: 'Simulated I/O waits',
     kind: 'io',
     lesson:
       'Waiting overlaps under every concurrent model, even under the GIL: 10 waits of 2 s take about 2 s, not 20.',
@@ -70,7 +70,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     id: 'cpu-wordcount',
-    title: '10 files, word counts (CPU)',
+    title: 'Word counts of text files',
     kind: 'cpu',
     lesson:
       'Counting words is computing: only threads and processes use more than one core; async and the GIL do not help.',
@@ -85,7 +85,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     id: 'http-requests',
-    title: '1000 HTTP requests',
+    title: 'HTTP requests to a slow server',
     kind: 'io',
     lesson:
       'Many slow connections: async overlaps them all on one thread; pools overlap only as many as they have workers.',
@@ -138,7 +138,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     id: 'cpu-sum-squares',
-    title: 'Sum of squares (CPU)',
+    title: 'Sum of squares',
     kind: 'cpu',
     lesson:
       'Pure arithmetic split into chunks: speedup follows the cores under threads and processes, and stays at 1x under the GIL.',
@@ -149,7 +149,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     id: 'cpu-primes',
-    title: 'Count primes (CPU)',
+    title: 'Count primes',
     kind: 'cpu',
     lesson:
       'Trial division over ranges: the classic multiprocessing demo; threads do it too here, because JavaScript has no GIL.',

@@ -11,7 +11,7 @@ import { epochNow } from '../shared/clock';
 import type { TaskGilUsage } from './protocol';
 
 /** Int32 slots of the shared state. */
-const HOLDER = 0; // 0 when free, else lane + 1
+const HOLDER = 0; // 0 when free, else the holder's id
 const DROP_REQUEST = 1; // 1 when a waiter asked the holder to let go
 const WAITERS = 2; // threads inside acquire()
 const SWITCH_NUMBER = 3; // incremented on every acquisition
@@ -30,10 +30,22 @@ export function setSwitchInterval(buffer: SharedArrayBuffer, switchIntervalMs: n
   Atomics.store(new Int32Array(buffer), INTERVAL_US, Math.max(1, Math.round(switchIntervalMs * 1000)));
 }
 
-/** The lane currently holding the GIL, or null when it is free. */
+/** The id of the thread holding the GIL, or null when it is free. */
 export function gilHolder(buffer: SharedArrayBuffer): number | null {
   const holder = Atomics.load(new Int32Array(buffer), HOLDER);
-  return holder === 0 ? null : holder - 1;
+  return holder === 0 ? null : holder;
+}
+
+/**
+ * Frees the GIL if a thread that is gone (crashed, terminated at a timeout) still holds it, and
+ * wakes a waiter. Without this, one dead holder would stall every other thread forever.
+ */
+export function releaseIfHeldBy(buffer: SharedArrayBuffer, holderId: number): boolean {
+  const state = new Int32Array(buffer);
+  if (Atomics.compareExchange(state, HOLDER, holderId, 0) !== holderId) return false;
+  Atomics.store(state, DROP_REQUEST, 0);
+  Atomics.notify(state, HOLDER, 1);
+  return true;
 }
 
 /** One thread's handle on the shared GIL. Not re-entrant: acquire and release alternate. */
@@ -47,9 +59,12 @@ export class SimulatedGil {
   private switches = 0;
   private holds: [number, number][] = [];
 
-  constructor(buffer: SharedArrayBuffer, lane: number) {
+  /** `holderId` must be unique among the threads sharing the buffer, and not 0. */
+  constructor(buffer: SharedArrayBuffer, holderId: number) {
+    if (!Number.isInteger(holderId) || holderId <= 0)
+      throw new RangeError(`GIL holder id must be a positive integer (got ${holderId})`);
     this.state = new Int32Array(buffer);
-    this.me = lane + 1;
+    this.me = holderId;
   }
 
   private intervalMs(): number {

@@ -6,8 +6,11 @@ export interface HostConfig {
   readonly type: 'init';
   /** Index of the lane this host is, for labels and GIL statistics. */
   readonly lane: number;
-  /** Shared GIL state when the host runs gil-threads (threads only: memory is not shared across processes). */
-  readonly gil?: { readonly buffer: SharedArrayBuffer };
+  /**
+   * Shared GIL state when the host runs gil-threads (threads only: memory is not shared across
+   * processes), and this thread's holder id, unique for the life of the pool.
+   */
+  readonly gil?: { readonly buffer: SharedArrayBuffer; readonly holderId: number };
 }
 
 /** Run one task. */

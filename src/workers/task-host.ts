@@ -72,7 +72,7 @@ export function runTaskHost(
   options: { reportUsage: boolean; transfer: boolean },
 ): void {
   markExpendable();
-  const gil = config.gil ? new SimulatedGil(config.gil.buffer, config.lane) : null;
+  const gil = config.gil ? new SimulatedGil(config.gil.buffer, config.gil.holderId) : null;
   const ctx = createHostContext(gil);
   let queue = Promise.resolve();
 

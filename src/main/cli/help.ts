@@ -4,7 +4,8 @@ import { MODELS, MODEL_IDS } from '../../shared/models';
 import { SCENARIOS } from '../../shared/scenarios';
 
 function knobLine(knob: KnobSpec): string {
-  const name = `--${knob.flag} ${knob.unit === 'ms' ? 'MS' : 'N'}`.padEnd(22);
+  const placeholder = knob.unit === 'ms' ? 'MS' : knob.integer ? 'N' : 'X';
+  const name = `--${knob.flag} ${placeholder}`.padEnd(22);
   const fallback = knob.default === null ? (knob.unsetMeans ?? 'unset') : formatKnobNumber(knob.default);
   return `  ${name}${knob.help} Default ${fallback}; ${describeRange(knob)}.`;
 }

@@ -60,6 +60,38 @@ function parseModels(raw: string): ModelId[] {
   return names as ModelId[];
 }
 
+/** `--tasks -5` reads to parseArgs as a flag followed by another flag; joined as `--tasks=-5` it gets a range check. */
+function joinNegativeValues(args: readonly string[], knobs: Map<string, KnobSpec[]>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg.startsWith('--') && knobs.has(arg.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/** Rewords parseArgs' errors in the CLI's own style: one line, the flag first, the allowed values. */
+function parseArgsMessage(error: unknown, knobs: Map<string, KnobSpec[]>): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // "Option '-s, --scenario <value>' argument missing": name the long form.
+  const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag)
+    return `unknown flag ${flag} (see: concurrency-lab run --help)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    const knob = knobs.get(flag.replace(/^-+/, ''))?.[0];
+    return `${flag} needs a value${knob ? `: ${describeRange(knob)}` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every setting is a --flag (see: concurrency-lab run --help)`;
+  }
+  return `${message.split('\n')[0]} (see: concurrency-lab run --help)`;
+}
+
 /** Turns `run` arguments into a command, or throws a UsageError with one line to print. */
 export function parseRunArgs(args: readonly string[]): RunCommand {
   const knobs = allKnobs();
@@ -75,11 +107,14 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
   for (const flag of knobs.keys()) options[flag] = { type: 'string' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: joinNegativeValues(args, knobs),
+      options,
+      strict: true,
+      allowPositionals: false,
+    });
   } catch (error) {
-    throw new UsageError(
-      `${error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error)} (see: concurrency-lab run --help)`,
-    );
+    throw new UsageError(parseArgsMessage(error, knobs));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const help = values.help === true;

@@ -23,7 +23,7 @@ export function progressLine(snapshot: ModelSnapshot): string {
 
 /** Writes progress to a terminal stream, at most 10 redraws a second. */
 export class ProgressBar {
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private shown = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}

@@ -14,7 +14,7 @@ export interface LaneBudget {
 }
 
 /** Limits that keep one model's snapshot well under 64 KB. */
-export const DEFAULT_LANE_BUDGET: LaneBudget = { maxLanes: 64, maxIntervals: 1500 };
+export const DEFAULT_LANE_BUDGET: LaneBudget = { maxLanes: 64, maxIntervals: 1000 };
 
 interface MutableInterval {
   start: number;
@@ -28,9 +28,26 @@ interface LaneState {
   runningSince: number | null;
 }
 
+/** Snapshot times are rounded outward to 0.1 ms: finer is invisible, and full doubles double the JSON. */
+function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
+  const out: MutableInterval[] = [];
+  for (const { start, end, failed } of intervals) {
+    const s = Math.floor(start * 10) / 10;
+    const e = Math.ceil(end * 10) / 10;
+    const last = out.at(-1);
+    // Rounding may make neighbours touch; merge them so intervals never overlap.
+    if (last && s <= last.end) {
+      last.end = Math.max(last.end, e);
+      last.failed ||= failed;
+    } else out.push({ start: s, end: e, failed });
+  }
+  return out;
+}
+
 /** Merged busy intervals of every lane of one model's run (times in ms since the model's start). */
 export class LaneTracks {
   private readonly lanes: LaneState[] = [];
+  private laneCount = 0;
   private gapMs = 0;
 
   constructor(private readonly budget: LaneBudget = DEFAULT_LANE_BUDGET) {}
@@ -39,7 +56,12 @@ export class LaneTracks {
   setLane(lane: Lane): void {
     const state = this.lanes[lane.index];
     if (state) state.label = lane.label;
-    else this.lanes[lane.index] = { label: lane.label, intervals: [], runningSince: null };
+    else {
+      this.lanes[lane.index] = { label: lane.label, intervals: [], runningSince: null };
+      this.laneCount++;
+      // A new lane shrinks every lane's share of the budget.
+      this.coarsen();
+    }
   }
 
   /** A task started on a lane. */
@@ -78,8 +100,8 @@ export class LaneTracks {
       lanes.push({
         index,
         label: state.label,
-        runningSince: state.runningSince,
-        intervals: state.intervals.map(({ start, end, failed }): BusyInterval => ({ start, end, failed })),
+        runningSince: state.runningSince === null ? null : Math.floor(state.runningSince * 10) / 10,
+        intervals: roundedOutward(state.intervals),
       });
     });
     return { lanes, hiddenLanes: known - lanes.length };
@@ -91,16 +113,12 @@ export class LaneTracks {
   }
 
   private ensure(lane: number): LaneState {
-    let state = this.lanes[lane];
-    if (!state) {
-      state = { label: `lane ${lane + 1}`, intervals: [], runningSince: null };
-      this.lanes[lane] = state;
-    }
-    return state;
+    if (!this.lanes[lane]) this.setLane({ index: lane, label: `lane ${lane + 1}` });
+    return this.lanes[lane]!;
   }
 
   private perLaneCap(): number {
-    const shown = Math.max(1, Math.min(this.budget.maxLanes, this.lanes.filter(Boolean).length));
+    const shown = Math.max(1, Math.min(this.budget.maxLanes, this.laneCount));
     return Math.max(2, Math.floor(this.budget.maxIntervals / shown));
   }
 

@@ -1,4 +1,5 @@
 /** Starts the embedded latency server in its own process for a run, and stops it after. */
+import http from 'node:http';
 import type { LatencyServerReport, LatencyServerStop } from '../server/latency-server';
 import { CancelledError } from './errors';
 import { describeExit, type ProcessExit, type ProcessSpawner } from './process-spawner';
@@ -99,4 +100,31 @@ export async function startLatencyServer(
       return stopped;
     },
   };
+}
+
+/**
+ * Sends a burst of zero-delay requests so the freshly started server runs optimised code before the
+ * timed run, as a real remote server would. Uses its own agent: the run still opens its own connections.
+ */
+export async function warmUpLatencyServer(url: string, requests = 400, concurrency = 50): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const get = (id: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      http
+        .get(`${url}/delay?id=${id}&ms=0&bytes=1024`, { agent }, (response) => {
+          response.resume();
+          response.on('end', resolve);
+          response.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < requests) await get(next++);
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, lane));
+  } finally {
+    agent.destroy();
+  }
 }

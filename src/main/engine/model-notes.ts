@@ -9,19 +9,22 @@ function seconds(ms: number): string {
 /** Remarks worth a glance: what went wrong first, then where it ran, start-up cost, GIL contention, failures. */
 export function modelNotes(result: MeasuredModel): string[] {
   const notes: string[] = [];
+  if (result.check.ok === false) notes.push(`WRONG ANSWER: ${result.check.problem ?? 'mismatch'}`);
   if (result.state === 'cancelled')
     notes.push(`cancelled after ${result.completed + result.failed} of ${result.total} tasks`);
-  if (result.check.ok === false) notes.push(`WRONG ANSWER: ${result.check.problem ?? 'mismatch'}`);
   if (result.error) notes.push(`failed: ${result.error}`);
   notes.push(result.placement);
-  if (result.startupMs >= 1) notes.push(`start-up ${seconds(result.startupMs)}`);
+  // Only pools start anything; the calling thread's few microseconds of set-up are not a lesson.
+  if (result.model === 'threads' || result.model === 'gil-threads' || result.model === 'processes') {
+    notes.push(`start-up ${seconds(result.startupMs)}`);
+  }
   if (result.gil) {
     const { holdMs, waitMs, switches } = result.gil;
     const taskMs = result.timeline.reduce((sum, task) => sum + (task.endedAt - task.startedAt), 0);
     const busy = result.wallMs > 0 ? Math.round((holdMs / result.wallMs) * 100) : 0;
     const waited = taskMs > 0 ? Math.round((waitMs / taskMs) * 100) : 0;
     notes.push(
-      `GIL held ${busy}% of the time; tasks spent ${waited}% of their time waiting for it; ${switches} forced switch${switches === 1 ? '' : 'es'}`,
+      `GIL held ${busy}% of the time, tasks waited ${waited}% for it, ${switches} switch${switches === 1 ? '' : 'es'}`,
     );
   }
   const unexpected = result.failed - result.injectedFailures;

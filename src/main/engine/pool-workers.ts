@@ -1,5 +1,6 @@
 /** The two kinds of pool worker: a worker thread, and a process started through the spawner. */
 import { Worker } from 'node:worker_threads';
+import { releaseIfHeldBy } from '../../workers/gil';
 import type { HostConfig, HostResponse } from '../../workers/protocol';
 import type { PoolWorkerFactory } from './worker-pool';
 import { describeExit, type ProcessSpawner } from './process-spawner';
@@ -15,11 +16,15 @@ export interface ThreadWorkerOptions {
 
 /** Worker threads running the thread host. */
 export function threadWorkerFactory(options: ThreadWorkerOptions): PoolWorkerFactory {
+  let nextHolderId = 1;
   return (lane, events) => {
+    const gilBuffer = options.gilBuffer;
+    // Unique per worker, not per lane: a replacement must never be released by its predecessor's exit.
+    const holderId = nextHolderId++;
     const config: HostConfig = {
       type: 'init',
       lane,
-      ...(options.gilBuffer ? { gil: { buffer: options.gilBuffer } } : {}),
+      ...(gilBuffer ? { gil: { buffer: gilBuffer, holderId } } : {}),
     };
     const worker = new Worker(options.script, {
       workerData: config,
@@ -35,6 +40,7 @@ export function threadWorkerFactory(options: ThreadWorkerOptions): PoolWorkerFac
     });
     worker.once('exit', (code) => {
       gone = true;
+      if (gilBuffer) releaseIfHeldBy(gilBuffer, holderId);
       events.exit(failure ?? `exited with code ${code}`);
     });
     return {

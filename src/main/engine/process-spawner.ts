@@ -43,16 +43,26 @@ export function describeExit(exit: ProcessExit): string {
   return `exited with code ${exit.code ?? 'unknown'}${lastLine ? ` (${lastLine.slice(0, 200)})` : ''}`;
 }
 
+const STDERR_HEAD = 1000;
 const STDERR_TAIL = 2000;
 
-/** Keeps the last few kilobytes of a stream, for crash messages. */
+/** Keeps the start and the end of a stream (V8 prints its fatal error first, then a long stack), for crash messages. */
 export function tailCollector(): { push(chunk: Buffer | string): void; text(): string } {
+  let head = '';
   let tail = '';
+  let truncated = false;
   return {
     push(chunk) {
-      tail = (tail + chunk.toString()).slice(-STDERR_TAIL);
+      let text = chunk.toString();
+      if (head.length < STDERR_HEAD) {
+        const room = STDERR_HEAD - head.length;
+        head += text.slice(0, room);
+        text = text.slice(room);
+      }
+      if (tail.length + text.length > STDERR_TAIL) truncated = true;
+      tail = (tail + text).slice(-STDERR_TAIL);
     },
-    text: () => tail.trim(),
+    text: () => (truncated ? `${head}\n…\n${tail}` : head + tail).trim(),
   };
 }
 
@@ -81,10 +91,8 @@ export const forkSpawner: ProcessSpawner = {
         child.on('message', listener);
       },
       onExit(listener) {
-        child.once('exit', (code, signal) => {
-          // Let the stderr pipe drain so the crash message is complete.
-          setImmediate(() => listener({ code, signal, stderrTail: stderr.text() }));
-        });
+        // 'close' follows 'exit' once stderr is drained, so a crash message is complete.
+        child.once('close', (code, signal) => listener({ code, signal, stderrTail: stderr.text() }));
       },
       kill() {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

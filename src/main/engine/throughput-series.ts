@@ -33,8 +33,16 @@ export class ThroughputSeries {
     for (let i = 0; i < complete; i++) {
       points.push([((i + 1) * this.bucketMs) / 1000, ((this.counts[i] ?? 0) * 1000) / this.bucketMs]);
     }
+    if (!final) return points;
     const partialMs = now - complete * this.bucketMs;
-    if (final && partialMs > 0) points.push([now / 1000, ((this.counts[complete] ?? 0) * 1000) / partialMs]);
+    const partialCount = this.counts[complete] ?? 0;
+    if (partialMs > 0) points.push([now / 1000, (partialCount * 1000) / partialMs]);
+    else if (partialCount > 0) {
+      // Completions exactly at `now` fall in a bucket of zero length: count them with the last full one.
+      const last = points.at(-1);
+      if (last) last[1] += (partialCount * 1000) / this.bucketMs;
+      else points.push([now / 1000, 0]);
+    }
     return points;
   }
 

@@ -6,6 +6,7 @@ import { faultWorkload } from './fault';
 import { httpGetWorkload } from './http-get';
 import { processImageWorkload } from './image-batch';
 import { invertMatrixWorkload } from './matrix-inverse';
+import { sharedCounterWorkload } from './shared-counter';
 import { sleepWorkload } from './sleep';
 import { sumSquaresWorkload } from './sum-squares';
 
@@ -21,6 +22,7 @@ export const WORKLOADS = {
   'count-primes': countPrimesWorkload,
   'process-image': processImageWorkload,
   'invert-matrix': invertMatrixWorkload,
+  'shared-counter': sharedCounterWorkload,
   fault: faultWorkload,
 } as const;
 

@@ -167,8 +167,12 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
     else if (isFailedModel(model)) lines.push(paint(ANSI.red, line));
     else lines.push(line);
   }
+  const pooled = run.results.some((model) => model.startupMs > 0 && model.placement !== 'not started');
   const footer = [
     ...(fastest ? ['* fastest'] : []),
+    ...(pooled
+      ? ['Total time runs from the first task queued to the last one done; pool start-up is in Notes.']
+      : []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
   if (footer.length > 0) lines.push('', ...footer);

@@ -1,7 +1,7 @@
 /** http-requests: N GET requests to the embedded latency server; bodies checksummed, injected failures known in advance. */
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
 import { plannedOutcome } from '../../server/latency-server';
-import { startLatencyServer } from '../latency-server-process';
+import { startLatencyServer, warmUpLatencyServer } from '../latency-server-process';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
@@ -22,6 +22,13 @@ export const httpRequestsScenario: ScenarioRunner = {
     const { tasks, latencyMs, bytes, jitterMs, failureRate } = params as Record<string, number>;
     ctx.report('starting the latency server');
     const server = await startLatencyServer(ctx.spawner, ctx.hostScripts.latencyServerHost, ctx.signal);
+    ctx.report('warming up the latency server');
+    await warmUpLatencyServer(server.url).catch(async (error: unknown) => {
+      await server.stop();
+      throw new Error(
+        `the latency server did not answer its warm-up: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
     const checksum = bodyChecksum(responseBody(bytes!));
     const query = `ms=${latencyMs}&bytes=${bytes}&jitter=${jitterMs}&fail=${failureRate}&seed=${SEED}`;
     const fails = (id: number): boolean => plannedOutcome(SEED, id, jitterMs!, failureRate!).fails;

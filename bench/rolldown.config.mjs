@@ -1,0 +1,9 @@
+// Bundles the benchmark (TypeScript, importing the engine) for plain Node 20, which cannot run .ts files.
+import { defineConfig } from 'rolldown';
+
+export default defineConfig({
+  input: { run: 'bench/run.ts', 'piscina-worker': 'bench/piscina-worker.ts' },
+  platform: 'node',
+  external: [/^node:/, 'piscina'],
+  output: { dir: 'out/bench', format: 'cjs', entryFileNames: '[name].js' },
+});

@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: speed targets, measured side by side in one run, printed as ratios.
+ * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
+ * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
+ * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency.
+ * Not part of `npm test`: timings belong here, never in tests.
+ */
+import http from 'node:http';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import type { TaskSpec } from '../src/main/engine/executor';
+import { assertHostScripts, hostScriptsIn } from '../src/main/engine/host-scripts';
+import { ThreadPoolExecutor } from '../src/main/engine/pool-executors';
+import { forkSpawner } from '../src/main/engine/process-spawner';
+import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/latency-server-process';
+import { runScenario, type EngineOptions } from '../src/main/engine/run-session';
+
+const root = resolve(__dirname, '../..');
+const engine: EngineOptions = {
+  hostScripts: assertHostScripts(hostScriptsIn(join(root, 'out/main'))),
+  spawner: forkSpawner,
+};
+const cores = availableParallelism();
+
+interface Line {
+  readonly name: string;
+  readonly measured: string;
+  readonly ratio: number;
+  readonly target: string;
+  readonly met: boolean;
+}
+const lines: Line[] = [];
+
+function report(line: Line): void {
+  lines.push(line);
+  console.log(
+    `${line.met ? 'MET ' : 'MISS'}  ${line.name}: ${line.measured} -> ratio ${line.ratio.toFixed(3)} (target ${line.target})`,
+  );
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function tinyTaskThroughput(): Promise<void> {
+  const threads = cores;
+  const count = 20_000;
+  const tasks: TaskSpec[] = Array.from({ length: count }, (_, i) => ({
+    workload: 'sum-squares',
+    input: { start: i, end: i + 16 },
+  }));
+  const ours = new ThreadPoolExecutor(engine.hostScripts.threadHost, { size: threads, taskTimeoutMs: null });
+  const piscina = new Piscina({
+    filename: join(root, 'out/bench/piscina-worker.js'),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  await ours.start();
+  const runOurs = async (): Promise<number> => {
+    const t0 = performance.now();
+    await ours.run(tasks, () => undefined, new AbortController().signal);
+    return (count * 1000) / (performance.now() - t0);
+  };
+  const runPiscina = async (): Promise<number> => {
+    const t0 = performance.now();
+    await Promise.all(tasks.map((task) => piscina.run(task.input)));
+    return (count * 1000) / (performance.now() - t0);
+  };
+  // Warm both up, then alternate so that neither profits from running second.
+  await runOurs();
+  await runPiscina();
+  const oursRates: number[] = [];
+  const piscinaRates: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    oursRates.push(await runOurs());
+    piscinaRates.push(await runPiscina());
+  }
+  await ours.close();
+  await piscina.destroy();
+  const a = median(oursRates);
+  const b = median(piscinaRates);
+  report({
+    name: `(a) tiny tasks, ${threads} threads, ${count} tasks`,
+    measured: `threads pool ${Math.round(a)} tasks/s vs Piscina ${Math.round(b)} tasks/s (medians of 5)`,
+    ratio: a / b,
+    target: '>= 1.0',
+    met: a / b >= 1,
+  });
+}
+
+async function cpuSpeedup(): Promise<void> {
+  const tasks = 8;
+  const rounds = 3;
+  const best = new Map<string, { wallMs: number; placement: string }>();
+  // Rounds interleave the models, and each model keeps its best time: this VM's cores are
+  // intermittently shared with other tenants, and the least-disturbed run is the honest estimate.
+  for (let round = 0; round < rounds; round++) {
+    const run = await runScenario(
+      {
+        scenario: 'cpu-primes',
+        params: { tasks, taskMs: 500 },
+        models: ['sequential', 'threads', 'processes'],
+        pool: {},
+      },
+      engine,
+    );
+    for (const model of run.results) {
+      const previous = best.get(model.model);
+      if (!previous || model.wallMs < previous.wallMs)
+        best.set(model.model, { wallMs: model.wallMs, placement: model.placement });
+    }
+  }
+  const ideal = Math.min(cores, tasks);
+  const sequential = best.get('sequential')!.wallMs;
+  for (const model of ['threads', 'processes']) {
+    const { wallMs, placement } = best.get(model)!;
+    const speedup = sequential / wallMs;
+    const target = model === 'threads' ? 0.9 : 0.85;
+    report({
+      name: `(b) cpu-primes ${tasks} x 500 ms, ${model} (${placement})`,
+      measured: `speedup ${speedup.toFixed(2)}x over sequential (best of ${rounds}: ${(sequential / 1000).toFixed(2)} s -> ${(wallMs / 1000).toFixed(2)} s), ideal ${ideal}x`,
+      ratio: speedup / ideal,
+      target: `>= ${target} of ideal`,
+      met: speedup / ideal >= target,
+    });
+  }
+}
+
+/** The same requests with bare node:http and a plain loop per slot: the floor this machine allows. */
+async function rawHttpMs(requests: number, concurrency: number, latencyMs: number): Promise<number> {
+  const server = await startLatencyServer(forkSpawner, engine.hostScripts.latencyServerHost);
+  await warmUpLatencyServer(server.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const get = (id: number): Promise<void> =>
+    new Promise((done, fail) => {
+      http
+        .get(`${server.url}/delay?id=${id}&ms=${latencyMs}&bytes=1024`, { agent }, (response) => {
+          response.resume();
+          response.on('end', done);
+        })
+        .on('error', fail);
+    });
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) await get(next++);
+    }),
+  );
+  const ms = performance.now() - t0;
+  agent.destroy();
+  await server.stop();
+  return ms;
+}
+
+async function asyncHttp(): Promise<void> {
+  const requests = 1000;
+  const concurrency = 100;
+  const latencyMs = 50;
+  const ideal = Math.ceil(requests / concurrency) * latencyMs;
+  const walls: number[] = [];
+  const raws: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const run = await runScenario(
+      {
+        scenario: 'http-requests',
+        params: { tasks: requests, latencyMs },
+        models: ['async'],
+        pool: { concurrency },
+      },
+      engine,
+    );
+    walls.push(run.results[0]!.wallMs);
+    raws.push(await rawHttpMs(requests, concurrency, latencyMs));
+  }
+  const wall = median(walls);
+  const raw = median(raws);
+  report({
+    name: `(c) http-requests ${requests} x ${latencyMs} ms, async at concurrency ${concurrency}`,
+    measured: `${Math.round(wall)} ms (median of 5; runs ${walls.map(Math.round).join(', ')}) vs ideal ${ideal} ms; bare node:http on this machine: ${Math.round(raw)} ms (${(raw / ideal).toFixed(3)}x ideal)`,
+    ratio: wall / ideal,
+    target: '<= 1.15',
+    met: wall / ideal <= 1.15,
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
+  await tinyTaskThroughput();
+  await cpuSpeedup();
+  await asyncHttp();
+  const missed = lines.filter((line) => !line.met);
+  console.log(`\n${lines.length - missed.length} of ${lines.length} targets met.`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+void main();
