@@ -1,1 +1,50 @@
-export {};
+/** Electron main process entry: wires the app's concerns in order. `__dirname` is out/main in the bundle. */
+import { join } from 'node:path';
+import { app, session } from 'electron';
+import { hostScriptsIn } from './engine/host-scripts';
+import { createLabService } from './engine/lab-service';
+import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';
+import { setupAppMenu } from './app/app-menu';
+import { registerAppScheme, setupAppProtocol } from './app/app-protocol';
+import { forwardServiceEvents, setupIpcHandlers, trustedSender } from './app/ipc-handlers';
+import { createMainWindow } from './app/secure-window';
+import { setupSessionSecurity } from './app/session-security';
+import { utilityProcessSpawner } from './app/utility-process-spawner';
+
+const iconPath = join(__dirname, '../../resources/icon.png');
+
+function start(): void {
+  setupSessionSecurity(session.defaultSession);
+  setupAppProtocol(join(__dirname, '../renderer'));
+  const service = createLabService({
+    engine: {
+      hostScripts: hostScriptsIn(__dirname),
+      spawner: utilityProcessSpawner,
+      // Sequential and async run on a worker thread: the main process, and so the window, never freezes.
+      callingThread: 'dedicated',
+    },
+  });
+  const window = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    iconPath,
+    devTools: !app.isPackaged,
+  });
+  setupIpcHandlers(service, trustedSender(window));
+  forwardServiceEvents(service, window);
+  setupAppMenu({ iconPath });
+  setupAppLifecycle({ service, window: () => window });
+}
+
+app.setName('Concurrency Lab');
+// Before ready: every renderer sandboxed, and the app:// scheme registered with its privileges.
+app.enableSandbox();
+registerAppScheme();
+if (claimSingleInstance()) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Concurrency Lab could not start:', error);
+      app.exit(1);
+    });
+}

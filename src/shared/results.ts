@@ -151,6 +151,13 @@ export interface LaneTrack extends Lane {
   readonly runningSince: number | null;
 }
 
+/** Which lane held the simulated GIL over a stretch of time (ms since the model's start). */
+export interface GilHold {
+  readonly lane: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A model's live state, coalesced by the recorder; never per task. */
 export interface ModelSnapshot {
   readonly model: ModelId;
@@ -167,6 +174,8 @@ export interface ModelSnapshot {
   readonly lanes: readonly LaneTrack[];
   /** Lanes left out of `lanes` to keep the snapshot small. */
   readonly hiddenLanes: number;
+  /** gil-threads only: which lane held the GIL when, at the track's resolution. */
+  readonly gilTrack?: readonly GilHold[];
 }
 
 /** The live state of a whole run. */

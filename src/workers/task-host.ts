@@ -48,8 +48,8 @@ function createHostContext(gil: SimulatedGil | null): WorkloadContext {
   };
 }
 
-/** Buffers of typed arrays at the top level of an output: moved, not copied, back to the engine. */
-function transferables(output: unknown): TransferListItem[] {
+/** Buffers of typed arrays at the top level of an output: moved, not copied, to the other thread. */
+export function transferables(output: unknown): TransferListItem[] {
   if (!output || typeof output !== 'object') return [];
   const list: TransferListItem[] = [];
   for (const value of Object.values(output)) {

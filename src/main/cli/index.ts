@@ -2,17 +2,24 @@
 import { hostScriptsIn } from '../engine/host-scripts';
 import { forkSpawner } from '../engine/process-spawner';
 import { main } from './main';
+import { serveCommand } from './serve-command';
+import { join } from 'node:path';
 import { version } from '../../../package.json';
 
 // This module is the bundle's entry, so __dirname is out/main, where the host scripts are built.
 const engine = { hostScripts: hostScriptsIn(__dirname), spawner: forkSpawner };
 
-main(process.argv.slice(2), {
-  engine,
-  version,
+const io = {
   stdout: process.stdout,
   stderr: process.stderr,
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+
+main(process.argv.slice(2), {
+  ...io,
+  engine,
+  version,
+  serve: (args) => serveCommand(args, engine, join(__dirname, '../renderer'), io),
 }).then(
   (code) => {
     // Let stdout drain (it may be a pipe), then leave even if a stray handle would keep the loop alive.

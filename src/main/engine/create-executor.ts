@@ -2,6 +2,7 @@
 import type { ModelId } from '../../shared/models';
 import type { ResolvedPool } from '../../shared/results';
 import { AsyncExecutor } from './async-executor';
+import { DedicatedThreadExecutor } from './dedicated-thread-executor';
 import type { Executor } from './executor';
 import type { HostScripts } from './host-scripts';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
@@ -16,6 +17,11 @@ export interface ExecutorEnvironment {
   readonly callingThreadYieldMs: number;
   /** Heap limit of each pool thread or process, when set. */
   readonly workerMemoryMb?: number;
+  /**
+   * Where sequential and async run: on the calling thread (the CLI: it is the lesson), or on one
+   * dedicated worker thread (the app and browser mode: their main thread must never block).
+   */
+  readonly callingThread: 'inline' | 'dedicated';
 }
 
 /** The executor of one model. */
@@ -23,9 +29,17 @@ export function createExecutor(model: ModelId, pool: ResolvedPool, env: Executor
   const common = { taskTimeoutMs: pool.taskTimeoutMs, memoryMb: env.workerMemoryMb };
   switch (model) {
     case 'sequential':
-      return new SequentialExecutor({ yieldEveryMs: env.callingThreadYieldMs });
     case 'async':
-      return new AsyncExecutor({ yieldEveryMs: env.callingThreadYieldMs, concurrency: pool.concurrency });
+      if (env.callingThread === 'dedicated') {
+        return new DedicatedThreadExecutor(env.hostScripts.loopThreadHost, {
+          model,
+          concurrency: pool.concurrency,
+          yieldEveryMs: env.callingThreadYieldMs,
+        });
+      }
+      return model === 'sequential'
+        ? new SequentialExecutor({ yieldEveryMs: env.callingThreadYieldMs })
+        : new AsyncExecutor({ yieldEveryMs: env.callingThreadYieldMs, concurrency: pool.concurrency });
     case 'threads':
       return new ThreadPoolExecutor(env.hostScripts.threadHost, { ...common, size: pool.threads });
     case 'gil-threads':

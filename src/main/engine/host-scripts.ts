@@ -7,6 +7,7 @@ export interface HostScripts {
   readonly threadHost: string;
   readonly processHost: string;
   readonly latencyServerHost: string;
+  readonly loopThreadHost: string;
 }
 
 /** The host scripts in a build output folder (`out/main`). */
@@ -15,6 +16,7 @@ export function hostScriptsIn(dir: string): HostScripts {
     threadHost: join(dir, 'thread-host.js'),
     processHost: join(dir, 'process-host.js'),
     latencyServerHost: join(dir, 'latency-server-host.js'),
+    loopThreadHost: join(dir, 'loop-thread-host.js'),
   };
 }
 

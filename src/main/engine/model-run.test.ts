@@ -8,7 +8,12 @@ import { forkSpawner } from './process-spawner';
 import { resolvePool } from './run-session';
 import type { PreparedScenario, TaskCheck } from './scenarios/scenario';
 
-const env = { hostScripts: builtHostScripts(), spawner: forkSpawner, callingThreadYieldMs: 100 };
+const env = {
+  hostScripts: builtHostScripts(),
+  spawner: forkSpawner,
+  callingThreadYieldMs: 100,
+  callingThread: 'inline' as const,
+};
 
 function scenario(check: (task: number, model: number) => TaskCheck): {
   prepared: PreparedScenario;

@@ -39,8 +39,16 @@ export interface ProcessSpawner {
 export function describeExit(exit: ProcessExit): string {
   if (/heap out of memory|Allocation failed/i.test(exit.stderrTail)) return 'ran out of memory';
   if (exit.signal) return `was killed by ${exit.signal}`;
-  const lastLine = exit.stderrTail.split('\n').filter(Boolean).at(-1);
-  return `exited with code ${exit.code ?? 'unknown'}${lastLine ? ` (${lastLine.slice(0, 200)})` : ''}`;
+  // An uncaught exception prints its source line, the error, a stack and "Node.js vX" last:
+  // the line that names the error is the one worth showing.
+  const lines = exit.stderrTail
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const reason =
+    lines.find((line) => /^(\w*Error|Error)\b|^\w+Error:/.test(line)) ??
+    lines.find((line) => !/^Node\.js v/.test(line));
+  return `exited with code ${exit.code ?? 'unknown'}${reason ? ` (${reason.slice(0, 200)})` : ''}`;
 }
 
 const STDERR_HEAD = 1000;

@@ -14,6 +14,7 @@ import type {
   TaskRecord,
 } from '../../shared/results';
 import type { TaskEvent } from './executor';
+import { GilTrack } from './gil-track';
 import { LaneTracks, type LaneBudget } from './lane-tracks';
 import { percentiles } from './stats';
 import { ThroughputSeries } from './throughput-series';
@@ -47,6 +48,7 @@ export class RunRecorder {
   private readonly series = new ThroughputSeries();
   private readonly failureList: TaskFailure[] = [];
   private readonly gilByLane = new Map<number, { holdMs: number; waitMs: number; switches: number }>();
+  private gilTrack: GilTrack | null = null;
   private peakRss = 0;
 
   constructor(
@@ -122,6 +124,9 @@ export class RunRecorder {
           g.waitMs += event.gil.waitMs;
           g.switches += event.gil.switches;
           this.gilByLane.set(lane, g);
+          this.gilTrack ??= new GilTrack();
+          for (const [holdStart, holdEnd] of event.gil.holds)
+            this.gilTrack.add(lane, holdStart - this.t0, holdEnd - this.t0);
         }
         return;
       }
@@ -156,6 +161,7 @@ export class RunRecorder {
         this.state === 'pending' || this.state === 'starting' ? [] : this.series.points(elapsedMs, final),
       lanes,
       hiddenLanes,
+      ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals() } : {}),
     };
   }
 

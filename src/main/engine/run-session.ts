@@ -30,10 +30,14 @@ export interface EngineOptions {
   readonly workerMemoryMb?: number;
   /** Where scenario files are generated; the OS temp folder by default. */
   readonly tempRoot?: string;
+  /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
+  readonly callingThread?: 'inline' | 'dedicated';
 }
 
 /** Observers of a run in progress. */
 export interface RunHooks {
+  /** The run's id, when the caller hands it out before the run starts; a new UUID otherwise. */
+  readonly runId?: string;
   readonly signal?: AbortSignal;
   /** A model's live state: at most 20 per second, plus one at every state change. */
   readonly onSnapshot?: (snapshot: ModelSnapshot) => void;
@@ -101,8 +105,9 @@ export async function runScenario(
     spawner: options.spawner,
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
+    callingThread: options.callingThread ?? 'inline',
   };
-  const runId = randomUUID();
+  const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;

@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventContract, LabEvent } from '../../shared/ipc';
+import { builtHostScripts } from '../../test-support/engine-options';
+import { createLabService, type LabService } from './lab-service';
+import { forkSpawner, type ProcessSpawner } from './process-spawner';
+
+const services: LabService[] = [];
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function setup(
+  options: {
+    spawner?: ProcessSpawner;
+    hostScripts?: ReturnType<typeof builtHostScripts>;
+    systemSampleMs?: number;
+  } = {},
+) {
+  const service = createLabService({
+    engine: {
+      hostScripts: options.hostScripts ?? builtHostScripts(),
+      spawner: options.spawner ?? forkSpawner,
+      callingThread: 'dedicated',
+    },
+    systemSampleMs: options.systemSampleMs,
+  });
+  services.push(service);
+  const events: LabEvent[] = [];
+  service.subscribe((event) => events.push(event));
+  const next = async <E extends keyof EventContract>(
+    name: E,
+    timeoutMs = 30_000,
+  ): Promise<EventContract[E]> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = events.find((e) => e.event === name);
+      if (found) return found.payload as EventContract[E];
+      if (Date.now() > until) throw new Error(`no ${name}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { service, events, next };
+}
+
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((service) => service.close()));
+});
+
+describe('the lab service', () => {
+  it('describes the machine and defaults in its catalog', async () => {
+    const { service } = setup();
+    const reply = await service.handle('lab:catalog', null);
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const catalog = reply.value as {
+      scenarios: unknown[];
+      models: { id: string }[];
+      defaultPool: { threads: number };
+      machine: { cores: number };
+    };
+    expect(catalog.scenarios).toHaveLength(7);
+    expect(catalog.models.map((m) => m.id)).toEqual([
+      'sequential',
+      'async',
+      'threads',
+      'gil-threads',
+      'processes',
+    ]);
+    expect(catalog.defaultPool.threads).toBe(Math.min(32, catalog.machine.cores + 4));
+  });
+
+  it('answers bad requests with typed errors and starts nothing', async () => {
+    const { service, events } = setup();
+    expect(await service.handle(42, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(
+      await service.handle('run:start', { scenario: 'io-sleep', models: ['threads', 'fibers'] }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/models\.1 must be one of/) },
+    });
+    expect(await service.handle('run:cancel', { runId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await service.handle('history:open', { runId: '00000000-0000-4000-8000-000000000000' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await service.handle('lab:catalog', { sneaky: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(events.filter((e) => e.event.startsWith('run:'))).toEqual([]);
+  });
+
+  it('cancels a run on request: the view says cancelled and no process survives', async () => {
+    const pids: number[] = [];
+    const spawner: ProcessSpawner = {
+      kind: 'child_process',
+      spawn(path, options) {
+        const child = forkSpawner.spawn(path, options);
+        if (child.pid) pids.push(child.pid);
+        return child;
+      },
+    };
+    const { service, events, next } = setup({ spawner });
+    const started = await service.handle('run:start', {
+      scenario: 'io-sleep',
+      params: { tasks: 4, taskMs: 30_000 },
+      models: ['processes', 'sequential'],
+      pool: { processes: 2 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const { runId } = started.value as { runId: string };
+    while (
+      !events.some(
+        (e) => e.event === 'run:progress' && e.payload.kind === 'snapshot' && e.payload.snapshot.running > 0,
+      )
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await service.handle('run:cancel', { runId })).toMatchObject({
+      ok: true,
+      value: { cancelled: true },
+    });
+    const view = await next('run:finished');
+    expect(view.run.state).toBe('cancelled');
+    expect(view.run.results.map((r) => r.state)).toEqual(['cancelled', 'cancelled']);
+    expect(pids.length).toBe(2);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('close() stops a run in progress and every process it started', async () => {
+    const pids: number[] = [];
+    const spawner: ProcessSpawner = {
+      kind: 'child_process',
+      spawn(path, options) {
+        const child = forkSpawner.spawn(path, options);
+        if (child.pid) pids.push(child.pid);
+        return child;
+      },
+    };
+    const { service, events } = setup({ spawner });
+    const started = await service.handle('run:start', {
+      scenario: 'http-requests',
+      params: { tasks: 50, latencyMs: 10_000 },
+      models: ['processes'],
+    });
+    expect(started.ok).toBe(true);
+    while (
+      !events.some(
+        (e) => e.event === 'run:progress' && e.payload.kind === 'snapshot' && e.payload.snapshot.running > 0,
+      )
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await service.close();
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('reports a run that cannot even start as run:failed, and is ready for the next one', async () => {
+    const scripts = builtHostScripts();
+    const { service, next } = setup({
+      hostScripts: { ...scripts, latencyServerHost: '/nonexistent/latency-server-host.js' },
+    });
+    const started = await service.handle('run:start', {
+      scenario: 'http-requests',
+      params: { tasks: 3 },
+      models: ['async'],
+    });
+    expect(started.ok).toBe(true);
+    const failed = await next('run:failed');
+    expect(failed.message).toMatch(/http-requests could not run/);
+    const again = await service.handle('run:start', {
+      scenario: 'io-sleep',
+      params: { tasks: 1, taskMs: 1 },
+      models: ['async'],
+    });
+    expect(again.ok).toBe(true);
+    await next('run:finished');
+  });
+
+  it('streams system stats of the main process', async () => {
+    const { next } = setup({ systemSampleMs: 100 });
+    const stats = await next('system:stats', 5000);
+    expect(stats.eventLoopDelay.p99).toBeGreaterThanOrEqual(0);
+    expect(stats.eventLoopDelay.max).toBeGreaterThanOrEqual(stats.eventLoopDelay.p50);
+    expect(stats.rssMb).toBeGreaterThan(10);
+    expect(stats.machineCpuPercent).toBeGreaterThanOrEqual(0);
+    expect(stats.machineCpuPercent).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,47 @@
+/** What the UI gets of a finished run: the summary without per-task timelines, final snapshots, the verdict. */
+import type { ModelSummary, RunListItem, RunSummary, RunView } from '../../shared/ipc';
+import type { ModelResult, ModelSnapshot, RunResult } from '../../shared/results';
+import { scenarioInfo } from '../../shared/scenarios';
+import { verdict } from '../../shared/verdict';
+
+/** A model's result without its timeline (which can hold 100,000 tasks). */
+export function summariseModel({ timeline: _timeline, ...summary }: ModelResult): ModelSummary {
+  return summary;
+}
+
+/** The verdict sentence of a run. */
+export function runVerdict(run: RunResult): string {
+  return verdict(
+    run.results.map((r) => ({
+      model: r.model,
+      state: r.state,
+      wallMs: r.wallMs,
+      speedup: r.speedup,
+      checkOk: r.check.ok,
+      total: r.total,
+      workers: r.workers,
+    })),
+    scenarioInfo(run.scenario).kind,
+    run.machine.cores,
+  );
+}
+
+/** The view of a finished run. */
+export function runView(run: RunResult, snapshots: readonly ModelSnapshot[]): RunView {
+  const summary: RunSummary = { ...run, results: run.results.map(summariseModel) };
+  return { run: summary, snapshots, verdict: runVerdict(run) };
+}
+
+/** The run's line in the session's list. */
+export function runListItem(view: RunView): RunListItem {
+  const { run } = view;
+  return {
+    runId: run.runId,
+    scenario: run.scenario,
+    title: run.title,
+    startedAt: run.startedAt,
+    state: run.state,
+    models: run.results.map((r) => r.model),
+    verdict: view.verdict,
+  };
+}

@@ -1,0 +1,47 @@
+/** Validators of every invoke channel's request: untrusted input in, a typed request or field-level issues out. */
+import { z } from 'zod';
+import { EXPORT_FORMATS, type InvokeChannel, type InvokeContract } from './ipc';
+import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
+
+/** Validates the request of one channel. */
+export type RequestValidator<T> = (input: unknown) => Validated<T>;
+
+function fromZod<T>(schema: z.ZodType<T>): RequestValidator<T> {
+  return (input) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issues: RequestIssue[] = parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || 'request',
+      message:
+        issue.code === 'unrecognized_keys' ? `has unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    }));
+    return { ok: false, issues };
+  };
+}
+
+const runId = z.uuid({ error: 'must be a run id (a UUID, as run:start returned it)' });
+
+const noRequest: RequestValidator<null> = (input) =>
+  input === null || input === undefined
+    ? { ok: true, value: null }
+    : {
+        ok: false,
+        issues: [{ field: 'request', message: 'must be empty (null): this channel takes no request' }],
+      };
+
+/** The validator of every channel; a channel without one fails to compile. */
+export const REQUEST_VALIDATORS: {
+  readonly [C in InvokeChannel]: RequestValidator<InvokeContract[C]['request']>;
+} = {
+  'lab:catalog': noRequest,
+  'run:start': validateRunRequest,
+  'run:cancel': fromZod(z.strictObject({ runId })),
+  'run:export': fromZod(
+    z.strictObject({
+      runId,
+      format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }),
+    }),
+  ),
+  'history:list': noRequest,
+  'history:open': fromZod(z.strictObject({ runId })),
+};

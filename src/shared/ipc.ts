@@ -1,0 +1,182 @@
+/**
+ * The one IPC contract: every request/reply channel and every event between the UI and the engine,
+ * with their payload types. The Electron IPC handlers, the preload API, the WebSocket bridge and
+ * both renderer clients are typed from these maps, so adding a channel fails to compile until every
+ * side handles it.
+ */
+import type { KnobSpec, PoolKnobKey } from './knobs';
+import type { ModelId, ModelInfo } from './models';
+import type { MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
+import type { RequestIssue, RunRequest } from './run-request';
+import type { ScenarioId, ScenarioInfo } from './scenarios';
+
+/** Everything the UI needs to build the run setup form. */
+export interface Catalog {
+  readonly scenarios: readonly ScenarioInfo[];
+  readonly models: readonly ModelInfo[];
+  readonly poolKnobs: Readonly<Record<PoolKnobKey, KnobSpec>>;
+  readonly machine: MachineInfo;
+  /** Pool settings when the request leaves them out, on this machine. */
+  readonly defaultPool: ResolvedPool;
+  /** How processes are started here: Electron utility processes or Node child processes. */
+  readonly processKind: 'utilityProcess' | 'child_process';
+}
+
+/** A model's result as the UI gets it: everything but the per-task timeline, which stays in main. */
+export type ModelSummary = Omit<ModelResult, 'timeline'>;
+
+/** A finished run as the UI gets it. */
+export interface RunSummary extends Omit<RunResult, 'results'> {
+  readonly results: readonly ModelSummary[];
+}
+
+/** A finished run with what the live view showed at its end, and its verdict. */
+export interface RunView {
+  readonly run: RunSummary;
+  /** Each model's final snapshot (lanes and throughput), for re-opening the run. */
+  readonly snapshots: readonly ModelSnapshot[];
+  /** One sentence computed from the numbers. */
+  readonly verdict: string;
+}
+
+/** One line of the session's run list. */
+export interface RunListItem {
+  readonly runId: string;
+  readonly scenario: ScenarioId;
+  readonly title: string;
+  readonly startedAt: string;
+  readonly state: RunResult['state'];
+  readonly models: readonly ModelId[];
+  readonly verdict: string;
+}
+
+/** Formats a finished run can be exported in. */
+export const EXPORT_FORMATS = ['csv', 'json', 'markdown', 'trace'] as const;
+
+/** One of the export formats. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An exported run, ready to save. */
+export interface ExportFile {
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly content: string;
+}
+
+/** Event-loop delay and utilisation of the main process, CPU and memory, sampled about once a second. */
+export interface SystemStats {
+  /** Epoch ms of the sample. */
+  readonly at: number;
+  /** Main-process event-loop delay over the last interval (perf_hooks histogram), ms. */
+  readonly eventLoopDelay: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Share of the last interval the main event loop was busy, 0..1. */
+  readonly eventLoopUtilization: number;
+  /** CPU of the main process (all its threads), percent of one core. */
+  readonly processCpuPercent: number;
+  /** CPU of the whole machine, percent of all cores. */
+  readonly machineCpuPercent: number;
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+}
+
+/** Request and reply of every channel the UI can invoke. */
+export interface InvokeContract {
+  'lab:catalog': { readonly request: null; readonly reply: Catalog };
+  'run:start': { readonly request: RunRequest; readonly reply: { readonly runId: string } };
+  'run:cancel': {
+    readonly request: { readonly runId: string };
+    readonly reply: { readonly cancelled: boolean };
+  };
+  'run:export': {
+    readonly request: { readonly runId: string; readonly format: ExportFormat };
+    readonly reply: ExportFile;
+  };
+  'history:list': { readonly request: null; readonly reply: readonly RunListItem[] };
+  'history:open': { readonly request: { readonly runId: string }; readonly reply: RunView };
+}
+
+/** A channel the UI can invoke. */
+export type InvokeChannel = keyof InvokeContract;
+
+/** What a live run reports on its way. */
+export type RunProgress =
+  | { readonly runId: string; readonly kind: 'preparing'; readonly message: string }
+  | { readonly runId: string; readonly kind: 'snapshot'; readonly snapshot: ModelSnapshot }
+  | { readonly runId: string; readonly kind: 'model-finished'; readonly result: ModelSummary };
+
+/** Payload of every event the engine sends to the UI. */
+export interface EventContract {
+  /** Coalesced: at most 20 snapshots a second, never one message per task. */
+  'run:progress': RunProgress;
+  'run:finished': RunView;
+  'run:failed': { readonly runId: string; readonly message: string };
+  'system:stats': SystemStats;
+}
+
+/** An event the engine sends. */
+export type EventChannel = keyof EventContract;
+
+/** Every invoke channel, at runtime (the preload and the bridge accept only these). */
+export const INVOKE_CHANNELS = Object.keys({
+  'lab:catalog': true,
+  'run:start': true,
+  'run:cancel': true,
+  'run:export': true,
+  'history:list': true,
+  'history:open': true,
+} satisfies Record<InvokeChannel, true>) as readonly InvokeChannel[];
+
+/** Every event channel, at runtime. */
+export const EVENT_CHANNELS = Object.keys({
+  'run:progress': true,
+  'run:finished': true,
+  'run:failed': true,
+  'system:stats': true,
+} satisfies Record<EventChannel, true>) as readonly EventChannel[];
+
+/** Why a request was refused. */
+export type LabErrorCode =
+  'invalid-request' | 'unknown-channel' | 'not-found' | 'busy' | 'forbidden' | 'internal';
+
+/** A typed error reply: never an exception across the boundary. */
+export interface LabError {
+  readonly code: LabErrorCode;
+  readonly message: string;
+  /** Field-level problems of an invalid request, each naming the field and the allowed range. */
+  readonly issues?: readonly RequestIssue[];
+}
+
+/** The reply to an invoke. */
+export type Reply<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LabError };
+
+/** The reply type of a channel. */
+export type ReplyOf<C extends InvokeChannel> = Reply<InvokeContract[C]['reply']>;
+
+/** An event with its channel, as one value. */
+export type LabEvent = {
+  [E in EventChannel]: { readonly event: E; readonly payload: EventContract[E] };
+}[EventChannel];
+
+/**
+ * The API the renderer talks to, derived from the contract: the preload exposes it over Electron IPC,
+ * the WebSocket client implements it in browser mode.
+ */
+export interface LabApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeContract[C]['request']): Promise<ReplyOf<C>>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void;
+}
+
+/** Name of the global the preload exposes the API under. */
+export const LAB_API_GLOBAL = 'concurrencyLab';
+
+/** Whether a value names an invoke channel. */
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+
+/** Whether a value names an event channel. */
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
