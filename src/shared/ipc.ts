@@ -134,9 +134,19 @@ export const EVENT_CHANNELS = Object.keys({
   'system:stats': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
-/** Why a request was refused. */
+/**
+ * Why a request was refused or got no answer. The first six come from the engine; `timeout` and
+ * `disconnected` are produced by a client when the engine did not answer or the connection dropped.
+ */
 export type LabErrorCode =
-  'invalid-request' | 'unknown-channel' | 'not-found' | 'busy' | 'forbidden' | 'internal';
+  | 'invalid-request'
+  | 'unknown-channel'
+  | 'not-found'
+  | 'busy'
+  | 'forbidden'
+  | 'internal'
+  | 'timeout'
+  | 'disconnected';
 
 /** A typed error reply: never an exception across the boundary. */
 export interface LabError {

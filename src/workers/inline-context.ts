@@ -1,5 +1,5 @@
 /** The workload context of the calling thread (sequential and async models, the responsiveness jobs). */
-import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CancelledError, type WorkloadContext } from './workload-context';
 
 /** How a calling-thread workload shares its thread. */
@@ -17,6 +17,7 @@ export interface InlineContextOptions {
 /** Creates a context whose checkpoints notice cancellation and yield as the options say. */
 export function createInlineContext(options: InlineContextOptions): WorkloadContext {
   const { signal, yieldEveryMs } = options;
+  const sleeps = cancellableSleeps(signal);
   let lastYield = performance.now();
   const afterYield = (): void => {
     lastYield = performance.now();
@@ -29,14 +30,40 @@ export function createInlineContext(options: InlineContextOptions): WorkloadCont
       return nextTurn().then(afterYield);
     },
     io: (pending) => pending,
-    async sleep(ms) {
-      try {
-        await delay(ms, undefined, { signal });
-      } catch (error) {
-        if (signal.aborted) throw new CancelledError();
-        throw error;
-      }
-    },
+    sleep: (ms) => sleeps.sleep(ms),
     signal,
+  };
+}
+
+/**
+ * Waits that one abort listener cancels together. A listener per wait would make 100,000 concurrent
+ * async waits quadratic: EventTarget scans its listeners on every add.
+ */
+function cancellableSleeps(signal: AbortSignal): { sleep(ms: number): Promise<void> } {
+  const pending = new Map<NodeJS.Timeout, (error: CancelledError) => void>();
+  signal.addEventListener(
+    'abort',
+    () => {
+      // One error for every wait: building 100,000 stack traces would take longer than the waits' cleanup.
+      const cancelled = new CancelledError();
+      for (const [timer, cancel] of pending) {
+        clearTimeout(timer);
+        cancel(cancelled);
+      }
+      pending.clear();
+    },
+    { once: true },
+  );
+  return {
+    sleep(ms) {
+      if (signal.aborted) return Promise.reject(new CancelledError());
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          resolve();
+        }, ms);
+        pending.set(timer, reject);
+      });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventContract, LabEvent } from '../../shared/ipc';
+import { INVOKE_CHANNELS, type EventContract, type LabEvent } from '../../shared/ipc';
+import { seededRandom } from '../../workers/workloads/hashing';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { createLabService, type LabService } from './lab-service';
 import { forkSpawner, type ProcessSpawner } from './process-spawner';
@@ -187,6 +188,45 @@ describe('the lab service', () => {
     });
     expect(again.ok).toBe(true);
     await next('run:finished');
+  });
+
+  it('answers 2,000 random IPC payloads with typed replies, starts nothing, and stays healthy', async () => {
+    const { service, events } = setup();
+    const random = seededRandom(7);
+    const junk = (depth: number): unknown => {
+      const r = random();
+      if (depth > 2 || r < 0.35)
+        return [null, undefined, 0, -1, 2 ** 53, 'io-sleep', 'x'.repeat(Math.floor(random() * 40)), true][
+          Math.floor(random() * 8)
+        ];
+      if (r < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => junk(depth + 1));
+      const keys = [
+        'scenario',
+        'params',
+        'models',
+        'pool',
+        'runId',
+        'format',
+        'tasks',
+        '__proto__',
+        'constructor',
+        'toString',
+      ];
+      return Object.fromEntries(keys.filter(() => random() < 0.4).map((k) => [k, junk(depth + 1)]));
+    };
+    const channels = [...INVOKE_CHANNELS.filter((c) => c !== 'run:start'), 'run:start', 'lab:*', '', 7, null];
+    for (let i = 0; i < 2000; i++) {
+      const channel = channels[Math.floor(random() * channels.length)];
+      const payload = junk(0);
+      const reply = await service.handle(channel, payload);
+      expect(typeof reply.ok).toBe('boolean');
+      if (!reply.ok) {
+        expect(['invalid-request', 'unknown-channel', 'not-found']).toContain(reply.error.code);
+        expect(reply.error.message.length).toBeGreaterThan(0);
+      }
+    }
+    expect(events.filter((e) => e.event.startsWith('run:'))).toEqual([]);
+    expect(await service.handle('history:list', null)).toEqual({ ok: true, value: [] });
   });
 
   it('streams system stats of the main process', async () => {

@@ -64,18 +64,27 @@ function containing(
     const m = intervals[mid]!;
     if (m.end < start) lo = mid + 1;
     else if (m.start > end) hi = mid - 1;
-    else return m.start <= start && end <= m.end ? m : undefined;
+    else {
+      // Touching neighbours overlap the task by rounding too; 0.1 ms is the snapshot's resolution.
+      const covers = (c: BusyInterval | undefined): boolean =>
+        !!c && c.start <= start + 0.1 && end - 0.1 <= c.end;
+      return [m, intervals[mid - 1], intervals[mid + 1]].find(covers);
+    }
   }
   return undefined;
 }
 
-/** Every task interval lies within one merged interval of its lane; merged intervals ascend without overlap. */
+/**
+ * Every task interval lies within one merged interval of its lane, to the snapshot's 0.1 ms
+ * resolution; merged intervals ascend without overlap.
+ */
 function expectCoverage(tracks: LaneTracks, ended: readonly TaskInterval[]): void {
   const { lanes } = tracks.snapshot();
   const byIndex = new Map(lanes.map((lane) => [lane.index, lane.intervals]));
   for (const lane of lanes) {
     for (let i = 1; i < lane.intervals.length; i++) {
-      expect(lane.intervals[i]!.start, `lane ${lane.index} interval ${i}`).toBeGreaterThan(
+      // Touching is fine (back-to-back tasks); overlapping is not.
+      expect(lane.intervals[i]!.start, `lane ${lane.index} interval ${i}`).toBeGreaterThanOrEqual(
         lane.intervals[i - 1]!.end,
       );
     }
@@ -129,15 +138,25 @@ describe('LaneTracks', () => {
     expectCoverage(tracks, ended);
   });
 
-  it('merges back-to-back tasks that touch into one busy stretch', () => {
+  it('keeps back-to-back tasks as separate bars under budget, so one failure does not paint its neighbour', () => {
     const tracks = new LaneTracks();
     tracks.end(0, 0, 10, false);
-    tracks.end(0, 10, 20, false);
+    tracks.end(0, 10, 20, true);
     tracks.end(0, 25, 30, false);
     expect(tracks.snapshot().lanes[0]!.intervals).toEqual([
-      { start: 0, end: 20, failed: false },
+      { start: 0, end: 10, failed: false },
+      { start: 10, end: 20, failed: true },
       { start: 25, end: 30, failed: false },
     ]);
+  });
+
+  it('merges back-to-back tasks into busy stretches once over budget', () => {
+    const tracks = new LaneTracks({ maxLanes: 1, maxIntervals: 4 });
+    for (let t = 0; t < 100; t += 10) tracks.end(0, t, t + 10, false);
+    const intervals = tracks.snapshot().lanes[0]!.intervals;
+    expect(intervals.length).toBeLessThanOrEqual(4);
+    expect(intervals[0]!.start).toBe(0);
+    expect(intervals.at(-1)!.end).toBe(100);
   });
 
   it('stays within budget when lanes appear after the first lanes have filled up', () => {

@@ -36,10 +36,13 @@ function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
     const e = Math.ceil(end * 10) / 10;
     const last = out.at(-1);
     // Rounding may make neighbours touch; merge them so intervals never overlap.
-    if (last && s <= last.end) {
-      last.end = Math.max(last.end, e);
+    if (last && e <= last.end) {
+      // Swallowed whole by its neighbour once rounded: a sub-0.1 ms task.
       last.failed ||= failed;
-    } else out.push({ start: s, end: e, failed });
+    } else {
+      // Rounding outward may overlap the neighbour: start where it ends (touching, not merged).
+      out.push({ start: last ? Math.max(s, last.end) : s, end: e, failed });
+    }
   }
   return out;
 }
@@ -59,8 +62,8 @@ export class LaneTracks {
     else {
       this.lanes[lane.index] = { label: lane.label, intervals: [], runningSince: null };
       this.laneCount++;
-      // A new lane shrinks every lane's share of the budget.
-      this.coarsen();
+      // A new lane shrinks every lane's share of the budget — until more lanes exist than are sent.
+      if (this.laneCount <= this.budget.maxLanes) this.coarsen();
     }
   }
 
@@ -75,7 +78,8 @@ export class LaneTracks {
     const state = this.ensure(lane);
     state.runningSince = null;
     const last = state.intervals.at(-1);
-    if (last && start - last.end <= this.gapMs && start >= last.start) {
+    // Strictly closer than the gap: at gap 0 (under budget) back-to-back tasks stay separate bars.
+    if (last && start - last.end < this.gapMs && start >= last.start) {
       last.end = Math.max(last.end, end);
       last.failed ||= failed;
     } else {
@@ -135,7 +139,7 @@ function mergeWithin(intervals: readonly MutableInterval[], gapMs: number): Muta
   const merged: MutableInterval[] = [];
   for (const interval of intervals) {
     const last = merged.at(-1);
-    if (last && interval.start - last.end <= gapMs) {
+    if (last && interval.start - last.end < gapMs) {
       last.end = Math.max(last.end, interval.end);
       last.failed ||= interval.failed;
     } else {

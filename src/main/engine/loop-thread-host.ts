@@ -20,7 +20,7 @@ const port = parentPort;
 const config = workerData as LoopThreadConfig;
 const executor: Executor =
   config.model === 'sequential'
-    ? new SequentialExecutor({ yieldEveryMs: config.yieldEveryMs })
+    ? new SequentialExecutor({ yieldEveryMs: config.yieldEveryMs, threadLabel: 'dedicated thread' })
     : new AsyncExecutor({ yieldEveryMs: config.yieldEveryMs, concurrency: config.concurrency });
 
 const post = (message: LoopThreadMessage, transfer?: TransferListItem[]): void =>

@@ -2,12 +2,16 @@
 import type { ModelResult } from '../../shared/results';
 import type { MeasuredModel } from './model-run';
 
+/** The placement of a model the run never got to. */
+export const NOT_STARTED = 'not started';
+
 function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
 /** Remarks worth a glance: what went wrong first, then where it ran, start-up cost, GIL contention, failures. */
 export function modelNotes(result: MeasuredModel): string[] {
+  if (result.placement === NOT_STARTED) return ['not started: the run was cancelled before its turn'];
   const notes: string[] = [];
   if (result.check.ok === false) notes.push(`WRONG ANSWER: ${result.check.problem ?? 'mismatch'}`);
   if (result.state === 'cancelled')

@@ -13,7 +13,7 @@ import { ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from './create-executor';
 import { machineInfo } from './machine';
 import { runModel, type MeasuredModel } from './model-run';
-import { withSpeedups } from './model-notes';
+import { NOT_STARTED, withSpeedups } from './model-notes';
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 import { SCENARIO_RUNNERS } from './scenarios';
@@ -63,7 +63,7 @@ function cancelledBeforeStart(model: MeasuredModel['model'], total: number): Mea
   return {
     model,
     state: 'cancelled',
-    placement: 'not started',
+    placement: NOT_STARTED,
     workers: null,
     wallMs: 0,
     startupMs: 0,

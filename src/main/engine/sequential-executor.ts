@@ -10,6 +10,8 @@ import { errorMessage } from './errors';
 export interface InlineExecutorOptions {
   /** See InlineContextOptions.yieldEveryMs. */
   readonly yieldEveryMs: number;
+  /** What to call the thread the tasks run on, in lanes: "calling thread" unless hosted elsewhere. */
+  readonly threadLabel?: string;
 }
 
 /** Runs tasks one after another on the calling thread. */
@@ -24,7 +26,7 @@ export class SequentialExecutor implements Executor {
 
   async run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
     const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
-    listener({ type: 'lane', lane: { index: 0, label: 'calling thread' } });
+    listener({ type: 'lane', lane: { index: 0, label: this.options.threadLabel ?? 'calling thread' } });
     const queuedAt = epochNow();
     tasks.forEach((_, task) => listener({ type: 'queued', task, at: queuedAt }));
     for (let task = 0; task < tasks.length; task++) {

@@ -1,4 +1,8 @@
-/** Completed tasks per second over time, in buckets that widen as a run grows so the series stays short. */
+/**
+ * Completed tasks per second over time. Completions are counted in buckets that widen as a run grows
+ * (so the series stays short); each point is the rate over a trailing window of about a second, so
+ * tasks slower than a bucket read as the steady rate they are, not as a sawtooth of 0 and bursts.
+ */
 
 /** Buckets of completions; never more than `maxPoints` of them. */
 export class ThroughputSeries {
@@ -8,6 +12,7 @@ export class ThroughputSeries {
   constructor(
     initialBucketMs = 100,
     private readonly maxPoints = 240,
+    private readonly windowMs = 1000,
   ) {
     this.bucketMs = initialBucketMs;
   }
@@ -22,26 +27,30 @@ export class ThroughputSeries {
   }
 
   /**
-   * Points [seconds since start at the bucket's end, tasks/s] for every complete bucket up to `nowMs`;
-   * with `final`, the last partial bucket too, scaled by its real length.
+   * Points [seconds since start, tasks/s], one per complete bucket up to `nowMs`, each the rate over
+   * the trailing window (or since the start, early on). With `final`, one more point at `nowMs`.
    */
   points(nowMs: number, final = false): [number, number][] {
     const now = Math.max(0, nowMs);
     this.fit(now);
-    const complete = Math.floor(now / this.bucketMs);
+    const b = this.bucketMs;
+    const span = Math.max(1, Math.round(this.windowMs / b)); // buckets per window
+    const complete = Math.floor(now / b);
     const points: [number, number][] = [];
+    let inWindow = 0;
     for (let i = 0; i < complete; i++) {
-      points.push([((i + 1) * this.bucketMs) / 1000, ((this.counts[i] ?? 0) * 1000) / this.bucketMs]);
+      inWindow += this.counts[i] ?? 0;
+      if (i >= span) inWindow -= this.counts[i - span] ?? 0;
+      const covered = Math.min(span, i + 1) * b;
+      points.push([((i + 1) * b) / 1000, (inWindow * 1000) / covered]);
     }
-    if (!final) return points;
-    const partialMs = now - complete * this.bucketMs;
-    const partialCount = this.counts[complete] ?? 0;
-    if (partialMs > 0) points.push([now / 1000, (partialCount * 1000) / partialMs]);
-    else if (partialCount > 0) {
-      // Completions exactly at `now` fall in a bucket of zero length: count them with the last full one.
-      const last = points.at(-1);
-      if (last) last[1] += (partialCount * 1000) / this.bucketMs;
-      else points.push([now / 1000, 0]);
+    const partialMs = now - complete * b;
+    if (final && (partialMs > 0 || complete === 0)) {
+      // The last complete window plus the partial bucket: never a rate over a sliver of time.
+      let count = this.counts[complete] ?? 0;
+      for (let i = Math.max(0, complete - span); i < complete; i++) count += this.counts[i] ?? 0;
+      const covered = Math.min(span, complete) * b + partialMs;
+      points.push([now / 1000, covered > 0 ? (count * 1000) / covered : 0]);
     }
     return points;
   }

@@ -1,7 +1,6 @@
 /** cpu-primes: count primes in N equal ranges above one billion by trial division; checked by a sieve. */
-import { countPrimesWorkload } from '../../../workers/workloads/count-primes';
-import { measuringContext, unitsPerMs } from './calibrate';
-import { countPrimesInRanges } from './prime-sieve';
+import { unitsPerMs } from './calibrate';
+import { countPrimesInRangesYielding } from './prime-sieve';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 
 /** Where the ranges start: high enough that every number costs real trial division. */
@@ -13,15 +12,15 @@ export const primesScenario: ScenarioRunner = {
   async prepare(params, ctx) {
     const tasks = params.tasks!;
     ctx.report('calibrating range size');
-    const context = measuringContext(ctx.signal);
     const perMs = await unitsPerMs(
-      (units) => countPrimesWorkload({ start: PRIMES_FROM, end: PRIMES_FROM + units }, context),
+      ctx,
+      (units) => ({ workload: 'count-primes', input: { start: PRIMES_FROM, end: PRIMES_FROM + units } }),
       1000,
     );
     const perTask = Math.max(16, Math.round(perMs * params.taskMs!));
     const boundaries = Array.from({ length: tasks + 1 }, (_, i) => PRIMES_FROM + i * perTask);
     ctx.report('sieving the expected counts');
-    const expected = countPrimesInRanges(boundaries);
+    const expected = await countPrimesInRangesYielding(boundaries);
     return {
       tasks: Array.from({ length: tasks }, (_, i) => ({
         workload: 'count-primes',

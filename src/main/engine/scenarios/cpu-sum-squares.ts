@@ -1,10 +1,6 @@
 /** cpu-sum-squares: the sum of i*i over [0, N) in chunks, checked against the closed form. */
-import {
-  SUM_SQUARES_LIMIT,
-  sumSquaresClosedForm,
-  sumSquaresWorkload,
-} from '../../../workers/workloads/sum-squares';
-import { measuringContext, unitsPerMs } from './calibrate';
+import { SUM_SQUARES_LIMIT, sumSquaresClosedForm } from '../../../workers/workloads/sum-squares';
+import { unitsPerMs } from './calibrate';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 
 /** The engine side of cpu-sum-squares. */
@@ -13,9 +9,9 @@ export const sumSquaresScenario: ScenarioRunner = {
   async prepare(params, ctx) {
     const tasks = params.tasks!;
     ctx.report('calibrating chunk size');
-    const context = measuringContext(ctx.signal);
     const perMs = await unitsPerMs(
-      (units) => sumSquaresWorkload({ start: 2 ** 30, end: 2 ** 30 + units }, context),
+      ctx,
+      (units) => ({ workload: 'sum-squares', input: { start: 2 ** 30, end: 2 ** 30 + units } }),
       100_000,
     );
     // Exactness of the workload holds below 2^40, which bounds the chunk size for huge task counts.

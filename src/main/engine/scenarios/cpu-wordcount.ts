@@ -1,11 +1,11 @@
 /** cpu-wordcount: N generated text files, each read and word-counted by one task; counts known from generation. */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countWordsInText } from '../../../workers/workloads/count-words';
-import { measuringContext, unitsPerMs } from './calibrate';
+import { bestTimeMs } from './calibrate';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 import { writeCorpusFile, type CorpusFile } from './text-corpus';
 
+/** The calibration file: big enough to take tens of ms to count. */
+const PROBE_BYTES = 2 * 1024 * 1024;
 /** Files are at least this big, whatever the calibration says. */
 const MIN_FILE_BYTES = 4096;
 /** And at most this big: a string of more than ~500 MB does not fit V8. */
@@ -18,13 +18,10 @@ export const wordCountScenario: ScenarioRunner = {
     const tasks = params.tasks!;
     ctx.report('calibrating file size');
     const probePath = join(ctx.tempDir, 'probe.txt');
-    await writeCorpusFile(probePath, 1, 1 << 20);
-    const probe = await readFile(probePath, 'utf8');
-    const context = measuringContext(ctx.signal);
-    const bytesPerMs = await unitsPerMs(async (bytes) => {
-      for (let left = bytes; left > 0; left -= probe.length)
-        await countWordsInText(probe.slice(0, Math.min(left, probe.length)), context);
-    }, 64 * 1024);
+    const probe = await writeCorpusFile(probePath, 1, PROBE_BYTES);
+    const bytesPerMs =
+      probe.bytes /
+      Math.max(0.001, await bestTimeMs(ctx, { workload: 'count-words', input: { path: probePath } }));
     const fileBytes = Math.min(
       MAX_FILE_BYTES,
       Math.max(MIN_FILE_BYTES, Math.round(bytesPerMs * params.taskMs!)),

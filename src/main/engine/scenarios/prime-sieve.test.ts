@@ -4,7 +4,7 @@ import { seededRandom } from '../../../workers/workloads/hashing';
 import { measuringContext } from './calibrate';
 import { countPrimesInRanges } from './prime-sieve';
 
-const SEGMENT = 2 ** 20;
+const SEGMENT = 2 ** 19; // the sieve's segment size: boundaries around its multiples are the risky ones
 
 function naiveIsPrime(n: number): boolean {
   if (n < 2) return false;

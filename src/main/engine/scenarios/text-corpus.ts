@@ -55,8 +55,8 @@ const NEWLINE = 0x0a;
 const PERIOD = 0x2e;
 const COMMA = 0x2c;
 
-/** Longest block generated word by word; bigger files repeat their block. */
-const BLOCK_BYTES = 1 << 20;
+/** Longest block generated word by word (about 20 ms of work); bigger files repeat their block. */
+const BLOCK_BYTES = 1 << 19;
 
 interface Block {
   readonly bytes: Buffer;
@@ -96,7 +96,7 @@ function generateBlock(seed: number, targetBytes: number): Block {
 
 /**
  * Writes about `targetBytes` of prose (Zipf-like word frequencies, sentences, punctuation, line breaks)
- * and returns the true word counts. Files above 1 MB repeat one generated block: counting still reads
+ * and returns the true word counts. Files above 512 kB repeat one generated block: counting still reads
  * every byte, and generating stays far cheaper than the counting it prepares.
  */
 export async function writeCorpusFile(path: string, seed: number, targetBytes: number): Promise<CorpusFile> {

@@ -1,0 +1,178 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RunListItem } from '../../../shared/ipc';
+import { createLabStore } from '../store/lab-store';
+import { selectFieldError } from '../store/setup-slice';
+import { FakeLabApi } from '../test-support/fake-lab-api';
+import { CATALOG, runView, snapshot } from '../test-support/fixtures';
+import { createLabController } from './lab-controller';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function listItem(runId: string): RunListItem {
+  return {
+    runId,
+    scenario: 'io-sleep',
+    title: 'I/O',
+    startedAt: '2025-01-01T10:00:00Z',
+    state: 'done',
+    models: ['sequential'],
+    verdict: 'v',
+  };
+}
+
+async function started(api = new FakeLabApi()) {
+  api.handle('lab:catalog', () => ({ ok: true, value: CATALOG }));
+  api.handle('history:list', () => ({ ok: true, value: [] }));
+  const store = createLabStore();
+  const controller = createLabController(api, store);
+  const stop = controller.start();
+  await flush();
+  return { api, store, controller, stop };
+}
+
+describe('lab controller', () => {
+  it('loads the catalogue and the history on start', async () => {
+    const { api, store } = await started();
+    expect(api.channels()).toEqual(['lab:catalog', 'history:list']);
+    expect(store.getState().catalog.status).toBe('loaded');
+    expect(store.getState().history.status).toBe('loaded');
+    expect(store.getState().connection.state).toBe('open');
+  });
+
+  it('shows a catalogue failure and loads again on retry', async () => {
+    const api = new FakeLabApi();
+    api.handle('lab:catalog', () => ({ ok: false, error: { code: 'internal', message: 'engine down' } }));
+    api.handle('history:list', () => ({ ok: true, value: [] }));
+    const store = createLabStore();
+    const controller = createLabController(api, store);
+    controller.start();
+    await flush();
+    expect(store.getState().catalog).toMatchObject({ status: 'failed', error: 'engine down' });
+    api.handle('lab:catalog', () => ({ ok: true, value: CATALOG }));
+    await controller.loadCatalog();
+    expect(store.getState().catalog.status).toBe('loaded');
+  });
+
+  it('sends the validated request, then follows the run through its events', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'r1' } }));
+    store.getState().knobEdited('taskMs', '100');
+    await controller.requestRun();
+    expect(api.calls.at(-1)).toEqual({
+      channel: 'run:start',
+      request: {
+        scenario: 'io-sleep',
+        params: { tasks: 10, taskMs: 100 },
+        models: ['sequential', 'async', 'threads', 'gil-threads', 'processes'],
+        pool: {},
+      },
+    });
+    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'r1' });
+
+    api.emit('run:progress', { runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
+    expect(store.getState().run.phase).toBe('running');
+    api.emit('run:finished', runView('r1'));
+    expect(store.getState().run.view?.run.runId).toBe('r1');
+    await flush();
+    expect(api.channels().filter((c) => c === 'history:list')).toHaveLength(2);
+  });
+
+  it('sends nothing while the form is invalid', async () => {
+    const { api, store, controller } = await started();
+    store.getState().knobEdited('tasks', '0');
+    await controller.requestRun();
+    expect(api.channels()).not.toContain('run:start');
+  });
+
+  it('puts the engine’s field problems back on the form', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'invalid',
+        issues: [{ field: 'params.tasks', flag: '--tasks', message: 'must be an integer from 1 to 100000' }],
+      },
+    }));
+    await controller.requestRun();
+    expect(selectFieldError(store.getState(), 'params.tasks')).toBe('must be an integer from 1 to 100000');
+    expect(store.getState().run.phase).toBe('idle');
+  });
+
+  it('cancels the live run, and a cancel pressed before the reply once the id is known', async () => {
+    const { api, store, controller } = await started();
+    let reply: (value: { ok: true; value: { runId: string } }) => void = () => {};
+    api.handle('run:start', () => new Promise((resolve) => (reply = resolve)));
+    api.handle('run:cancel', () => ({ ok: true, value: { cancelled: true } }));
+    const running = controller.requestRun();
+    await flush();
+    await controller.cancelRun();
+    expect(api.channels()).not.toContain('run:cancel');
+    reply({ ok: true, value: { runId: 'r2' } });
+    await running;
+    expect(api.calls.at(-1)).toEqual({ channel: 'run:cancel', request: { runId: 'r2' } });
+    expect(store.getState().run.phase).toBe('cancelling');
+  });
+
+  it('reopens a run from the history, and reports a failure', async () => {
+    const { api, store, controller } = await started();
+    api.handle('history:open', ({ runId }) =>
+      runId === 'r1'
+        ? { ok: true, value: runView('r1') }
+        : { ok: false, error: { code: 'not-found', message: 'gone' } },
+    );
+    await controller.openRun('r1');
+    expect(store.getState().run.view?.run.runId).toBe('r1');
+    expect(store.getState().history.opening).toBeNull();
+    await controller.openRun('r0');
+    expect(store.getState().history.error).toBe('gone');
+  });
+
+  it('passes engine stats and failures to the store', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'r3' } }));
+    await controller.requestRun();
+    api.emit('run:failed', { runId: 'r3', message: 'latency server did not start' });
+    expect(store.getState().run.error).toBe('latency server did not start');
+    api.emit('system:stats', {
+      at: 1,
+      eventLoopDelay: { p50: 1, p99: 2, max: 3 },
+      eventLoopUtilization: 0.1,
+      processCpuPercent: 1,
+      machineCpuPercent: 2,
+      rssMb: 3,
+      heapUsedMb: 4,
+    });
+    expect(store.getState().system.samples).toHaveLength(1);
+  });
+
+  it('after a reconnection, settles a run that finished while offline', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'r4' } }));
+    await controller.requestRun();
+    api.setConnection('closed');
+    expect(store.getState().connection.state).toBe('closed');
+    api.handle('history:list', () => ({ ok: true, value: [listItem('r4')] }));
+    api.handle('history:open', () => ({ ok: true, value: runView('r4') }));
+    api.setConnection('open');
+    await flush();
+    await flush();
+    expect(store.getState().run).toMatchObject({ phase: 'idle', view: { run: { runId: 'r4' } } });
+  });
+
+  it('stops listening when stopped', async () => {
+    const { api, stop } = await started();
+    expect(api.listenerCount('run:progress')).toBe(1);
+    stop();
+    expect(api.listenerCount('run:progress')).toBe(0);
+  });
+
+  it('asks for an export of the given run and format', async () => {
+    const { api, controller } = await started();
+    const file = { filename: 'run.csv', mimeType: 'text/csv', content: 'a,b' };
+    const handler = vi.fn(() => ({ ok: true as const, value: file }));
+    api.handle('run:export', handler);
+    await expect(controller.exportRun('r1', 'csv')).resolves.toEqual({ ok: true, value: file });
+    expect(handler).toHaveBeenCalledWith({ runId: 'r1', format: 'csv' });
+  });
+});

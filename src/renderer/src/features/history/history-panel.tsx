@@ -1,0 +1,73 @@
+/** The runs of this session, newest first, each re-openable. */
+import { useId, type ReactNode } from 'react';
+import type { RunListItem } from '../../../../shared/ipc';
+import { formatTimeOfDay } from '../../format/format';
+import { selectHistoryItems, selectShownRunId } from '../../store/history-slice';
+import { selectRunActive } from '../../store/run-slice';
+import { useController, useLab } from '../../store/store-context';
+import { EmptyState, Panel } from '../../ui/panel';
+import './history.css';
+
+function HistoryEntry({ item }: { readonly item: RunListItem }): ReactNode {
+  const id = useId();
+  const controller = useController();
+  const shown = useLab((s) => selectShownRunId(s) === item.runId);
+  const opening = useLab((s) => s.history.opening === item.runId);
+  const active = useLab(selectRunActive);
+  return (
+    <li className={`history-entry${shown ? ' history-shown' : ''}`}>
+      <div className="history-text">
+        <p className="history-heading">
+          <span id={`${id}-title`} className="history-title">
+            {item.scenario}
+          </span>
+          <span className="muted">{formatTimeOfDay(item.startedAt)}</span>
+          <span className={`state-word state-${item.state}`}>{item.state}</span>
+          {shown && <span className="badge">shown</span>}
+        </p>
+        <p id={`${id}-verdict`} className="history-verdict">
+          {item.verdict}
+        </p>
+        <p className="history-models muted">{item.models.join(', ')}</p>
+      </div>
+      <button
+        type="button"
+        className="button button-small"
+        aria-describedby={`${id}-title ${id}-verdict`}
+        disabled={active || opening}
+        title={active ? 'Wait for the run in progress to finish' : undefined}
+        onClick={() => void controller.openRun(item.runId)}
+      >
+        Open
+      </button>
+    </li>
+  );
+}
+
+/** The history panel. */
+export function HistoryPanel(): ReactNode {
+  const items = useLab(selectHistoryItems);
+  const error = useLab((s) => s.history.error);
+  return (
+    <Panel
+      title="History"
+      className="history-panel"
+      aside={items.length > 0 ? <span className="muted">{items.length} this session</span> : undefined}
+    >
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <EmptyState>Finished runs of this session are listed here, ready to reopen.</EmptyState>
+      ) : (
+        <ol className="history-list">
+          {items.map((item) => (
+            <HistoryEntry key={item.runId} item={item} />
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,47 @@
+/** The lanes timeline: one lane per thread, process or async slot, drawn on a canvas from the store. */
+import { useRef, type ReactNode } from 'react';
+import { createLanesRenderer } from '../../charts/lanes-renderer';
+import { useLab } from '../../store/store-context';
+import { EmptyState, Panel } from '../../ui/panel';
+import { useSnapshotView } from '../use-run-subscription';
+import './lanes.css';
+
+function Legend({ gil }: { readonly gil: boolean }): ReactNode {
+  return (
+    <ul className="lanes-legend" aria-label="Legend">
+      <li>
+        <span className="legend-key legend-busy" aria-hidden="true" /> task ran (colour of its model)
+      </li>
+      <li>
+        <span className="legend-key legend-running" aria-hidden="true" /> running now
+      </li>
+      <li>
+        <span className="legend-key legend-failed" aria-hidden="true" /> includes a failed task
+      </li>
+      {gil && (
+        <li>
+          <span className="legend-key legend-gil" aria-hidden="true" /> GIL holder, coloured by lane
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The lanes panel. */
+export function LanesPanel(): ReactNode {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useSnapshotView(canvasRef, createLanesRenderer);
+  const hasModels = useLab((s) => s.run.models.length > 0);
+  const hasGil = useLab((s) => s.run.models.includes('gil-threads'));
+  return (
+    <Panel title="Lanes" aside={<span className="muted">time since each model’s start</span>}>
+      {!hasModels && (
+        <EmptyState>Each thread, process and async slot gets a lane here when a run starts.</EmptyState>
+      )}
+      <div className={`lanes-box${hasModels ? '' : ' hidden'}`}>
+        <canvas ref={canvasRef} role="img" aria-label="Lanes timeline: no run yet." />
+      </div>
+      {hasModels && <Legend gil={hasGil} />}
+    </Panel>
+  );
+}

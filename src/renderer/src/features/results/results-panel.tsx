@@ -1,0 +1,59 @@
+/** Results: the verdict, the comparison table, the answer check, the run's settings and its exports. */
+import type { ReactNode } from 'react';
+import { useLab } from '../../store/store-context';
+import { EmptyState, Panel } from '../../ui/panel';
+import { ExportButtons } from './export-buttons';
+import { ResultsTable } from './results-table';
+import { answerSummary } from './results-rows';
+import { RunFacts } from './run-facts';
+import './results.css';
+
+function AnswerCheck({ ok, text }: ReturnType<typeof answerSummary>): ReactNode {
+  const mark = ok === true ? '✓' : ok === false ? '✗' : '–';
+  return (
+    <p className={`answer-check answer-${ok === true ? 'ok' : ok === false ? 'wrong' : 'none'}`}>
+      <span aria-hidden="true">{mark} </span>
+      <strong>Answer check:</strong> {text}
+    </p>
+  );
+}
+
+/** The results panel. */
+export function ResultsPanel(): ReactNode {
+  const view = useLab((s) => s.run.view);
+  const finished = useLab((s) => s.run.finished);
+  const active = useLab((s) => s.run.phase !== 'idle');
+  const results = view?.run.results ?? finished;
+  if (results.length === 0) {
+    return (
+      <Panel title="Results">
+        <EmptyState>
+          {active
+            ? 'The comparison table fills in as each model finishes.'
+            : 'Run a scenario to see the comparison table.'}
+        </EmptyState>
+      </Panel>
+    );
+  }
+  return (
+    <Panel
+      title="Results"
+      className="results"
+      aside={view ? <span className="muted">{view.run.title}</span> : <span className="muted">so far</span>}
+    >
+      {view && (
+        <p className="verdict">
+          <span className="verdict-label">Verdict</span> {view.verdict}
+        </p>
+      )}
+      <ResultsTable
+        results={results}
+        caption={view ? `Comparison of the models on ${view.run.title}` : 'Models finished so far'}
+        final={view !== null}
+      />
+      <AnswerCheck {...answerSummary(results, view !== null)} />
+      {view && <RunFacts run={view.run} />}
+      {view && <ExportButtons runId={view.run.runId} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,47 @@
+/** What the run was: scenario and knobs, pools, and the machine it was measured on. */
+import type { ReactNode } from 'react';
+import type { RunSummary } from '../../../../shared/ipc';
+import { formatKnobNumber } from '../../../../shared/knobs';
+import { formatTimeOfDay } from '../../format/format';
+
+function poolText(run: RunSummary): string {
+  const { threads, processes, concurrency, switchIntervalMs, taskTimeoutMs } = run.pool;
+  return [
+    `${threads} threads`,
+    `${processes} processes`,
+    `async ${concurrency === null ? 'unlimited' : `≤ ${concurrency}`}`,
+    `GIL switch ${formatKnobNumber(switchIntervalMs)} ms`,
+    taskTimeoutMs === null ? null : `task timeout ${taskTimeoutMs} ms`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** A description list of the run's settings. */
+export function RunFacts({ run }: { readonly run: RunSummary }): ReactNode {
+  const params = Object.entries(run.params)
+    .map(([key, value]) => `${key} ${formatKnobNumber(value)}`)
+    .join(' · ');
+  const { machine } = run;
+  return (
+    <dl className="run-facts">
+      <div>
+        <dt>Scenario</dt>
+        <dd>
+          {run.scenario} — {params} <span className="muted">(started {formatTimeOfDay(run.startedAt)})</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Pools</dt>
+        <dd>{poolText(run)}</dd>
+      </div>
+      <div>
+        <dt>Machine</dt>
+        <dd>
+          {machine.cores} cores · {machine.cpuModel} · {machine.platform} {machine.arch} · Node {machine.node}
+          {machine.electron ? ` · Electron ${machine.electron}` : ''}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,37 @@
+/** Run, Cancel and Reset, with the reason Run is disabled when it is. */
+import type { ReactNode } from 'react';
+import { selectRunActive } from '../../store/run-slice';
+import { selectRunBlocker } from '../../store/setup-slice';
+import { useController, useLab } from '../../store/store-context';
+
+/** The form's buttons; Run submits the form. */
+export function RunActions(): ReactNode {
+  const controller = useController();
+  const active = useLab(selectRunActive);
+  const phase = useLab((s) => s.run.phase);
+  const blocker = useLab(selectRunBlocker);
+  const defaultsRestored = useLab((s) => s.defaultsRestored);
+  return (
+    <div className="run-actions">
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={blocker !== null}>
+          Run
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!active || phase === 'cancelling'}
+          onClick={() => void controller.cancelRun()}
+        >
+          Cancel
+        </button>
+        <button type="button" className="button button-quiet" disabled={active} onClick={defaultsRestored}>
+          Reset to defaults
+        </button>
+      </div>
+      <p className="hint run-blocker" aria-live="polite">
+        {phase === 'cancelling' ? 'Cancelling…' : active ? null : blocker}
+      </p>
+    </div>
+  );
+}

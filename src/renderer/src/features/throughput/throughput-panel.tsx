@@ -1,0 +1,24 @@
+/** Throughput over time: one line per model, drawn by chart.js, fed from the store imperatively. */
+import { useRef, type ReactNode } from 'react';
+import { createThroughputChart } from '../../charts/throughput-chart';
+import { useLab } from '../../store/store-context';
+import { Panel } from '../../ui/panel';
+import { useSnapshotView } from '../use-run-subscription';
+import './throughput.css';
+
+/** The throughput panel; React renders it once per run at most, the chart updates on its own. */
+export function ThroughputPanel(): ReactNode {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useSnapshotView(canvasRef, createThroughputChart);
+  const hasData = useLab((s) =>
+    Object.values(s.run.snapshots).some((snapshot) => (snapshot?.throughput.length ?? 0) > 0),
+  );
+  return (
+    <Panel title="Throughput" aside={<span className="muted">tasks per second</span>}>
+      <div className={`chart-box${hasData ? '' : ' chart-box-empty'}`}>
+        <canvas ref={canvasRef} role="img" aria-label="Throughput over time: no data yet." />
+        {!hasData && <p className="chart-empty">Throughput appears here once tasks complete.</p>}
+      </div>
+    </Panel>
+  );
+}

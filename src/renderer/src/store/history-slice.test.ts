@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { RunListItem } from '../../../shared/ipc';
+import { createLabStore } from './lab-store';
+import { selectHistoryItems } from './history-slice';
+
+function item(runId: string, startedAt: string): RunListItem {
+  return {
+    runId,
+    scenario: 'io-sleep',
+    title: 'I/O',
+    startedAt,
+    state: 'done',
+    models: ['async'],
+    verdict: 'v',
+  };
+}
+
+describe('history slice', () => {
+  it('lists the newest run first', () => {
+    const store = createLabStore();
+    store.getState().historyRequested();
+    expect(store.getState().history.status).toBe('loading');
+    store.getState().historyLoaded([item('a', '2025-01-01T10:00:00Z'), item('b', '2025-01-01T11:00:00Z')]);
+    expect(selectHistoryItems(store.getState()).map((i) => i.runId)).toEqual(['b', 'a']);
+  });
+
+  it('keeps the list while refreshing, and reports a failed reopen', () => {
+    const store = createLabStore();
+    store.getState().historyLoaded([item('a', '2025-01-01T10:00:00Z')]);
+    store.getState().historyRequested();
+    expect(store.getState().history.status).toBe('loaded');
+    store.getState().runOpenRequested('a');
+    expect(store.getState().history.opening).toBe('a');
+    store.getState().runOpenFailed('run a is gone');
+    expect(store.getState().history).toMatchObject({ opening: null, error: 'run a is gone' });
+  });
+});

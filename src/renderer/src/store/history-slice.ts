@@ -1,0 +1,48 @@
+/** The history slice: the runs of this session, newest first, and which one is being reopened. */
+import type { RunListItem } from '../../../shared/ipc';
+import type { LabSliceCreator, LabState } from './lab-store';
+
+/** The history's part of the state. */
+export interface HistoryState {
+  readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
+  readonly items: readonly RunListItem[];
+  /** The run being fetched to be reopened. */
+  readonly opening: string | null;
+  readonly error: string | null;
+}
+
+/** The history's state and events. */
+export interface HistorySlice {
+  readonly history: HistoryState;
+  historyRequested(): void;
+  historyLoaded(items: readonly RunListItem[]): void;
+  historyFailed(message: string): void;
+  runOpenRequested(runId: string): void;
+  runOpenFailed(message: string): void;
+}
+
+/** Creates the history slice. */
+export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
+  history: { status: 'idle', items: [], opening: null, error: null },
+  historyRequested: () =>
+    set((s) => ({ history: { ...s.history, status: s.history.status === 'loaded' ? 'loaded' : 'loading' } })),
+  historyLoaded: (items) =>
+    set((s) => ({
+      history: {
+        ...s.history,
+        status: 'loaded',
+        error: null,
+        items: [...items].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+      },
+    })),
+  historyFailed: (message) => set((s) => ({ history: { ...s.history, status: 'failed', error: message } })),
+  runOpenRequested: (runId) => set((s) => ({ history: { ...s.history, opening: runId, error: null } })),
+  // runOpened (run slice) shows the run; this slice only forgets that it was being fetched.
+  runOpenFailed: (message) => set((s) => ({ history: { ...s.history, opening: null, error: message } })),
+});
+
+/** The session's runs, newest first. */
+export const selectHistoryItems = (s: LabState): readonly RunListItem[] => s.history.items;
+
+/** Id of the run whose results are on screen, if it came from a finished run. */
+export const selectShownRunId = (s: LabState): string | null => s.run.view?.run.runId ?? null;

@@ -1,0 +1,37 @@
+/** The one store of the UI, combined from one slice per concern; charts subscribe to it imperatively. */
+import { createStore, type StateCreator } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
+import { createSetupSlice, type SetupSlice } from './setup-slice';
+import { createSystemSlice, type SystemSlice } from './system-slice';
+
+/** Everything the UI knows, and the events that change it. */
+export type LabState = CatalogSlice & SetupSlice & RunSlice & HistorySlice & SystemSlice & ConnectionSlice;
+
+/** How each slice is written: it sees the whole state, and may answer an event in another slice's part. */
+export type LabSliceCreator<Slice> = StateCreator<
+  LabState,
+  [['zustand/subscribeWithSelector', never]],
+  [],
+  Slice
+>;
+
+/** A new store, empty until the catalogue arrives. */
+export function createLabStore() {
+  return createStore<LabState>()(
+    subscribeWithSelector((...args) => ({
+      ...createCatalogSlice(...args),
+      ...createSetupSlice(...args),
+      ...createRunSlice(...args),
+      ...createHistorySlice(...args),
+      ...createSystemSlice(...args),
+      ...createConnectionSlice(...args),
+    })),
+  );
+}
+
+/** The store's API: getState, setState, and subscribe with a selector. */
+export type LabStore = ReturnType<typeof createLabStore>;

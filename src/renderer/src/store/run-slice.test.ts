@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
+import { createLabStore } from './lab-store';
+import { selectRunActive, selectSnapshot } from './run-slice';
+import { selectRunBlocker } from './setup-slice';
+
+function runningStore() {
+  const store = createLabStore();
+  store.getState().catalogLoaded(CATALOG);
+  store.getState().connectionChanged('open');
+  store.getState().runRequested(['sequential', 'threads']);
+  store.getState().runStarted('r1');
+  return store;
+}
+
+describe('run slice', () => {
+  it('goes from requested to preparing to running, and Run stays blocked throughout', () => {
+    const store = runningStore();
+    expect(store.getState().run.phase).toBe('preparing');
+    expect(selectRunBlocker(store.getState())).toMatch(/in progress/);
+    store.getState().runProgressed({ runId: 'r1', kind: 'preparing', message: 'writing 10 files' });
+    expect(store.getState().run.preparing).toBe('writing 10 files');
+    store.getState().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
+    expect(store.getState().run.phase).toBe('running');
+    expect(selectSnapshot(store.getState(), 'sequential')?.completed).toBe(4);
+  });
+
+  it('ignores events of other runs', () => {
+    const store = runningStore();
+    store.getState().runProgressed({ runId: 'other', kind: 'snapshot', snapshot: snapshot('threads') });
+    store.getState().runFailed({ runId: 'other', message: 'nope' });
+    expect(selectSnapshot(store.getState(), 'threads')).toBeUndefined();
+    expect(store.getState().run.error).toBeNull();
+    expect(selectRunActive(store.getState())).toBe(true);
+  });
+
+  it('adopts the run of events that arrive before the reply naming its id', () => {
+    const store = createLabStore();
+    store.getState().runRequested(['threads']);
+    store.getState().runProgressed({ runId: 'early', kind: 'snapshot', snapshot: snapshot('threads') });
+    expect(store.getState().run.runId).toBe('early');
+    expect(store.getState().run.phase).toBe('running');
+    store.getState().runStarted('early');
+    expect(store.getState().run.phase).toBe('running');
+  });
+
+  it('does not take events while idle', () => {
+    const store = createLabStore();
+    store.getState().runProgressed({ runId: 'x', kind: 'snapshot', snapshot: snapshot('threads') });
+    expect(selectSnapshot(store.getState(), 'threads')).toBeUndefined();
+  });
+
+  it('collects model results as they finish, and shows the run view at the end', () => {
+    const store = runningStore();
+    store.getState().runProgressed({ runId: 'r1', kind: 'model-finished', result: summary('sequential') });
+    expect(store.getState().run.finished.map((r) => r.model)).toEqual(['sequential']);
+    const view = runView('r1');
+    store.getState().runFinished(view);
+    const s = store.getState();
+    expect(s.run.phase).toBe('idle');
+    expect(s.run.view).toBe(view);
+    expect(s.run.models).toEqual(['sequential', 'threads']);
+    expect(selectSnapshot(s, 'threads')?.state).toBe('done');
+    expect(selectRunBlocker(s)).toBeNull();
+  });
+
+  it('stays "cancelling" while snapshots still arrive', () => {
+    const store = runningStore();
+    store.getState().cancelRequested();
+    store.getState().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
+    expect(store.getState().run.phase).toBe('cancelling');
+  });
+
+  it('keeps a cancel asked for before the run id was known', () => {
+    const store = createLabStore();
+    store.getState().runRequested(['threads']);
+    store.getState().cancelRequested();
+    store.getState().runStarted('r9');
+    expect(store.getState().run).toMatchObject({ phase: 'cancelling', runId: 'r9' });
+  });
+
+  it('shows a failed run as an error and allows another', () => {
+    const store = runningStore();
+    store.getState().runFailed({ runId: 'r1', message: 'worker crashed on start' });
+    expect(store.getState().run).toMatchObject({ phase: 'idle', error: 'worker crashed on start' });
+  });
+
+  it('words refusals that are not about a field', () => {
+    const store = createLabStore();
+    store.getState().runRequested(['threads']);
+    store.getState().runRejected({ code: 'busy', message: 'run r0 is still running' });
+    expect(store.getState().run.error).toBe('Another run is in progress: run r0 is still running');
+    store.getState().runRequested(['threads']);
+    store.getState().runRejected({
+      code: 'invalid-request',
+      message: 'invalid',
+      issues: [{ field: 'scenario', message: 'must be one of: io-sleep' }],
+    });
+    expect(store.getState().run.error).toBe('The engine refused the run: scenario must be one of: io-sleep');
+  });
+
+  it('reopens a finished run from the history, but not over a live one', () => {
+    const store = createLabStore();
+    const view = runView('old', ['async']);
+    store.getState().runOpened(view);
+    expect(store.getState().run.view).toBe(view);
+    expect(store.getState().run.models).toEqual(['async']);
+
+    store.getState().runRequested(['threads']);
+    store.getState().runOpened(runView('older'));
+    expect(store.getState().run.view).toBeNull();
+  });
+});
