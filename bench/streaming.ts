@@ -20,6 +20,8 @@ export interface StreamingResult {
   readonly frameMaxMs: number;
   readonly loopP99WorstMs: number;
   readonly loopP99MedianMs: number;
+  readonly loopSeconds: number;
+  readonly loopSecondsOver20: number;
   readonly snapshotsPerSecondMax: number;
   readonly largestSnapshotBytes: number;
 }
@@ -56,6 +58,26 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
       const message = JSON.parse(text) as WsServerMessage;
       if (message.type !== 'event') return;
       if (message.event === 'system:stats' && running) stats.push(message.payload);
+      if (
+        process.env.BENCH_DEBUG &&
+        message.event === 'system:stats' &&
+        message.payload.eventLoopDelay.max > 50
+      ) {
+        console.log(
+          `  slow second at ${new Date(message.payload.at).toISOString()}: max ${message.payload.eventLoopDelay.max.toFixed(0)} ms, p99 ${message.payload.eventLoopDelay.p99.toFixed(0)} ms`,
+        );
+      }
+      if (
+        process.env.BENCH_DEBUG &&
+        message.event === 'run:progress' &&
+        message.payload.kind !== 'snapshot'
+      ) {
+        console.log(
+          `  ${new Date().toISOString()} ${message.payload.kind} ${message.payload.kind === 'model-finished' ? `${message.payload.result.model} (${text.length} bytes)` : message.payload.message}`,
+        );
+      }
+      if (process.env.BENCH_DEBUG && message.event === 'run:finished')
+        console.log(`  ${new Date().toISOString()} run:finished (${text.length} bytes)`);
       if (message.event === 'run:progress' && message.payload.kind === 'snapshot') {
         running = true;
         snapshotTimes.push(performance.now());
@@ -109,6 +131,8 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
       frameMaxMs: Math.max(...gaps),
       loopP99WorstMs: Math.max(...loopP99),
       loopP99MedianMs: quantile(loopP99, 0.5),
+      loopSeconds: loopP99.length,
+      loopSecondsOver20: loopP99.filter((ms) => ms > 20).length,
       snapshotsPerSecondMax: Math.max(...perSecond.values()),
       largestSnapshotBytes: largestSnapshot,
     };

@@ -6,7 +6,7 @@
  */
 import type { KnobSpec, PoolKnobKey } from './knobs';
 import type { ModelId, ModelInfo } from './models';
-import type { MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
+import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
 
@@ -22,8 +22,18 @@ export interface Catalog {
   readonly processKind: 'utilityProcess' | 'child_process';
 }
 
-/** A model's result as the UI gets it: everything but the per-task timeline, which stays in main. */
-export type ModelSummary = Omit<ModelResult, 'timeline'>;
+/** How many lanes a summary names; async with 100,000 tasks in flight has 100,000 slots. */
+export const SUMMARY_LANES = 128;
+
+/**
+ * A model's result as the UI gets it: no per-task timeline (it stays in main) and only the first
+ * SUMMARY_LANES lanes, so a summary stays a few kilobytes however many tasks ran.
+ */
+export interface ModelSummary extends Omit<ModelResult, 'timeline' | 'lanes'> {
+  readonly lanes: readonly Lane[];
+  /** How many lanes the model had in all. */
+  readonly laneCount: number;
+}
 
 /** A finished run as the UI gets it. */
 export interface RunSummary extends Omit<RunResult, 'results'> {

@@ -36,7 +36,7 @@ export class AsyncExecutor implements Executor {
     const limit = Math.min(this.options.concurrency ?? Infinity, tasks.length);
     const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
     const queuedAt = epochNow();
-    tasks.forEach((_, task) => listener({ type: 'queued', task, at: queuedAt }));
+    listener({ type: 'queued-all', count: tasks.length, at: queuedAt });
     if (tasks.length === 0) return Promise.resolve();
 
     return new Promise<void>((resolve, reject) => {

@@ -3,10 +3,16 @@
  * main process never blocks during a race: same code and timing as the calling thread, and Cancel
  * terminates the thread — which stops even a task that never yields.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { CancelledError } from './errors';
-import type { ChildUsage, Executor, TaskEventListener, TaskSpec } from './executor';
-import type { LoopThreadConfig, LoopThreadMessage, LoopThreadRun } from './loop-thread-protocol';
+import type { ChildUsage, Executor, RunEnd, TaskEventListener, TaskSpec } from './executor';
+import {
+  TASK_CHUNK,
+  type LoopThreadConfig,
+  type LoopThreadMessage,
+  type LoopThreadRun,
+} from './loop-thread-protocol';
 
 /** Runs sequential or async on a dedicated worker thread. */
 export class DedicatedThreadExecutor implements Executor {
@@ -49,10 +55,10 @@ export class DedicatedThreadExecutor implements Executor {
     });
   }
 
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('start() the executor before run()'));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<RunEnd>((resolve, reject) => {
       const cleanup = (): void => {
         worker.off('message', onMessage);
         worker.off('exit', onExit);
@@ -62,7 +68,7 @@ export class DedicatedThreadExecutor implements Executor {
         if (message.type === 'events') message.events.forEach(listener);
         else if (message.type === 'done') {
           cleanup();
-          resolve();
+          resolve({ endedAt: message.endedAt });
         } else if (message.type === 'error') {
           cleanup();
           reject(new Error(message.message));
@@ -81,8 +87,16 @@ export class DedicatedThreadExecutor implements Executor {
       worker.on('message', onMessage);
       worker.once('exit', onExit);
       signal.addEventListener('abort', onAbort, { once: true });
-      const request: LoopThreadRun = { type: 'run', tasks };
-      worker.postMessage(request);
+      void (async () => {
+        for (let from = 0; from < tasks.length; from += TASK_CHUNK) {
+          if (from > 0) await nextTurn();
+          if (signal.aborted || this.worker !== worker) return;
+          const chunk: LoopThreadRun = { type: 'tasks', tasks: tasks.slice(from, from + TASK_CHUNK) };
+          worker.postMessage(chunk);
+        }
+        const run: LoopThreadRun = { type: 'run' };
+        worker.postMessage(run);
+      })();
     });
   }
 

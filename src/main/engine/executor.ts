@@ -12,7 +12,8 @@ export interface TaskSpec {
 
 /** What happened to a task, stamped on the shared clock (epoch ms, see shared/clock). */
 export type TaskEvent =
-  | { readonly type: 'queued'; readonly task: number; readonly at: number }
+  /** Every task of the run was queued at `at` (executors queue the whole batch at once). */
+  | { readonly type: 'queued-all'; readonly count: number; readonly at: number }
   | { readonly type: 'started'; readonly task: number; readonly lane: number; readonly at: number }
   | {
       readonly type: 'finished';
@@ -35,6 +36,11 @@ export type TaskEvent =
   /** A lane appeared, or its worker was replaced and it has a new label. */
   | { readonly type: 'lane'; readonly lane: Lane };
 
+/** When a run really ended, as the executor measured it. */
+export interface RunEnd {
+  readonly endedAt: number;
+}
+
 /** Receives task events as they happen. */
 export type TaskEventListener = (event: TaskEvent) => void;
 
@@ -54,10 +60,12 @@ export interface Executor {
   /** Starts the pool, if any; resolves when every worker is ready for tasks. */
   start(): Promise<void>;
   /**
-   * Runs every task, emitting events; resolves when every task has finished or failed. On abort it
-   * stops everything and rejects with a CancelledError.
+   * Runs every task, emitting events; resolves when every task has finished or failed — with the
+   * epoch time the last one ended when the executor knows it better than its caller's clock does
+   * (events delivered late from another thread). On abort it stops everything and rejects with a
+   * CancelledError.
    */
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void>;
+  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd | void>;
   /** CPU time and memory of child processes since start(); zero when there are none. */
   childUsage(): ChildUsage;
   /** Stops every worker and process. Safe to call more than once. */

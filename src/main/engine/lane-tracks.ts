@@ -96,19 +96,18 @@ export class LaneTracks {
   /** The lanes within budget, and how many more lanes were left out. */
   snapshot(): { lanes: LaneTrack[]; hiddenLanes: number } {
     const lanes: LaneTrack[] = [];
-    let known = 0;
-    this.lanes.forEach((state, index) => {
-      if (!state) return;
-      known++;
-      if (lanes.length >= this.budget.maxLanes) return;
+    // Stops at the budget: async with 100,000 tasks in flight has 100,000 slots.
+    for (let index = 0; index < this.lanes.length && lanes.length < this.budget.maxLanes; index++) {
+      const state = this.lanes[index];
+      if (!state) continue;
       lanes.push({
         index,
         label: state.label,
         runningSince: state.runningSince === null ? null : Math.floor(state.runningSince * 10) / 10,
         intervals: roundedOutward(state.intervals),
       });
-    });
-    return { lanes, hiddenLanes: known - lanes.length };
+    }
+    return { lanes, hiddenLanes: this.laneCount - lanes.length };
   }
 
   /** The gap under which neighbouring intervals are merged now (grows as the run grows). */

@@ -8,15 +8,20 @@ export interface LoopThreadConfig {
   readonly yieldEveryMs: number;
 }
 
-/** Engine to loop thread. */
-export interface LoopThreadRun {
-  readonly type: 'run';
-  readonly tasks: readonly TaskSpec[];
-}
+/**
+ * Engine to loop thread: the tasks in chunks (cloning 100,000 at once would hold the main thread
+ * for tens of milliseconds), then the order to run them all.
+ */
+export type LoopThreadRun =
+  { readonly type: 'tasks'; readonly tasks: readonly TaskSpec[] } | { readonly type: 'run' };
+
+/** Tasks per 'tasks' message. */
+export const TASK_CHUNK = 4096;
 
 /** Loop thread to engine. */
 export type LoopThreadMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'events'; readonly events: readonly TaskEvent[] }
-  | { readonly type: 'done' }
+  /** Every event has been sent; `endedAt` is when the last task really ended (epoch ms). */
+  | { readonly type: 'done'; readonly endedAt: number }
   | { readonly type: 'error'; readonly message: string };

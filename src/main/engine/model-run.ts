@@ -1,14 +1,15 @@
 /** Runs one model on the prepared tasks and measures it. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../shared/clock';
 import type { ModelId } from '../../shared/models';
-import type { ModelResult, ModelSnapshot, ResolvedPool } from '../../shared/results';
+import type { ModelResult, ResolvedPool } from '../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import { createExecutor, type ExecutorEnvironment } from './create-executor';
 import { CancelledError, errorMessage, isCancellation } from './errors';
-import type { Executor } from './executor';
+import type { Executor, RunEnd } from './executor';
 import { RunRecorder } from './run-recorder';
 import type { PreparedScenario } from './scenarios/scenario';
-import { SnapshotThrottle } from './snapshot-throttle';
+import type { SnapshotPacer } from './snapshot-pacer';
 
 /** Everything one model's run needs. */
 export interface ModelRunInput {
@@ -19,9 +20,8 @@ export interface ModelRunInput {
   readonly cores: number;
   readonly references: ReferenceAnswers;
   readonly signal: AbortSignal;
-  readonly onSnapshot?: (snapshot: ModelSnapshot) => void;
-  /** Milliseconds between snapshots at most (50: 20 per second). */
-  readonly snapshotIntervalMs?: number;
+  /** Paces this run's snapshots (shared by its models); none when nobody watches. */
+  readonly pacer?: SnapshotPacer;
 }
 
 /** A model's result before the run-level numbers (speedup, notes) are known. */
@@ -51,10 +51,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const total = scenario.tasks.length;
   const recorder = new RunRecorder(model, total);
   const checker = new AnswerChecker(model, scenario, input.references);
-  const throttle = new SnapshotThrottle(
-    () => input.onSnapshot?.(recorder.snapshot(epochNow())),
-    input.snapshotIntervalMs ?? 50,
-  );
+  const pacer = input.pacer;
+  const changed = (): void => pacer?.live(() => recorder.snapshot(epochNow()));
   const executor = createExecutor(model, pool, env);
   let state: MeasuredModel['state'] = 'done';
   let error: string | undefined;
@@ -63,32 +61,33 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let sampler: NodeJS.Timeout | undefined;
 
   recorder.starting();
-  throttle.flush();
+  changed();
   const startAt = epochNow();
   try {
     await startOrAbort(executor, signal);
     const t0 = epochNow();
     recorder.begin(t0, t0 - startAt);
-    throttle.flush();
+    changed();
     const cpu0 = process.cpuUsage();
     const child0 = executor.childUsage().cpuMs;
     const sampleMemory = (): void =>
       recorder.sampleMemory(process.memoryUsage.rss() + executor.childUsage().rssBytes);
     sampleMemory();
     sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
+    let end: RunEnd | void = undefined;
     try {
-      await executor.run(
+      end = await executor.run(
         scenario.tasks,
         (event) => {
           recorder.handle(event);
           if (event.type === 'finished') checker.finished(event.task, event.output);
           else if (event.type === 'failed') checker.failed(event.task);
-          throttle.changed();
+          changed();
         },
         signal,
       );
     } finally {
-      wallMs = epochNow() - t0;
+      wallMs = (end ? end.endedAt : epochNow()) - t0;
       sampleMemory();
       const cpu = process.cpuUsage(cpu0);
       cpuMs = (cpu.user + cpu.system) / 1000 + (executor.childUsage().cpuMs - child0);
@@ -107,11 +106,19 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const check = checker.summary();
   if (state === 'done' && check.ok === false) state = 'failed';
   recorder.end(state, recorder.epochStartMs ? recorder.epochStartMs + wallMs : epochNow());
-  throttle.dispose();
-  input.onSnapshot?.(recorder.snapshot(epochNow(), true));
+  await pacer?.final(recorder.snapshot(epochNow(), true));
 
   const completed = recorder.completed;
   const gil = model === 'gil-threads' ? recorder.gilStats(pool.switchIntervalMs) : undefined;
+  // Each of these walks every task (or lane): give the event loop a turn between them.
+  const latencyMs = recorder.latency();
+  await nextTurn();
+  const queueWaitMs = recorder.queueWait();
+  await nextTurn();
+  const lanes = recorder.lanes();
+  await nextTurn();
+  const timeline = recorder.timeline();
+  await nextTurn();
   return {
     model,
     state,
@@ -123,17 +130,17 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     completed,
     failed: recorder.failed,
     throughput: wallMs > 0 ? (completed * 1000) / wallMs : 0,
-    latencyMs: recorder.latency(),
-    queueWaitMs: recorder.queueWait(),
+    latencyMs,
+    queueWaitMs,
     cpuUtilization: cpuMs !== null && wallMs > 0 ? Math.min(1, cpuMs / wallMs / cores) : null,
     peakRssMb: recorder.peakRssBytes / (1024 * 1024),
     check,
     ...(error ? { error } : {}),
     failures: recorder.failures,
     ...(gil ? { gil } : {}),
-    lanes: recorder.lanes(),
+    lanes,
     epochStartMs: recorder.epochStartMs,
-    timeline: recorder.timeline(),
+    timeline,
     injectedFailures: checker.injectedFailures,
   };
 }

@@ -52,7 +52,7 @@ function runningRecorder(total: number, queuedAt = 0): RunRecorder {
   const recorder = new RunRecorder('threads', total);
   recorder.starting();
   recorder.begin(T0, 25);
-  for (let task = 0; task < total; task++) recorder.handle({ type: 'queued', task, at: T0 + queuedAt });
+  recorder.handle({ type: 'queued-all', count: total, at: T0 + queuedAt });
   return recorder;
 }
 

@@ -88,9 +88,9 @@ export class RunRecorder {
       case 'lane':
         this.tracks.setLane(event.lane);
         return;
-      case 'queued':
-        this.status[event.task] = Status.Queued;
-        this.queuedAt[event.task] = event.at - this.t0;
+      case 'queued-all':
+        this.status.fill(Status.Queued, 0, event.count);
+        this.queuedAt.fill(event.at - this.t0, 0, event.count);
         return;
       case 'started':
         if (this.status[event.task] !== Status.Running) this.runningCount++;

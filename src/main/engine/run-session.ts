@@ -17,6 +17,7 @@ import { NOT_STARTED, withSpeedups } from './model-notes';
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 import { SCENARIO_RUNNERS } from './scenarios';
+import { SnapshotPacer } from './snapshot-pacer';
 import type { PreparedScenario } from './scenarios/scenario';
 
 /** How the engine is set up in this process (CLI, app, browser mode, tests). */
@@ -39,7 +40,7 @@ export interface RunHooks {
   /** The run's id, when the caller hands it out before the run starts; a new UUID otherwise. */
   readonly runId?: string;
   readonly signal?: AbortSignal;
-  /** A model's live state: at most 20 per second, plus one at every state change. */
+  /** A model's live state: at most 20 per second for the whole run; every model's final state is sent. */
   readonly onSnapshot?: (snapshot: ModelSnapshot) => void;
   /** A model finished (numbers that depend on other models, like speedup, come with the run result). */
   readonly onModelResult?: (result: ModelResult) => void;
@@ -113,6 +114,7 @@ export async function runScenario(
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
   let failure: string | null = null;
+  let pacer: SnapshotPacer | undefined;
   try {
     hooks.onPreparing?.(`preparing ${request.scenario}`);
     prepared = await SCENARIO_RUNNERS[request.scenario].prepare(params, {
@@ -123,6 +125,8 @@ export async function runScenario(
       report: (message) => hooks.onPreparing?.(message),
     });
     const references = new ReferenceAnswers();
+    const onSnapshot = hooks.onSnapshot;
+    pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
     for (const model of request.models) {
       if (signal.aborted) {
         measured.push(cancelledBeforeStart(model, prepared.tasks.length));
@@ -136,7 +140,7 @@ export async function runScenario(
         cores,
         references,
         signal,
-        onSnapshot: hooks.onSnapshot,
+        pacer,
       });
       measured.push(result);
       hooks.onModelResult?.(withSpeedups([result])[0]!);
@@ -144,6 +148,7 @@ export async function runScenario(
   } catch (error) {
     if (!signal.aborted) failure = error instanceof Error ? error.message : String(error);
   } finally {
+    pacer?.dispose();
     await prepared?.dispose().catch(() => undefined);
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
   }

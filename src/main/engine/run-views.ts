@@ -1,12 +1,18 @@
 /** What the UI gets of a finished run: the summary without per-task timelines, final snapshots, the verdict. */
-import type { ModelSummary, RunListItem, RunSummary, RunView } from '../../shared/ipc';
+import {
+  SUMMARY_LANES,
+  type ModelSummary,
+  type RunListItem,
+  type RunSummary,
+  type RunView,
+} from '../../shared/ipc';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../shared/results';
 import { scenarioInfo } from '../../shared/scenarios';
 import { verdict } from '../../shared/verdict';
 
-/** A model's result without its timeline (which can hold 100,000 tasks). */
-export function summariseModel({ timeline: _timeline, ...summary }: ModelResult): ModelSummary {
-  return summary;
+/** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
+export function summariseModel({ timeline: _timeline, lanes, ...summary }: ModelResult): ModelSummary {
+  return { ...summary, lanes: lanes.slice(0, SUMMARY_LANES), laneCount: lanes.length };
 }
 
 /** The verdict sentence of a run. */

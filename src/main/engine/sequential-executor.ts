@@ -28,7 +28,7 @@ export class SequentialExecutor implements Executor {
     const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
     listener({ type: 'lane', lane: { index: 0, label: this.options.threadLabel ?? 'calling thread' } });
     const queuedAt = epochNow();
-    tasks.forEach((_, task) => listener({ type: 'queued', task, at: queuedAt }));
+    listener({ type: 'queued-all', count: tasks.length, at: queuedAt });
     for (let task = 0; task < tasks.length; task++) {
       if (signal.aborted) throw new CancelledError();
       const spec = tasks[task]!;

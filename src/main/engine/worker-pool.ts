@@ -90,7 +90,7 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     if (this.run) return Promise.reject(new Error('the pool is already running tasks'));
     const queuedAt = epochNow();
-    tasks.forEach((_, task) => listener({ type: 'queued', task, at: queuedAt }));
+    listener({ type: 'queued-all', count: tasks.length, at: queuedAt });
     if (tasks.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {

@@ -70,6 +70,7 @@ export function summary(model: ModelId, overrides: Partial<ModelSummary> = {}): 
     check: { ok: true, answer: '10 tokens' },
     failures: [],
     lanes: [{ index: 0, label: 'main' }],
+    laneCount: 1,
     epochStartMs: 1_700_000_000_000,
     notes: ['calling thread'],
     ...overrides,
