@@ -1,6 +1,8 @@
 /** Validators of every invoke channel's request: untrusted input in, a typed request or field-level issues out. */
 import { z } from 'zod';
 import { EXPORT_FORMATS, type InvokeChannel, type InvokeContract } from './ipc';
+import { describeRange, knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
+import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
 import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
 
 /** Validates the request of one channel. */
@@ -20,6 +22,22 @@ function fromZod<T>(schema: z.ZodType<T>): RequestValidator<T> {
 }
 
 const runId = z.uuid({ error: 'must be a run id (a UUID, as run:start returned it)' });
+
+/** A number field checked against a knob, with the knob's own wording of its range. */
+function knob(spec: KnobSpec): z.ZodType<number> {
+  return z
+    .number({ error: `must be ${describeRange(spec)}` })
+    .refine((value) => knobProblem(spec, value) === null, {
+      error: `must be ${describeRange(spec)}`,
+    });
+}
+
+const ENGINE_PLACEMENTS = [
+  'main-thread',
+  'main-thread-chunked',
+  'worker-thread',
+  'process',
+] as const satisfies readonly EngineJobPlacement[];
 
 const noRequest: RequestValidator<null> = (input) =>
   input === null || input === undefined
@@ -44,4 +62,19 @@ export const REQUEST_VALIDATORS: {
   ),
   'history:list': noRequest,
   'history:open': fromZod(z.strictObject({ runId })),
+  'job:plan': fromZod(z.strictObject({ durationMs: knob(JOB_KNOBS.durationMs) })),
+  'job:run': fromZod(
+    z.strictObject({
+      placement: z.enum(ENGINE_PLACEMENTS, { error: `must be one of: ${ENGINE_PLACEMENTS.join(', ')}` }),
+      durationMs: knob(JOB_KNOBS.durationMs),
+      chunkMs: knob(JOB_KNOBS.chunkMs),
+    }),
+  ),
+  'job:async-trap': fromZod(
+    z.strictObject({
+      blocking: z.boolean({ error: 'must be true or false' }),
+      sleepMs: knob(JOB_KNOBS.sleepMs),
+    }),
+  ),
+  'gil:switch-interval': fromZod(z.strictObject({ switchIntervalMs: knob(POOL_KNOBS.switchIntervalMs) })),
 };

@@ -5,6 +5,7 @@
  * side handles it.
  */
 import type { KnobSpec, PoolKnobKey } from './knobs';
+import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
 import type { ModelId, ModelInfo } from './models';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
@@ -103,6 +104,27 @@ export interface InvokeContract {
   };
   'history:list': { readonly request: null; readonly reply: readonly RunListItem[] };
   'history:open': { readonly request: { readonly runId: string }; readonly reply: RunView };
+  /** The responsiveness lab's CPU job, sized on this machine (the page runs it itself in two placements). */
+  'job:plan': { readonly request: { readonly durationMs: number }; readonly reply: JobPlan };
+  /** Runs the job where the engine can: its main thread (blocking or chunked), a worker thread, a process. */
+  'job:run': {
+    readonly request: {
+      readonly placement: EngineJobPlacement;
+      readonly durationMs: number;
+      readonly chunkMs: number;
+    };
+    readonly reply: EngineJobResult;
+  };
+  /** Four tasks polling I/O on one event loop while a fifth sleeps, awaited or blocking. */
+  'job:async-trap': {
+    readonly request: { readonly blocking: boolean; readonly sleepMs: number };
+    readonly reply: AsyncTrapResult;
+  };
+  /** Changes the GIL switch interval of the run in progress, live (sys.setswitchinterval). */
+  'gil:switch-interval': {
+    readonly request: { readonly switchIntervalMs: number };
+    readonly reply: { readonly applied: boolean };
+  };
 }
 
 /** A channel the UI can invoke. */
@@ -121,7 +143,12 @@ export interface EventContract {
   'run:finished': RunView;
   'run:failed': { readonly runId: string; readonly message: string };
   'system:stats': SystemStats;
+  /** Sent every HEARTBEAT_MS by the main process: a gap in arrivals is a main process that stopped. */
+  'system:heartbeat': { readonly at: number; readonly seq: number };
 }
+
+/** Period of the main process's heartbeat, ms. */
+export const HEARTBEAT_MS = 200;
 
 /** An event the engine sends. */
 export type EventChannel = keyof EventContract;
@@ -134,6 +161,10 @@ export const INVOKE_CHANNELS = Object.keys({
   'run:export': true,
   'history:list': true,
   'history:open': true,
+  'job:plan': true,
+  'job:run': true,
+  'job:async-trap': true,
+  'gil:switch-interval': true,
 } satisfies Record<InvokeChannel, true>) as readonly InvokeChannel[];
 
 /** Every event channel, at runtime. */
@@ -142,6 +173,7 @@ export const EVENT_CHANNELS = Object.keys({
   'run:finished': true,
   'run:failed': true,
   'system:stats': true,
+  'system:heartbeat': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
+  HEARTBEAT_MS,
   INVOKE_CHANNELS,
   isInvokeChannel,
   type EventContract,
@@ -23,7 +24,9 @@ import { machineInfo } from './machine';
 import { RunHistory } from './run-history';
 import { resolvePool, runScenario, type EngineOptions } from './run-session';
 import { runView, summariseModel } from './run-views';
+import { ResponsivenessJobs } from './responsiveness/responsiveness-jobs';
 import { startSystemMonitor } from './system-monitor';
+import { setSwitchInterval } from '../../workers/gil';
 
 /** What both transports call. */
 export interface LabService {
@@ -73,6 +76,26 @@ export function createLabService(options: LabServiceOptions): LabService {
   let stopMonitor: (() => void) | null = null;
   let closed = false;
 
+  const jobs = new ResponsivenessJobs({
+    hostScripts: options.engine.hostScripts,
+    spawner: options.engine.spawner,
+  });
+  let liveGil: SharedArrayBuffer | null = null;
+  let jobRunning = false;
+  let stopHeartbeat: (() => void) | null = null;
+
+  /** One job at a time, never during a run: either would disturb the other's measurements. */
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active) throw new LabFailure('busy', 'a run is in progress: the lab measures one thing at a time');
+    if (jobRunning) throw new LabFailure('busy', 'a job is running: wait for it to finish');
+    jobRunning = true;
+    try {
+      return await work();
+    } finally {
+      jobRunning = false;
+    }
+  };
+
   const emit = (event: LabEvent): void => {
     for (const listener of listeners) listener(event);
   };
@@ -80,6 +103,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   const startRun = (request: RunRequest): { runId: string } => {
     if (closed) throw new LabFailure('busy', 'the lab is shutting down');
     if (active) throw new LabFailure('busy', 'a run is in progress: cancel it or wait for it to finish');
+    if (jobRunning) throw new LabFailure('busy', 'a responsiveness job is running: wait for it to finish');
     const runId = randomUUID();
     const controller = new AbortController();
     const snapshots = new Map<string, ModelSnapshot>();
@@ -94,6 +118,7 @@ export function createLabService(options: LabServiceOptions): LabService {
         progress({ runId, kind: 'snapshot', snapshot });
       },
       onModelResult: (result) => progress({ runId, kind: 'model-finished', result: summariseModel(result) }),
+      onLiveGil: (buffer) => (liveGil = buffer),
     })
       .then((result) => {
         const view = runView(
@@ -142,6 +167,15 @@ export function createLabService(options: LabServiceOptions): LabService {
       if (!entry) throw new LabFailure('not-found', `no finished run ${runId} in this session`);
       return entry.view;
     },
+    'job:plan': ({ durationMs }) => exclusively(() => jobs.plan(durationMs)),
+    'job:run': ({ placement, durationMs, chunkMs }) =>
+      exclusively(() => jobs.run(placement, durationMs, chunkMs)),
+    'job:async-trap': ({ blocking, sleepMs }) => exclusively(() => jobs.asyncTrap(blocking, sleepMs)),
+    'gil:switch-interval': async ({ switchIntervalMs }) => {
+      if (!liveGil) return { applied: false };
+      setSwitchInterval(liveGil, switchIntervalMs);
+      return { applied: true };
+    },
   };
 
   const dispatch = async <C extends InvokeChannel>(channel: C, payload: unknown): Promise<Reply<unknown>> => {
@@ -187,6 +221,13 @@ export function createLabService(options: LabServiceOptions): LabService {
           (payload) => emit({ event: 'system:stats', payload }),
           options.systemSampleMs,
         );
+        let seq = 0;
+        const heartbeat = setInterval(
+          () => emit({ event: 'system:heartbeat', payload: { at: Date.now(), seq: seq++ } }),
+          HEARTBEAT_MS,
+        );
+        heartbeat.unref();
+        stopHeartbeat = () => clearInterval(heartbeat);
       }
       return () => {
         listeners.delete(listener);
@@ -196,6 +237,8 @@ export function createLabService(options: LabServiceOptions): LabService {
       closed = true;
       stopMonitor?.();
       stopMonitor = null;
+      stopHeartbeat?.();
+      stopHeartbeat = null;
       const run = active;
       run?.controller.abort();
       await run?.done;

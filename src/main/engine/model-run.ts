@@ -5,6 +5,7 @@ import type { ModelId } from '../../shared/models';
 import type { ModelResult, ResolvedPool } from '../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import { createExecutor, type ExecutorEnvironment } from './create-executor';
+import { GilThreadPoolExecutor } from './pool-executors';
 import { CancelledError, errorMessage, isCancellation } from './errors';
 import type { Executor, RunEnd } from './executor';
 import { RunRecorder } from './run-recorder';
@@ -22,6 +23,8 @@ export interface ModelRunInput {
   readonly signal: AbortSignal;
   /** Paces this run's snapshots (shared by its models); none when nobody watches. */
   readonly pacer?: SnapshotPacer;
+  /** Told the running GIL's shared state (to change its switch interval live), then null when it ends. */
+  readonly onLiveGil?: (buffer: SharedArrayBuffer | null) => void;
 }
 
 /** A model's result before the run-level numbers (speedup, notes) are known. */
@@ -65,6 +68,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const startAt = epochNow();
   try {
     await startOrAbort(executor, signal);
+    if (executor instanceof GilThreadPoolExecutor) input.onLiveGil?.(executor.gilBuffer);
     const t0 = epochNow();
     recorder.begin(t0, t0 - startAt);
     changed();
@@ -100,6 +104,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     }
   } finally {
     clearInterval(sampler);
+    input.onLiveGil?.(null);
     await executor.close();
   }
 

@@ -46,6 +46,8 @@ export interface RunHooks {
   readonly onModelResult?: (result: ModelResult) => void;
   /** Long preparation steps, in words. */
   readonly onPreparing?: (message: string) => void;
+  /** See ModelRunInput.onLiveGil. */
+  readonly onLiveGil?: (buffer: SharedArrayBuffer | null) => void;
 }
 
 /** Pool settings with Python's defaults for whatever the request left out. */
@@ -141,6 +143,7 @@ export async function runScenario(
         references,
         signal,
         pacer,
+        onLiveGil: hooks.onLiveGil,
       });
       measured.push(result);
       hooks.onModelResult?.(withSpeedups([result])[0]!);

@@ -15,13 +15,13 @@ function machineCpuTimes(): { busy: number; total: number } {
 }
 
 /** Period of the delay probe's timer, ms. */
-const RESOLUTION_MS = 10;
+export const RESOLUTION_MS = 10;
 
 /**
  * How late the probe timer fired, in ms. The histogram records whole intervals between its ticks
  * (an idle loop reads 10 ms, a 50 ms block about 59 ms), so the period itself is taken off.
  */
-function lateness(intervalNs: number): number {
+export function lateness(intervalNs: number): number {
   return Math.max(0, intervalNs / 1e6 - RESOLUTION_MS);
 }
 

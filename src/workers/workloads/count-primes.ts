@@ -1,5 +1,8 @@
 /** Count primes in a range by trial division: the classic CPU-bound multiprocessing demo. */
+import { isPrime } from '../../shared/cpu-job';
 import type { WorkloadContext } from '../workload-context';
+
+export { isPrime };
 
 /** A half-open range [start, end). */
 export interface CountPrimesInput {
@@ -10,17 +13,6 @@ export interface CountPrimesInput {
 /** How many primes the range holds. */
 export interface CountPrimesOutput {
   readonly count: number;
-}
-
-/** Trial division by 2, 3 and 6k +- 1 up to the square root. */
-export function isPrime(n: number): boolean {
-  if (n < 2) return false;
-  if (n < 4) return true;
-  if (n % 2 === 0 || n % 3 === 0) return false;
-  for (let d = 5; d * d <= n; d += 6) {
-    if (n % d === 0 || n % (d + 2) === 0) return false;
-  }
-  return true;
 }
 
 /** Counts primes in [start, end) with a checkpoint every 64 numbers. */

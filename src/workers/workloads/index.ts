@@ -1,5 +1,6 @@
 /** The workload registry: every workload by name. Names cross message boundaries; functions never do. */
 import type { WorkloadContext } from '../workload-context';
+import { pollWorkload, sleeperWorkload } from './async-trap';
 import { countPrimesWorkload } from './count-primes';
 import { countWordsWorkload } from './count-words';
 import { faultWorkload } from './fault';
@@ -23,6 +24,8 @@ export const WORKLOADS = {
   'process-image': processImageWorkload,
   'invert-matrix': invertMatrixWorkload,
   'shared-counter': sharedCounterWorkload,
+  poll: pollWorkload,
+  sleeper: sleeperWorkload,
   fault: faultWorkload,
 } as const;
 
