@@ -7,6 +7,10 @@ import { faultWorkload } from './fault';
 import { httpGetWorkload } from './http-get';
 import { processImageWorkload } from './image-batch';
 import { invertMatrixWorkload } from './matrix-inverse';
+import { lockPairWorkload } from './lock-pair';
+import { payloadEchoWorkload } from './payload-echo';
+import { pipelineTransformWorkload } from './pipeline-transform';
+import { raceCounterWorkload } from './race-counter';
 import { sharedCounterWorkload } from './shared-counter';
 import { sleepWorkload } from './sleep';
 import { sumSquaresWorkload } from './sum-squares';
@@ -24,6 +28,10 @@ export const WORKLOADS = {
   'process-image': processImageWorkload,
   'invert-matrix': invertMatrixWorkload,
   'shared-counter': sharedCounterWorkload,
+  'race-counter': raceCounterWorkload,
+  'payload-echo': payloadEchoWorkload,
+  'pipeline-transform': pipelineTransformWorkload,
+  'lock-pair': lockPairWorkload,
   poll: pollWorkload,
   sleeper: sleeperWorkload,
   fault: faultWorkload,

@@ -1,0 +1,101 @@
+/** The history database's layout, and the checks that tell our database from anything else at its path. */
+import type { Database, SqlJsStatic } from 'sql.js';
+
+/** Bumped whenever the layout changes; kept in the file's `PRAGMA user_version`. */
+export const SCHEMA_VERSION = 1;
+
+const COLUMNS = [
+  'run_id',
+  'started_at',
+  'scenario',
+  'title',
+  'state',
+  'models',
+  'verdict',
+  'params',
+  'summary',
+  'result',
+  'result_encoding',
+  'result_bytes',
+] as const;
+
+const CREATE = `
+  CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY NOT NULL,
+    started_at TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    title TEXT NOT NULL,
+    state TEXT NOT NULL,
+    models TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    params TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    result BLOB NOT NULL,
+    result_encoding TEXT NOT NULL,
+    result_bytes INTEGER NOT NULL
+  );
+  CREATE INDEX runs_by_start ON runs (started_at);
+  PRAGMA user_version = ${SCHEMA_VERSION};
+`;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** A new, empty history database. */
+export function createHistoryDatabase(sql: SqlJsStatic): Database {
+  const db = new sql.Database();
+  db.exec(CREATE);
+  return db;
+}
+
+/** An opened history database, or why the bytes are not one (in words that finish "because ..."). */
+export type OpenedHistory =
+  { readonly ok: true; readonly db: Database } | { readonly ok: false; readonly reason: string };
+
+/** Why the bytes cannot be a whole SQLite file, judged from the header alone; null when they can. */
+function headerProblem(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return 'it is empty';
+  if (bytes.length < 100 || Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== SQLITE_HEADER)
+    return 'it is not a SQLite database';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rawPageSize = view.getUint16(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  const pages = view.getUint32(28);
+  // SQLite would read the missing pages as zeros and might not notice until a query hits them.
+  if (pages > 0 && bytes.length < pageSize * pages) return 'it is truncated';
+  return null;
+}
+
+function schemaProblem(db: Database): string | null {
+  const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+  if (check !== 'ok') return `it is damaged (${String(check)})`;
+  const version = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+  if (typeof version === 'number' && version > SCHEMA_VERSION)
+    return `it was written by a newer version of the app (schema ${version}; this one reads ${SCHEMA_VERSION})`;
+  if (version !== SCHEMA_VERSION)
+    return `it is not a run history of this app (schema version ${String(version)}, expected ${SCHEMA_VERSION})`;
+  const columns = (db.exec('PRAGMA table_info(runs)')[0]?.values ?? []).map((row) => row[1]);
+  if (columns.length !== COLUMNS.length || !COLUMNS.every((name) => columns.includes(name)))
+    return 'its runs table has a different layout';
+  return null;
+}
+
+/** Opens the bytes of a history file, checking that they are whole and laid out as this version expects. */
+export function openHistoryDatabase(sql: SqlJsStatic, bytes: Uint8Array): OpenedHistory {
+  const header = headerProblem(bytes);
+  if (header) return { ok: false, reason: header };
+  let db: Database | null = null;
+  try {
+    db = new sql.Database(bytes);
+    const problem = schemaProblem(db);
+    if (problem === null) return { ok: true, db };
+    db.close();
+    return { ok: false, reason: problem };
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // The reason below is what the user needs; a failed close of a damaged file adds nothing.
+    }
+    return { ok: false, reason: `it is damaged (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
