@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { releaseIfHeldBy } from '../../workers/gil';
 import type { HostConfig, HostResponse } from '../../workers/protocol';
+import { transferables } from '../../workers/task-host';
 import type { PoolWorkerFactory } from './worker-pool';
 import { describeExit, type ProcessSpawner } from './process-spawner';
 
@@ -12,6 +13,11 @@ export interface ThreadWorkerOptions {
   readonly gilBuffer?: SharedArrayBuffer;
   /** Heap limit per thread; exceeding it ends the thread with "ran out of memory". */
   readonly memoryMb?: number;
+  /**
+   * Move the buffers of typed arrays at the top level of each task's input instead of copying them
+   * (the data-passing lesson's "transfer" carrier). The sender loses them: pools leave this off.
+   */
+  readonly transferInputs?: boolean;
 }
 
 /** Worker threads running the thread host. */
@@ -45,7 +51,8 @@ export function threadWorkerFactory(options: ThreadWorkerOptions): PoolWorkerFac
     });
     return {
       label: `thread ${lane + 1}`,
-      send: (request) => worker.postMessage(request),
+      send: (request) =>
+        worker.postMessage(request, options.transferInputs ? transferables(request.input) : undefined),
       async terminate() {
         if (!gone) await worker.terminate();
         await exited;

@@ -16,7 +16,6 @@ import { percentiles } from '../stats';
 import type { PoolWorkerFactory } from '../worker-pool';
 import { HostLink } from './host-link';
 import { checkInteger, round3, throwIfCancelled, type LessonEnvironment } from './lesson-environment';
-import { transferringThreadFactory } from './transfer-thread';
 
 /** Where the payload goes. */
 export type DataCarrier = 'threads' | 'processes';
@@ -125,7 +124,11 @@ export async function runDataPassingLesson(
   const processes = processWorkerFactory({ script: env.hostScripts.processHost, spawner: env.spawner });
   const plan: readonly { carrier: DataCarrier; mode: DataPassingMode; factory: PoolWorkerFactory }[] = [
     { carrier: 'threads', mode: 'clone', factory: threads },
-    { carrier: 'threads', mode: 'transfer', factory: transferringThreadFactory(env.hostScripts.threadHost) },
+    {
+      carrier: 'threads',
+      mode: 'transfer',
+      factory: threadWorkerFactory({ script: env.hostScripts.threadHost, transferInputs: true }),
+    },
     { carrier: 'threads', mode: 'shared', factory: threads },
     { carrier: 'processes', mode: 'clone', factory: processes },
   ];
