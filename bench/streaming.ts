@@ -4,7 +4,8 @@
  * main-process event-loop delay (its own system:stats, one histogram per second) during the run.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
@@ -36,7 +37,11 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
     (p) => p && existsSync(p),
   );
   if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH)');
+  // Its own data and working folders: a 500,000-task benchmark run does not belong in the user's history.
+  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-bench-'));
   const server = spawn(process.execPath, [join(root, 'bin/concurrency-lab.js'), 'serve'], {
+    cwd: sandbox,
+    env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done) => {

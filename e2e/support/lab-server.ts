@@ -1,6 +1,8 @@
 /** Starts `concurrency-lab serve` (browser mode) as a user would, and inspects the processes it spawns. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const bin = resolve(__dirname, '../../bin/concurrency-lab.js');
 
@@ -8,6 +10,8 @@ const bin = resolve(__dirname, '../../bin/concurrency-lab.js');
 export interface LabServer {
   readonly url: string;
   readonly pid: number;
+  /** The server's working folder (its logs/) and data folder (its history) live here. */
+  readonly sandbox: string;
   /** Processes whose parent is the server (pool processes, the latency server). */
   children(): number[];
   stop(): Promise<void>;
@@ -15,7 +19,13 @@ export interface LabServer {
 
 /** Starts the server and resolves with the URL it prints as its first line. */
 export async function startLabServer(): Promise<LabServer> {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A fresh data folder and working folder: the tests' runs never reach the user's history or log.
+  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
+    cwd: sandbox,
+    env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((done, fail) => {
@@ -30,6 +40,7 @@ export async function startLabServer(): Promise<LabServer> {
   return {
     url,
     pid: child.pid!,
+    sandbox,
     children() {
       return execFileSync('ps', ['-eo', 'pid=,ppid='])
         .toString()

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import { hostScriptsIn } from './engine/host-scripts';
+import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
 import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';
 import { setupAppMenu } from './app/app-menu';
@@ -13,9 +14,11 @@ import { utilityProcessSpawner } from './app/utility-process-spawner';
 
 const iconPath = join(__dirname, '../../resources/icon.png');
 
-function start(): void {
+async function start(): Promise<void> {
   setupSessionSecurity(session.defaultSession);
   setupAppProtocol(join(__dirname, '../renderer'));
+  const dataDir = app.getPath('userData');
+  const history = await openHistory(dataDir);
   const service = createLabService({
     engine: {
       hostScripts: hostScriptsIn(__dirname),
@@ -23,6 +26,9 @@ function start(): void {
       // Sequential and async run on a worker thread: the main process, and so the window, never freezes.
       callingThread: 'dedicated',
     },
+    store: history.store,
+    historyNotice: history.notice,
+    logFile: join(dataDir, 'logs', 'concurrency_results.log'),
   });
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),

@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, type InvokeChannel, type InvokeContract } from './ipc';
 import { describeRange, knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
+import {
+  DATA_PASSING_KNOBS,
+  DEADLOCK_KNOBS,
+  DEADLOCK_STRATEGIES,
+  PIPELINE_KNOBS,
+  RACE_KNOBS,
+  RACE_MODES,
+} from './lessons';
 import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
 import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
 
@@ -38,6 +46,13 @@ const ENGINE_PLACEMENTS = [
   'worker-thread',
   'process',
 ] as const satisfies readonly EngineJobPlacement[];
+
+const runIds = z
+  .array(runId, { error: 'must be a list of run ids' })
+  .min(1, { error: 'must name at least one run' })
+  .max(50, { error: 'must name at most 50 runs' });
+
+const exportFormat = z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` });
 
 const noRequest: RequestValidator<null> = (input) =>
   input === null || input === undefined
@@ -77,4 +92,58 @@ export const REQUEST_VALIDATORS: {
     }),
   ),
   'gil:switch-interval': fromZod(z.strictObject({ switchIntervalMs: knob(POOL_KNOBS.switchIntervalMs) })),
+  'history:delete': fromZod(z.strictObject({ runIds })),
+  'history:compare': fromZod(z.strictObject({ runIds })),
+  'history:export': fromZod(z.strictObject({ runIds, format: exportFormat })),
+  'lesson:race-condition': fromZod(
+    z.strictObject({
+      workers: knob(RACE_KNOBS.workers),
+      increments: knob(RACE_KNOBS.increments),
+      modes: z
+        .array(z.enum(RACE_MODES, { error: `must be one of: ${RACE_MODES.join(', ')}` }))
+        .min(1)
+        .max(3)
+        .optional(),
+      gilThreads: z.boolean({ error: 'must be true or false' }).optional(),
+      switchIntervalMs: knob(RACE_KNOBS.switchIntervalMs).optional(),
+    }),
+  ),
+  'lesson:data-passing': fromZod(
+    z.strictObject({
+      sizes: z
+        .array(knob(DATA_PASSING_KNOBS.bytes))
+        .min(DATA_PASSING_KNOBS.sizes.min, {
+          error: `must list ${describeRange(DATA_PASSING_KNOBS.sizes)} sizes`,
+        })
+        .max(DATA_PASSING_KNOBS.sizes.max, {
+          error: `must list ${describeRange(DATA_PASSING_KNOBS.sizes)} sizes`,
+        })
+        .optional(),
+      repeats: knob(DATA_PASSING_KNOBS.repeats).optional(),
+      latencySamples: knob(DATA_PASSING_KNOBS.latencySamples).optional(),
+    }),
+  ),
+  'lesson:pipeline': fromZod(
+    z.strictObject({
+      items: knob(PIPELINE_KNOBS.items),
+      ratePerSecond: knob(PIPELINE_KNOBS.ratePerSecond).nullable().optional(),
+      capacity: knob(PIPELINE_KNOBS.capacity).optional(),
+      consumers: knob(PIPELINE_KNOBS.consumers).optional(),
+      carrier: z.enum(['threads', 'processes'], { error: 'must be threads or processes' }).optional(),
+      roundsPerItem: knob(PIPELINE_KNOBS.roundsPerItem).optional(),
+    }),
+  ),
+  'lesson:deadlock': fromZod(
+    z.strictObject({
+      pauseMs: knob(DEADLOCK_KNOBS.pauseMs).optional(),
+      reportAfterMs: knob(DEADLOCK_KNOBS.reportAfterMs).optional(),
+      giveUpAfterMs: knob(DEADLOCK_KNOBS.giveUpAfterMs).optional(),
+      strategies: z
+        .array(z.enum(DEADLOCK_STRATEGIES, { error: `must be one of: ${DEADLOCK_STRATEGIES.join(', ')}` }))
+        .min(1)
+        .max(2)
+        .optional(),
+    }),
+  ),
+  'lesson:cancel': noRequest,
 };

@@ -4,7 +4,20 @@
  * both renderer clients are typed from these maps, so adding a channel fails to compile until every
  * side handles it.
  */
+import type { RunComparison } from './compare-runs';
 import type { KnobSpec, PoolKnobKey } from './knobs';
+import type {
+  DataPassingRequest,
+  DataPassingResult,
+  DataPassingRow,
+  DeadlockRequest,
+  DeadlockResult,
+  PipelinePoint,
+  PipelineRequest,
+  PipelineResult,
+  RaceConditionRequest,
+  RaceConditionResult,
+} from './lessons';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
 import type { ModelId, ModelInfo } from './models';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
@@ -21,6 +34,11 @@ export interface Catalog {
   readonly defaultPool: ResolvedPool;
   /** How processes are started here: Electron utility processes or Node child processes. */
   readonly processKind: 'utilityProcess' | 'child_process';
+  /** Where finished runs are kept (null: this session only), and the log every run appends to. */
+  readonly historyFile: string | null;
+  readonly logFile: string | null;
+  /** Set when the stored history could not be opened: what happened to it, in one sentence. */
+  readonly historyNotice: string | null;
 }
 
 /** How many lanes a summary names; async with 100,000 tasks in flight has 100,000 slots. */
@@ -120,6 +138,31 @@ export interface InvokeContract {
     readonly request: { readonly blocking: boolean; readonly sleepMs: number };
     readonly reply: AsyncTrapResult;
   };
+  /** Deletes runs from the history (it is kept on disk across sessions). */
+  'history:delete': {
+    readonly request: { readonly runIds: readonly string[] };
+    readonly reply: { readonly deleted: number };
+  };
+  /** Several finished runs side by side, ready for one chart. */
+  'history:compare': {
+    readonly request: { readonly runIds: readonly string[] };
+    readonly reply: RunComparison;
+  };
+  /** Several finished runs exported as one file. */
+  'history:export': {
+    readonly request: { readonly runIds: readonly string[]; readonly format: ExportFormat };
+    readonly reply: ExportFile;
+  };
+  /** Lesson: N workers racing on one counter — unsynchronised, Atomics, a mutex; and under the GIL. */
+  'lesson:race-condition': { readonly request: RaceConditionRequest; readonly reply: RaceConditionResult };
+  /** Lesson: structured clone vs transfer vs SharedArrayBuffer, threads vs processes (rows stream as lesson:progress). */
+  'lesson:data-passing': { readonly request: DataPassingRequest; readonly reply: DataPassingResult };
+  /** Lesson: producer, bounded queue, consumer pool, SQLite sink (points stream as lesson:progress). */
+  'lesson:pipeline': { readonly request: PipelineRequest; readonly reply: PipelineResult };
+  /** Lesson: two locks in opposite order, detected; then in one order, completed. */
+  'lesson:deadlock': { readonly request: DeadlockRequest; readonly reply: DeadlockResult };
+  /** Stops the lesson or job in progress; its reply becomes a 'cancelled' error. */
+  'lesson:cancel': { readonly request: null; readonly reply: { readonly cancelled: boolean } };
   /** Changes the GIL switch interval of the run in progress, live (sys.setswitchinterval). */
   'gil:switch-interval': {
     readonly request: { readonly switchIntervalMs: number };
@@ -143,6 +186,12 @@ export interface EventContract {
   'run:finished': RunView;
   'run:failed': { readonly runId: string; readonly message: string };
   'system:stats': SystemStats;
+  /** A lesson's live state: data-passing rows as they are measured, pipeline points 20 times a second. */
+  'lesson:progress':
+    | { readonly lesson: 'data-passing'; readonly row: DataPassingRow }
+    | { readonly lesson: 'pipeline'; readonly point: PipelinePoint };
+  /** The stored history changed (a run was saved or deleted): lists should reload. */
+  'history:changed': { readonly at: number };
   /** Sent every HEARTBEAT_MS by the main process: a gap in arrivals is a main process that stopped. */
   'system:heartbeat': { readonly at: number; readonly seq: number };
 }
@@ -165,6 +214,14 @@ export const INVOKE_CHANNELS = Object.keys({
   'job:run': true,
   'job:async-trap': true,
   'gil:switch-interval': true,
+  'history:delete': true,
+  'history:compare': true,
+  'history:export': true,
+  'lesson:race-condition': true,
+  'lesson:data-passing': true,
+  'lesson:pipeline': true,
+  'lesson:deadlock': true,
+  'lesson:cancel': true,
 } satisfies Record<InvokeChannel, true>) as readonly InvokeChannel[];
 
 /** Every event channel, at runtime. */
@@ -174,13 +231,16 @@ export const EVENT_CHANNELS = Object.keys({
   'run:failed': true,
   'system:stats': true,
   'system:heartbeat': true,
+  'lesson:progress': true,
+  'history:changed': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**
- * Why a request was refused or got no answer. The first six come from the engine; `timeout` and
+ * Why a request was refused or got no answer. Most come from the engine; `timeout` and
  * `disconnected` are produced by a client when the engine did not answer or the connection dropped.
  */
 export type LabErrorCode =
+  | 'cancelled'
   | 'invalid-request'
   | 'unknown-channel'
   | 'not-found'

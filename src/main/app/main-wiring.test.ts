@@ -26,6 +26,7 @@ const electron = vi.hoisted(() => {
       quit: vi.fn(),
       exit: vi.fn(),
       getVersion: () => '0.1.0',
+      getPath: vi.fn((name: string) => `/fake/${name}`),
       setAboutPanelOptions: vi.fn(),
       showAboutPanel: vi.fn(),
     },
@@ -54,6 +55,13 @@ vi.mock('electron', async () => {
   return { ...electron, BrowserWindow };
 });
 
+vi.mock('../engine/history/open-history', () => ({
+  openHistory: async (dataDir: string) => {
+    calls.order.push(`openHistory ${dataDir}`);
+    return { store: { file: `${dataDir}/run-history.sqlite` }, notice: null };
+  },
+}));
+
 vi.mock('../engine/lab-service', () => ({
   createLabService: (options: unknown) => {
     calls.order.push('createLabService');
@@ -78,6 +86,7 @@ describe('main process wiring', () => {
     expect(calls.order.slice(3)).toEqual([
       'setPermissionRequestHandler',
       'protocol.handle app',
+      'openHistory /fake/userData',
       'createLabService',
     ]);
     const registered = electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
@@ -92,6 +101,12 @@ describe('main process wiring', () => {
     expect(options.engine.callingThread).toBe('dedicated');
     expect(options.engine.spawner.kind).toBe('utilityProcess');
     expect(options.engine.hostScripts.processHost).toMatch(/process-host\.js$/);
+  });
+
+  it('keeps the run history and the results log in the data folder of the app', () => {
+    const options = calls.serviceOptions[0] as LabServiceOptions;
+    expect(options.store?.file).toBe('/fake/userData/run-history.sqlite');
+    expect(options.logFile).toMatch(/^\/fake\/userData[/\\]logs[/\\]concurrency_results\.log$/);
   });
 
   it('opens the window on the lab page with the preload and an icon that exists', () => {

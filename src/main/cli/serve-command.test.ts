@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from './serve-command';
 import { UsageError } from './usage-error';
@@ -18,7 +20,14 @@ function usageError(args: string[]): string {
 
 describe('serve flags', () => {
   it('defaults to loopback, any free port, no token', () => {
-    expect(parseServeArgs([])).toEqual({ port: 0, host: '127.0.0.1', token: null, open: false, help: false });
+    expect(parseServeArgs([])).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      token: null,
+      open: false,
+      log: 'logs/concurrency_results.log',
+      help: false,
+    });
   });
 
   it.each([
@@ -41,7 +50,12 @@ describe('serve flags', () => {
 
 describe('concurrency-lab serve', () => {
   it('prints the URL as its first line, serves the app there, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-serve-'));
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      cwd: sandbox,
+      env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const firstLine = await new Promise<string>((done, fail) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -2,10 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../engine/history/history-location';
+import { openHistory } from '../engine/history/open-history';
 import { createLabService } from '../engine/lab-service';
 import type { EngineOptions } from '../engine/run-session';
 import { isLoopback, startBrowserServer } from '../server/browser-server';
 import { openInBrowser } from './open-browser';
+import { DEFAULT_LOG_PATH } from './parse-run-args';
 import type { CliIo } from './run-command';
 import { UsageError } from './usage-error';
 
@@ -20,6 +23,10 @@ Ctrl-C stops the server and every worker and process.
   --token T     secret every connection must present (16 to 128 letters, digits, - or _);
                 the printed URL carries it
   --open        also open the URL in the default browser
+  --log FILE    append one line per model of every run (default logs/concurrency_results.log)
+
+Finished runs are kept in the history at ~/.config/Concurrency Lab/run-history.sqlite (the
+desktop app's data folder; set CONCURRENCY_LAB_DATA_DIR to use another).
 `;
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -30,6 +37,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly token: string | null;
   readonly open: boolean;
+  /** Every finished run appends one line per model here, as the CLI does. */
+  readonly log: string;
   readonly help: boolean;
 }
 
@@ -46,6 +55,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
         host: { type: 'string' },
         token: { type: 'string' },
         open: { type: 'boolean' },
+        log: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -71,7 +81,9 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       `--host ${host} is reachable from other machines: pass --token with a secret (16+ characters) as well`,
     );
   }
-  return { port, host, token, open: values.open === true, help: values.help === true };
+  const log = typeof values.log === 'string' ? values.log : DEFAULT_LOG_PATH;
+  if (log.trim() === '') throw new UsageError('--log needs a file path');
+  return { port, host, token, open: values.open === true, log, help: values.help === true };
 }
 
 /** Runs browser mode until SIGINT or SIGTERM. */
@@ -88,7 +100,15 @@ export async function serveCommand(
   }
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build"`);
-  const service = createLabService({ engine: { ...engine, callingThread: 'dedicated' } });
+  const dataDir = defaultDataDir();
+  const history = await openHistory(dataDir);
+  if (history.notice) io.stderr.write(`${history.notice}\n`);
+  const service = createLabService({
+    engine: { ...engine, callingThread: 'dedicated' },
+    store: history.store,
+    historyNotice: history.notice,
+    logFile: options.log,
+  });
   let server;
   try {
     server = await startBrowserServer({

@@ -3,13 +3,14 @@
  * logs what it holds and waits for into shared memory — the only channel a blocked thread still has.
  * A wait longer than `reportEveryMs` is reported ("waited N ms for L2 held by 2") and goes on waiting.
  */
+import type { LockEventKind } from '../../shared/lessons';
 import { AtomicsMutex, mutexOwner, MUTEX_SLOTS } from '../atomics-mutex';
 import { announce, arriveAndWait, waitForCount } from '../start-barrier';
 import { epochNow } from '../../shared/clock';
 import type { WorkloadContext } from '../workload-context';
 
 /** What a lock event records. */
-export type LockEventKind = 'acquired' | 'waiting' | 'wait-report' | 'released' | 'done';
+export type { LockEventKind };
 
 const KINDS: readonly LockEventKind[] = ['acquired', 'waiting', 'wait-report', 'released', 'done'];
 const LOCKS = 2;

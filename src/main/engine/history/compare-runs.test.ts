@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRun } from '../reporters/fixtures.test-support';
-import { compareRuns } from './compare-runs';
+import { compareRuns } from '../../../shared/compare-runs';
 import { sampleStoredRun, storedRun } from './history-fixtures.test-support';
 
 const utc = { timeZone: 'utc' } as const;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import { forkSpawner } from '../process-spawner';
 import { alive, osThreadCount, recordingSpawner } from './cleanup.test-support';
-import { runDataPassingLesson, type DataPassingRow } from './data-passing';
+import type { DataPassingRow } from '../../../shared/lessons';
+import { runDataPassingLesson } from './data-passing';
 
 const env = { hostScripts: builtHostScripts(), spawner: forkSpawner };
 const KB = 1024;

@@ -4,6 +4,17 @@
  * and the far side reads every byte (a checksum) and stamps the checksum into it, so no carrier can
  * win by not touching the data. Plus the round trip of a tiny message.
  */
+import {
+  DATA_PASSING_KNOBS,
+  DEFAULT_PAYLOAD_SIZES,
+  type DataCarrier,
+  type DataPassingMode,
+  type DataPassingRequest,
+  type DataPassingResult,
+  type DataPassingRow,
+  type LatencyRow,
+  type UnsupportedCarrier,
+} from '../../../shared/lessons';
 import { epochNow } from '../../../shared/clock';
 import {
   payloadChecksum,
@@ -17,74 +28,8 @@ import type { PoolWorkerFactory } from '../worker-pool';
 import { HostLink } from './host-link';
 import { checkInteger, round3, throwIfCancelled, type LessonEnvironment } from './lesson-environment';
 
-/** Where the payload goes. */
-export type DataCarrier = 'threads' | 'processes';
-
-/** How it gets there. */
-export type DataPassingMode = 'clone' | 'transfer' | 'shared';
-
 const MB = 1024 * 1024;
 const WARM_UP_TRIPS = 5;
-
-/** 64 KB to 64 MB, ×4 each step. */
-export const DEFAULT_PAYLOAD_SIZES: readonly number[] = [64 * 1024, 256 * 1024, MB, 4 * MB, 16 * MB, 64 * MB];
-
-/** Allowed knob ranges. */
-export const DATA_PASSING_LIMITS = {
-  bytes: { min: 1024, max: 256 * MB },
-  sizes: { min: 1, max: 12 },
-  repeats: { min: 1, max: 20 },
-  latencySamples: { min: 10, max: 10_000 },
-} as const;
-
-/** What to measure. */
-export interface DataPassingRequest {
-  /** Payload sizes in bytes; DEFAULT_PAYLOAD_SIZES when left out. */
-  readonly sizes?: readonly number[];
-  /** Round trips per size and carrier; the median is reported (default 5). */
-  readonly repeats?: number;
-  /** Tiny-message round trips per carrier for the latency figure (default 200). */
-  readonly latencySamples?: number;
-}
-
-/** One carrier, mode and size: the median round trip. */
-export interface DataPassingRow {
-  readonly carrier: DataCarrier;
-  readonly mode: DataPassingMode;
-  readonly bytes: number;
-  /** Median round trip, to the worker and back, including the far side reading every byte. */
-  readonly ms: number;
-  /** `ms` per megabyte (2^20 bytes) of payload. */
-  readonly msPerMb: number;
-  /** Of `ms`, the median time the far side spent reading the payload. */
-  readonly touchMs: number;
-  /** Every round trip came back complete with the checksum the far side computed, and it was right. */
-  readonly ok: boolean;
-}
-
-/** The round trip of a tiny message. */
-export interface LatencyRow {
-  readonly carrier: DataCarrier;
-  readonly samples: number;
-  readonly medianMs: number;
-  readonly p95Ms: number;
-}
-
-/** A carrier and mode that cannot exist, and why — shown instead of a number. */
-export interface UnsupportedCarrier {
-  readonly carrier: DataCarrier;
-  readonly mode: DataPassingMode;
-  readonly reason: string;
-}
-
-/** The lesson's result: rows for a ms-per-MB chart, latency, and what processes cannot do. */
-export interface DataPassingResult {
-  readonly rows: readonly DataPassingRow[];
-  readonly latency: readonly LatencyRow[];
-  readonly unsupported: readonly UnsupportedCarrier[];
-  /** Every row verified. */
-  readonly ok: boolean;
-}
 
 /** Observers of a measurement in progress. */
 export interface DataPassingHooks {
@@ -114,10 +59,10 @@ export async function runDataPassingLesson(
   const sizes = request.sizes ?? DEFAULT_PAYLOAD_SIZES;
   const repeats = request.repeats ?? 5;
   const latencySamples = request.latencySamples ?? 200;
-  checkInteger('number of sizes', sizes.length, DATA_PASSING_LIMITS.sizes);
-  for (const bytes of sizes) checkInteger('payload size in bytes', bytes, DATA_PASSING_LIMITS.bytes);
-  checkInteger('repeats', repeats, DATA_PASSING_LIMITS.repeats);
-  checkInteger('latencySamples', latencySamples, DATA_PASSING_LIMITS.latencySamples);
+  checkInteger('number of sizes', sizes.length, DATA_PASSING_KNOBS.sizes);
+  for (const bytes of sizes) checkInteger('payload size in bytes', bytes, DATA_PASSING_KNOBS.bytes);
+  checkInteger('repeats', repeats, DATA_PASSING_KNOBS.repeats);
+  checkInteger('latencySamples', latencySamples, DATA_PASSING_KNOBS.latencySamples);
   throwIfCancelled(env.signal);
 
   const threads = threadWorkerFactory({ script: env.hostScripts.threadHost });

@@ -4,12 +4,22 @@
  * out and say so in shared memory; the engine builds the wait-for graph from those reports, finds the
  * cycle, and terminates both threads. Then both take the locks in one global order, and finish.
  */
+import {
+  DEADLOCK_KNOBS,
+  DEADLOCK_STRATEGIES,
+  type DeadlockAttempt,
+  type DeadlockRequest,
+  type DeadlockResult,
+  type DeadlockStrategy,
+  type DeadlockWait,
+  type LockName,
+  type LockWorker,
+} from '../../../shared/lessons';
 import { epochNow } from '../../../shared/clock';
 import {
   createLockPairBuffer,
   readLockEvents,
   type LockEvent,
-  type LockEventKind,
   type LockPairInput,
 } from '../../../workers/workloads/lock-pair';
 import { isCancellation } from '../errors';
@@ -24,79 +34,6 @@ import {
   type LessonEnvironment,
 } from './lesson-environment';
 import { findWaitCycle, openWaits, type WaitForEdge } from './wait-for-graph';
-
-/** How the two workers order their locks. */
-export type DeadlockStrategy = 'opposite-order' | 'global-order';
-
-/** Both strategies, in the order the lesson shows them. */
-export const DEADLOCK_STRATEGIES: readonly DeadlockStrategy[] = ['opposite-order', 'global-order'];
-
-/** Allowed knob ranges. */
-export const DEADLOCK_LIMITS = {
-  pauseMs: { min: 1, max: 2000 },
-  reportAfterMs: { min: 10, max: 10_000 },
-  giveUpAfterMs: { min: 100, max: 60_000 },
-} as const;
-
-/** A worker of the lesson. */
-export type LockWorker = 'A' | 'B';
-
-/** A lock of the lesson. */
-export type LockName = 'L1' | 'L2';
-
-/** What to try. */
-export interface DeadlockRequest {
-  /** Pause while holding the first lock (and again while holding both); default 50 ms. */
-  readonly pauseMs?: number;
-  /** A lock wait this long is reported as a timeout and goes into the wait-for graph; default 200 ms. */
-  readonly reportAfterMs?: number;
-  /** An attempt that neither finishes nor shows a cycle by then is stopped as stalled; default 5000 ms. */
-  readonly giveUpAfterMs?: number;
-  /** Both when left out. */
-  readonly strategies?: readonly DeadlockStrategy[];
-}
-
-/** One edge of a wait-for cycle: "A waited 200 ms for L2 held by B". */
-export interface DeadlockWait {
-  readonly worker: LockWorker;
-  readonly waitsFor: LockName;
-  readonly heldBy: LockWorker;
-  readonly waitedMs: number;
-}
-
-/** One event of the timeline, in ms since the attempt started. */
-export interface DeadlockTimelineEvent {
-  readonly atMs: number;
-  readonly worker: LockWorker;
-  readonly kind: LockEventKind;
-  readonly lock: LockName | null;
-  /** Who held the lock this worker waited for ('waiting' and 'wait-report'). */
-  readonly heldBy: LockWorker | null;
-  readonly waitedMs: number;
-}
-
-/** One attempt: what happened and when. */
-export interface DeadlockAttempt {
-  readonly strategy: DeadlockStrategy;
-  readonly orders: Readonly<Record<LockWorker, readonly [LockName, LockName]>>;
-  readonly outcome: 'deadlock-detected' | 'completed' | 'stalled';
-  /** The wait-for cycle that proved the deadlock; empty otherwise. */
-  readonly cycle: readonly DeadlockWait[];
-  readonly explanation: string;
-  /** When the last worker of the cycle began the wait that closed it. */
-  readonly formedAtMs: number | null;
-  readonly detectedAtMs: number | null;
-  /** From the start to both workers finishing, or to both stuck workers being gone. */
-  readonly totalMs: number;
-  /** How long terminating the stuck workers took. */
-  readonly cleanupMs: number | null;
-  readonly events: readonly DeadlockTimelineEvent[];
-}
-
-/** The lesson's result. */
-export interface DeadlockResult {
-  readonly attempts: readonly DeadlockAttempt[];
-}
 
 const ORDERS: Readonly<Record<DeadlockStrategy, DeadlockAttempt['orders']>> = {
   'opposite-order': { A: ['L1', 'L2'], B: ['L2', 'L1'] },
@@ -123,7 +60,7 @@ export async function runDeadlockLesson(
     giveUpAfterMs: request.giveUpAfterMs ?? 5000,
   };
   for (const key of ['pauseMs', 'reportAfterMs', 'giveUpAfterMs'] as const)
-    checkInteger(key, settings[key], DEADLOCK_LIMITS[key]);
+    checkInteger(key, settings[key], DEADLOCK_KNOBS[key]);
   const strategies = request.strategies ?? DEADLOCK_STRATEGIES;
   for (const strategy of strategies)
     if (!DEADLOCK_STRATEGIES.includes(strategy))

@@ -1,18 +1,7 @@
 /** Counts what flows through the pipeline and samples it into a chart-ready series, one point per tick. */
+import type { PipelinePoint } from '../../../shared/lessons';
 
-/** The pipeline at one moment; rates are items per second over the last half second. */
-export interface PipelinePoint {
-  /** Since the producer started. */
-  readonly atMs: number;
-  readonly queueDepth: number;
-  readonly produced: number;
-  readonly consumed: number;
-  readonly written: number;
-  readonly producerRate: number;
-  readonly consumerRate: number;
-  /** Total time the producer has spent waiting for room in the queue, so far. */
-  readonly producerBlockedMs: number;
-}
+export type { PipelinePoint };
 
 const RATE_WINDOW_MS = 500;
 

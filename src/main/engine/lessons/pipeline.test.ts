@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import { forkSpawner } from '../process-spawner';
 import { alive, osThreadCount, recordingSpawner } from './cleanup.test-support';
-import { produceItems, runPipelineLesson, type PipelinePoint } from './pipeline';
+import type { PipelinePoint } from '../../../shared/lessons';
+import { produceItems, runPipelineLesson } from './pipeline';
 
 const env = { hostScripts: builtHostScripts(), spawner: forkSpawner };
 

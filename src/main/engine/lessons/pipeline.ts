@@ -5,6 +5,12 @@
  * queue fills and the producer waits (backpressure). At the end the database is checked: every
  * produced item written exactly once.
  */
+import {
+  PIPELINE_KNOBS,
+  type PipelinePoint,
+  type PipelineRequest,
+  type PipelineResult,
+} from '../../../shared/lessons';
 import { availableParallelism } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pipelineDigest } from '../../../workers/workloads/pipeline-transform';
@@ -13,62 +19,8 @@ import { processWorkerFactory, threadWorkerFactory } from '../pool-workers';
 import { BoundedQueue } from './bounded-queue';
 import { HostLink } from './host-link';
 import { checkInteger, round3, throwIfCancelled, type LessonEnvironment } from './lesson-environment';
-import { PipelineMeter, type PipelinePoint } from './pipeline-meter';
-import { SqliteSink, type ExactlyOnceCheck } from './sqlite-sink';
-
-export type { PipelinePoint } from './pipeline-meter';
-export type { ExactlyOnceCheck } from './sqlite-sink';
-
-/** Where the consumers run. */
-export type PipelineCarrier = 'threads' | 'processes';
-
-/** Allowed knob ranges. */
-export const PIPELINE_LIMITS = {
-  items: { min: 1, max: 1_000_000 },
-  ratePerSecond: { min: 1, max: 1_000_000 },
-  capacity: { min: 1, max: 10_000 },
-  consumers: { min: 1, max: 64 },
-  roundsPerItem: { min: 0, max: 10_000_000 },
-} as const;
-
-/** What to run. */
-export interface PipelineRequest {
-  readonly items: number;
-  /** Items the producer offers per second; null (the default) offers them as fast as the queue takes them. */
-  readonly ratePerSecond?: number | null;
-  /** Queue capacity (default 8). */
-  readonly capacity?: number;
-  /** Consumers (default: one per core). */
-  readonly consumers?: number;
-  readonly carrier?: PipelineCarrier;
-  /** CPU work per item, in mixing rounds (default 100,000: a fraction of a millisecond). */
-  readonly roundsPerItem?: number;
-}
-
-/** The lesson's result: totals, the exactly-once verdict and the series for the charts. */
-export interface PipelineResult {
-  readonly carrier: PipelineCarrier;
-  readonly consumers: readonly { readonly label: string; readonly items: number }[];
-  readonly capacity: number;
-  readonly produced: number;
-  readonly consumed: number;
-  readonly written: number;
-  readonly check: ExactlyOnceCheck;
-  /** Rows whose digest was recomputed here, and how many of those were wrong. */
-  readonly digestsChecked: number;
-  readonly digestsWrong: number;
-  /** Every item written exactly once, with the right value. */
-  readonly exactlyOnce: boolean;
-  readonly startupMs: number;
-  /** From the first item produced to the last row written. */
-  readonly wallMs: number;
-  readonly producerBlockedMs: number;
-  readonly maxQueueDepth: number;
-  /** Average items per second over the whole run. */
-  readonly producerRate: number;
-  readonly consumerRate: number;
-  readonly series: readonly PipelinePoint[];
-}
+import { PipelineMeter } from './pipeline-meter';
+import { SqliteSink } from './sqlite-sink';
 
 /** Observers of a pipeline run. */
 export interface PipelineHooks {
@@ -113,11 +65,11 @@ export async function runPipelineLesson(
   const rounds = request.roundsPerItem ?? 100_000;
   const rate = request.ratePerSecond ?? null;
   const carrier = request.carrier ?? 'threads';
-  checkInteger('items', request.items, PIPELINE_LIMITS.items);
-  if (rate !== null) checkInteger('ratePerSecond', rate, PIPELINE_LIMITS.ratePerSecond);
-  checkInteger('capacity', capacity, PIPELINE_LIMITS.capacity);
-  checkInteger('consumers', consumerCount, PIPELINE_LIMITS.consumers);
-  checkInteger('roundsPerItem', rounds, PIPELINE_LIMITS.roundsPerItem);
+  checkInteger('items', request.items, PIPELINE_KNOBS.items);
+  if (rate !== null) checkInteger('ratePerSecond', rate, PIPELINE_KNOBS.ratePerSecond);
+  checkInteger('capacity', capacity, PIPELINE_KNOBS.capacity);
+  checkInteger('consumers', consumerCount, PIPELINE_KNOBS.consumers);
+  checkInteger('roundsPerItem', rounds, PIPELINE_KNOBS.roundsPerItem);
   throwIfCancelled(env.signal);
 
   const factory =

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import { forkSpawner } from '../process-spawner';
 import { osThreadCount } from './cleanup.test-support';
-import { runRaceConditionLesson, type RaceRun } from './race-condition';
+import type { RaceRun } from '../../../shared/lessons';
+import { runRaceConditionLesson } from './race-condition';
 
 const env = { hostScripts: builtHostScripts(), spawner: forkSpawner };
 const cores = availableParallelism();

@@ -5,6 +5,14 @@
  * the read and the write.
  */
 import { availableParallelism } from 'node:os';
+import {
+  RACE_KNOBS,
+  RACE_MODES,
+  type RaceConditionRequest,
+  type RaceConditionResult,
+  type RaceMode,
+  type RaceRun,
+} from '../../../shared/lessons';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/models';
 import {
   createRaceBuffer,
@@ -24,77 +32,19 @@ import {
   type LessonEnvironment,
 } from './lesson-environment';
 
-/** How the increments are protected. */
-export type RaceMode = 'unsynchronised' | 'atomic' | 'mutex';
-
-/** Every mode, in the order the lesson shows them. */
-export const RACE_MODES: readonly RaceMode[] = ['unsynchronised', 'atomic', 'mutex'];
-
-/** Allowed knob ranges. */
-export const RACE_LIMITS = {
-  workers: { min: 2, max: 16 },
-  increments: { min: 1, max: 10_000_000 },
-  switchIntervalMs: { min: 1, max: 100 },
-} as const;
-
-/** What to race. */
-export interface RaceConditionRequest {
-  readonly workers: number;
-  /** Increments per worker. */
-  readonly increments: number;
-  /** Modes on real threads; all three when left out. */
-  readonly modes?: readonly RaceMode[];
-  /** Also run the unsynchronised code on gil-threads (default true). */
-  readonly gilThreads?: boolean;
-  /** The GIL's switch interval, like sys.setswitchinterval (default 5 ms). */
-  readonly switchIntervalMs?: number;
-}
-
-/** One worker's part of a run. */
-export interface RaceWorkerShare {
-  readonly worker: number;
-  readonly increments: number;
-  /** From the start line to its last increment. */
-  readonly ms: number;
-}
-
-/** One race: the expected and the final count, side by side. */
-export interface RaceRun {
-  readonly model: 'threads' | 'gil-threads';
-  readonly mode: RaceMode;
-  /** Whether a thread switch could land between the read and the write (gil-threads only). */
-  readonly switchInsideIncrement: boolean;
-  readonly expected: number;
-  readonly final: number;
-  /** expected − final: updates overwritten by another worker's stale write. */
-  readonly lost: number;
-  readonly lostPercent: number;
-  /** From the first worker leaving the start line to the last one finishing. */
-  readonly wallMs: number;
-  readonly workers: readonly RaceWorkerShare[];
-}
-
-/** The lesson's result: one run per mode and model. */
-export interface RaceConditionResult {
-  readonly workers: number;
-  readonly increments: number;
-  readonly cores: number;
-  readonly runs: readonly RaceRun[];
-}
-
 /** Runs the races one after another; rejects with a CancelledError when the signal aborts. */
 export async function runRaceConditionLesson(
   request: RaceConditionRequest,
   env: LessonEnvironment,
 ): Promise<RaceConditionResult> {
-  checkInteger('workers', request.workers, RACE_LIMITS.workers);
-  checkInteger('increments', request.increments, RACE_LIMITS.increments);
+  checkInteger('workers', request.workers, RACE_KNOBS.workers);
+  checkInteger('increments', request.increments, RACE_KNOBS.increments);
   const modes = request.modes ?? RACE_MODES;
   for (const mode of modes)
     if (!RACE_MODES.includes(mode))
       throw new LessonInputError(`mode must be one of ${RACE_MODES.join(', ')} (got ${String(mode)})`);
   const switchIntervalMs = request.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS;
-  checkInteger('switchIntervalMs', switchIntervalMs, RACE_LIMITS.switchIntervalMs);
+  checkInteger('switchIntervalMs', switchIntervalMs, RACE_KNOBS.switchIntervalMs);
   throwIfCancelled(env.signal);
 
   const runs: RaceRun[] = [];

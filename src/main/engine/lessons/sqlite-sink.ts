@@ -1,4 +1,5 @@
 /** The pipeline's sink: rows written into an in-memory SQLite database (sql.js), and the exactly-once check run on it. */
+import type { ExactlyOnceCheck } from '../../../shared/lessons';
 import type { Database, Statement } from 'sql.js';
 import { loadSqlJs } from '../history/sql-engine';
 
@@ -7,23 +8,6 @@ export interface SinkRow {
   readonly id: number;
   readonly digest: number;
   readonly consumer: number;
-}
-
-/** What the database holds against what was produced (ids 0 … expected − 1). */
-export interface ExactlyOnceCheck {
-  readonly expected: number;
-  readonly rows: number;
-  readonly distinctIds: number;
-  /** Rows beyond the first for an id. */
-  readonly duplicates: number;
-  /** Produced ids with no row. */
-  readonly missing: number;
-  /** Rows whose id was never produced. */
-  readonly unknown: number;
-  /** Up to ten examples of each problem, for the message. */
-  readonly missingIds: readonly number[];
-  readonly duplicateIds: readonly number[];
-  readonly exactlyOnce: boolean;
 }
 
 const EXAMPLES = 10;

@@ -13,6 +13,9 @@ export const CATALOG: Catalog = {
   machine: { cores: 2, cpuModel: 'Test CPU', platform: 'linux', arch: 'x64', node: 'v20.19.0' },
   defaultPool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
   processKind: 'child_process',
+  historyFile: null,
+  logFile: null,
+  historyNotice: null,
 };
 
 /** A snapshot of one model part-way through 10 tasks. */

@@ -1,9 +1,9 @@
 /** Several finished runs side by side, ready for one chart: total time, speedup and throughput per run and model. */
-import type { ModelSummary, RunView } from '../../../shared/ipc';
-import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from '../../../shared/knobs';
-import { MODEL_IDS, type ModelId } from '../../../shared/models';
-import type { ResolvedPool } from '../../../shared/results';
-import { isScenarioId, scenarioInfo, type ScenarioId } from '../../../shared/scenarios';
+import type { ModelSummary, RunView } from './ipc';
+import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from './knobs';
+import { MODEL_IDS, type ModelId } from './models';
+import type { ResolvedPool } from './results';
+import { isScenarioId, scenarioInfo, type ScenarioId } from './scenarios';
 
 /** One model's numbers in one run; null where the number does not count or was not measured. */
 export interface ComparedModel {
