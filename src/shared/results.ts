@@ -176,7 +176,15 @@ export interface ModelSnapshot {
   readonly hiddenLanes: number;
   /** gil-threads only: which lane held the GIL when, at the track's resolution. */
   readonly gilTrack?: readonly GilHold[];
+  /**
+   * Small runs only (up to TASK_LANES_LIMIT tasks): per task, the lane that ran it once it settled,
+   * or -1 before — enough to colour one tile per task by where it ran.
+   */
+  readonly taskLanes?: readonly number[];
 }
+
+/** Runs with more tasks than this carry no per-task lanes in their snapshots. */
+export const TASK_LANES_LIMIT = 1024;
 
 /** The live state of a whole run. */
 export interface RunSnapshot {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type EventContract, type LabEvent } from '../../shared/ipc';
-import { seededRandom } from '../../workers/workloads/hashing';
+import { seededRandom } from '../../shared/hashing';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { createLabService, type LabService } from './lab-service';
 import { forkSpawner, type ProcessSpawner } from './process-spawner';

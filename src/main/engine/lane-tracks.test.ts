@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusyInterval, LaneTrack } from '../../shared/results';
-import { seededRandom } from '../../workers/workloads/hashing';
+import { seededRandom } from '../../shared/hashing';
 import { DEFAULT_LANE_BUDGET, LaneTracks } from './lane-tracks';
 
 interface TaskInterval {

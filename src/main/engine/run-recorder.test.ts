@@ -251,3 +251,13 @@ describe('RunRecorder', () => {
     expect(recorder.peakRssBytes).toBe(300);
   });
 });
+
+describe('RunRecorder per-task lanes', () => {
+  it('tells small runs which lane ran each settled task, and leaves them out of big runs', () => {
+    const recorder = runningRecorder(3);
+    recorder.handle(finished(0, 1, 0, 5));
+    recorder.handle(finished(2, 0, 0, 5));
+    expect(recorder.snapshot(T0 + 10).taskLanes).toEqual([1, -1, 0]);
+    expect(runningRecorder(5000).snapshot(T0 + 10).taskLanes).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import type {
   TaskRecord,
 } from '../../shared/results';
 import type { TaskEvent } from './executor';
+import { TASK_LANES_LIMIT } from '../../shared/results';
 import { GilTrack } from './gil-track';
 import { LaneTracks, type LaneBudget } from './lane-tracks';
 import { percentiles } from './stats';
@@ -162,6 +163,7 @@ export class RunRecorder {
       lanes,
       hiddenLanes,
       ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals() } : {}),
+      ...(this.total <= TASK_LANES_LIMIT ? { taskLanes: this.taskLanes() } : {}),
     };
   }
 
@@ -198,6 +200,15 @@ export class RunRecorder {
   /** Every lane seen. */
   lanes(): Lane[] {
     return this.tracks.lanesList();
+  }
+
+  private taskLanes(): number[] {
+    const lanes: number[] = [];
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      lanes.push(status === Status.Done || status === Status.Failed ? this.laneOf[task]! : -1);
+    }
+    return lanes;
   }
 
   /** Start-to-end times of settled tasks. */

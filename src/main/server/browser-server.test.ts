@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { EventContract, Reply } from '../../shared/ipc';
 import type { WsServerMessage } from '../../shared/ws-protocol';
 import { builtHostScripts } from '../../test-support/engine-options';
-import { seededRandom } from '../../workers/workloads/hashing';
+import { seededRandom } from '../../shared/hashing';
 import { createLabService, type LabService } from '../engine/lab-service';
 import { forkSpawner } from '../engine/process-spawner';
 import { startBrowserServer, type BrowserServer } from './browser-server';

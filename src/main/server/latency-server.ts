@@ -4,7 +4,7 @@
  * It binds to 127.0.0.1 only, so no request ever leaves the machine.
  */
 import http from 'node:http';
-import { mix32 } from '../../workers/workloads/hashing';
+import { mix32 } from '../../shared/hashing';
 import { responseBody } from '../../workers/workloads/http-get';
 
 /** What the server's host process reports to its parent. */

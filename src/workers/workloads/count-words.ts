@@ -1,7 +1,7 @@
 /** Word frequencies of a text file: read (I/O), then tokenise and count (CPU). */
 import { readFile } from 'node:fs/promises';
 import type { WorkloadContext } from '../workload-context';
-import { fnv1aString, hex32 } from './hashing';
+import { fnv1aString, hex32 } from '../../shared/hashing';
 
 /** A text file to count. */
 export interface CountWordsInput {

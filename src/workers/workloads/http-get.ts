@@ -1,7 +1,7 @@
 /** One GET request to the embedded latency server, its body read and checksummed. */
 import http from 'node:http';
 import type { WorkloadContext } from '../workload-context';
-import { fnv1aBytes, hex32 } from './hashing';
+import { fnv1aBytes, hex32 } from '../../shared/hashing';
 
 /** A request to make; `url` already carries the server's delay, size and failure settings. */
 export interface HttpGetInput {

@@ -1,4 +1,5 @@
 /** image-batch: grayscale + box blur of N generated images; sampled pixels recomputed directly, checksums compared. */
+import { IMAGE_SEED_BASE } from '../../../shared/image-pixels';
 import { blurredPixelReference, type ImageInput } from '../../../workers/workloads/image-batch';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 
@@ -9,7 +10,7 @@ export const imageBatchScenario: ScenarioRunner = {
     const size = params.imageSize!;
     const radius = params.blurRadius!;
     const inputs: ImageInput[] = Array.from({ length: params.tasks! }, (_, i) => ({
-      seed: 1000 + i,
+      seed: IMAGE_SEED_BASE + i,
       size,
       radius,
     }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countPrimesWorkload } from '../../../workers/workloads/count-primes';
-import { seededRandom } from '../../../workers/workloads/hashing';
+import { seededRandom } from '../../../shared/hashing';
 import { measuringContext } from './calibrate';
 import { countPrimesInRanges } from './prime-sieve';
 

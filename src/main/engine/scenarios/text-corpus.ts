@@ -1,6 +1,6 @@
 /** Generated text files for cpu-wordcount: reproducible prose whose word counts are known as it is written. */
 import { writeFile } from 'node:fs/promises';
-import { seededRandom } from '../../../workers/workloads/hashing';
+import { seededRandom } from '../../../shared/hashing';
 import { frequencyDigest } from '../../../workers/workloads/count-words';
 
 const SYLLABLES = [

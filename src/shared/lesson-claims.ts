@@ -1,0 +1,274 @@
+/**
+ * "What to notice" in each lesson, checked against the measurement: every claim is evaluated on the
+ * numbers of the run it describes. A claim the numbers contradict is shown as contradicted — with the
+ * numbers — never as if it held.
+ */
+import type { ModelSummary, RunSummary } from './ipc';
+import type { DataPassingResult, DeadlockResult, PipelineResult, RaceConditionResult } from './lessons';
+import type { ModelId } from './models';
+import { scenarioInfo } from './scenarios';
+
+/** One thing to notice, and whether this run shows it. */
+export interface Claim {
+  readonly text: string;
+  /** true: the measurement shows it; false: it contradicts it; null: this run cannot tell (model not run, one core). */
+  readonly holds: boolean | null;
+  /** The numbers behind the verdict, in words. */
+  readonly evidence: string;
+}
+
+function x(value: number): string {
+  return `${value.toFixed(value >= 10 ? 0 : 1)}×`;
+}
+
+/** What the race claims read of a run: a RunSummary, or a whole RunResult. */
+export interface ClaimedRun {
+  readonly scenario: RunSummary['scenario'];
+  readonly params: RunSummary['params'];
+  readonly pool: RunSummary['pool'];
+  readonly machine: Pick<RunSummary['machine'], 'cores'>;
+  readonly results: readonly Pick<ModelSummary, 'model' | 'state' | 'check' | 'speedup'>[];
+}
+
+function clean(run: ClaimedRun, model: ModelId): ClaimedRun['results'][number] | undefined {
+  const result = run.results.find((r) => r.model === model);
+  return result && result.state === 'done' && result.check.ok !== false && result.speedup !== null
+    ? result
+    : undefined;
+}
+
+/** A claim about a model's speedup: shows when the model and sequential both ran cleanly. */
+function speedupClaim(
+  run: ClaimedRun,
+  model: ModelId,
+  text: string,
+  test: (speedup: number) => boolean,
+): Claim {
+  const result = clean(run, model);
+  if (!result)
+    return { text, holds: null, evidence: `${model} and sequential did not both run cleanly in this run` };
+  return {
+    text,
+    holds: test(result.speedup!),
+    evidence: `${model} ran ${x(result.speedup!)} faster than sequential`,
+  };
+}
+
+/** What a race of the models on a scenario should show, by whether its work waits or computes. */
+export function raceClaims(run: ClaimedRun): Claim[] {
+  const tasks = run.params.tasks ?? 1;
+  const cores = run.machine.cores;
+  const { threads, processes, concurrency } = run.pool;
+  const overlap = (slots: number): number => Math.min(tasks, slots);
+  if (scenarioInfo(run.scenario).kind === 'io') {
+    return [
+      speedupClaim(
+        run,
+        'async',
+        `async overlaps the waits on one thread: up to ${x(overlap(concurrency ?? tasks))} faster`,
+        (s) => s >= 0.6 * overlap(concurrency ?? tasks),
+      ),
+      speedupClaim(
+        run,
+        'threads',
+        `${threads} threads overlap ${overlap(threads)} waits at a time`,
+        (s) => s >= 0.6 * overlap(threads),
+      ),
+      speedupClaim(
+        run,
+        'gil-threads',
+        'the GIL does not stop waits from overlapping: gil-threads keep up with threads',
+        (s) => {
+          const t = clean(run, 'threads')?.speedup;
+          return t === undefined || t === null ? s >= 0.6 * overlap(threads) : s >= 0.6 * t;
+        },
+      ),
+      speedupClaim(
+        run,
+        'processes',
+        `${processes} processes overlap ${overlap(processes)} waits at a time`,
+        (s) => s >= 0.6 * overlap(processes),
+      ),
+    ];
+  }
+  const parallel = (slots: number): number => Math.min(tasks, slots, cores);
+  const multiCore = (claim: Claim): Claim =>
+    cores < 2 ? { ...claim, holds: null, evidence: `${claim.evidence}; this machine has one core` } : claim;
+  return [
+    speedupClaim(run, 'async', 'async does not speed up computing: one thread, one core', (s) => s <= 1.3),
+    multiCore(
+      speedupClaim(
+        run,
+        'threads',
+        `threads compute in parallel on up to ${parallel(threads)} cores (JavaScript has no GIL)`,
+        (s) => s >= 0.6 * parallel(threads),
+      ),
+    ),
+    speedupClaim(
+      run,
+      'gil-threads',
+      'under the GIL, threads take turns: no speedup for computing',
+      (s) => s <= 1.3,
+    ),
+    multiCore(
+      speedupClaim(
+        run,
+        'processes',
+        `processes compute in parallel on up to ${parallel(processes)} cores`,
+        (s) => s >= 0.6 * parallel(processes),
+      ),
+    ),
+  ];
+}
+
+/** The race-condition lesson's claims. */
+export function raceConditionClaims(result: RaceConditionResult): Claim[] {
+  const find = (model: 'threads' | 'gil-threads', mode: string, switchInside?: boolean) =>
+    result.runs.find(
+      (r) =>
+        r.model === model &&
+        r.mode === mode &&
+        (switchInside === undefined || r.switchInsideIncrement === switchInside),
+    );
+  const unsync = find('threads', 'unsynchronised');
+  const atomic = find('threads', 'atomic');
+  const mutex = find('threads', 'mutex');
+  const gil = find('gil-threads', 'unsynchronised', true);
+  const claim = (
+    text: string,
+    run: typeof unsync,
+    test: (r: NonNullable<typeof unsync>) => boolean,
+    oneCore = false,
+  ): Claim => {
+    if (!run) return { text, holds: null, evidence: 'not run this time' };
+    const evidence = `final ${run.final.toLocaleString('en-US')} of ${run.expected.toLocaleString('en-US')} (${run.lost.toLocaleString('en-US')} lost)`;
+    if (oneCore && result.cores < 2)
+      return { text, holds: null, evidence: `${evidence}; one core: threads never truly overlap` };
+    return { text, holds: test(run), evidence };
+  };
+  return [
+    claim('unsynchronised increments on real threads lose updates', unsync, (r) => r.lost > 0, true),
+    claim('Atomics.add is exact', atomic, (r) => r.lost === 0),
+    {
+      ...claim(
+        'a mutex is exact, and slower than Atomics.add',
+        mutex,
+        (r) => r.lost === 0 && atomic !== undefined && r.wallMs > atomic.wallMs,
+      ),
+      ...(mutex && atomic
+        ? {
+            evidence: `final ${mutex.final.toLocaleString('en-US')} of ${mutex.expected.toLocaleString('en-US')}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
+          }
+        : {}),
+    },
+    claim(
+      'the GIL does not make counter += 1 atomic: a switch between the read and the write loses updates',
+      gil,
+      (r) => r.lost > 0,
+    ),
+  ];
+}
+
+/** The data-passing lesson's claims, read at the largest payload. */
+export function dataPassingClaims(result: DataPassingResult): Claim[] {
+  const biggest = Math.max(0, ...result.rows.map((r) => r.bytes));
+  const row = (carrier: string, mode: string) =>
+    result.rows.find((r) => r.carrier === carrier && r.mode === mode && r.bytes === biggest);
+  const clone = row('threads', 'clone');
+  const transfer = row('threads', 'transfer');
+  const shared = row('threads', 'shared');
+  const processes = row('processes', 'clone');
+  const mb = (r: typeof clone): string => (r ? `${r.msPerMb.toFixed(2)} ms/MB` : 'not measured');
+  const compare = (text: string, a: typeof clone, b: typeof clone, test: boolean): Claim =>
+    a && b
+      ? {
+          text,
+          holds: test,
+          evidence: `${mb(a)} vs ${mb(b)} at ${(biggest / 2 ** 20).toFixed(biggest >= 2 ** 20 ? 0 : 2)} MB`,
+        }
+      : { text, holds: null, evidence: 'not measured at this size' };
+  return [
+    compare(
+      'moving a buffer (transfer) beats copying it for big payloads',
+      transfer,
+      clone,
+      !!transfer && !!clone && transfer.ms < clone.ms,
+    ),
+    compare(
+      'shared memory crosses no data at all: no slower than a transfer, far faster than a copy',
+      shared,
+      clone,
+      !!shared && !!clone && shared.ms < clone.ms,
+    ),
+    compare(
+      'processes can only copy, through a pipe: the slowest per megabyte',
+      processes,
+      clone,
+      !!processes && !!clone && processes.msPerMb > clone.msPerMb,
+    ),
+    {
+      text: 'every payload came back with the right checksum',
+      holds: result.ok,
+      evidence: `${result.rows.filter((r) => r.ok).length} of ${result.rows.length} rows verified`,
+    },
+  ];
+}
+
+/** The pipeline lesson's claims. */
+export function pipelineClaims(result: PipelineResult): Claim[] {
+  return [
+    {
+      text: 'every produced item is written exactly once',
+      holds: result.exactlyOnce,
+      evidence: `${result.check.rows} rows, ${result.check.distinctIds} distinct, ${result.check.missing} missing, ${result.check.duplicates} duplicated, of ${result.produced} produced`,
+    },
+    {
+      text: 'the bounded queue never holds more than its capacity',
+      holds: result.maxQueueDepth <= result.capacity,
+      evidence: `at most ${result.maxQueueDepth} waiting, capacity ${result.capacity}`,
+    },
+    {
+      text: 'when consumers are slower than the producer, the full queue makes the producer wait (backpressure)',
+      holds:
+        result.producerRate > result.consumerRate * 1.05
+          ? null
+          : result.producerBlockedMs > 0 || result.maxQueueDepth < result.capacity,
+      evidence: `the producer waited ${result.producerBlockedMs.toFixed(0)} ms for room; the queue peaked at ${result.maxQueueDepth}`,
+    },
+  ];
+}
+
+/** The deadlock lesson's claims. */
+export function deadlockClaims(result: DeadlockResult): Claim[] {
+  const attempt = (strategy: string) => result.attempts.find((a) => a.strategy === strategy);
+  const opposite = attempt('opposite-order');
+  const ordered = attempt('global-order');
+  return [
+    opposite
+      ? {
+          text: 'two locks taken in opposite order deadlock, and a timeout reveals the cycle',
+          holds: opposite.outcome === 'deadlock-detected',
+          evidence:
+            opposite.cycle.length > 0
+              ? opposite.cycle
+                  .map(
+                    (w) =>
+                      `${w.worker} waited ${w.waitedMs.toFixed(0)} ms for ${w.waitsFor} held by ${w.heldBy}`,
+                  )
+                  .join('; ')
+              : `outcome: ${opposite.outcome}`,
+        }
+      : { text: 'two locks taken in opposite order deadlock', holds: null, evidence: 'not run this time' },
+    ordered
+      ? {
+          text: 'taking the locks in one global order never deadlocks',
+          holds: ordered.outcome === 'completed',
+          evidence: `outcome: ${ordered.outcome} in ${ordered.totalMs.toFixed(0)} ms`,
+        }
+      : {
+          text: 'taking the locks in one global order never deadlocks',
+          holds: null,
+          evidence: 'not run this time',
+        },
+  ];
+}
