@@ -15,12 +15,7 @@ test.afterAll(async () => {
 
 async function openLesson(page: Page): Promise<void> {
   await page.goto(server.url);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'GIL lesson' })
-    .or(page.getByRole('tab', { name: 'GIL lesson' }))
-    .first()
-    .click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'GIL lesson' }).click();
 }
 
 async function speedup(page: Page, attribute: string): Promise<number> {

@@ -17,8 +17,6 @@ async function openLab(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Views' })
     .getByRole('button', { name: 'Responsiveness' })
-    .or(page.getByRole('tab', { name: 'Responsiveness' }))
-    .first()
     .click();
   await page.getByLabel('Job time', { exact: true }).fill('2000');
 }

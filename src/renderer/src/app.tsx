@@ -1,14 +1,11 @@
-/** The window: header, connection banner, setup and history beside the live views, and the system strip. */
+/** The window: header with the views' navigation, connection banner, the view on screen, and the system strip. */
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from './features/connection-banner/connection-banner';
-import { HistoryPanel } from './features/history/history-panel';
-import { LanesPanel } from './features/lanes/lanes-panel';
-import { RaceView } from './features/race/race-view';
-import { ResultsPanel } from './features/results/results-panel';
-import { RunSetup } from './features/run-setup/run-setup';
+import { ViewNav } from './features/navigation/view-nav';
 import { SystemStrip } from './features/system-strip/system-strip';
-import { ThroughputPanel } from './features/throughput/throughput-panel';
+import { selectCurrentView } from './store/view-slice';
 import { useLab } from './store/store-context';
+import { viewById, VIEWS } from './views';
 
 function MachineLine({ transport }: { readonly transport: 'electron' | 'websocket' }): ReactNode {
   const catalog = useLab((s) => s.catalog.value);
@@ -25,6 +22,7 @@ function MachineLine({ transport }: { readonly transport: 'electron' | 'websocke
 
 /** The whole UI. */
 export function App({ transport }: { readonly transport: 'electron' | 'websocket' }): ReactNode {
+  const { Screen } = viewById(useLab(selectCurrentView));
   return (
     <div className="app">
       <header className="app-header">
@@ -32,21 +30,11 @@ export function App({ transport }: { readonly transport: 'electron' | 'websocket
           <span className="logo" aria-hidden="true" />
           Concurrency Lab
         </h1>
+        <ViewNav views={VIEWS} />
         <MachineLine transport={transport} />
       </header>
       <ConnectionBanner />
-      <main className="app-main">
-        <div className="column column-setup">
-          <RunSetup />
-          <HistoryPanel />
-        </div>
-        <div className="column column-live">
-          <RaceView />
-          <ThroughputPanel />
-          <LanesPanel />
-          <ResultsPanel />
-        </div>
-      </main>
+      <Screen />
       <SystemStrip />
     </div>
   );

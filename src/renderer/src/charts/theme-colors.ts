@@ -15,6 +15,9 @@ export interface ThemeColors {
   readonly surface: string;
   readonly track: string;
   readonly failed: string;
+  readonly accent: string;
+  readonly warn: string;
+  readonly danger: string;
   readonly model: Readonly<Record<ModelId, string>>;
   readonly lane: readonly string[];
 }
@@ -30,6 +33,9 @@ export function readThemeColors(root: HTMLElement = document.documentElement): T
     surface: read('--surface', '#ffffff'),
     track: read('--lane-track', 'rgba(127,127,127,0.08)'),
     failed: read('--failed', '#d32f2f'),
+    accent: read('--accent', '#1f6feb'),
+    warn: read('--warn', '#9a6700'),
+    danger: read('--danger', '#c62828'),
     model: Object.fromEntries(MODEL_IDS.map((id) => [id, read(`--model-${id}`, '#888888')])) as Record<
       ModelId,
       string

@@ -3,8 +3,8 @@ import type { RunListItem } from '../../../shared/ipc';
 import { createLabStore } from '../store/lab-store';
 import { selectFieldError } from '../store/setup-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
-import { CATALOG, runView, snapshot } from '../test-support/fixtures';
-import { createLabController } from './lab-controller';
+import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
+import { createLabController, SWITCH_INTERVAL_DEBOUNCE_MS } from './lab-controller';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -175,4 +175,123 @@ describe('lab controller', () => {
     await expect(controller.exportRun('r1', 'csv')).resolves.toEqual({ ok: true, value: file });
     expect(handler).toHaveBeenCalledWith({ runId: 'r1', format: 'csv' });
   });
+
+  it('turns heartbeats into the heartbeat state', async () => {
+    const { api, store } = await started();
+    api.emit('system:heartbeat', { seq: 0, at: 1000 });
+    api.emit('system:heartbeat', { seq: 1, at: 1200 });
+    expect(store.getState().heartbeat.last).toMatchObject({ seq: 1, at: 1200 });
+  });
 });
+
+function comparisonRun(runId: string) {
+  const view = runView(runId, ['sequential', 'threads', 'gil-threads']);
+  return {
+    ...view,
+    run: {
+      ...view.run,
+      scenario: 'cpu-primes' as const,
+      results: [
+        summary('sequential', { speedup: 1 }),
+        summary('threads', { speedup: 1.9 }),
+        summary('gil-threads', { speedup: 0.95 }),
+      ],
+    },
+  };
+}
+
+describe('lab controller, GIL lesson', () => {
+  it('starts a comparison through the same run slice and keeps its speedups when it finishes', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'cmp' } }));
+    await controller.startComparison('cpu');
+    expect(api.calls.at(-1)).toEqual({
+      channel: 'run:start',
+      request: {
+        scenario: 'cpu-primes',
+        params: { tasks: 4, taskMs: 400 },
+        models: ['sequential', 'threads', 'gil-threads'],
+        pool: { threads: 2, switchIntervalMs: 5 },
+      },
+    });
+    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'cmp' });
+    await controller.startComparison('io');
+    expect(api.channels().filter((c) => c === 'run:start')).toHaveLength(1);
+    api.emit('run:finished', comparisonRun('cmp'));
+    expect(store.getState().gilLesson.speedups.cpu).toMatchObject({ threads: 1.9, gilThreads: 0.95 });
+    expect(store.getState().run.view?.run.runId).toBe('cmp');
+  });
+
+  it('sends a new switch interval live while gil-threads runs, debounced', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, store, controller } = await startedWithFakeTimers();
+      const sent: number[] = [];
+      api.handle('gil:switch-interval', ({ switchIntervalMs }) => {
+        sent.push(switchIntervalMs);
+        return { ok: true, value: { applied: true } };
+      });
+      api.handle('run:start', () => ({ ok: true, value: { runId: 'g' } }));
+      await controller.startComparison('cpu');
+      api.emit('run:progress', { runId: 'g', kind: 'snapshot', snapshot: snapshot('gil-threads') });
+      controller.switchIntervalEdited('2');
+      controller.switchIntervalEdited('20');
+      await vi.advanceTimersByTimeAsync(SWITCH_INTERVAL_DEBOUNCE_MS + 10);
+      expect(sent).toEqual([20]);
+      expect(store.getState().gilLesson.live).toEqual({ status: 'applied', value: 20 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('queues a switch interval typed before gil-threads starts, and sends it once it runs', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, store, controller } = await startedWithFakeTimers();
+      const sent: number[] = [];
+      api.handle('gil:switch-interval', ({ switchIntervalMs }) => {
+        sent.push(switchIntervalMs);
+        return { ok: true, value: { applied: true } };
+      });
+      api.handle('run:start', () => ({ ok: true, value: { runId: 'g' } }));
+      await controller.startComparison('cpu');
+      api.emit('run:progress', { runId: 'g', kind: 'snapshot', snapshot: snapshot('sequential') });
+      controller.switchIntervalEdited('15');
+      await vi.advanceTimersByTimeAsync(SWITCH_INTERVAL_DEBOUNCE_MS + 10);
+      expect(store.getState().gilLesson.live).toEqual({ status: 'queued', value: 15 });
+      expect(sent).toEqual([]);
+      api.emit('run:progress', { runId: 'g', kind: 'snapshot', snapshot: snapshot('gil-threads') });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent).toEqual([15]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a switch interval typed between runs for the next run', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, store, controller } = await startedWithFakeTimers();
+      controller.switchIntervalEdited('0.5');
+      await vi.advanceTimersByTimeAsync(SWITCH_INTERVAL_DEBOUNCE_MS + 10);
+      expect(api.channels()).not.toContain('gil:switch-interval');
+      api.handle('run:start', () => ({ ok: true, value: { runId: 'n' } }));
+      await controller.startComparison('io');
+      expect(api.calls.at(-1)?.request).toMatchObject({ pool: { threads: 8, switchIntervalMs: 0.5 } });
+      expect(store.getState().gilLesson.pending).toEqual({ kind: 'io', runId: 'n' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+async function startedWithFakeTimers() {
+  const api = new FakeLabApi();
+  api.handle('lab:catalog', () => ({ ok: true, value: CATALOG }));
+  api.handle('history:list', () => ({ ok: true, value: [] }));
+  const store = createLabStore();
+  const controller = createLabController(api, store);
+  controller.start();
+  await vi.advanceTimersByTimeAsync(0);
+  return { api, store, controller };
+}

@@ -2,8 +2,16 @@
  * Wires the engine to the store: engine events become store events, and the UI's intents (run,
  * cancel, open, export) become requests whose replies become store events. Nothing else talks to the API.
  */
-import type { ExportFile, ExportFormat, LabApi, Reply } from '../../../shared/ipc';
+import type { ExportFile, ExportFormat, LabApi, Reply, RunView } from '../../../shared/ipc';
+import type { RunRequest } from '../../../shared/run-request';
 import type { ConnectionMonitor } from '../api/connection';
+import {
+  selectComparisonRequest,
+  selectGilThreadsAhead,
+  selectGilThreadsRunning,
+  selectSwitchInterval,
+  type ComparisonKind,
+} from '../store/gil-lesson-slice';
 import type { LabStore } from '../store/lab-store';
 import { selectRunActive } from '../store/run-slice';
 import { selectRunBlocker, selectValidation } from '../store/setup-slice';
@@ -22,6 +30,23 @@ export interface LabController {
   exportRun(runId: string, format: ExportFormat): Promise<Reply<ExportFile>>;
   /** Retries a lost connection now rather than at the next backoff step. */
   reconnectNow(): void;
+  /** Starts one of the GIL lesson's comparisons, if nothing else runs. */
+  startComparison(kind: ComparisonKind): Promise<void>;
+  /** The GIL switch interval was edited: sent live (debounced) while gil-threads runs, else kept for the next run. */
+  switchIntervalEdited(text: string): void;
+}
+
+/** How long typing must pause before a new switch interval is sent to a running model, ms. */
+export const SWITCH_INTERVAL_DEBOUNCE_MS = 300;
+
+/** Why a comparison cannot start now, or null when it can. */
+export function comparisonBlocker(state: ReturnType<LabStore['getState']>): string | null {
+  if (state.catalog.status !== 'loaded') return 'Waiting for the scenario catalogue.';
+  if (selectRunActive(state)) return 'A run is in progress.';
+  if (state.responsiveness.active) return 'A responsiveness job is running.';
+  if (state.connection.state !== 'open') return 'Not connected to the engine.';
+  if (selectSwitchInterval(state) === null) return 'Fix the switch interval to run.';
+  return null;
 }
 
 /** The API plus its connection state. */
@@ -51,19 +76,79 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (!reply.ok) console.warn(`cancel of ${runId} refused: ${reply.error.message}`);
   }
 
-  async function requestRun(): Promise<void> {
-    if (selectRunBlocker(state()) !== null) return;
-    const validation = selectValidation(state());
-    if (!validation?.ok) return;
-    state().runRequested(validation.value.models);
-    const reply = await api.invoke('run:start', validation.value);
+  /** Sends a run request and follows its reply; returns the run's id, or null when refused. */
+  async function startRun(request: RunRequest): Promise<string | null> {
+    state().runRequested(request.models);
+    const reply = await api.invoke('run:start', request);
     if (!reply.ok) {
       state().runRejected(reply.error);
-      return;
+      return null;
     }
     state().runStarted(reply.value.runId);
     // Cancel was pressed before the engine said which run to cancel.
     if (state().run.phase === 'cancelling') await sendCancel(reply.value.runId);
+    return reply.value.runId;
+  }
+
+  async function requestRun(): Promise<void> {
+    if (selectRunBlocker(state()) !== null) return;
+    const validation = selectValidation(state());
+    if (!validation?.ok) return;
+    await startRun(validation.value);
+  }
+
+  async function startComparison(kind: ComparisonKind): Promise<void> {
+    if (comparisonBlocker(state()) !== null) return;
+    const request = selectComparisonRequest(state(), kind);
+    if (!request) return;
+    state().comparisonRequested(kind);
+    const runId = await startRun(request);
+    if (runId !== null) state().comparisonStarted(runId);
+  }
+
+  let switchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A switch interval typed before the run's gil-threads started, sent once it runs. */
+  let queuedSwitch: number | null = null;
+
+  async function applySwitchInterval(value: number): Promise<void> {
+    state().liveSwitchSent(value);
+    const reply = await api.invoke('gil:switch-interval', { switchIntervalMs: value });
+    if (reply.ok) state().liveSwitchAnswered(value, reply.value.applied);
+    else state().liveSwitchFailed(value, reply.error.message);
+  }
+
+  async function sendSwitchInterval(): Promise<void> {
+    const value = selectSwitchInterval(state());
+    if (value === null) return;
+    if (selectGilThreadsRunning(state())) {
+      queuedSwitch = null;
+      await applySwitchInterval(value);
+    } else if (selectGilThreadsAhead(state())) {
+      queuedSwitch = value;
+      state().liveSwitchQueued(value);
+    }
+  }
+
+  function sendQueuedSwitch(running: boolean): void {
+    if (!running || queuedSwitch === null) return;
+    const value = queuedSwitch;
+    queuedSwitch = null;
+    void applySwitchInterval(value);
+  }
+
+  function switchIntervalEdited(text: string): void {
+    state().switchIntervalEdited(text);
+    if (switchTimer !== null) clearTimeout(switchTimer);
+    switchTimer = setTimeout(() => {
+      switchTimer = null;
+      void sendSwitchInterval();
+    }, SWITCH_INTERVAL_DEBOUNCE_MS);
+  }
+
+  /** A run ended: the race shows it, and the GIL lesson keeps its speedups if it was a comparison. */
+  function settle(view: RunView): void {
+    state().runFinished(view);
+    state().comparisonSettled(view);
   }
 
   async function cancelRun(): Promise<void> {
@@ -88,14 +173,14 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (run.runId === null || run.phase === 'idle') return;
     if (!history.items.some((item) => item.runId === run.runId)) return;
     const reply = await api.invoke('history:open', { runId: run.runId });
-    if (reply.ok) state().runFinished(reply.value);
+    if (reply.ok) settle(reply.value);
   }
 
   function start(): () => void {
     const stops = [
       api.on('run:progress', (progress) => state().runProgressed(progress)),
       api.on('run:finished', (view) => {
-        state().runFinished(view);
+        settle(view);
         void refreshHistory();
       }),
       api.on('run:failed', (failure) => {
@@ -103,6 +188,8 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
         void refreshHistory();
       }),
       api.on('system:stats', (stats) => state().systemSampled(stats)),
+      api.on('system:heartbeat', (beat) => state().heartbeatReceived(beat, performance.now())),
+      store.subscribe(selectGilThreadsRunning, sendQueuedSwitch),
       api.connection.subscribe((connection) => {
         const wasOpened = state().connection.everOpened;
         state().connectionChanged(connection);
@@ -114,6 +201,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     void refreshHistory();
     return () => {
       for (const stop of stops) stop();
+      if (switchTimer !== null) clearTimeout(switchTimer);
     };
   }
 
@@ -126,5 +214,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     openRun,
     exportRun: (runId, format) => api.invoke('run:export', { runId, format }),
     reconnectNow: () => api.connection.reconnectNow(),
+    startComparison,
+    switchIntervalEdited,
   };
 }

@@ -3,13 +3,26 @@ import { createStore, type StateCreator } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createGilLessonSlice, type GilLessonSlice } from './gil-lesson-slice';
+import { createHeartbeatSlice, type HeartbeatSlice } from './heartbeat-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createResponsivenessSlice, type ResponsivenessSlice } from './responsiveness-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSetupSlice, type SetupSlice } from './setup-slice';
 import { createSystemSlice, type SystemSlice } from './system-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
 
 /** Everything the UI knows, and the events that change it. */
-export type LabState = CatalogSlice & SetupSlice & RunSlice & HistorySlice & SystemSlice & ConnectionSlice;
+export type LabState = CatalogSlice &
+  SetupSlice &
+  RunSlice &
+  HistorySlice &
+  SystemSlice &
+  ConnectionSlice &
+  ViewSlice &
+  HeartbeatSlice &
+  ResponsivenessSlice &
+  GilLessonSlice;
 
 /** How each slice is written: it sees the whole state, and may answer an event in another slice's part. */
 export type LabSliceCreator<Slice> = StateCreator<
@@ -29,6 +42,10 @@ export function createLabStore() {
       ...createHistorySlice(...args),
       ...createSystemSlice(...args),
       ...createConnectionSlice(...args),
+      ...createViewSlice(...args),
+      ...createHeartbeatSlice(...args),
+      ...createResponsivenessSlice(...args),
+      ...createGilLessonSlice(...args),
     })),
   );
 }

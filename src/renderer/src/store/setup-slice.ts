@@ -181,6 +181,7 @@ export const selectModelPicked = (s: LabState, model: ModelId): boolean => s.set
 export function selectRunBlocker(s: LabState): string | null {
   if (s.catalog.status !== 'loaded') return 'Waiting for the scenario catalogue.';
   if (selectRunActive(s)) return 'A run is in progress.';
+  if (s.responsiveness.active) return 'A responsiveness job is running.';
   if (s.connection.state !== 'open') return 'Not connected to the engine.';
   const validation = selectValidation(s);
   if (!validation?.ok) return 'Fix the fields marked above to run.';

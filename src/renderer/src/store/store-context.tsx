@@ -1,20 +1,31 @@
-/** Hands the store and the controller to components; components select small, stable values from the store. */
-import { createContext, useContext, type ReactNode } from 'react';
+/**
+ * Hands the store, the controllers and the frame meter to components; components select small,
+ * stable values from the store.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { JobController } from '../controller/job-controller';
 import type { LabController } from '../controller/lab-controller';
+import type { FrameMeter } from '../perf/frame-meter';
 import type { LabState, LabStore } from './lab-store';
 
 interface LabContextValue {
   readonly store: LabStore;
   readonly controller: LabController;
+  readonly jobs: JobController;
+  readonly frameMeter: FrameMeter;
 }
 
 const LabContext = createContext<LabContextValue | null>(null);
 
-/** Makes the store and controller available below. */
+/** Makes the store, controllers and frame meter available below. */
 export function LabProvider(props: LabContextValue & { readonly children: ReactNode }): ReactNode {
-  const { store, controller, children } = props;
-  return <LabContext value={{ store, controller }}>{children}</LabContext>;
+  const { store, controller, jobs, frameMeter, children } = props;
+  const value = useMemo(
+    () => ({ store, controller, jobs, frameMeter }),
+    [store, controller, jobs, frameMeter],
+  );
+  return <LabContext value={value}>{children}</LabContext>;
 }
 
 function useLabContext(): LabContextValue {
@@ -36,4 +47,14 @@ export function useLabStore(): LabStore {
 /** The UI's intents. */
 export function useController(): LabController {
   return useLabContext().controller;
+}
+
+/** The responsiveness lab's intents. */
+export function useJobs(): JobController {
+  return useLabContext().jobs;
+}
+
+/** The page's frame meter, for views that follow every frame (imperatively, never by re-rendering). */
+export function useFrameMeter(): FrameMeter {
+  return useLabContext().frameMeter;
 }

@@ -42,3 +42,14 @@ export const selectStatsSamples = (s: LabState): readonly SystemStats[] => s.sys
 export function selectWorstDelay(s: LabState): number {
   return s.system.samples.reduce((worst, sample) => Math.max(worst, sample.eventLoopDelay.p99), 0);
 }
+
+/**
+ * The largest event-loop delay max among the samples that arrived after `before` was taken (a job's
+ * window), or null when none arrived.
+ */
+export function delayMaxSince(before: readonly SystemStats[], after: readonly SystemStats[]): number | null {
+  const seen = new Set(before);
+  const arrived = after.filter((sample) => !seen.has(sample));
+  if (arrived.length === 0) return null;
+  return arrived.reduce((worst, sample) => Math.max(worst, sample.eventLoopDelay.max), 0);
+}

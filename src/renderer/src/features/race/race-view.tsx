@@ -30,8 +30,12 @@ function fastestModel(view: RunView | null): string | undefined {
   return fastestOf(view.run.results.map((r) => ({ ...r, checkOk: r.check.ok })))?.model;
 }
 
-/** The race panel. */
-export function RaceView(): ReactNode {
+/** The race panel; `emptyText` says what starts a run where the panel is reused (the GIL lesson). */
+export function RaceView({
+  emptyText = 'Pick a scenario and press Run: each model’s progress appears here, live.',
+}: {
+  readonly emptyText?: string;
+}): ReactNode {
   const models = useLab((s) => s.run.models);
   const phase = useLab((s) => s.run.phase);
   const preparing = useLab((s) => s.run.preparing);
@@ -58,7 +62,7 @@ export function RaceView(): ReactNode {
         </div>
       )}
       {models.length === 0 ? (
-        <EmptyState>Pick a scenario and press Run: each model’s progress appears here, live.</EmptyState>
+        <EmptyState>{emptyText}</EmptyState>
       ) : (
         <ol className="race-rows">
           {models.map((model) => (

@@ -1,0 +1,108 @@
+/** The lesson's two comparisons, Cancel, and the GIL switch interval (live while gil-threads runs). */
+import type { ReactNode } from 'react';
+import { formatKnobNumber, POOL_KNOBS } from '../../../../shared/knobs';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/models';
+import { comparisonBlocker } from '../../controller/lab-controller';
+import {
+  COMPARISON_MODELS,
+  COMPARISONS,
+  selectGilThreadsRunning,
+  selectSwitchIntervalError,
+  type LiveSwitch,
+} from '../../store/gil-lesson-slice';
+import { selectRunActive } from '../../store/run-slice';
+import { useController, useLab } from '../../store/store-context';
+import { Panel } from '../../ui/panel';
+import { NumberField } from '../run-setup/number-field';
+
+function liveText(live: LiveSwitch | null, running: boolean): string {
+  if (live) {
+    const value = `${formatKnobNumber(live.value)} ms`;
+    switch (live.status) {
+      case 'queued':
+        return `${value} will be applied live as soon as gil-threads starts.`;
+      case 'sending':
+        return `Sending ${value} to the running gil-threads model…`;
+      case 'applied':
+        return `Applied live: the running gil-threads model now switches every ${value}.`;
+      case 'not-running':
+        return `Not applied live (gil-threads was not running): ${value} applies to the next run.`;
+      case 'failed':
+        return `Could not apply ${value} live: ${live.message}`;
+    }
+  }
+  return running
+    ? 'gil-threads is running: a new interval is applied live.'
+    : 'Applies to the next run; while gil-threads runs, a change is applied live.';
+}
+
+function SwitchIntervalField(): ReactNode {
+  const controller = useController();
+  const value = useLab((s) => s.gilLesson.switchIntervalText);
+  const error = useLab(selectSwitchIntervalError);
+  const live = useLab((s) => s.gilLesson.live);
+  const running = useLab(selectGilThreadsRunning);
+  return (
+    <div className="switch-interval">
+      <NumberField
+        knob={POOL_KNOBS.switchIntervalMs}
+        value={value}
+        error={error}
+        onChange={(text) => controller.switchIntervalEdited(text)}
+        note={`CPython’s default ${DEFAULT_SWITCH_INTERVAL_MS}`}
+      />
+      <p className="hint live-switch" aria-live="polite">
+        {liveText(live, running)}
+      </p>
+    </div>
+  );
+}
+
+/** The controls panel. */
+export function GilControls(): ReactNode {
+  const controller = useController();
+  const blocker = useLab(comparisonBlocker);
+  const active = useLab(selectRunActive);
+  const phase = useLab((s) => s.run.phase);
+  const { cpu, io } = COMPARISONS;
+  return (
+    <Panel title="Run it" className="gil-controls">
+      <p className="lead">
+        Each runs {COMPARISON_MODELS.join(', ')} on the same tasks. CPU: {cpu.params['tasks']} prime counts of
+        about {cpu.params['taskMs']} ms on {cpu.threads} threads. I/O: {io.params['tasks']} waits of{' '}
+        {io.params['taskMs']} ms on {io.threads} threads, one per wait, so only a GIL could keep them from
+        overlapping.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={blocker !== null}
+          onClick={() => void controller.startComparison('cpu')}
+        >
+          Run the CPU comparison
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={blocker !== null}
+          onClick={() => void controller.startComparison('io')}
+        >
+          Run the I/O comparison
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!active || phase === 'cancelling'}
+          onClick={() => void controller.cancelRun()}
+        >
+          Cancel
+        </button>
+      </div>
+      <p className="hint run-blocker" aria-live="polite">
+        {active ? null : blocker}
+      </p>
+      <SwitchIntervalField />
+    </Panel>
+  );
+}

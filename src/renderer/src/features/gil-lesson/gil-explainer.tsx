@@ -1,0 +1,102 @@
+/** The GIL lesson's text, with the speedups this machine measured right beside it. */
+import type { ReactNode } from 'react';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/models';
+import { formatSpeedup } from '../../format/format';
+import type { ComparisonKind, Speedups } from '../../store/gil-lesson-slice';
+import { useLab } from '../../store/store-context';
+import { Panel } from '../../ui/panel';
+
+function Speedup({
+  kind,
+  model,
+  value,
+}: {
+  readonly kind: ComparisonKind;
+  readonly model: 'threads' | 'gil-threads';
+  readonly value: number | null;
+}): ReactNode {
+  const attribute = { [`data-speedup-${kind}-${model}`]: value ?? undefined };
+  return (
+    <td className="num speedup" {...attribute}>
+      {formatSpeedup(value)}
+    </td>
+  );
+}
+
+function SpeedupRow({
+  kind,
+  label,
+  speedups,
+}: {
+  readonly kind: ComparisonKind;
+  readonly label: string;
+  readonly speedups: Speedups | null;
+}): ReactNode {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <Speedup kind={kind} model="threads" value={speedups?.threads ?? null} />
+      <Speedup kind={kind} model="gil-threads" value={speedups?.gilThreads ?? null} />
+    </tr>
+  );
+}
+
+/** The measured speedups over sequential, from the last comparison of each kind. */
+export function MeasuredSpeedups(): ReactNode {
+  const speedups = useLab((s) => s.gilLesson.speedups);
+  return (
+    <div className="speedups">
+      <table className="speedup-table">
+        <caption>Measured here: speedup over sequential</caption>
+        <thead>
+          <tr>
+            <th scope="col">Work</th>
+            <th scope="col" className="num">
+              threads
+            </th>
+            <th scope="col" className="num">
+              gil-threads
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <SpeedupRow kind="cpu" label="CPU" speedups={speedups.cpu} />
+          <SpeedupRow kind="io" label="I/O" speedups={speedups.io} />
+        </tbody>
+      </table>
+      {(speedups.cpu === null || speedups.io === null) && (
+        <p className="hint">Run both comparisons to fill this in: every number is measured, none assumed.</p>
+      )}
+    </div>
+  );
+}
+
+/** The lesson text. */
+export function GilExplainer(): ReactNode {
+  return (
+    <Panel title="The GIL lesson" className="gil-explainer">
+      <div className="prose">
+        <p>
+          <strong>Python’s GIL.</strong> CPython runs bytecode only while holding one global interpreter lock,
+          so its threads take turns on one core however many there are. A thread waiting for I/O lets go of
+          the lock, so I/O still overlaps. A busy thread is asked to let go after the <em>switch interval</em>{' '}
+          (<code>sys.setswitchinterval</code>, {DEFAULT_SWITCH_INTERVAL_MS} ms by default): CPU-bound threads
+          interleave, they never run at once.
+        </p>
+        <p>
+          <strong>Free-threaded Python.</strong> PEP 703 makes the GIL optional: CPython 3.13 ships a separate
+          free-threaded build (<code>python3.13t</code>), experimental there, and PEP 779 made it officially
+          supported in 3.14 — still a build you choose, not the default.
+        </p>
+        <p>
+          <strong>JavaScript has no GIL.</strong> Each worker thread is its own isolate with its own heap and
+          event loop, so there is nothing global to lock: threads share only what they share explicitly, a{' '}
+          <code>SharedArrayBuffer</code> coordinated with <code>Atomics</code>. That is how this lab builds
+          its GIL for <code>gil-threads</code>: a lock in a SharedArrayBuffer that the pool’s threads take
+          turns holding, with CPython’s switch interval.
+        </p>
+      </div>
+      <MeasuredSpeedups />
+    </Panel>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The GIL lesson view: the text and the measured speedups, the two comparisons and the switch interval,
+ * the per-lane GIL table, beside the race's live pieces (progress, lanes with the GIL holder, results).
+ */
+import type { ReactNode } from 'react';
+import { LanesPanel } from '../lanes/lanes-panel';
+import { RaceView } from '../race/race-view';
+import { ResultsPanel } from '../results/results-panel';
+import { GilControls } from './gil-controls';
+import { GilExplainer } from './gil-explainer';
+import { GilLaneTable } from './gil-lane-table';
+import './gil-lesson.css';
+
+/** The view. */
+export function GilLessonView(): ReactNode {
+  return (
+    <main className="app-main gil-main">
+      <div className="column column-setup">
+        <GilExplainer />
+        <GilControls />
+        <GilLaneTable />
+      </div>
+      <div className="column column-live">
+        <RaceView emptyText="Press “Run the CPU comparison” or “Run the I/O comparison”: each model’s progress appears here, live." />
+        <LanesPanel />
+        <ResultsPanel />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads),
+ * the speedups their last runs measured, and the switch interval as typed and as sent live.
+ */
+import type { RunView } from '../../../shared/ipc';
+import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
+import { DEFAULT_SWITCH_INTERVAL_MS, type ModelId } from '../../../shared/models';
+import type { GilStats, Lane } from '../../../shared/results';
+import type { RunRequest } from '../../../shared/run-request';
+import type { ScenarioId } from '../../../shared/scenarios';
+import type { LabSliceCreator, LabState } from './lab-store';
+import { parseNumberText } from './setup-request';
+
+/** The lesson's two comparisons. */
+export type ComparisonKind = 'cpu' | 'io';
+
+/** The same three models in both comparisons: the baseline, real threads, threads under a GIL. */
+export const COMPARISON_MODELS: readonly ModelId[] = ['sequential', 'threads', 'gil-threads'];
+
+/** A comparison: its scenario and knobs, and the threads its pools get. */
+export interface Comparison {
+  readonly scenario: ScenarioId;
+  readonly params: Readonly<Record<string, number>>;
+  /**
+   * CPU: two threads, the cores of a small machine, so threads can show real parallelism. I/O: one
+   * thread per wait, so the only thing that could keep the waits from overlapping is the GIL (with
+   * two threads, I/O could never beat 2× either, and the lesson would be invisible).
+   */
+  readonly threads: number;
+}
+
+/** What each comparison runs. */
+export const COMPARISONS: Readonly<Record<ComparisonKind, Comparison>> = {
+  cpu: { scenario: 'cpu-primes', params: { tasks: 4, taskMs: 400 }, threads: 2 },
+  io: { scenario: 'io-sleep', params: { tasks: 8, taskMs: 300 }, threads: 8 },
+};
+
+/** The two speedups a comparison measured, against sequential in the same run; null when not measured. */
+export interface Speedups {
+  readonly runId: string;
+  readonly threads: number | null;
+  readonly gilThreads: number | null;
+}
+
+/** What happened to the last live switch-interval change. */
+export type LiveSwitch =
+  | { readonly status: 'queued'; readonly value: number }
+  | { readonly status: 'sending'; readonly value: number }
+  | { readonly status: 'applied'; readonly value: number }
+  | { readonly status: 'not-running'; readonly value: number }
+  | { readonly status: 'failed'; readonly value: number; readonly message: string };
+
+/** The lesson's part of the state. */
+export interface GilLessonState {
+  readonly switchIntervalText: string;
+  /** The comparison asked for, until its run settles; runId once the engine named it. */
+  readonly pending: { readonly kind: ComparisonKind; readonly runId: string | null } | null;
+  readonly speedups: Readonly<Record<ComparisonKind, Speedups | null>>;
+  readonly live: LiveSwitch | null;
+}
+
+/** The lesson's state and events. */
+export interface GilLessonSlice {
+  readonly gilLesson: GilLessonState;
+  switchIntervalEdited(text: string): void;
+  comparisonRequested(kind: ComparisonKind): void;
+  comparisonStarted(runId: string): void;
+  /** A run finished: if it is the pending comparison, its speedups are kept. */
+  comparisonSettled(view: RunView): void;
+  /** Typed while the run's gil-threads has not started: sent once it runs. */
+  liveSwitchQueued(value: number): void;
+  liveSwitchSent(value: number): void;
+  liveSwitchAnswered(value: number, applied: boolean): void;
+  liveSwitchFailed(value: number, message: string): void;
+}
+
+function speedupOf(view: RunView, model: ModelId): number | null {
+  const result = view.run.results.find((r) => r.model === model);
+  if (!result || result.state !== 'done' || result.check.ok === false) return null;
+  return result.speedup !== null && Number.isFinite(result.speedup) ? result.speedup : null;
+}
+
+/** The speedups of threads and gil-threads in a finished run, as the engine measured them. */
+export function speedupsOf(view: RunView): Speedups {
+  return {
+    runId: view.run.runId,
+    threads: speedupOf(view, 'threads'),
+    gilThreads: speedupOf(view, 'gil-threads'),
+  };
+}
+
+/** Creates the lesson slice. */
+export const createGilLessonSlice: LabSliceCreator<GilLessonSlice> = (set) => ({
+  gilLesson: {
+    switchIntervalText: formatKnobNumber(DEFAULT_SWITCH_INTERVAL_MS),
+    pending: null,
+    speedups: { cpu: null, io: null },
+    live: null,
+  },
+  switchIntervalEdited: (text) => set((s) => ({ gilLesson: { ...s.gilLesson, switchIntervalText: text } })),
+  comparisonRequested: (kind) =>
+    set((s) => ({ gilLesson: { ...s.gilLesson, pending: { kind, runId: null }, live: null } })),
+  comparisonStarted: (runId) =>
+    set((s) =>
+      s.gilLesson.pending
+        ? { gilLesson: { ...s.gilLesson, pending: { ...s.gilLesson.pending, runId } } }
+        : {},
+    ),
+  comparisonSettled: (view) =>
+    set((s) => {
+      const pending = s.gilLesson.pending;
+      if (!pending || (pending.runId !== null && pending.runId !== view.run.runId)) return {};
+      if (view.run.scenario !== COMPARISONS[pending.kind].scenario) return {};
+      return {
+        gilLesson: {
+          ...s.gilLesson,
+          pending: null,
+          speedups: { ...s.gilLesson.speedups, [pending.kind]: speedupsOf(view) },
+        },
+      };
+    }),
+  liveSwitchQueued: (value) =>
+    set((s) => ({ gilLesson: { ...s.gilLesson, live: { status: 'queued', value } } })),
+  liveSwitchSent: (value) =>
+    set((s) => ({ gilLesson: { ...s.gilLesson, live: { status: 'sending', value } } })),
+  liveSwitchAnswered: (value, applied) =>
+    set((s) => ({
+      gilLesson: { ...s.gilLesson, live: { status: applied ? 'applied' : 'not-running', value } },
+    })),
+  liveSwitchFailed: (value, message) =>
+    set((s) => ({ gilLesson: { ...s.gilLesson, live: { status: 'failed', value, message } } })),
+});
+
+/** The switch interval's problem as typed, or null. */
+export function selectSwitchIntervalError(s: LabState): string | null {
+  const value = parseNumberText(s.gilLesson.switchIntervalText);
+  return knobProblem(POOL_KNOBS.switchIntervalMs, value ?? Number.NaN);
+}
+
+/** The switch interval, or null while it is invalid. */
+export function selectSwitchInterval(s: LabState): number | null {
+  return selectSwitchIntervalError(s) === null ? parseNumberText(s.gilLesson.switchIntervalText)! : null;
+}
+
+/** The request a comparison sends, or null while the switch interval is invalid. */
+export function selectComparisonRequest(s: LabState, kind: ComparisonKind): RunRequest | null {
+  const switchIntervalMs = selectSwitchInterval(s);
+  if (switchIntervalMs === null) return null;
+  const { scenario, params, threads } = COMPARISONS[kind];
+  return {
+    scenario,
+    params: { ...params },
+    models: [...COMPARISON_MODELS],
+    pool: { threads, switchIntervalMs },
+  };
+}
+
+/** Whether gil-threads is running right now (its GIL exists), so a new switch interval can reach it live. */
+export function selectGilThreadsRunning(s: LabState): boolean {
+  if (s.run.phase === 'idle') return false;
+  return s.run.snapshots['gil-threads']?.state === 'running';
+}
+
+/** Whether the live run will still run gil-threads: a new interval can wait for it to start. */
+export function selectGilThreadsAhead(s: LabState): boolean {
+  if (s.run.phase === 'idle' || s.run.phase === 'cancelling' || !s.run.models.includes('gil-threads'))
+    return false;
+  const state = s.run.snapshots['gil-threads']?.state;
+  return state === undefined || state === 'pending' || state === 'starting';
+}
+
+/** One row of the per-lane GIL table. */
+export interface GilLaneRow {
+  readonly lane: number;
+  readonly label: string;
+  readonly holdMs: number;
+  readonly waitMs: number;
+  readonly switches: number;
+}
+
+/** The GIL table of a gil-threads result: its lanes' hold and wait times and switches, labelled. */
+export function gilLaneRows(gil: GilStats, lanes: readonly Lane[]): GilLaneRow[] {
+  return gil.lanes.map((stats) => ({
+    ...stats,
+    label: lanes.find((lane) => lane.index === stats.lane)?.label ?? `lane ${stats.lane + 1}`,
+  }));
+}
+
+/** The gil-threads result on screen, once it finished. */
+export const selectGilResult = (s: LabState) => s.run.finished.find((r) => r.model === 'gil-threads');
