@@ -2,37 +2,14 @@
  * The main process's side: its event-loop delay and utilisation from `system:stats`, and its heartbeat.
  * When a heartbeat arrives after a long silence the panel says so, with the gap it measured.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { HEARTBEAT_MS } from '../../../../shared/ipc';
-import { createSparkline } from '../../charts/sparkline';
-import { onColorSchemeChange, readThemeColors } from '../../charts/theme-colors';
 import { formatDelay, formatDuration, formatShare } from '../../format/format';
 import { selectStall, stallMessage } from '../../store/heartbeat-slice';
 import { selectLatestStats } from '../../store/system-slice';
-import { useLab, useLabStore } from '../../store/store-context';
+import { useLab } from '../../store/store-context';
+import { LoopDelaySparkline } from '../system-strip/loop-delay-sparkline';
 import { Panel } from '../../ui/panel';
-
-function DelayMaxSparkline(): ReactNode {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const store = useLabStore();
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const sparkline = createSparkline(canvas, readThemeColors().text);
-    const unsubscribe = store.subscribe(
-      (s) => s.system.samples,
-      (samples) => sparkline.update(samples.map((sample) => sample.eventLoopDelay.max)),
-      { fireImmediately: true },
-    );
-    const stopTheme = onColorSchemeChange(() => sparkline.setColor(readThemeColors().text));
-    return () => {
-      stopTheme();
-      unsubscribe();
-      sparkline.destroy();
-    };
-  }, [store]);
-  return <canvas ref={canvasRef} className="sparkline sparkline-wide" aria-hidden="true" />;
-}
 
 function StallAlert(): ReactNode {
   const stall = useLab(selectStall);
@@ -79,7 +56,7 @@ export function MainProcessPanel(): ReactNode {
       </dl>
       <div className="sparkline-row">
         <span className="hint">Loop delay max, last minute</span>
-        <DelayMaxSparkline />
+        <LoopDelaySparkline metric="max" wide />
       </div>
       <p className="hint">
         Sampled once a second (perf_hooks: delay histogram, event-loop utilisation). A blocked main process is

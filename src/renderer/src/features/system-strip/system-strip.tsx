@@ -1,36 +1,13 @@
 /** The live system strip: main-process event-loop delay (p99, max), CPU, memory, and this page's frame times. */
-import { useEffect, useRef, type ReactNode } from 'react';
-import { createSparkline } from '../../charts/sparkline';
-import { onColorSchemeChange, readThemeColors } from '../../charts/theme-colors';
+import type { ReactNode } from 'react';
 import { formatDelay, formatMb, formatPercent } from '../../format/format';
 import { selectLatestStats } from '../../store/system-slice';
-import { useLab, useLabStore } from '../../store/store-context';
+import { useLab } from '../../store/store-context';
+import { LoopDelaySparkline } from './loop-delay-sparkline';
 import './system-strip.css';
 
 /** Event-loop delay above this is a visible stall (a dropped frame or more). */
 const STALL_MS = 50;
-
-function DelaySparkline(): ReactNode {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const store = useLabStore();
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const sparkline = createSparkline(canvas, readThemeColors().text);
-    const unsubscribe = store.subscribe(
-      (s) => s.system.samples,
-      (samples) => sparkline.update(samples.map((sample) => sample.eventLoopDelay.p99)),
-      { fireImmediately: true },
-    );
-    const stopTheme = onColorSchemeChange(() => sparkline.setColor(readThemeColors().text));
-    return () => {
-      stopTheme();
-      unsubscribe();
-      sparkline.destroy();
-    };
-  }, [store]);
-  return <canvas ref={canvasRef} className="sparkline" aria-hidden="true" />;
-}
 
 /** The strip at the bottom of the window. */
 export function SystemStrip(): ReactNode {
@@ -51,7 +28,7 @@ export function SystemStrip(): ReactNode {
             'waiting for stats…'
           )}
         </span>
-        <DelaySparkline />
+        <LoopDelaySparkline metric="p99" />
       </div>
       <div className="stat">
         <span className="stat-label">CPU</span>
