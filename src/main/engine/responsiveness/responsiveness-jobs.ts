@@ -56,14 +56,22 @@ async function runOne(executor: Executor, task: TaskSpec): Promise<number> {
   return count;
 }
 
-/** The lab's jobs; calibration is measured once per process and reused. */
+/** How long a calibration is trusted: long enough for a series of presses, short enough to forget a busy moment. */
+const CALIBRATION_TTL_MS = 30_000;
+
+/** The lab's jobs; the machine's speed is measured once and reused for a while. */
 export class ResponsivenessJobs {
   private primesPerMs: Promise<number> | null = null;
+  private calibratedAt = -Infinity;
 
   constructor(private readonly env: JobEnvironment) {}
 
   /** The job of about `durationMs` on this machine, with its expected answer. */
   async plan(durationMs: number): Promise<JobPlan> {
+    if (performance.now() - this.calibratedAt > CALIBRATION_TTL_MS) {
+      this.primesPerMs = null;
+      this.calibratedAt = performance.now();
+    }
     this.primesPerMs ??= unitsPerMs(
       { hostScripts: this.env.hostScripts, signal: new AbortController().signal },
       (units) => ({ workload: 'count-primes', input: { start: PRIMES_FROM, end: PRIMES_FROM + units } }),
