@@ -17,10 +17,13 @@ export interface LabServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server and resolves with the URL it prints as its first line. */
-export async function startLabServer(): Promise<LabServer> {
-  // A fresh data folder and working folder: the tests' runs never reach the user's history or log.
-  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-e2e-'));
+/**
+ * Starts the server and resolves with the URL it prints as its first line. Each server gets a fresh
+ * working and data folder (the tests' runs never reach the user's history or log), unless `sandbox`
+ * names one to reuse — a restart on the same history.
+ */
+export async function startLabServer(options: { sandbox?: string } = {}): Promise<LabServer> {
+  const sandbox = options.sandbox ?? mkdtempSync(join(tmpdir(), 'concurrency-lab-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
     cwd: sandbox,
     env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },

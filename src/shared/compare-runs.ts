@@ -3,7 +3,7 @@ import type { ModelSummary, RunView } from './ipc';
 import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from './knobs';
 import { MODEL_IDS, type ModelId } from './models';
 import type { ResolvedPool } from './results';
-import { isScenarioId, scenarioInfo, type ScenarioId } from './scenarios';
+import { paramFlags, type ScenarioId } from './scenarios';
 
 /** One model's numbers in one run; null where the number does not count or was not measured. */
 export interface ComparedModel {
@@ -88,11 +88,10 @@ function formatStart(iso: string, timeZone: 'local' | 'utc'): string {
 /** The scenario's knobs, then the pool's, each as `flag=value` the way the CLI spells it. */
 function settingsOf(view: RunView): Setting[] {
   const { scenario, params, pool } = view.run;
-  const knobs = isScenarioId(scenario) ? scenarioInfo(scenario).knobs : [];
-  const scenarioSettings = Object.entries(params).map(([key, value]) => {
-    const flag = knobs.find((knob) => knob.key === key)?.flag ?? key;
-    return { key: `param:${key}`, text: `${flag}=${formatKnobNumber(value)}` };
-  });
+  const scenarioSettings = paramFlags(scenario, params).map(([flag, value]) => ({
+    key: `param:${flag}`,
+    text: `${flag}=${value}`,
+  }));
   const poolSettings = (Object.keys(POOL_KNOBS) as PoolKnobKey[]).map((key) => {
     const knob: { readonly flag: string; readonly unsetMeans?: string } = POOL_KNOBS[key];
     const value: ResolvedPool[PoolKnobKey] = pool[key];

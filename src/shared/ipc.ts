@@ -73,6 +73,8 @@ export interface RunListItem {
   readonly runId: string;
   readonly scenario: ScenarioId;
   readonly title: string;
+  /** The knobs as the CLI spells them ("tasks=10, task-ms=500"): what tells runs of one scenario apart. */
+  readonly settings: string;
   readonly startedAt: string;
   readonly state: RunResult['state'];
   readonly models: readonly ModelId[];

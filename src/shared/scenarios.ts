@@ -1,5 +1,5 @@
 /** The scenario catalogue: ids, lessons and knobs. The engine implements each one; the UI and CLI list them. */
-import type { KnobSpec } from './knobs';
+import { formatKnobNumber, type KnobSpec } from './knobs';
 
 /** Scenario ids are fixed: the UI, the CLI, the tests and the docs use them. */
 export const SCENARIO_IDS = [
@@ -223,4 +223,26 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
   const info = SCENARIOS.find((s) => s.id === id);
   if (!info) throw new Error(`unknown scenario ${id}`);
   return info;
+}
+
+/** A run's scenario knobs as [CLI flag, value] pairs, in the catalogue's order ("tasks", "10"). */
+export function paramFlags(
+  scenario: string,
+  params: Readonly<Record<string, number>>,
+): (readonly [string, string])[] {
+  const knobs = SCENARIOS.find((s) => s.id === scenario)?.knobs ?? [];
+  const known = knobs
+    .filter((k) => k.key in params)
+    .map((k) => [k.flag, formatKnobNumber(params[k.key] ?? 0)] as const);
+  const unknown = Object.entries(params)
+    .filter(([key]) => !knobs.some((k) => k.key === key))
+    .map(([key, value]) => [key, formatKnobNumber(value)] as const);
+  return [...known, ...unknown];
+}
+
+/** The knobs in words, as the CLI spells them: "tasks=10, task-ms=500". */
+export function describeParams(scenario: string, params: Readonly<Record<string, number>>): string {
+  return paramFlags(scenario, params)
+    .map(([flag, value]) => `${flag}=${value}`)
+    .join(', ');
 }

@@ -1,6 +1,6 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../engine/history/history-location';
 import { openHistory } from '../engine/history/open-history';
@@ -107,7 +107,7 @@ export async function serveCommand(
     engine: { ...engine, callingThread: 'dedicated' },
     store: history.store,
     historyNotice: history.notice,
-    logFile: options.log,
+    logFile: resolve(options.log),
   });
   let server;
   try {

@@ -7,7 +7,7 @@ import {
   type RunView,
 } from '../../shared/ipc';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../shared/results';
-import { scenarioInfo } from '../../shared/scenarios';
+import { describeParams, scenarioInfo } from '../../shared/scenarios';
 import { verdict } from '../../shared/verdict';
 
 /** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
@@ -45,6 +45,7 @@ export function runListItem(view: RunView): RunListItem {
     runId: run.runId,
     scenario: run.scenario,
     title: run.title,
+    settings: describeParams(run.scenario, run.params),
     startedAt: run.startedAt,
     state: run.state,
     models: run.results.map((r) => r.model),

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from './features/connection-banner/connection-banner';
 import { ViewNav } from './features/navigation/view-nav';
+import { PresenterControls } from './features/presenter/presenter-controls';
 import { SystemStrip } from './features/system-strip/system-strip';
 import { selectCurrentView } from './store/view-slice';
 import { useLab } from './store/store-context';
@@ -32,6 +33,7 @@ export function App({ transport }: { readonly transport: 'electron' | 'websocket
         </h1>
         <ViewNav views={VIEWS} />
         <MachineLine transport={transport} />
+        <PresenterControls views={VIEWS} />
       </header>
       <ConnectionBanner />
       <Screen />

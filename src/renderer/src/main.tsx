@@ -3,9 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabClient } from './api/lab-client';
 import { App } from './app';
+import { createHistoryController } from './controller/history-controller';
 import { createJobController } from './controller/job-controller';
 import { createLabController } from './controller/lab-controller';
+import { createLessonController } from './controller/lesson-controller';
+import { HistoryNoticeBanner } from './features/history-view/history-notice-banner';
 import { pageJobs } from './features/responsiveness/page-jobs';
+import { downloadFile } from './features/results/download-file';
 import { nextFrame, startFrameMeter } from './perf/frame-meter';
 import { watchLongTasks } from './perf/long-task-watcher';
 import { createLabStore } from './store/lab-store';
@@ -18,6 +22,10 @@ const client = createLabClient();
 const store = createLabStore();
 const controller = createLabController(client, store);
 controller.start();
+const history = createHistoryController(client, store, downloadFile);
+history.start();
+const lessons = createLessonController(client, store, controller);
+lessons.start();
 const frameMeter = startFrameMeter((stats) => store.getState().framesMeasured(stats));
 const jobs = createJobController(
   client,
@@ -36,7 +44,15 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <LabProvider store={store} controller={controller} jobs={jobs} frameMeter={frameMeter}>
+    <LabProvider
+      store={store}
+      controller={controller}
+      jobs={jobs}
+      history={history}
+      lessons={lessons}
+      frameMeter={frameMeter}
+    >
+      <HistoryNoticeBanner />
       <App transport={client.transport} />
     </LabProvider>
   </StrictMode>,

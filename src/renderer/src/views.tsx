@@ -1,6 +1,8 @@
 /** The app's views, in navigation order: adding a view (a workshop lesson) is one entry in VIEWS. */
 import type { ComponentType } from 'react';
 import { GilLessonView } from './features/gil-lesson/gil-lesson-view';
+import { HistoryView } from './features/history-view/history-view';
+import { LessonsView } from './features/lessons/lessons-view';
 import { RaceScreen } from './features/race/race-screen';
 import { ResponsivenessView } from './features/responsiveness/responsiveness-view';
 
@@ -17,6 +19,8 @@ export const VIEWS: readonly LabView[] = [
   { id: 'race', label: 'Race', Screen: RaceScreen },
   { id: 'responsiveness', label: 'Responsiveness', Screen: ResponsivenessView },
   { id: 'gil-lesson', label: 'GIL lesson', Screen: GilLessonView },
+  { id: 'lessons', label: 'Lessons', Screen: LessonsView },
+  { id: 'history', label: 'History', Screen: HistoryView },
 ];
 
 /** The view with this id, or the first one. */

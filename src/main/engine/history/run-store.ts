@@ -3,7 +3,7 @@ import type { Database, SqlValue } from 'sql.js';
 import type { RunListItem, RunView } from '../../../shared/ipc';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
-import type { ScenarioId } from '../../../shared/scenarios';
+import { describeParams, type ScenarioId } from '../../../shared/scenarios';
 import { gzipJsonCodec, type RunCodec } from './run-codec';
 import { loadSqlJs } from './sql-engine';
 import {
@@ -170,17 +170,20 @@ export class RunStore {
   list(): RunListItem[] {
     this.assertOpen();
     const rows = this.db.exec(
-      'SELECT run_id, scenario, title, started_at, state, models, verdict FROM runs ORDER BY started_at DESC, rowid DESC',
+      'SELECT run_id, scenario, title, started_at, state, models, verdict, params FROM runs ORDER BY started_at DESC, rowid DESC',
     )[0];
-    return (rows?.values ?? []).map(([runId, scenario, title, startedAt, state, models, verdict]) => ({
-      runId: text(runId),
-      scenario: text(scenario) as ScenarioId,
-      title: text(title),
-      startedAt: text(startedAt),
-      state: text(state) as RunResult['state'],
-      models: JSON.parse(text(models)) as ModelId[],
-      verdict: text(verdict),
-    }));
+    return (rows?.values ?? []).map(
+      ([runId, scenario, title, startedAt, state, models, verdict, params]) => ({
+        runId: text(runId),
+        scenario: text(scenario) as ScenarioId,
+        title: text(title),
+        settings: describeParams(text(scenario), JSON.parse(text(params) || '{}') as Record<string, number>),
+        startedAt: text(startedAt),
+        state: text(state) as RunResult['state'],
+        models: JSON.parse(text(models)) as ModelId[],
+        verdict: text(verdict),
+      }),
+    );
   }
 
   /** A run as the UI re-opens it (summary, final snapshots, verdict), or undefined when there is none. */

@@ -1,7 +1,7 @@
 /** The comparison table as aligned plain text, plus the cell wording every text reporter shares. */
 import { formatKnobNumber } from '../../../shared/knobs';
 import type { ModelResult, RunResult } from '../../../shared/results';
-import { SCENARIOS } from '../../../shared/scenarios';
+import { paramFlags } from '../../../shared/scenarios';
 
 /** The comparison columns, in the order every reporter shows them. */
 export const COMPARISON_COLUMNS = [
@@ -39,16 +39,9 @@ export function isFailedModel(model: ModelResult): boolean {
   return model.state === 'failed' || model.check.ok === false;
 }
 
-/** The run's knobs as [CLI flag, value] pairs, in the scenario's knob order; unknown keys keep their own name. */
+/** The run's scenario knobs as [CLI flag, value] pairs. */
 export function paramEntries(run: RunResult): (readonly [string, string])[] {
-  const knobs = SCENARIOS.find((s) => s.id === run.scenario)?.knobs ?? [];
-  const known = knobs
-    .filter((k) => k.key in run.params)
-    .map((k) => [k.flag, formatKnobNumber(run.params[k.key] ?? 0)] as const);
-  const unknown = Object.entries(run.params)
-    .filter(([key]) => !knobs.some((k) => k.key === key))
-    .map(([key, value]) => [key, formatKnobNumber(value)] as const);
-  return [...known, ...unknown];
+  return paramFlags(run.scenario, run.params);
 }
 
 /** The values the scenario derived on this machine, e.g. `(calibrated: wordsPerFile=123456)`; empty when none. */

@@ -44,11 +44,19 @@ export function readThemeColors(root: HTMLElement = document.documentElement): T
   };
 }
 
-/** Calls `listener` when the OS switches between light and dark; returns the unsubscribe function. */
+/**
+ * Calls `listener` when the OS switches between light and dark, or presenter mode (the root's
+ * data-presenter attribute) switches the palette; returns the unsubscribe function.
+ */
 export function onColorSchemeChange(listener: () => void): () => void {
   const query = matchMedia('(prefers-color-scheme: dark)');
   query.addEventListener('change', listener);
-  return () => query.removeEventListener('change', listener);
+  const presenter = new MutationObserver(listener);
+  presenter.observe(document.documentElement, { attributes: true, attributeFilter: ['data-presenter'] });
+  return () => {
+    query.removeEventListener('change', listener);
+    presenter.disconnect();
+  };
 }
 
 /** A colour with transparency, for CSS colours in #rrggbb form; anything else is returned as it is. */

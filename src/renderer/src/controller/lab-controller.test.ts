@@ -13,6 +13,7 @@ function listItem(runId: string): RunListItem {
     runId,
     scenario: 'io-sleep',
     title: 'I/O',
+    settings: 'tasks=4, task-ms=150',
     startedAt: '2025-01-01T10:00:00Z',
     state: 'done',
     models: ['sequential'],

@@ -30,6 +30,8 @@ export interface LabController {
   exportRun(runId: string, format: ExportFormat): Promise<Reply<ExportFile>>;
   /** Retries a lost connection now rather than at the next backoff step. */
   reconnectNow(): void;
+  /** Sends a run request and follows it (the lessons' runs use it too); resolves with its id, or null when refused. */
+  startRun(request: RunRequest): Promise<string | null>;
   /** Starts one of the GIL lesson's comparisons, if nothing else runs. */
   startComparison(kind: ComparisonKind): Promise<void>;
   /** The GIL switch interval was edited: sent live (debounced) while gil-threads runs, else kept for the next run. */
@@ -214,6 +216,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     openRun,
     exportRun: (runId, format) => api.invoke('run:export', { runId, format }),
     reconnectNow: () => api.connection.reconnectNow(),
+    startRun,
     startComparison,
     switchIntervalEdited,
   };

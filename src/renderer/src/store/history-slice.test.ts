@@ -8,6 +8,7 @@ function item(runId: string, startedAt: string): RunListItem {
     runId,
     scenario: 'io-sleep',
     title: 'I/O',
+    settings: 'tasks=4, task-ms=150',
     startedAt,
     state: 'done',
     models: ['async'],

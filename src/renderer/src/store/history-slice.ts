@@ -1,5 +1,6 @@
-/** The history slice: the runs of this session, newest first, and which one is being reopened. */
+/** The history slice: the stored runs (kept across sessions), newest first, and which one is being reopened. */
 import type { RunListItem } from '../../../shared/ipc';
+import { keepListed } from './history-view-slice';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** The history's part of the state. */
@@ -34,6 +35,8 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
         error: null,
         items: [...items].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
       },
+      // A run that is gone (deleted, or its store reset) leaves the History view's selection too.
+      historyView: { ...s.historyView, selected: keepListed(s.historyView.selected, items) },
     })),
   historyFailed: (message) => set((s) => ({ history: { ...s.history, status: 'failed', error: message } })),
   runOpenRequested: (runId) => set((s) => ({ history: { ...s.history, opening: runId, error: null } })),
@@ -41,7 +44,7 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
   runOpenFailed: (message) => set((s) => ({ history: { ...s.history, opening: null, error: message } })),
 });
 
-/** The session's runs, newest first. */
+/** The stored runs, newest first. */
 export const selectHistoryItems = (s: LabState): readonly RunListItem[] => s.history.items;
 
 /** Id of the run whose results are on screen, if it came from a finished run. */

@@ -6,6 +6,9 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice'
 import { createGilLessonSlice, type GilLessonSlice } from './gil-lesson-slice';
 import { createHeartbeatSlice, type HeartbeatSlice } from './heartbeat-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createHistoryViewSlice, type HistoryViewSlice } from './history-view-slice';
+import { createLessonsSlice, type LessonsSlice } from './lessons-slice';
+import { createPresenterSlice, type PresenterSlice } from './presenter-slice';
 import { createResponsivenessSlice, type ResponsivenessSlice } from './responsiveness-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSetupSlice, type SetupSlice } from './setup-slice';
@@ -17,12 +20,15 @@ export type LabState = CatalogSlice &
   SetupSlice &
   RunSlice &
   HistorySlice &
+  HistoryViewSlice &
   SystemSlice &
   ConnectionSlice &
   ViewSlice &
   HeartbeatSlice &
   ResponsivenessSlice &
-  GilLessonSlice;
+  GilLessonSlice &
+  LessonsSlice &
+  PresenterSlice;
 
 /** How each slice is written: it sees the whole state, and may answer an event in another slice's part. */
 export type LabSliceCreator<Slice> = StateCreator<
@@ -40,12 +46,15 @@ export function createLabStore() {
       ...createSetupSlice(...args),
       ...createRunSlice(...args),
       ...createHistorySlice(...args),
+      ...createHistoryViewSlice(...args),
       ...createSystemSlice(...args),
       ...createConnectionSlice(...args),
       ...createViewSlice(...args),
       ...createHeartbeatSlice(...args),
       ...createResponsivenessSlice(...args),
       ...createGilLessonSlice(...args),
+      ...createLessonsSlice(...args),
+      ...createPresenterSlice(...args),
     })),
   );
 }

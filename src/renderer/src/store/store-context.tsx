@@ -4,8 +4,10 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { HistoryController } from '../controller/history-controller';
 import type { JobController } from '../controller/job-controller';
 import type { LabController } from '../controller/lab-controller';
+import type { LessonController } from '../controller/lesson-controller';
 import type { FrameMeter } from '../perf/frame-meter';
 import type { LabState, LabStore } from './lab-store';
 
@@ -13,6 +15,8 @@ interface LabContextValue {
   readonly store: LabStore;
   readonly controller: LabController;
   readonly jobs: JobController;
+  readonly history: HistoryController;
+  readonly lessons: LessonController;
   readonly frameMeter: FrameMeter;
 }
 
@@ -20,10 +24,10 @@ const LabContext = createContext<LabContextValue | null>(null);
 
 /** Makes the store, controllers and frame meter available below. */
 export function LabProvider(props: LabContextValue & { readonly children: ReactNode }): ReactNode {
-  const { store, controller, jobs, frameMeter, children } = props;
+  const { store, controller, jobs, history, lessons, frameMeter, children } = props;
   const value = useMemo(
-    () => ({ store, controller, jobs, frameMeter }),
-    [store, controller, jobs, frameMeter],
+    () => ({ store, controller, jobs, history, lessons, frameMeter }),
+    [store, controller, jobs, history, lessons, frameMeter],
   );
   return <LabContext value={value}>{children}</LabContext>;
 }
@@ -52,6 +56,16 @@ export function useController(): LabController {
 /** The responsiveness lab's intents. */
 export function useJobs(): JobController {
   return useLabContext().jobs;
+}
+
+/** The History view's intents. */
+export function useHistoryController(): HistoryController {
+  return useLabContext().history;
+}
+
+/** The lessons' intents. */
+export function useLessons(): LessonController {
+  return useLabContext().lessons;
 }
 
 /** The page's frame meter, for views that follow every frame (imperatively, never by re-rendering). */

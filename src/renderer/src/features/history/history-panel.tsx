@@ -1,4 +1,4 @@
-/** The runs of this session, newest first, each re-openable. */
+/** The stored runs, newest first, each re-openable in the Race view; the History view manages them. */
 import { useId, type ReactNode } from 'react';
 import type { RunListItem } from '../../../../shared/ipc';
 import { formatTimeOfDay } from '../../format/format';
@@ -48,11 +48,25 @@ function HistoryEntry({ item }: { readonly item: RunListItem }): ReactNode {
 export function HistoryPanel(): ReactNode {
   const items = useLab(selectHistoryItems);
   const error = useLab((s) => s.history.error);
+  const viewChosen = useLab((s) => s.viewChosen);
   return (
     <Panel
       title="History"
       className="history-panel"
-      aside={items.length > 0 ? <span className="muted">{items.length} this session</span> : undefined}
+      aside={
+        items.length > 0 ? (
+          <>
+            <span className="muted">{items.length} saved</span>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              onClick={() => viewChosen('history')}
+            >
+              Manage in History
+            </button>
+          </>
+        ) : undefined
+      }
     >
       {error && (
         <p className="field-error" role="alert">
@@ -60,7 +74,7 @@ export function HistoryPanel(): ReactNode {
         </p>
       )}
       {items.length === 0 ? (
-        <EmptyState>Finished runs of this session are listed here, ready to reopen.</EmptyState>
+        <EmptyState>Finished runs are listed here, ready to reopen.</EmptyState>
       ) : (
         <ol className="history-list">
           {items.map((item) => (

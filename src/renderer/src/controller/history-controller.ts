@@ -1,0 +1,107 @@
+/**
+ * Wires the stored run history to the store: reloads the list when the engine says it changed, and
+ * turns the History view's intents (open, compare, delete, export) into requests whose replies become
+ * store events.
+ */
+import type { ExportFile, ExportFormat, LabApi } from '../../../shared/ipc';
+import { selectedOldestFirst, selectExportTarget } from '../store/history-view-slice';
+import type { LabStore } from '../store/lab-store';
+
+/** What the History view can ask for. */
+export interface HistoryController {
+  /** Listens to history:changed; returns the function that stops listening. */
+  start(): () => void;
+  /** Reloads the list of stored runs (coalesced: one request in flight, one more queued at most). */
+  reload(): Promise<void>;
+  openRun(runId: string): Promise<void>;
+  /** Compares the selected runs (two or more) on one chart. */
+  compareSelection(): Promise<void>;
+  /** Deletes the selected runs, once the user confirmed, then reloads the list. */
+  deleteSelection(): Promise<void>;
+  /** Exports the selection: one run as its own file, several as one combined file. */
+  exportSelection(format: ExportFormat): Promise<void>;
+}
+
+/** How an exported file reaches the user (a download in the page; a fake in tests). */
+export type SaveFile = (file: ExportFile) => void;
+
+/** Creates the History view's controller of one store and one API. */
+export function createHistoryController(api: LabApi, store: LabStore, save: SaveFile): HistoryController {
+  const state = () => store.getState();
+  let loading: Promise<void> | null = null;
+  let again = false;
+
+  async function loadOnce(): Promise<void> {
+    state().historyRequested();
+    const reply = await api.invoke('history:list', null);
+    if (reply.ok) state().historyLoaded(reply.value);
+    else state().historyFailed(reply.error.message);
+  }
+
+  function reload(): Promise<void> {
+    if (loading) {
+      // A change arrived while a list was on its way: that list may predate it, so ask once more.
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      try {
+        do {
+          again = false;
+          await loadOnce();
+        } while (again);
+      } finally {
+        loading = null;
+      }
+    })();
+    return loading;
+  }
+
+  async function openRun(runId: string): Promise<void> {
+    state().runDetailRequested(runId);
+    const reply = await api.invoke('history:open', { runId });
+    if (reply.ok) state().runDetailLoaded(reply.value);
+    else state().runDetailFailed(runId, reply.error.message);
+  }
+
+  async function compareSelection(): Promise<void> {
+    const runIds = selectedOldestFirst(state());
+    if (runIds.length < 2) return;
+    state().runsCompareRequested(runIds);
+    const reply = await api.invoke('history:compare', { runIds });
+    if (reply.ok) state().runsCompared(reply.value);
+    else state().runsCompareFailed(reply.error.message);
+  }
+
+  async function deleteSelection(): Promise<void> {
+    if (!state().historyView.confirmingDelete) return;
+    const runIds = [...state().historyView.selected];
+    state().runsDeleteConfirmed();
+    const reply = await api.invoke('history:delete', { runIds });
+    if (reply.ok) state().runsDeleted(runIds, reply.value.deleted);
+    else state().runsDeleteFailed(reply.error.message);
+    await reload();
+  }
+
+  async function exportSelection(format: ExportFormat): Promise<void> {
+    const target = selectExportTarget(state());
+    if (target.kind === 'none' || state().historyView.exporting !== null) return;
+    state().selectionExportRequested(format);
+    const reply =
+      target.kind === 'run'
+        ? await api.invoke('run:export', { runId: target.runId, format })
+        : await api.invoke('history:export', { runIds: target.runIds, format });
+    if (!reply.ok) {
+      state().selectionExportFailed(reply.error.message);
+      return;
+    }
+    save(reply.value);
+    state().selectionExportSaved(reply.value.filename);
+  }
+
+  function start(): () => void {
+    return api.on('history:changed', () => void reload());
+  }
+
+  return { start, reload, openRun, compareSelection, deleteSelection, exportSelection };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { DeadlockResult, PipelinePoint, RaceConditionResult } from '../../../shared/lessons';
+import { createLabStore } from '../store/lab-store';
+import { FakeLabApi } from '../test-support/fake-lab-api';
+import { CATALOG, runView } from '../test-support/fixtures';
+import { createLabController } from './lab-controller';
+import { createLessonController, lessonErrorText } from './lesson-controller';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function started(api = new FakeLabApi()) {
+  api.handle('lab:catalog', () => ({ ok: true, value: CATALOG }));
+  api.handle('history:list', () => ({ ok: true, value: [] }));
+  const store = createLabStore();
+  const lab = createLabController(api, store);
+  lab.start();
+  const lessons = createLessonController(api, store, lab);
+  const stop = lessons.start();
+  await flush();
+  return { api, store, lessons, stop };
+}
+
+const RACE: RaceConditionResult = { workers: 4, increments: 10, cores: 2, runs: [] };
+
+describe('lesson controller', () => {
+  it('starts a run lesson through the one run machinery and keeps its run when it finishes', async () => {
+    const { api, store, lessons } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'r1' } }));
+    store.getState().lessonChosen('ten-files');
+    store.getState().variantChosen('cpu');
+    await lessons.runLesson();
+    expect(api.calls.at(-1)).toEqual({
+      channel: 'run:start',
+      request: {
+        scenario: 'cpu-wordcount',
+        params: { tasks: 10, taskMs: 300 },
+        models: ['sequential', 'async', 'threads', 'processes'],
+        pool: {},
+      },
+    });
+    expect(store.getState().run.phase).toBe('preparing');
+    expect(store.getState().lessons.active).toMatchObject({
+      kind: 'run',
+      form: 'ten-files-cpu',
+      runId: 'r1',
+    });
+    api.emit('run:finished', runView('r1'));
+    expect(store.getState().lessons.runs['ten-files-cpu']?.run.runId).toBe('r1');
+    expect(store.getState().run.view?.run.runId).toBe('r1');
+  });
+
+  it('words a refused run as the lesson’s ending', async () => {
+    const { api, store, lessons } = await started();
+    api.handle('run:start', () => ({
+      ok: false,
+      error: { code: 'busy', message: 'the pipeline lesson is running' },
+    }));
+    await lessons.runLesson('http-requests');
+    expect(store.getState().lessons.active).toBeNull();
+    expect(store.getState().lessons.endings['http-requests']).toMatchObject({ kind: 'failed' });
+  });
+
+  it('invokes an engine lesson on its channel, folds its progress and keeps its result', async () => {
+    const { api, store, lessons } = await started();
+    let answer: (value: { ok: true; value: DeadlockResult }) => void = () => {};
+    api.handle('lesson:deadlock', () => new Promise((resolve) => (answer = resolve)));
+    const running = lessons.runLesson('deadlock');
+    expect(store.getState().lessons.active).toMatchObject({ kind: 'engine', lesson: 'deadlock' });
+    expect(api.calls.at(-1)).toEqual({
+      channel: 'lesson:deadlock',
+      request: { pauseMs: 50, reportAfterMs: 200, giveUpAfterMs: 5000 },
+    });
+    answer({ ok: true, value: { attempts: [] } });
+    await running;
+    expect(store.getState().lessons.results.deadlock).toEqual({ attempts: [] });
+    expect(store.getState().lessons.active).toBeNull();
+  });
+
+  it('streams pipeline points into the store while the pipeline runs', async () => {
+    const { api, store, lessons } = await started();
+    api.handle('lesson:pipeline', () => new Promise(() => {}));
+    void lessons.runLesson('pipeline');
+    const point: PipelinePoint = {
+      atMs: 50,
+      queueDepth: 3,
+      produced: 9,
+      consumed: 6,
+      written: 6,
+      producerRate: 180,
+      consumerRate: 120,
+      producerBlockedMs: 0,
+    };
+    api.emit('lesson:progress', { lesson: 'pipeline', point });
+    expect(store.getState().lessons.points).toEqual([point]);
+  });
+
+  it('cancels an engine lesson with lesson:cancel and shows it as cancelled, not failed', async () => {
+    const { api, store, lessons } = await started();
+    let answer: (value: { ok: false; error: { code: 'cancelled'; message: string } }) => void = () => {};
+    api.handle('lesson:race-condition', () => new Promise((resolve) => (answer = resolve)));
+    api.handle('lesson:cancel', () => {
+      answer({ ok: false, error: { code: 'cancelled', message: 'cancelled' } });
+      return { ok: true, value: { cancelled: true } };
+    });
+    const running = lessons.runLesson('race-condition');
+    await lessons.cancelLesson();
+    await running;
+    expect(api.channels()).toContain('lesson:cancel');
+    expect(store.getState().lessons.endings['race-condition']).toEqual({ kind: 'cancelled' });
+  });
+
+  it('sends nothing while a knob is out of range or something else runs', async () => {
+    const { api, store, lessons } = await started();
+    api.handle('lesson:race-condition', () => ({ ok: true, value: RACE }));
+    store.getState().lessonKnobEdited('race-condition', 'workers', '99');
+    await lessons.runLesson('race-condition');
+    store.getState().lessonKnobEdited('race-condition', 'workers', '4');
+    store.getState().runRequested(['sequential']);
+    await lessons.runLesson('race-condition');
+    expect(api.channels()).not.toContain('lesson:race-condition');
+  });
+
+  it('shows the lesson’s own last run when its lesson is opened again', async () => {
+    const { api, store, lessons } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'img' } }));
+    store.getState().viewChosen('lessons');
+    await lessons.runLesson('image-batch');
+    api.emit('run:finished', runView('img'));
+    store.getState().runOpened(runView('other'));
+    store.getState().lessonChosen('deadlock');
+    store.getState().lessonChosen('image-batch');
+    expect(store.getState().run.view?.run.runId).toBe('img');
+  });
+
+  it('words errors for people', () => {
+    expect(lessonErrorText({ code: 'busy', message: 'a run is in progress' })).toBe(
+      'Something else is running: a run is in progress',
+    );
+    expect(
+      lessonErrorText({
+        code: 'invalid-request',
+        message: 'bad',
+        issues: [{ field: 'workers', message: 'must be an integer from 2 to 16' }],
+      }),
+    ).toBe('The engine refused the lesson: workers must be an integer from 2 to 16');
+  });
+});

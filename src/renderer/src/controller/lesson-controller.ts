@@ -1,0 +1,138 @@
+/**
+ * The lessons' intents: a run lesson starts a run through the lab controller's one run machinery; an
+ * engine lesson invokes its own channel and folds the progress it streams; Cancel stops either.
+ */
+import type { LabApi, LabError, Reply, RunView } from '../../../shared/ipc';
+import { shallow } from 'zustand/shallow';
+import type { LabStore } from '../store/lab-store';
+import type { EngineLessonResult } from '../store/lessons-slice';
+import { formOf, type LessonId, type RunFormId } from '../store/lessons-slice-forms';
+import { type EngineLessonRequest } from '../store/lessons-slice-requests';
+import {
+  isEngineLessonForm,
+  selectEngineLessonRequest,
+  selectLessonBlocker,
+  selectRunLessonRequest,
+} from '../store/lessons-slice-selectors';
+import { selectRunActive } from '../store/run-slice';
+import type { LabController } from './lab-controller';
+
+/** What the lessons can ask for. */
+export interface LessonController {
+  /** Listens to the engine's lesson and run events; returns the function that stops listening. */
+  start(): () => void;
+  /** Runs a lesson (the one on screen unless named), if its form is valid and nothing else runs. */
+  runLesson(id?: LessonId): Promise<void>;
+  /** Cancels the lesson in progress: an engine lesson, or a run lesson's run. */
+  cancelLesson(): Promise<void>;
+}
+
+/** The part of the lab controller the lessons share: one run at a time, app-wide. */
+export type RunStarter = Pick<LabController, 'startRun' | 'cancelRun'>;
+
+/** An engine refusal or failure in one sentence. */
+export function lessonErrorText(error: LabError): string {
+  if (error.code === 'busy') return `Something else is running: ${error.message}`;
+  if (error.code === 'invalid-request' && error.issues?.length)
+    return `The engine refused the lesson: ${error.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`;
+  return error.message;
+}
+
+function tagged<T>(reply: Reply<T>, wrap: (value: T) => EngineLessonResult): Reply<EngineLessonResult> {
+  return reply.ok ? { ok: true, value: wrap(reply.value) } : reply;
+}
+
+/** Creates the controller of the lessons. */
+export function createLessonController(api: LabApi, store: LabStore, runs: RunStarter): LessonController {
+  const state = () => store.getState();
+
+  async function invoke(lesson: EngineLessonRequest): Promise<Reply<EngineLessonResult>> {
+    switch (lesson.lesson) {
+      case 'race-condition':
+        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
+          lesson: 'race-condition',
+          result,
+        }));
+      case 'data-passing':
+        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
+          lesson: 'data-passing',
+          result,
+        }));
+      case 'pipeline':
+        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
+          lesson: 'pipeline',
+          result,
+        }));
+      case 'deadlock':
+        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
+          lesson: 'deadlock',
+          result,
+        }));
+    }
+  }
+
+  async function runEngineLesson(request: EngineLessonRequest): Promise<void> {
+    state().engineLessonStarted(request);
+    const reply = await invoke(request);
+    if (reply.ok) state().engineLessonFinished(reply.value);
+    else if (reply.error.code === 'cancelled')
+      state().engineLessonEnded(request.lesson, { kind: 'cancelled' });
+    else state().engineLessonEnded(request.lesson, { kind: 'failed', message: lessonErrorText(reply.error) });
+  }
+
+  async function runRunLesson(form: RunFormId): Promise<void> {
+    const validation = selectRunLessonRequest(state(), form);
+    if (!validation.ok) return;
+    state().lessonRunRequested(form, validation.value);
+    const runId = await runs.startRun(validation.value);
+    if (runId === null) state().lessonRunEnded(null, state().run.error ?? 'The engine refused the run.');
+    else state().lessonRunStarted(runId);
+  }
+
+  async function runLesson(id: LessonId = state().lessons.current): Promise<void> {
+    const form = formOf(id, state().lessons.variant);
+    if (form === null || selectLessonBlocker(state(), form) !== null) return;
+    if (!isEngineLessonForm(form)) return runRunLesson(form);
+    const validation = selectEngineLessonRequest(state(), form);
+    if (validation.ok) await runEngineLesson(validation.value);
+  }
+
+  async function cancelLesson(): Promise<void> {
+    const active = state().lessons.active;
+    if (active?.kind === 'engine') {
+      if (active.cancelling) return;
+      state().lessonCancelRequested();
+      const reply = await api.invoke('lesson:cancel', null);
+      // A lesson that ended meanwhile cannot be cancelled; its own reply settles the state.
+      if (!reply.ok) console.warn(`lesson cancel refused: ${reply.error.message}`);
+    } else if (selectRunActive(state())) {
+      await runs.cancelRun();
+    }
+  }
+
+  /** On the Lessons view, an idle run slice shows the lesson's own last run (lanes, throughput, results). */
+  function showLessonRun(): void {
+    const s = state();
+    if (s.view.current !== 'lessons' || selectRunActive(s)) return;
+    const form = formOf(s.lessons.current, s.lessons.variant);
+    if (form === null || isEngineLessonForm(form)) return;
+    const last: RunView | undefined = s.lessons.runs[form];
+    if (last && s.run.view?.run.runId !== last.run.runId) s.runOpened(last);
+  }
+
+  function start(): () => void {
+    const stops = [
+      api.on('lesson:progress', (progress) => state().lessonProgressed(progress)),
+      api.on('run:finished', (view) => state().lessonRunSettled(view)),
+      api.on('run:failed', ({ runId, message }) => state().lessonRunEnded(runId, message)),
+      store.subscribe((s) => [s.view.current, s.lessons.current, s.lessons.variant] as const, showLessonRun, {
+        equalityFn: shallow,
+      }),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }
+
+  return { start, runLesson, cancelLesson };
+}

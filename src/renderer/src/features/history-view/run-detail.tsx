@@ -1,0 +1,78 @@
+/** A stored run opened in the History view: its results as the Race view shows them, with a way back. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { RunView } from '../../../../shared/ipc';
+import { useLab } from '../../store/store-context';
+import { Panel } from '../../ui/panel';
+import { ExportButtons } from '../results/export-buttons';
+import { answerSummary } from '../results/results-rows';
+import { ResultsTable } from '../results/results-table';
+import { RunFacts } from '../results/run-facts';
+import '../results/results.css';
+import { DetailLanes, DetailThroughput } from './run-detail-charts';
+import { formatStartedAt } from './started-at';
+
+function Results({ view }: { readonly view: RunView }): ReactNode {
+  const answer = answerSummary(view.run.results, true);
+  return (
+    <Panel title="Results" className="results" aside={<span className="muted">{view.run.title}</span>}>
+      <p className="verdict">
+        <span className="verdict-label">Verdict</span> {view.verdict}
+      </p>
+      <ResultsTable
+        results={view.run.results}
+        caption={`Comparison of the models on ${view.run.title}`}
+        final
+      />
+      <p
+        className={`answer-check answer-${answer.ok === true ? 'ok' : answer.ok === false ? 'wrong' : 'none'}`}
+      >
+        <span aria-hidden="true">{answer.ok === true ? '✓' : answer.ok === false ? '✗' : '–'} </span>
+        <strong>Answer check:</strong> {answer.text}
+      </p>
+      <RunFacts run={view.run} />
+      <ExportButtons runId={view.run.runId} />
+    </Panel>
+  );
+}
+
+/** The opened run, or its loading or failure; Back returns to the list. */
+export function RunDetail(): ReactNode {
+  const detail = useLab((s) => s.historyView.detail);
+  const closed = useLab((s) => s.runDetailClosed);
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  const { view } = detail;
+  return (
+    <>
+      <div className="history-detail-bar">
+        <button ref={backRef} type="button" className="button" onClick={closed}>
+          <span aria-hidden="true">← </span>Back to history
+        </button>
+        {view && (
+          <h2 className="history-detail-title">
+            {view.run.scenario} <span className="muted">· started {formatStartedAt(view.run.startedAt)}</span>
+          </h2>
+        )}
+      </div>
+      {detail.status === 'loading' && (
+        <p className="muted" role="status">
+          Opening the run…
+        </p>
+      )}
+      {detail.status === 'failed' && (
+        <div className="alert" role="alert">
+          <span>
+            <strong>Could not open the run:</strong> {detail.error}
+          </span>
+        </div>
+      )}
+      {view && (
+        <div className="history-detail">
+          <Results view={view} />
+          <DetailThroughput />
+          <DetailLanes />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+/** The table of every stored run: a selection box, scenario, start, models, state, verdict, and Open. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { RunListItem } from '../../../../shared/ipc';
+import { formatTimeOfDay } from '../../format/format';
+import { selectHistoryItems } from '../../store/history-slice';
+import {
+  selectAllRunsSelected,
+  selectRunSelected,
+  selectSomeRunsSelected,
+} from '../../store/history-view-slice';
+import { useHistoryController, useLab } from '../../store/store-context';
+import { ModelSwatch } from '../../ui/model-swatch';
+import { formatStartedAt, openButtonId } from './started-at';
+
+function SelectAllBox(): ReactNode {
+  const all = useLab(selectAllRunsSelected);
+  const some = useLab(selectSomeRunsSelected);
+  const toggled = useLab((s) => s.allRunsSelectionToggled);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // "Some selected" has no attribute: the mixed state is a DOM property.
+    if (ref.current) ref.current.indeterminate = some;
+  }, [some]);
+  return <input ref={ref} type="checkbox" aria-label="Select all runs" checked={all} onChange={toggled} />;
+}
+
+function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
+  const history = useHistoryController();
+  const selected = useLab((s) => selectRunSelected(s, item.runId));
+  const toggled = useLab((s) => s.runSelectionToggled);
+  const time = formatTimeOfDay(item.startedAt);
+  const nameId = `${openButtonId(item.runId)}-name`;
+  return (
+    <tr className={selected ? 'history-row-selected' : undefined}>
+      <td className="history-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${item.scenario} ${time}`}
+          checked={selected}
+          onChange={() => toggled(item.runId)}
+        />
+      </td>
+      <th scope="row" id={nameId}>
+        <span className="history-scenario">{item.scenario}</span>
+        <span className="history-title muted">{item.title}</span>
+        <span className="history-settings muted">{item.settings}</span>
+      </th>
+      <td className="history-started">{formatStartedAt(item.startedAt)}</td>
+      <td>
+        <ul className="history-models" aria-label={`Models: ${item.models.join(', ')}`}>
+          {item.models.map((model) => (
+            <li key={model}>
+              <ModelSwatch model={model} />
+              {model}
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <span className={`state-word state-${item.state}`}>{item.state}</span>
+      </td>
+      <td className="history-verdict">{item.verdict}</td>
+      <td className="history-open">
+        <button
+          type="button"
+          id={openButtonId(item.runId)}
+          className="button button-small"
+          aria-describedby={nameId}
+          onClick={() => void history.openRun(item.runId)}
+        >
+          Open
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The run history table, newest first. */
+export function RunHistoryTable(): ReactNode {
+  const items = useLab(selectHistoryItems);
+  return (
+    <div className="table-scroll">
+      <table className="history-table">
+        <caption className="visually-hidden">Run history</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="history-select">
+              <SelectAllBox />
+            </th>
+            <th scope="col">Scenario</th>
+            <th scope="col">Started</th>
+            <th scope="col">Models</th>
+            <th scope="col">State</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <RunRow key={item.runId} item={item} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** Feeds a canvas chart from any part of the store without React re-rendering it on every change. */
+import { useEffect, type RefObject } from 'react';
+import { onColorSchemeChange, readThemeColors, type ThemeColors } from '../../charts/theme-colors';
+import type { LabState } from '../../store/lab-store';
+import { useLabStore } from '../../store/store-context';
+
+/** What a chart fed from the store can do. */
+export interface StoreChart<Input> {
+  update(input: Input): void;
+  setColors(colors: ThemeColors): void;
+  destroy(): void;
+  resize?(): void;
+}
+
+/**
+ * Mounts `create(canvas)` once, feeds it `select(state)` whenever that changes (store.subscribe),
+ * re-themes it when the OS switches light/dark, and tears it down on unmount. `create`, `select`
+ * and `equal` must be module-level functions (stable), as the chart is made once per mount.
+ */
+export function useStoreChart<Input>(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  create: (canvas: HTMLCanvasElement, colors: ThemeColors) => StoreChart<Input>,
+  select: (state: LabState) => Input,
+  equal?: (a: Input, b: Input) => boolean,
+): void {
+  const store = useLabStore();
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const chart = create(canvas, readThemeColors());
+    const unsubscribe = store.subscribe(select, (input) => chart.update(input), {
+      equalityFn: equal,
+      fireImmediately: true,
+    });
+    const stopTheme = onColorSchemeChange(() => chart.setColors(readThemeColors()));
+    const resize = chart.resize?.bind(chart);
+    const observer = resize && canvas.parentElement ? new ResizeObserver(() => resize()) : null;
+    if (observer && canvas.parentElement) observer.observe(canvas.parentElement);
+    return () => {
+      observer?.disconnect();
+      stopTheme();
+      unsubscribe();
+      chart.destroy();
+    };
+  }, [store, canvasRef, create, select, equal]);
+}

@@ -1,0 +1,41 @@
+/** The shape every lesson shares: heading, explanation, the form that runs it, what to notice, and the live side. */
+import { useId, type ReactNode } from 'react';
+import type { LessonId } from '../../store/lessons-slice-forms';
+import { lessonEntry } from './lesson-list';
+
+/** Props of a lesson's frame. */
+export interface LessonFrameProps {
+  readonly id: LessonId;
+  /** The explanation: a few short paragraphs. */
+  readonly intro: ReactNode;
+  /** Knobs, Run and Cancel (absent for the guide). */
+  readonly controls?: ReactNode;
+  /** "What to notice", checked against the measurement. */
+  readonly notice?: ReactNode;
+  /** The live visual and the result. */
+  readonly children: ReactNode;
+  /** One column: the explanation above a wide body (the guide's table). */
+  readonly stacked?: boolean;
+}
+
+/** An `<article data-lesson="…">` headed by the lesson's title. */
+export function LessonFrame({ id, intro, controls, notice, children, stacked }: LessonFrameProps): ReactNode {
+  const headingId = useId();
+  return (
+    <article className="lesson-page" data-lesson={id} aria-labelledby={headingId}>
+      <header className="lesson-header">
+        <h2 id={headingId}>{lessonEntry(id).title}</h2>
+      </header>
+      <div className={`lesson-body${stacked ? ' lesson-body-stacked' : ''}`}>
+        <div className="lesson-side">
+          <section className="panel lesson-intro" aria-label="Explanation">
+            <div className="lesson-prose">{intro}</div>
+          </section>
+          {controls}
+          {notice}
+        </div>
+        <div className="lesson-live">{children}</div>
+      </div>
+    </article>
+  );
+}

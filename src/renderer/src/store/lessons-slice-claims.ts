@@ -1,0 +1,47 @@
+/**
+ * "What to notice", as shown: each claim with what the measurement says of it. A contradicted claim
+ * is worded as contradicted, never shown as if it held.
+ */
+import type { RunSummary } from '../../../shared/ipc';
+import { raceClaims, type Claim } from '../../../shared/lesson-claims';
+import { MODEL_IDS, type ModelId } from '../../../shared/models';
+
+/** The claim's verdict as the list item's data-holds attribute carries it. */
+export type ClaimState = 'true' | 'false' | 'null';
+
+/** One line of "What to notice". */
+export interface ClaimLine {
+  readonly holds: ClaimState;
+  /** The verdict in words, read first. */
+  readonly lead: string;
+  readonly text: string;
+  /** Quieter words after the text (what an undecided claim was about). */
+  readonly detail: string | null;
+}
+
+/** How a claim reads: shown with its evidence, contradicted with the numbers, or undecided by this run. */
+export function claimLine(claim: Claim): ClaimLine {
+  if (claim.holds === true)
+    return { holds: 'true', lead: 'Measured:', text: `${claim.text} — ${claim.evidence}`, detail: null };
+  if (claim.holds === false)
+    return {
+      holds: 'false',
+      lead: 'The measurement disagrees:',
+      text: `${claim.text} — ${claim.evidence}`,
+      detail: null,
+    };
+  return { holds: 'null', lead: 'This run cannot tell:', text: claim.evidence, detail: `(${claim.text})` };
+}
+
+/** The model a race claim is about: its evidence names the model first ("threads ran 1.9× faster…"). */
+export function claimModel(claim: Claim): ModelId | undefined {
+  return MODEL_IDS.find((model) => claim.evidence.startsWith(`${model} `));
+}
+
+/** The race claims of a run, without those about models the lesson never runs. */
+export function runLessonClaims(run: RunSummary, models: readonly ModelId[]): Claim[] {
+  return raceClaims(run).filter((claim) => {
+    const model = claimModel(claim);
+    return model === undefined || models.includes(model);
+  });
+}

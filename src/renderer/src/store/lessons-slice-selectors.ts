@@ -1,0 +1,78 @@
+/** Selectors of the lesson forms: text as typed, inline errors, the request to send, and why Run is disabled. */
+import type { RunRequest, Validated } from '../../../shared/run-request';
+import type { LabState } from './lab-store';
+import {
+  formFields,
+  textProblem,
+  type EngineLessonId,
+  type LessonFormId,
+  type RunFormId,
+} from './lessons-slice-forms';
+import { engineLessonRequest, runLessonRequest, type EngineLessonRequest } from './lessons-slice-requests';
+import { selectRunActive } from './run-slice';
+import { issueFor } from './setup-request';
+
+/** The cores of this machine, once the catalogue says (1 before). */
+export const selectCores = (s: LabState): number => s.catalog.value?.machine.cores ?? 1;
+
+/** Whether a form belongs to an engine lesson. */
+export function isEngineLessonForm(form: LessonFormId): form is EngineLessonId {
+  return form === 'race-condition' || form === 'data-passing' || form === 'pipeline' || form === 'deadlock';
+}
+
+/** A field's text as typed. */
+export function selectLessonText(s: LabState, form: LessonFormId, field: string): string {
+  return s.lessons.text[form][field] ?? formFields(form).find((f) => f.id === field)?.initial ?? '';
+}
+
+/** The problem to show under a lesson's field, or null. */
+export function selectLessonFieldError(s: LabState, form: LessonFormId, field: string): string | null {
+  if (!isEngineLessonForm(form)) {
+    const validation = selectRunLessonRequest(s, form);
+    return validation.ok ? null : issueFor(validation.issues, field);
+  }
+  const spec = formFields(form).find((f) => f.id === field);
+  return spec ? textProblem(spec.knob, selectLessonText(s, form, field)) : null;
+}
+
+const runRequests = new WeakMap<object, { cores: number; validation: Validated<RunRequest> }>();
+const engineRequests = new WeakMap<object, { carrier: string; validation: Validated<EngineLessonRequest> }>();
+
+/** A run lesson's request as typed; the same object until its text or the machine changes. */
+export function selectRunLessonRequest(s: LabState, form: RunFormId): Validated<RunRequest> {
+  const text = s.lessons.text[form];
+  const cores = selectCores(s);
+  const cached = runRequests.get(text);
+  if (cached?.cores === cores) return cached.validation;
+  const validation = runLessonRequest(form, text, cores);
+  runRequests.set(text, { cores, validation });
+  return validation;
+}
+
+/** An engine lesson's request as typed (with the pipeline's carrier); the same object until either changes. */
+export function selectEngineLessonRequest(
+  s: LabState,
+  lesson: EngineLessonId,
+): Validated<EngineLessonRequest> {
+  const text = s.lessons.text[lesson];
+  const carrier = s.lessons.carrier;
+  const cached = engineRequests.get(text);
+  if (cached?.carrier === carrier) return cached.validation;
+  const validation = engineLessonRequest(lesson, text, carrier);
+  engineRequests.set(text, { carrier, validation });
+  return validation;
+}
+
+/** Why a form's Run cannot be pressed now, in words, or null when it can. */
+export function selectLessonBlocker(s: LabState, form: LessonFormId): string | null {
+  const active = s.lessons.active;
+  if (active?.kind === 'engine') return `The ${active.lesson} lesson is running.`;
+  if (selectRunActive(s)) return 'A run is in progress.';
+  if (s.responsiveness.active) return 'A responsiveness job is running.';
+  if (s.connection.state !== 'open') return 'Not connected to the engine.';
+  if (isEngineLessonForm(form)) {
+    return selectEngineLessonRequest(s, form).ok ? null : 'Fix the fields marked above to run.';
+  }
+  if (s.catalog.status !== 'loaded') return 'Waiting for the scenario catalogue.';
+  return selectRunLessonRequest(s, form).ok ? null : 'Fix the fields marked above to run.';
+}

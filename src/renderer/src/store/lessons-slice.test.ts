@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { PipelineResult } from '../../../shared/lessons';
+import { CATALOG, runView } from '../test-support/fixtures';
+import { createLabStore } from './lab-store';
+import {
+  selectCurrentLesson,
+  selectFormActive,
+  selectFormRunOnScreen,
+  selectFormRunParams,
+} from './lessons-slice';
+import { initialFormText } from './lessons-slice-forms';
+import { engineLessonRequest, runLessonRequest } from './lessons-slice-requests';
+import {
+  selectLessonBlocker,
+  selectLessonFieldError,
+  selectLessonText,
+  selectRunLessonRequest,
+} from './lessons-slice-selectors';
+
+function ready() {
+  const store = createLabStore();
+  store.getState().catalogLoaded(CATALOG);
+  store.getState().connectionChanged('open');
+  return store;
+}
+
+const point = (atMs: number) => ({
+  atMs,
+  queueDepth: 8,
+  produced: 10,
+  consumed: 2,
+  written: 2,
+  producerRate: 100,
+  consumerRate: 20,
+  producerBlockedMs: 40,
+});
+
+const text = initialFormText();
+const raceRequest = () => {
+  const built = engineLessonRequest('race-condition', text['race-condition'], 'threads');
+  if (!built.ok) throw new Error('defaults must be valid');
+  return built.value;
+};
+
+describe('lessons slice', () => {
+  it('starts on the first lesson and follows the choice', () => {
+    const store = createLabStore();
+    expect(selectCurrentLesson(store.getState())).toBe('ten-files');
+    store.getState().lessonChosen('deadlock');
+    expect(selectCurrentLesson(store.getState())).toBe('deadlock');
+  });
+
+  it('keeps knob text per form and validates it inline with the engine’s wording', () => {
+    const store = ready();
+    const s = () => store.getState();
+    s().lessonKnobEdited('ten-files-io', 'params.taskMs', '0');
+    expect(selectLessonText(s(), 'ten-files-io', 'params.taskMs')).toBe('0');
+    expect(selectLessonText(s(), 'ten-files-cpu', 'params.taskMs')).toBe('300');
+    expect(selectLessonFieldError(s(), 'ten-files-io', 'params.taskMs')).toBe(
+      'must be an integer from 1 to 60000',
+    );
+    expect(selectLessonFieldError(s(), 'ten-files-io', 'params.tasks')).toBeNull();
+    expect(selectLessonBlocker(s(), 'ten-files-io')).toBe('Fix the fields marked above to run.');
+    s().lessonKnobEdited('race-condition', 'increments', '99999999');
+    expect(selectLessonFieldError(s(), 'race-condition', 'increments')).toBe(
+      'must be an integer from 1 to 10000000',
+    );
+  });
+
+  it('builds the same request object until the text changes, with this machine’s cores', () => {
+    const store = ready();
+    const first = selectRunLessonRequest(store.getState(), 'image-batch');
+    expect(selectRunLessonRequest(store.getState(), 'image-batch')).toBe(first);
+    expect(first).toMatchObject({ ok: true, value: { pool: { threads: CATALOG.machine.cores } } });
+  });
+
+  it('says why Run is disabled: one lesson, run or job at a time, and a live connection', () => {
+    const store = ready();
+    const s = () => store.getState();
+    expect(selectLessonBlocker(s(), 'deadlock')).toBeNull();
+    s().engineLessonStarted(raceRequest());
+    expect(selectLessonBlocker(s(), 'deadlock')).toBe('The race-condition lesson is running.');
+    s().engineLessonEnded('race-condition', { kind: 'cancelled' });
+    s().runRequested(['sequential']);
+    expect(selectLessonBlocker(s(), 'deadlock')).toBe('A run is in progress.');
+    s().runFailed({ runId: 'x', message: 'gone' });
+    s().connectionChanged('closed');
+    expect(selectLessonBlocker(s(), 'pipeline')).toBe('Not connected to the engine.');
+  });
+
+  it('keeps a run lesson’s own run, and ignores another view’s run', () => {
+    const store = ready();
+    const s = () => store.getState();
+    const request = runLessonRequest('ten-files-io', text['ten-files-io'], 2);
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().lessonRunRequested('ten-files-io', request.value);
+    s().runRequested(request.value.models);
+    expect(selectFormActive(s(), 'ten-files-io')).toBe(true);
+    expect(selectFormRunParams(s(), 'ten-files-io')).toEqual({ tasks: 10, taskMs: 500 });
+    s().lessonRunStarted('mine');
+    s().runStarted('mine');
+    s().lessonRunSettled(runView('someone-else'));
+    expect(s().lessons.runs['ten-files-io']).toBeUndefined();
+    s().runFinished(runView('mine'));
+    s().lessonRunSettled(runView('mine'));
+    expect(s().lessons.active).toBeNull();
+    expect(s().lessons.runs['ten-files-io']?.run.runId).toBe('mine');
+    expect(selectFormRunOnScreen(s(), 'ten-files-io')).toBe(true);
+    expect(selectFormRunOnScreen(s(), 'ten-files-cpu')).toBe(false);
+    s().runOpened(runView('from-history'));
+    expect(selectFormRunOnScreen(s(), 'ten-files-io')).toBe(false);
+  });
+
+  it('remembers why a run lesson did not finish', () => {
+    const store = ready();
+    const s = () => store.getState();
+    const request = runLessonRequest('http-requests', text['http-requests'], 2);
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().lessonRunRequested('http-requests', request.value);
+    s().lessonRunEnded(null, 'Another run is in progress: busy');
+    expect(s().lessons.endings['http-requests']).toEqual({
+      kind: 'failed',
+      message: 'Another run is in progress: busy',
+    });
+    s().lessonRunRequested('http-requests', request.value);
+    expect(s().lessons.endings['http-requests']).toBeUndefined();
+  });
+
+  it('folds the pipeline’s points only while the pipeline runs, and keeps them when cancelled', () => {
+    const store = ready();
+    const s = () => store.getState();
+    s().lessonProgressed({ lesson: 'pipeline', point: point(50) });
+    expect(s().lessons.points).toEqual([]);
+    const pipeline = engineLessonRequest('pipeline', text.pipeline, 'threads');
+    if (!pipeline.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(pipeline.value);
+    expect(s().lessons.sent.pipeline?.capacity).toBe(8);
+    s().lessonProgressed({ lesson: 'pipeline', point: point(50) });
+    s().lessonProgressed({
+      lesson: 'data-passing',
+      row: { carrier: 'threads', mode: 'clone', bytes: 1, ms: 1, msPerMb: 1, touchMs: 0, ok: true },
+    });
+    s().lessonProgressed({ lesson: 'pipeline', point: point(100) });
+    expect(s().lessons.points.map((p) => p.atMs)).toEqual([50, 100]);
+    expect(s().lessons.rows).toEqual([]);
+    s().lessonCancelRequested();
+    expect(s().lessons.active).toMatchObject({ kind: 'engine', cancelling: true });
+    s().engineLessonEnded('pipeline', { kind: 'cancelled' });
+    expect(s().lessons.active).toBeNull();
+    expect(s().lessons.points).toHaveLength(2);
+    expect(s().lessons.endings.pipeline).toEqual({ kind: 'cancelled' });
+  });
+
+  it('keeps an engine lesson’s result and its full series when it finishes', () => {
+    const store = ready();
+    const s = () => store.getState();
+    const pipeline = engineLessonRequest('pipeline', text.pipeline, 'threads');
+    if (!pipeline.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(pipeline.value);
+    const result = { capacity: 8, series: [point(50), point(100), point(150)] } as unknown as PipelineResult;
+    s().engineLessonFinished({ lesson: 'pipeline', result });
+    expect(s().lessons.results.pipeline).toBe(result);
+    expect(s().lessons.points).toHaveLength(3);
+    expect(s().lessons.active).toBeNull();
+    s().engineLessonStarted(pipeline.value);
+    expect(s().lessons.results.pipeline).toBeNull();
+    expect(s().lessons.points).toEqual([]);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * The lessons slice: the lesson on screen, every lesson's knobs as typed, the lesson in progress, and
+ * what each lesson last measured — a run for the run lessons, the engine's result for the others.
+ */
+import type { RunView } from '../../../shared/ipc';
+import type {
+  DataPassingResult,
+  DataPassingRow,
+  DeadlockResult,
+  PipelineCarrier,
+  PipelinePoint,
+  PipelineResult,
+  RaceConditionResult,
+} from '../../../shared/lessons';
+import type { RunRequest } from '../../../shared/run-request';
+import type { LabSliceCreator, LabState } from './lab-store';
+import {
+  initialFormText,
+  type EngineLessonId,
+  type LessonFormId,
+  type LessonId,
+  type RunFormId,
+  type TenFilesVariant,
+} from './lessons-slice-forms';
+import { type EngineLessonRequest } from './lessons-slice-requests';
+import { foldDataPassingRow, foldPipelinePoint } from './lessons-slice-progress';
+
+/** What is asked for or in progress: a run lesson's run (through the run slice) or an engine lesson. */
+export type ActiveLesson =
+  | {
+      readonly kind: 'run';
+      readonly form: RunFormId;
+      readonly runId: string | null;
+      /** What was sent: the live visuals draw from it (the knobs may be edited meanwhile). */
+      readonly request: RunRequest;
+    }
+  | { readonly kind: 'engine'; readonly lesson: EngineLessonId; readonly cancelling: boolean };
+
+/** An engine lesson's result, with the lesson it belongs to. */
+export type EngineLessonResult =
+  | { readonly lesson: 'race-condition'; readonly result: RaceConditionResult }
+  | { readonly lesson: 'data-passing'; readonly result: DataPassingResult }
+  | { readonly lesson: 'pipeline'; readonly result: PipelineResult }
+  | { readonly lesson: 'deadlock'; readonly result: DeadlockResult };
+
+/** The live progress the engine streams for a lesson. */
+export type LessonProgress =
+  | { readonly lesson: 'data-passing'; readonly row: DataPassingRow }
+  | { readonly lesson: 'pipeline'; readonly point: PipelinePoint };
+
+/** How an engine lesson's last attempt ended, when it did not simply finish. */
+export type LessonEnding =
+  { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
+
+/** The lessons' part of the state. */
+export interface LessonsState {
+  readonly current: LessonId;
+  readonly variant: TenFilesVariant;
+  readonly carrier: PipelineCarrier;
+  readonly text: Readonly<Record<LessonFormId, Readonly<Record<string, string>>>>;
+  readonly active: ActiveLesson | null;
+  /** The last finished run of each run lesson form. */
+  readonly runs: Readonly<Partial<Record<RunFormId, RunView>>>;
+  readonly results: {
+    readonly 'race-condition': RaceConditionResult | null;
+    readonly 'data-passing': DataPassingResult | null;
+    readonly pipeline: PipelineResult | null;
+    readonly deadlock: DeadlockResult | null;
+  };
+  /** Rows measured so far by the data-passing lesson. */
+  readonly rows: readonly DataPassingRow[];
+  /** Points of the pipeline lesson so far. */
+  readonly points: readonly PipelinePoint[];
+  /** The last request each engine lesson sent: the live charts draw from it. */
+  readonly sent: Readonly<Partial<{ [R in EngineLessonRequest as R['lesson']]: R['request'] }>>;
+  /** Why a form's last attempt did not finish: cancelled, refused or failed. */
+  readonly endings: Readonly<Partial<Record<LessonFormId, LessonEnding>>>;
+}
+
+/** The lessons' state and events. */
+export interface LessonsSlice {
+  readonly lessons: LessonsState;
+  lessonChosen(id: LessonId): void;
+  lessonKnobEdited(form: LessonFormId, field: string, text: string): void;
+  variantChosen(variant: TenFilesVariant): void;
+  carrierChosen(carrier: PipelineCarrier): void;
+  lessonRunRequested(form: RunFormId, request: RunRequest): void;
+  lessonRunStarted(runId: string): void;
+  /** A run finished: kept as its lesson's last run if it is the lesson's pending run. */
+  lessonRunSettled(view: RunView): void;
+  /** The lesson's run was refused or failed (the run slice words why). */
+  lessonRunEnded(runId: string | null, message: string): void;
+  engineLessonStarted(sent: EngineLessonRequest): void;
+  lessonProgressed(progress: LessonProgress): void;
+  engineLessonFinished(outcome: EngineLessonResult): void;
+  engineLessonEnded(lesson: EngineLessonId, ending: LessonEnding): void;
+  lessonCancelRequested(): void;
+}
+
+const NO_RESULTS: LessonsState['results'] = {
+  'race-condition': null,
+  'data-passing': null,
+  pipeline: null,
+  deadlock: null,
+};
+
+function withoutEnding(state: LessonsState, form: LessonFormId): LessonsState['endings'] {
+  if (!(form in state.endings)) return state.endings;
+  const endings = { ...state.endings };
+  delete endings[form];
+  return endings;
+}
+
+/** Creates the lessons slice. */
+export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
+  const update = (change: (l: LessonsState) => Partial<LessonsState> | null) =>
+    set((s) => {
+      const next = change(s.lessons);
+      return next ? { lessons: { ...s.lessons, ...next } } : {};
+    });
+  return {
+    lessons: {
+      current: 'ten-files',
+      variant: 'io',
+      carrier: 'threads',
+      text: initialFormText(),
+      active: null,
+      runs: {},
+      results: NO_RESULTS,
+      rows: [],
+      points: [],
+      sent: {},
+      endings: {},
+    },
+    lessonChosen: (id) => update((l) => (l.current === id ? null : { current: id })),
+    lessonKnobEdited: (form, field, text) =>
+      update((l) => ({ text: { ...l.text, [form]: { ...l.text[form], [field]: text } } })),
+    variantChosen: (variant) => update((l) => (l.variant === variant ? null : { variant })),
+    carrierChosen: (carrier) => update((l) => (l.carrier === carrier ? null : { carrier })),
+    lessonRunRequested: (form, request) =>
+      update((l) => ({
+        active: { kind: 'run', form, runId: null, request },
+        endings: withoutEnding(l, form),
+      })),
+    lessonRunStarted: (runId) =>
+      update((l) =>
+        l.active?.kind === 'run' && l.active.runId === null ? { active: { ...l.active, runId } } : null,
+      ),
+    lessonRunSettled: (view) =>
+      update((l) => {
+        const active = l.active;
+        if (active?.kind !== 'run') return null;
+        if (active.runId !== null && active.runId !== view.run.runId) return null;
+        const ending: LessonEnding | null = view.run.state === 'cancelled' ? { kind: 'cancelled' } : null;
+        return {
+          active: null,
+          runs: { ...l.runs, [active.form]: view },
+          endings: ending ? { ...l.endings, [active.form]: ending } : l.endings,
+        };
+      }),
+    lessonRunEnded: (runId, message) =>
+      update((l) => {
+        const active = l.active;
+        if (active?.kind !== 'run') return null;
+        if (runId !== null && active.runId !== null && active.runId !== runId) return null;
+        return { active: null, endings: { ...l.endings, [active.form]: { kind: 'failed', message } } };
+      }),
+    engineLessonStarted: ({ lesson, request }) =>
+      update((l) => ({
+        active: { kind: 'engine', lesson, cancelling: false },
+        sent: { ...l.sent, [lesson]: request },
+        results: { ...l.results, [lesson]: null },
+        endings: withoutEnding(l, lesson),
+        ...(lesson === 'data-passing' ? { rows: [] } : {}),
+        ...(lesson === 'pipeline' ? { points: [] } : {}),
+      })),
+    lessonProgressed: (progress) =>
+      update((l) => {
+        if (l.active?.kind !== 'engine' || l.active.lesson !== progress.lesson) return null;
+        return progress.lesson === 'pipeline'
+          ? { points: foldPipelinePoint(l.points, progress.point) }
+          : { rows: foldDataPassingRow(l.rows, progress.row) };
+      }),
+    engineLessonFinished: (outcome) =>
+      update((l) => ({
+        active: l.active?.kind === 'engine' && l.active.lesson === outcome.lesson ? null : l.active,
+        results: { ...l.results, [outcome.lesson]: outcome.result },
+        ...(outcome.lesson === 'data-passing' ? { rows: outcome.result.rows } : {}),
+        ...(outcome.lesson === 'pipeline' ? { points: outcome.result.series } : {}),
+      })),
+    engineLessonEnded: (lesson, ending) =>
+      update((l) => ({
+        active: l.active?.kind === 'engine' && l.active.lesson === lesson ? null : l.active,
+        endings: { ...l.endings, [lesson]: ending },
+      })),
+    lessonCancelRequested: () =>
+      update((l) => (l.active?.kind === 'engine' ? { active: { ...l.active, cancelling: true } } : null)),
+  };
+};
+
+/** The lesson on screen. */
+export const selectCurrentLesson = (s: LabState): LessonId => s.lessons.current;
+
+/** Whether this form's lesson is asked for or in progress. */
+export function selectFormActive(s: LabState, form: LessonFormId): boolean {
+  const active = s.lessons.active;
+  if (!active) return false;
+  return active.kind === 'run' ? active.form === form : active.lesson === form;
+}
+
+/** Whether the run slice shows this run lesson's run: the one in progress, or its last one. */
+export function selectFormRunOnScreen(s: LabState, form: RunFormId): boolean {
+  const active = s.lessons.active;
+  if (active?.kind === 'run' && active.form === form) return true;
+  const last = s.lessons.runs[form];
+  return last !== undefined && s.run.view?.run.runId === last.run.runId;
+}
+
+/** The knobs of the run a run lesson shows: the one in progress, else its last one. */
+export function selectFormRunParams(s: LabState, form: RunFormId): Readonly<Record<string, number>> | null {
+  const active = s.lessons.active;
+  if (active?.kind === 'run' && active.form === form) return active.request.params;
+  return s.lessons.runs[form]?.run.params ?? null;
+}
