@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SystemStats } from '../../../shared/ipc';
 import type { Frame } from '../perf/frame-statistics';
 import { createLabStore } from '../store/lab-store';
+import { initialFormText } from '../store/lessons-slice-forms';
+import { engineLessonRequest } from '../store/lessons-slice-requests';
 import { selectJobRows } from '../store/responsiveness-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { CATALOG } from '../test-support/fixtures';
@@ -163,6 +165,24 @@ describe('job controller', () => {
     await jobs.runJob('web-worker');
     await jobs.runAsyncTrap(false);
     expect(api.calls).toEqual([]);
+  });
+
+  it('presses nothing while a lesson runs, not even on the page’s own thread', async () => {
+    let pageJobs = 0;
+    const { api, store, jobs } = setUp([], {
+      onRendererThread: async () => ++pageJobs,
+      inWebWorker: async () => ++pageJobs,
+    });
+    const lesson = engineLessonRequest('race-condition', initialFormText()['race-condition'], 'threads');
+    if (!lesson.ok) throw new Error('defaults must be valid');
+    store.getState().engineLessonStarted(lesson.value);
+    await jobs.runJob('renderer-thread');
+    await jobs.runJob('web-worker');
+    await jobs.runJob('worker-thread');
+    await jobs.runAsyncTrap(true);
+    expect(pageJobs).toBe(0);
+    expect(api.calls).toEqual([]);
+    expect(store.getState().responsiveness).toMatchObject({ active: null, rows: [] });
   });
 
   it('runs the async trap and keeps its result by kind', async () => {

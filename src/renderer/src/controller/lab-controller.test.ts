@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunListItem } from '../../../shared/ipc';
 import { createLabStore } from '../store/lab-store';
+import { initialFormText } from '../store/lessons-slice-forms';
+import { engineLessonRequest } from '../store/lessons-slice-requests';
 import { selectFieldError } from '../store/setup-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
-import { createLabController, SWITCH_INTERVAL_DEBOUNCE_MS } from './lab-controller';
+import { comparisonBlocker, createLabController, SWITCH_INTERVAL_DEBOUNCE_MS } from './lab-controller';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -221,6 +223,22 @@ describe('lab controller, GIL lesson', () => {
     api.emit('run:finished', comparisonRun('cmp'));
     expect(store.getState().gilLesson.speedups.cpu).toMatchObject({ threads: 1.9, gilThreads: 0.95 });
     expect(store.getState().run.view?.run.runId).toBe('cmp');
+  });
+
+  it('starts no comparison and no race while a lesson runs, and says why', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'cmp' } }));
+    const lesson = engineLessonRequest('data-passing', initialFormText()['data-passing'], 'threads');
+    if (!lesson.ok) throw new Error('defaults must be valid');
+    store.getState().engineLessonStarted(lesson.value);
+    expect(comparisonBlocker(store.getState())).toBe(
+      'A lesson is running: cancel it or wait for it to finish.',
+    );
+    await controller.startComparison('cpu');
+    await controller.requestRun();
+    expect(api.channels()).not.toContain('run:start');
+    store.getState().engineLessonEnded('data-passing', { kind: 'failed', message: 'gone' });
+    expect(comparisonBlocker(store.getState())).toBeNull();
   });
 
   it('sends a new switch interval live while gil-threads runs, debounced', async () => {

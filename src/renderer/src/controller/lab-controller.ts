@@ -13,6 +13,7 @@ import {
   type ComparisonKind,
 } from '../store/gil-lesson-slice';
 import type { LabStore } from '../store/lab-store';
+import { selectLessonRunningBlocker } from '../store/lessons-slice';
 import { selectRunActive } from '../store/run-slice';
 import { selectRunBlocker, selectValidation } from '../store/setup-slice';
 
@@ -44,6 +45,8 @@ export const SWITCH_INTERVAL_DEBOUNCE_MS = 300;
 /** Why a comparison cannot start now, or null when it can. */
 export function comparisonBlocker(state: ReturnType<LabStore['getState']>): string | null {
   if (state.catalog.status !== 'loaded') return 'Waiting for the scenario catalogue.';
+  const lesson = selectLessonRunningBlocker(state);
+  if (lesson) return lesson;
   if (selectRunActive(state)) return 'A run is in progress.';
   if (state.responsiveness.active) return 'A responsiveness job is running.';
   if (state.connection.state !== 'open') return 'Not connected to the engine.';

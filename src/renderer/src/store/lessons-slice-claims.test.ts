@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runView, summary } from '../test-support/fixtures';
-import { claimLine, claimModel, runLessonClaims } from './lessons-slice-claims';
+import type { Claim } from '../../../shared/lesson-claims';
+import { claimLine, claimsForModels, runLessonClaims } from './lessons-slice-claims';
 
 describe('what to notice', () => {
   it('shows a claim that holds with its evidence', () => {
@@ -38,14 +39,24 @@ describe('what to notice', () => {
     expect(line.detail).toContain('threads use 2 cores');
   });
 
-  it('names the model a race claim is about from its evidence', () => {
-    expect(claimModel({ text: '', holds: true, evidence: 'gil-threads ran 1.0× faster' })).toBe(
-      'gil-threads',
-    );
-    expect(claimModel({ text: '', holds: true, evidence: 'threads ran 5× faster' })).toBe('threads');
-    expect(claimModel({ text: '', holds: null, evidence: 'async and sequential did not both run' })).toBe(
-      'async',
-    );
+  it('keeps the claims about a model the lesson runs or about no single model, drops the others', () => {
+    const claims: Claim[] = [
+      { text: 'threads overlap waits', model: 'threads', holds: true, evidence: 'threads ran 5× faster' },
+      // Evidence that starts with another model's name must not decide: the claim's own model does.
+      {
+        text: 'under the GIL, threads take turns',
+        model: 'gil-threads',
+        holds: null,
+        evidence: 'threads did not run cleanly',
+      },
+      { text: 'every payload came back intact', model: null, holds: true, evidence: 'async rows: 4 of 4' },
+      { text: 'one global lock order never deadlocks', holds: true, evidence: 'outcome: completed' },
+    ];
+    expect(claimsForModels(claims, ['sequential', 'threads']).map((claim) => claim.text)).toEqual([
+      'threads overlap waits',
+      'every payload came back intact',
+      'one global lock order never deadlocks',
+    ]);
   });
 
   it('leaves out claims about models the lesson never runs', () => {
@@ -60,7 +71,7 @@ describe('what to notice', () => {
       ],
     };
     const claims = runLessonClaims(run, ['sequential', 'async', 'threads', 'processes']);
-    expect(claims.map(claimModel)).toEqual(['async', 'threads', 'processes']);
+    expect(claims.map((claim) => claim.model)).toEqual(['async', 'threads', 'processes']);
     expect(claims.every((claim) => claim.holds === true)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { RunSummary } from '../../../shared/ipc';
 import { raceClaims, type Claim } from '../../../shared/lesson-claims';
-import { MODEL_IDS, type ModelId } from '../../../shared/models';
+import type { ModelId } from '../../../shared/models';
 
 /** The claim's verdict as the list item's data-holds attribute carries it. */
 export type ClaimState = 'true' | 'false' | 'null';
@@ -33,15 +33,15 @@ export function claimLine(claim: Claim): ClaimLine {
   return { holds: 'null', lead: 'This run cannot tell:', text: claim.evidence, detail: `(${claim.text})` };
 }
 
-/** The model a race claim is about: its evidence names the model first ("threads ran 1.9× faster…"). */
-export function claimModel(claim: Claim): ModelId | undefined {
-  return MODEL_IDS.find((model) => claim.evidence.startsWith(`${model} `));
+/** The claims a lesson shows: those about a model it runs, and those about no single model. */
+export function claimsForModels(claims: readonly Claim[], models: readonly ModelId[]): Claim[] {
+  return claims.filter((claim) => {
+    const model = claim.model ?? null;
+    return model === null || models.includes(model);
+  });
 }
 
 /** The race claims of a run, without those about models the lesson never runs. */
 export function runLessonClaims(run: RunSummary, models: readonly ModelId[]): Claim[] {
-  return raceClaims(run).filter((claim) => {
-    const model = claimModel(claim);
-    return model === undefined || models.includes(model);
-  });
+  return claimsForModels(raceClaims(run), models);
 }

@@ -88,6 +88,21 @@ describe('lessons slice', () => {
     expect(selectLessonBlocker(s(), 'pipeline')).toBe('Not connected to the engine.');
   });
 
+  it('waits for a GIL comparison and for any responsiveness job, even one on this page', () => {
+    const store = ready();
+    const s = () => store.getState();
+    s().comparisonRequested('cpu');
+    s().runRequested(['sequential', 'threads', 'gil-threads']);
+    expect(selectLessonBlocker(s(), 'pipeline')).toBe('A run is in progress.');
+    s().runRejected({ code: 'busy', message: 'busy' });
+    expect(selectLessonBlocker(s(), 'pipeline')).toBeNull();
+    s().jobStarted('renderer-thread');
+    expect(selectLessonBlocker(s(), 'pipeline')).toBe('A responsiveness job is running.');
+    s().jobFailed('gone');
+    s().trapStarted(false);
+    expect(selectLessonBlocker(s(), 'ten-files-io')).toBe('A responsiveness job is running.');
+  });
+
   it('keeps a run lesson’s own run, and ignores another view’s run', () => {
     const store = ready();
     const s = () => store.getState();

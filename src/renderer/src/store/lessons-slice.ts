@@ -24,6 +24,7 @@ import {
 } from './lessons-slice-forms';
 import { type EngineLessonRequest } from './lessons-slice-requests';
 import { foldDataPassingRow, foldPipelinePoint } from './lessons-slice-progress';
+import { selectRunActive } from './run-slice';
 
 /** What is asked for or in progress: a run lesson's run (through the run slice) or an engine lesson. */
 export type ActiveLesson =
@@ -200,6 +201,19 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
 
 /** The lesson on screen. */
 export const selectCurrentLesson = (s: LabState): LessonId => s.lessons.current;
+
+/** Why another view's Run waits while a lesson runs: the engine measures one thing at a time. */
+export const LESSON_RUNNING = 'A lesson is running: cancel it or wait for it to finish.';
+
+/**
+ * Why another view's Run cannot be pressed while a workshop lesson runs, or null when none does: an
+ * engine lesson, or a run lesson whose run is live (a run lesson that never got its run is not running).
+ */
+export function selectLessonRunningBlocker(s: LabState): string | null {
+  const active = s.lessons.active;
+  if (active?.kind === 'engine' || (active?.kind === 'run' && selectRunActive(s))) return LESSON_RUNNING;
+  return null;
+}
 
 /** Whether this form's lesson is asked for or in progress. */
 export function selectFormActive(s: LabState, form: LessonFormId): boolean {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AsyncTrapResult } from '../../../shared/responsiveness';
 import { CATALOG } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
+import { initialFormText } from './lessons-slice-forms';
+import { engineLessonRequest } from './lessons-slice-requests';
 import {
   chunkTradeOff,
   selectJobBlocker,
@@ -78,6 +80,25 @@ describe('responsiveness slice', () => {
     expect(store.getState().responsiveness.error).toBe('The job did not finish: busy');
     store.getState().runRequested(['threads']);
     expect(selectJobBlocker(store.getState(), ['durationMs'])).toMatch(/run is in progress/);
+  });
+
+  it('waits for a lesson like for a run, for every placement, and says why', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().connectionChanged('open');
+    s().catalogLoaded(CATALOG);
+    const deadlock = engineLessonRequest('deadlock', initialFormText().deadlock, 'threads');
+    if (!deadlock.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(deadlock.value);
+    // The same blocker answers the page's own placements (renderer thread, Web Worker) and the trap.
+    expect(selectJobBlocker(s(), ['durationMs'])).toBe(
+      'A lesson is running: cancel it or wait for it to finish.',
+    );
+    expect(selectJobBlocker(s(), ['sleepMs'])).toBe(
+      'A lesson is running: cancel it or wait for it to finish.',
+    );
+    s().engineLessonFinished({ lesson: 'deadlock', result: { attempts: [] } });
+    expect(selectJobBlocker(s(), ['durationMs'])).toBeNull();
   });
 
   it('keeps the last awaited and the last blocking async trap side by side', () => {

@@ -11,6 +11,7 @@ import {
   type Responsiveness,
 } from '../../../shared/responsiveness';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectLessonRunningBlocker } from './lessons-slice';
 import { selectRunActive } from './run-slice';
 import { parseNumberText } from './setup-request';
 
@@ -154,12 +155,16 @@ export const selectLabBusy = (s: LabState): boolean => s.responsiveness.active !
 
 /**
  * Why a press using these settings cannot happen now, or null when it can: one thing is measured at
- * a time, so a run (from any view) or another job blocks it.
+ * a time, so a run (from any view), a lesson or another job blocks it.
  */
 export function selectJobBlocker(s: LabState, needs: readonly JobKnobKey[]): string | null {
   if (s.connection.state !== 'open') return 'Not connected to the engine.';
   if (s.catalog.status !== 'loaded') return 'Waiting for the engine to describe this machine.';
   if (s.responsiveness.active) return 'A job is running: one at a time, so each is measured alone.';
+  // Like a run, a lesson's threads and processes would disturb the frames and loop delay a job
+  // measures, even a job on this page's thread or in a Web Worker: every placement waits.
+  const lesson = selectLessonRunningBlocker(s);
+  if (lesson) return lesson;
   if (selectRunActive(s)) return 'A run is in progress: the lab measures one thing at a time.';
   if (needs.some((key) => selectJobKnobError(s, key) !== null)) return 'Fix the fields marked above.';
   return null;

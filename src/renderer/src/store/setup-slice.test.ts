@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
+import { LESSON_RUNNING } from './lessons-slice';
+import { initialFormText } from './lessons-slice-forms';
+import { engineLessonRequest, runLessonRequest } from './lessons-slice-requests';
 import {
   selectFieldError,
   selectKnobText,
@@ -113,5 +116,28 @@ describe('setup slice', () => {
     expect(selectRunBlocker(store.getState())).toMatch(/catalogue/);
     store.getState().catalogLoaded(CATALOG);
     expect(selectRunBlocker(store.getState())).toMatch(/Not connected/);
+  });
+
+  it('blocks Run while a lesson runs, saying why, and frees it when the lesson ends', () => {
+    const store = loadedStore();
+    const s = () => store.getState();
+    const pipeline = engineLessonRequest('pipeline', initialFormText().pipeline, 'threads');
+    if (!pipeline.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(pipeline.value);
+    expect(selectRunBlocker(s())).toBe('A lesson is running: cancel it or wait for it to finish.');
+    s().engineLessonEnded('pipeline', { kind: 'cancelled' });
+    expect(selectRunBlocker(s())).toBeNull();
+  });
+
+  it('blocks Run while a run lesson’s run is live, not when the engine refused it', () => {
+    const store = loadedStore();
+    const s = () => store.getState();
+    const request = runLessonRequest('ten-files-io', initialFormText()['ten-files-io'], 2);
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().lessonRunRequested('ten-files-io', request.value);
+    s().runRequested(request.value.models);
+    expect(selectRunBlocker(s())).toBe(LESSON_RUNNING);
+    s().runRejected({ code: 'busy', message: 'something else runs' });
+    expect(selectRunBlocker(s())).toBeNull();
   });
 });

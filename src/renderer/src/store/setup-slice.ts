@@ -8,6 +8,7 @@ import { MODEL_IDS, type ModelId } from '../../../shared/models';
 import type { RequestIssue, RunRequest, Validated } from '../../../shared/run-request';
 import type { ScenarioId, ScenarioInfo } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectLessonRunningBlocker } from './lessons-slice';
 import { selectRunActive } from './run-slice';
 import { issueFor, knobField, poolField, validateDraft, type SetupDraft } from './setup-request';
 
@@ -180,6 +181,8 @@ export const selectModelPicked = (s: LabState, model: ModelId): boolean => s.set
 /** Why Run cannot be pressed now, in words, or null when it can. */
 export function selectRunBlocker(s: LabState): string | null {
   if (s.catalog.status !== 'loaded') return 'Waiting for the scenario catalogue.';
+  const lesson = selectLessonRunningBlocker(s);
+  if (lesson) return lesson;
   if (selectRunActive(s)) return 'A run is in progress.';
   if (s.responsiveness.active) return 'A responsiveness job is running.';
   if (s.connection.state !== 'open') return 'Not connected to the engine.';
