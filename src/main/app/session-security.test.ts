@@ -35,6 +35,19 @@ describe('setupSessionSecurity', () => {
     }
   });
 
+  it("lets only the app's own main frame go full screen (presenter mode)", () => {
+    const handler = secured().setPermissionRequestHandler.mock.calls[0]![0];
+    const answer = (details: object) => {
+      const callback = vi.fn();
+      handler(new FakeWebContents(), 'fullscreen', callback, details);
+      return callback.mock.calls[0]![0];
+    };
+    expect(answer({ requestingUrl: 'app://lab/index.html#lessons', isMainFrame: true })).toBe(true);
+    expect(answer({ requestingUrl: 'app://lab/index.html', isMainFrame: false })).toBe(false);
+    expect(answer({ requestingUrl: 'https://example.com/', isMainFrame: true })).toBe(false);
+    expect(answer({ requestingUrl: 'app://evil/index.html', isMainFrame: true })).toBe(false);
+  });
+
   it('answers every permission check and device request with no', () => {
     const session = secured();
     const check = session.setPermissionCheckHandler.mock.calls[0]![0];
