@@ -58,7 +58,7 @@ test('io-sleep on all five models: progress moves, lanes are drawn, the table ha
     contentType: 'image/png',
   });
 
-  const rows = resultsTable(page).locator('tbody tr');
+  const rows = resultsTable(page).locator('tbody tr[data-model]');
   await expect(rows).toHaveCount(5, { timeout: 60_000 });
   for (const model of MODEL_IDS) await expect(rows.filter({ hasText: model }).first()).toBeVisible();
   await expect(page.getByText(/faster than sequential/).first()).toBeVisible();
@@ -79,7 +79,7 @@ test('a CPU scenario on all five models fills the table and explains the winner'
 }, testInfo) => {
   await setUp(page, 'cpu-primes', { Tasks: '4', 'Task time': '150' });
   await page.getByRole('button', { name: 'Run' }).click();
-  const rows = resultsTable(page).locator('tbody tr');
+  const rows = resultsTable(page).locator('tbody tr[data-model]');
   await expect(rows).toHaveCount(5, { timeout: 60_000 });
   await expect(
     page.getByText(/ran .+× faster than sequential|No model beat the plain loop/).first(),

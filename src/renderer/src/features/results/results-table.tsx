@@ -4,7 +4,11 @@ import type { ModelSummary } from '../../../../shared/ipc';
 import { ModelSwatch } from '../../ui/model-swatch';
 import { resultRows } from './results-rows';
 
-/** One body row per model, the fastest highlighted and badged "fastest". */
+/**
+ * One body row per model, the fastest highlighted and badged "fastest". Where the table is narrow
+ * (a lesson's column), the notes move from their own column to a line under each model's row, so
+ * nothing hides behind a horizontal scrollbar; results.css switches between the two.
+ */
 export function ResultsTable({
   results,
   caption,
@@ -38,12 +42,18 @@ export function ResultsTable({
             <th scope="col" className="num">
               CPU util
             </th>
-            <th scope="col">Notes</th>
+            <th scope="col" className="notes-col">
+              Notes
+            </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.model} className={`${row.fastest ? 'row-fastest' : ''} row-${row.state}`}>
+          {rows.map((row) => [
+            <tr
+              key={row.model}
+              data-model={row.model}
+              className={`${row.fastest ? 'row-fastest' : ''} row-${row.state}`}
+            >
               <th scope="row">
                 <span className="model-cell">
                   <ModelSwatch model={row.model} />
@@ -58,9 +68,17 @@ export function ResultsTable({
               <td className="num">{row.throughput}</td>
               <td className="num">{row.p95}</td>
               <td className="num">{row.cpu}</td>
-              <td className="notes">{row.notes}</td>
-            </tr>
-          ))}
+              <td className="notes notes-col">{row.notes}</td>
+            </tr>,
+            <tr
+              key={`${row.model}-notes`}
+              className={`notes-row ${row.fastest ? 'row-fastest' : ''} row-${row.state}`}
+            >
+              <td colSpan={6} className="notes">
+                {row.notes}
+              </td>
+            </tr>,
+          ])}
         </tbody>
       </table>
     </div>
