@@ -6,6 +6,7 @@
  * exact, the pipeline writes every item once, the deadlock is found and lock ordering fixes it)
  * are asserted.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { requireChromium } from '../support/chromium';
 import { startLabServer, type LabServer } from '../support/lab-server';
@@ -94,6 +95,13 @@ test('"Batch image processing": every image appears as a tile of the lane that p
   await expectComparison(lesson, ['sequential', 'gil-threads', 'threads', 'processes']);
   const tiles = lesson.getByRole('region', { name: 'Images' }).getByRole('img');
   await expect(tiles.first()).not.toHaveAccessibleName(/no images yet/);
+  // In the lesson's narrow column every model's notes are readable without scrolling sideways.
+  const table = lesson.getByRole('table', { name: /^Comparison of the models/ });
+  await expect(table.getByText(/sharing one GIL/).filter({ visible: true })).toHaveCount(1);
+  const overflow = await table.evaluate(
+    (el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test('"Race condition": Atomics.add and the mutex end exactly on the expected count', async ({ page }) => {
@@ -144,6 +152,39 @@ test('"Deadlock": opposite lock order is detected; one global order completes', 
     'data-outcome',
     'completed',
   );
+});
+
+test('a lesson run is kept in History: exported from its lesson, listed, and re-opened in its lesson', async ({
+  page,
+}) => {
+  const lesson = await openLesson(page, 'race-condition', 'Race condition');
+  await fill(lesson, { Workers: '2', 'Increments per worker': '20000' });
+  await run(lesson);
+  await expect(lesson.getByRole('status')).toContainText('Saved in History');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    lesson.getByRole('button', { name: 'Export Markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^concurrency-lab-race-condition-[\d-]+\.md$/);
+  const markdown = await readFile(await download.path(), 'utf8');
+  expect(markdown).toContain('# Race condition');
+  expect(markdown).toMatch(/Atomics\.add is exact/);
+  const final = (await lesson.getByRole('row', { name: /^threads, Atomics\.add / }).textContent()) ?? '';
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' }).click();
+  const row = page.getByRole('row', { name: /^Select race-condition/ }).first();
+  await expect(row).toContainText('Atomics.add exact');
+  await row.getByRole('checkbox').check();
+  await expect(page.getByRole('button', { name: 'Compare' })).toBeDisabled();
+  await row.getByRole('checkbox').uncheck();
+  await row.getByRole('button', { name: 'Open' }).click();
+
+  await expect(page).toHaveURL(/#lessons\/race-condition$/);
+  const reopened = page.locator('[data-lesson="race-condition"]');
+  await expect(reopened.getByRole('status')).toContainText('opened from History');
+  await expect(reopened.getByRole('row', { name: /^threads, Atomics\.add / })).toHaveText(final);
+  await expect(reopened.getByRole('heading', { level: 2, name: 'Race condition' })).toBeFocused();
 });
 
 test('"Which model when": each row leads to the lesson that demonstrates it', async ({ page }) => {

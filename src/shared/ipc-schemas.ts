@@ -77,6 +77,7 @@ export const REQUEST_VALIDATORS: {
   ),
   'history:list': noRequest,
   'history:open': fromZod(z.strictObject({ runId })),
+  'history:open-lesson': fromZod(z.strictObject({ runId })),
   'job:plan': fromZod(z.strictObject({ durationMs: knob(JOB_KNOBS.durationMs) })),
   'job:run': fromZod(
     z.strictObject({

@@ -19,6 +19,7 @@ import type {
   RaceConditionResult,
 } from './lessons';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
+import type { LessonRun, Saved, SavedLessonId } from './lesson-runs';
 import type { ModelId, ModelInfo } from './models';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
@@ -70,6 +71,7 @@ export interface RunView {
 
 /** One line of the session's run list. */
 export interface RunListItem {
+  readonly kind: 'race';
   readonly runId: string;
   readonly scenario: ScenarioId;
   readonly title: string;
@@ -80,6 +82,22 @@ export interface RunListItem {
   readonly models: readonly ModelId[];
   readonly verdict: string;
 }
+
+/** A finished lesson run in the history list. */
+export interface LessonListItem {
+  readonly kind: 'lesson';
+  readonly runId: string;
+  readonly lesson: SavedLessonId;
+  readonly title: string;
+  /** The knobs it ran with, in words. */
+  readonly settings: string;
+  readonly startedAt: string;
+  /** What it measured, in one line. */
+  readonly verdict: string;
+}
+
+/** One entry of the history: a race of models, or a lesson's run. */
+export type HistoryItem = RunListItem | LessonListItem;
 
 /** Formats a finished run can be exported in. */
 export const EXPORT_FORMATS = ['csv', 'json', 'markdown', 'trace'] as const;
@@ -122,8 +140,11 @@ export interface InvokeContract {
     readonly request: { readonly runId: string; readonly format: ExportFormat };
     readonly reply: ExportFile;
   };
-  'history:list': { readonly request: null; readonly reply: readonly RunListItem[] };
+  /** Every stored run, races and lesson runs, newest first. */
+  'history:list': { readonly request: null; readonly reply: readonly HistoryItem[] };
   'history:open': { readonly request: { readonly runId: string }; readonly reply: RunView };
+  /** A stored lesson run, to show again in its lesson. */
+  'history:open-lesson': { readonly request: { readonly runId: string }; readonly reply: LessonRun };
   /** The responsiveness lab's CPU job, sized on this machine (the page runs it itself in two placements). */
   'job:plan': { readonly request: { readonly durationMs: number }; readonly reply: JobPlan };
   /** Runs the job where the engine can: its main thread (blocking or chunked), a worker thread, a process. */
@@ -150,19 +171,22 @@ export interface InvokeContract {
     readonly request: { readonly runIds: readonly string[] };
     readonly reply: RunComparison;
   };
-  /** Several finished runs exported as one file. */
+  /** Runs exported as one file: one run of any kind, or several races side by side. */
   'history:export': {
     readonly request: { readonly runIds: readonly string[]; readonly format: ExportFormat };
     readonly reply: ExportFile;
   };
   /** Lesson: N workers racing on one counter — unsynchronised, Atomics, a mutex; and under the GIL. */
-  'lesson:race-condition': { readonly request: RaceConditionRequest; readonly reply: RaceConditionResult };
+  'lesson:race-condition': {
+    readonly request: RaceConditionRequest;
+    readonly reply: Saved<RaceConditionResult>;
+  };
   /** Lesson: structured clone vs transfer vs SharedArrayBuffer, threads vs processes (rows stream as lesson:progress). */
-  'lesson:data-passing': { readonly request: DataPassingRequest; readonly reply: DataPassingResult };
+  'lesson:data-passing': { readonly request: DataPassingRequest; readonly reply: Saved<DataPassingResult> };
   /** Lesson: producer, bounded queue, consumer pool, SQLite sink (points stream as lesson:progress). */
-  'lesson:pipeline': { readonly request: PipelineRequest; readonly reply: PipelineResult };
+  'lesson:pipeline': { readonly request: PipelineRequest; readonly reply: Saved<PipelineResult> };
   /** Lesson: two locks in opposite order, detected; then in one order, completed. */
-  'lesson:deadlock': { readonly request: DeadlockRequest; readonly reply: DeadlockResult };
+  'lesson:deadlock': { readonly request: DeadlockRequest; readonly reply: Saved<DeadlockResult> };
   /** Stops the lesson or job in progress; its reply becomes a 'cancelled' error. */
   'lesson:cancel': { readonly request: null; readonly reply: { readonly cancelled: boolean } };
   /** Changes the GIL switch interval of the run in progress, live (sys.setswitchinterval). */
@@ -212,6 +236,7 @@ export const INVOKE_CHANNELS = Object.keys({
   'run:export': true,
   'history:list': true,
   'history:open': true,
+  'history:open-lesson': true,
   'job:plan': true,
   'job:run': true,
   'job:async-trap': true,

@@ -11,28 +11,18 @@ import {
   toJsonReport,
   type TraceEvent,
 } from './reporters';
+import { exportFile } from './reporters/export-file';
 
-const FORMATS: Readonly<
-  Record<ExportFormat, { ext: string; mimeType: string; format: (run: RunResult) => string }>
-> = {
-  csv: { ext: 'csv', mimeType: 'text/csv', format: formatCsv },
-  json: { ext: 'json', mimeType: 'application/json', format: (run) => formatJson(run) },
-  markdown: { ext: 'md', mimeType: 'text/markdown', format: formatMarkdown },
-  trace: { ext: 'trace.json', mimeType: 'application/json', format: formatTrace },
+const FORMATTERS: Readonly<Record<ExportFormat, (run: RunResult) => string>> = {
+  csv: formatCsv,
+  json: (run) => formatJson(run),
+  markdown: formatMarkdown,
+  trace: formatTrace,
 };
-
-function stamp(startedAt: string): string {
-  return startedAt.replace(/\.\d+Z$/, '').replace(/[:T]/g, '-');
-}
 
 /** The export of a run in one format, with a file name that says what and when. */
 export function exportRun(run: RunResult, format: ExportFormat): ExportFile {
-  const spec = FORMATS[format];
-  return {
-    filename: `concurrency-lab-${run.scenario}-${stamp(run.startedAt)}.${spec.ext}`,
-    mimeType: spec.mimeType,
-    content: spec.format(run),
-  };
+  return exportFile(run.scenario, run.startedAt, format, FORMATTERS[format](run));
 }
 
 /** Processes per run in a combined trace: one per model, with room to spare. */
@@ -89,7 +79,6 @@ export function exportRuns(
   format: ExportFormat,
 ): ExportFile {
   if (runs.length === 1) return exportRun(runs[0]!, format);
-  const spec = FORMATS[format];
   const content =
     format === 'csv'
       ? combinedCsv(runs)
@@ -98,9 +87,5 @@ export function exportRuns(
         : format === 'markdown'
           ? combinedMarkdown(runs, views)
           : combinedTrace(runs);
-  return {
-    filename: `concurrency-lab-comparison-${runs.length}-runs-${stamp(runs[0]!.startedAt)}.${spec.ext}`,
-    mimeType: spec.mimeType,
-    content,
-  };
+  return exportFile(`comparison-${runs.length}-runs`, runs[0]!.startedAt, format, content);
 }

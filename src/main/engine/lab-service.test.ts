@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type EventContract, type LabEvent } from '../../shared/ipc';
+import {
+  INVOKE_CHANNELS,
+  type EventContract,
+  type HistoryItem,
+  type InvokeChannel,
+  type InvokeContract,
+  type LabEvent,
+  type Reply,
+} from '../../shared/ipc';
 import { seededRandom } from '../../shared/hashing';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { createLabService, type LabService } from './lab-service';
@@ -226,7 +234,84 @@ describe('the lab service', () => {
       }
     }
     expect(events.filter((e) => e.event.startsWith('run:'))).toEqual([]);
-    expect(await service.handle('history:list', null)).toEqual({ ok: true, value: [] });
+    // `{}` is a valid request of the lessons whose knobs all have defaults: those lessons ran and were kept.
+    const listed = await service.handle('history:list', null);
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect((listed.value as readonly HistoryItem[]).filter((item) => item.kind === 'race')).toEqual([]);
+  });
+
+  it('keeps every finished lesson run in the history: listed, re-opened, exported alone and deleted', async () => {
+    const { service, next } = setup();
+    const ok = <C extends InvokeChannel>(_channel: C, reply: Reply<unknown>): InvokeContract[C]['reply'] => {
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value as InvokeContract[C]['reply'];
+    };
+    const deadlock = ok(
+      'lesson:deadlock',
+      await service.handle('lesson:deadlock', { pauseMs: 20, reportAfterMs: 60 }),
+    );
+    const passing = ok(
+      'lesson:data-passing',
+      await service.handle('lesson:data-passing', { sizes: [4096], repeats: 1, latencySamples: 10 }),
+    );
+    expect(deadlock.runId).not.toBe(passing.runId);
+
+    const race = ok(
+      'run:start',
+      await service.handle('run:start', {
+        scenario: 'io-sleep',
+        params: { tasks: 2, taskMs: 1 },
+        models: ['async'],
+      }),
+    );
+    await next('run:finished');
+    const listed = ok('history:list', await service.handle('history:list', null));
+    expect(listed.map((item) => item.runId).sort()).toEqual(
+      [deadlock.runId, passing.runId, race.runId].sort(),
+    );
+    const lessonItem = listed.find((item) => item.runId === deadlock.runId);
+    expect(lessonItem).toMatchObject({ kind: 'lesson', lesson: 'deadlock', title: 'Deadlock' });
+    expect(lessonItem?.verdict).toMatch(
+      /^opposite-order: deadlock detected after \d+ ms · global-order: completed/,
+    );
+
+    const reopened = ok(
+      'history:open-lesson',
+      await service.handle('history:open-lesson', { runId: deadlock.runId }),
+    );
+    expect(reopened.lesson).toBe('deadlock');
+    expect(reopened.request).toEqual({ pauseMs: 20, reportAfterMs: 60 });
+    const { runId: _id, startedAt: _at, ...measured } = deadlock;
+    expect(reopened.result).toEqual(measured);
+
+    const markdown = ok(
+      'history:export',
+      await service.handle('history:export', { runIds: [deadlock.runId], format: 'markdown' }),
+    );
+    expect(markdown.filename).toMatch(/^concurrency-lab-deadlock-.+\.md$/);
+    expect(markdown.content).toContain('# Deadlock');
+    const noTrace = await service.handle('history:export', { runIds: [passing.runId], format: 'trace' });
+    expect(noTrace).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!noTrace.ok && noTrace.error.message).toMatch(/data-passing lesson has no timeline/);
+    const mixed = await service.handle('history:export', {
+      runIds: [race.runId, deadlock.runId],
+      format: 'json',
+    });
+    expect(!mixed.ok && mixed.error.message).toMatch(/lesson run: lesson runs are exported one at a time/);
+    const compared = await service.handle('history:compare', { runIds: [race.runId, deadlock.runId] });
+    expect(!compared.ok && compared.error.message).toMatch(/only races of models can be compared/);
+    const asRace = await service.handle('history:open', { runId: deadlock.runId });
+    expect(!asRace.ok && asRace.error.message).toMatch(/opens in its lesson/);
+
+    expect(
+      ok('history:delete', await service.handle('history:delete', { runIds: [deadlock.runId] })),
+    ).toEqual({ deleted: 1 });
+    const left = ok('history:list', await service.handle('history:list', null)).map((item) => item.runId);
+    expect(left).not.toContain(deadlock.runId);
+    expect(await service.handle('history:open-lesson', { runId: deadlock.runId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('streams system stats of the main process', async () => {

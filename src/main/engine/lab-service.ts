@@ -65,7 +65,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs),
-    ...lessonHandlers(options.engine, activity, emit),
+    ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
   };
 
   const dispatch = async <C extends InvokeChannel>(channel: C, payload: unknown): Promise<Reply<unknown>> => {

@@ -1,11 +1,18 @@
 /** What the UI gets of a finished run: the summary without per-task timelines, final snapshots, the verdict. */
 import {
   SUMMARY_LANES,
+  type LessonListItem,
   type ModelSummary,
   type RunListItem,
   type RunSummary,
   type RunView,
 } from '../../shared/ipc';
+import {
+  lessonHeadline,
+  lessonSettings,
+  SAVED_LESSON_TITLES,
+  type LessonRun,
+} from '../../shared/lesson-runs';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../shared/results';
 import { describeParams, scenarioInfo } from '../../shared/scenarios';
 import { verdict } from '../../shared/verdict';
@@ -42,6 +49,7 @@ export function runView(run: RunResult, snapshots: readonly ModelSnapshot[]): Ru
 export function runListItem(view: RunView): RunListItem {
   const { run } = view;
   return {
+    kind: 'race',
     runId: run.runId,
     scenario: run.scenario,
     title: run.title,
@@ -50,5 +58,18 @@ export function runListItem(view: RunView): RunListItem {
     state: run.state,
     models: run.results.map((r) => r.model),
     verdict: view.verdict,
+  };
+}
+
+/** A lesson run's line in the list. */
+export function lessonListItem(run: LessonRun): LessonListItem {
+  return {
+    kind: 'lesson',
+    runId: run.runId,
+    lesson: run.lesson,
+    title: SAVED_LESSON_TITLES[run.lesson],
+    settings: lessonSettings(run),
+    startedAt: run.startedAt,
+    verdict: lessonHeadline(run),
   };
 }

@@ -1,6 +1,13 @@
 /** The run history on disk: every finished run in one SQLite database (sql.js, WebAssembly) in the app's data folder. */
 import type { Database, SqlValue } from 'sql.js';
-import type { RunListItem, RunView } from '../../../shared/ipc';
+import type { LessonListItem, RunListItem, RunView } from '../../../shared/ipc';
+import {
+  isSavedLessonId,
+  lessonHeadline,
+  lessonSettings,
+  SAVED_LESSON_TITLES,
+  type LessonRun,
+} from '../../../shared/lesson-runs';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
@@ -24,7 +31,7 @@ export interface RunStoreOptions {
   readonly file: string | null;
   /** Told, in one sentence, when the file or its folder was unusable and what became of the file. */
   readonly onNotice?: (message: string) => void;
-  /** Runs kept; the oldest beyond it are deleted. 200 by default. */
+  /** Runs kept, and lesson runs kept; the oldest beyond it are deleted. 200 by default. */
   readonly limit?: number;
   /** Compressed bytes of runs kept (the newest run is always kept). 128 MiB by default. */
   readonly maxBytes?: number;
@@ -141,6 +148,63 @@ export class RunStore {
     await this.persist();
   }
 
+  /** Saves a finished lesson run (replacing one with the same id); resolves once it is on disk. */
+  saveLesson(run: LessonRun): Promise<void> {
+    this.assertOpen();
+    this.db.run(
+      `INSERT OR REPLACE INTO lesson_runs (run_id, started_at, lesson, title, settings, verdict, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        run.runId,
+        run.startedAt,
+        run.lesson,
+        SAVED_LESSON_TITLES[run.lesson],
+        lessonSettings(run),
+        lessonHeadline(run),
+        JSON.stringify(run),
+      ],
+    );
+    const old = this.db.exec(
+      'SELECT run_id FROM lesson_runs ORDER BY started_at DESC, rowid DESC LIMIT -1 OFFSET ?',
+      [this.limit],
+    )[0];
+    for (const [runId] of old?.values ?? [])
+      this.db.run('DELETE FROM lesson_runs WHERE run_id = ?', [runId ?? null]);
+    return this.track(this.persist());
+  }
+
+  /** Every lesson run, newest first, without their records. */
+  listLessons(): LessonListItem[] {
+    this.assertOpen();
+    const rows = this.db.exec(
+      'SELECT run_id, lesson, title, settings, started_at, verdict FROM lesson_runs ORDER BY started_at DESC, rowid DESC',
+    )[0];
+    return (rows?.values ?? []).flatMap(([runId, lesson, title, settings, startedAt, verdict]) =>
+      // A lesson this version does not know (written by a newer one) is left out, not misread.
+      isSavedLessonId(lesson)
+        ? [
+            {
+              kind: 'lesson' as const,
+              runId: text(runId),
+              lesson,
+              title: text(title),
+              settings: text(settings),
+              startedAt: text(startedAt),
+              verdict: text(verdict),
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** A whole lesson run, or undefined when there is none. */
+  getLesson(runId: string): LessonRun | undefined {
+    this.assertOpen();
+    const record = this.db.exec('SELECT record FROM lesson_runs WHERE run_id = ?', [runId])[0]
+      ?.values[0]?.[0];
+    return record === undefined ? undefined : (JSON.parse(text(record)) as LessonRun);
+  }
+
   /** Writes the whole database to the file, atomically; in-memory changes stay when it fails. */
   private async persist(): Promise<void> {
     if (!this.writer) return;
@@ -174,6 +238,7 @@ export class RunStore {
     )[0];
     return (rows?.values ?? []).map(
       ([runId, scenario, title, startedAt, state, models, verdict, params]) => ({
+        kind: 'race' as const,
         runId: text(runId),
         scenario: text(scenario) as ScenarioId,
         title: text(title),
@@ -212,6 +277,8 @@ export class RunStore {
     for (const runId of new Set(runIds)) {
       this.db.run('DELETE FROM runs WHERE run_id = ?', [runId]);
       deleted += this.db.getRowsModified();
+      this.db.run('DELETE FROM lesson_runs WHERE run_id = ?', [runId]);
+      deleted += this.db.getRowsModified();
     }
     if (deleted === 0) return Promise.resolve(0);
     // Rebuilds the file without the deleted runs' pages: what the user deleted is gone from the disk too.
@@ -219,10 +286,11 @@ export class RunStore {
     return this.track(this.persist().then(() => deleted));
   }
 
-  /** How many runs are kept. */
+  /** How many runs are kept, races and lesson runs. */
   count(): number {
     this.assertOpen();
-    return Number(this.db.exec('SELECT count(*) FROM runs')[0]?.values[0]?.[0] ?? 0);
+    const races = Number(this.db.exec('SELECT count(*) FROM runs')[0]?.values[0]?.[0] ?? 0);
+    return races + Number(this.db.exec('SELECT count(*) FROM lesson_runs')[0]?.values[0]?.[0] ?? 0);
   }
 
   /** Waits for saves and writes in progress, then frees the database; the store cannot be used afterwards. */

@@ -1,8 +1,11 @@
 /** The history database's layout, and the checks that tell our database from anything else at its path. */
 import type { Database, SqlJsStatic } from 'sql.js';
 
-/** Bumped whenever the layout changes; kept in the file's `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the layout changes; kept in the file's `PRAGMA user_version`.
+ * 1: runs. 2: adds lesson_runs (a version 1 file is upgraded in place when opened).
+ */
+export const SCHEMA_VERSION = 2;
 
 const COLUMNS = [
   'run_id',
@@ -18,6 +21,22 @@ const COLUMNS = [
   'result_encoding',
   'result_bytes',
 ] as const;
+
+const LESSON_COLUMNS = ['run_id', 'started_at', 'lesson', 'title', 'settings', 'verdict', 'record'] as const;
+
+/** Lesson runs are small (tables and a few hundred chart points), so they are kept as plain JSON. */
+const CREATE_LESSON_RUNS = `
+  CREATE TABLE lesson_runs (
+    run_id TEXT PRIMARY KEY NOT NULL,
+    started_at TEXT NOT NULL,
+    lesson TEXT NOT NULL,
+    title TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX lesson_runs_by_start ON lesson_runs (started_at);
+`;
 
 const CREATE = `
   CREATE TABLE runs (
@@ -35,6 +54,7 @@ const CREATE = `
     result_bytes INTEGER NOT NULL
   );
   CREATE INDEX runs_by_start ON runs (started_at);
+  ${CREATE_LESSON_RUNS}
   PRAGMA user_version = ${SCHEMA_VERSION};
 `;
 
@@ -65,17 +85,24 @@ function headerProblem(bytes: Uint8Array): string | null {
   return null;
 }
 
+function hasLayout(db: Database, table: string, expected: readonly string[]): boolean {
+  const columns = (db.exec(`PRAGMA table_info(${table})`)[0]?.values ?? []).map((row) => row[1]);
+  return columns.length === expected.length && expected.every((name) => columns.includes(name));
+}
+
+/** Why the database is not a history this version can use, or null; a version 1 history is upgraded. */
 function schemaProblem(db: Database): string | null {
   const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
   if (check !== 'ok') return `it is damaged (${String(check)})`;
   const version = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
   if (typeof version === 'number' && version > SCHEMA_VERSION)
     return `it was written by a newer version of the app (schema ${version}; this one reads ${SCHEMA_VERSION})`;
-  if (version !== SCHEMA_VERSION)
+  if (version !== 1 && version !== SCHEMA_VERSION)
     return `it is not a run history of this app (schema version ${String(version)}, expected ${SCHEMA_VERSION})`;
-  const columns = (db.exec('PRAGMA table_info(runs)')[0]?.values ?? []).map((row) => row[1]);
-  if (columns.length !== COLUMNS.length || !COLUMNS.every((name) => columns.includes(name)))
-    return 'its runs table has a different layout';
+  if (!hasLayout(db, 'runs', COLUMNS)) return 'its runs table has a different layout';
+  // The upgrade lives in memory until the next save writes the whole file, atomically.
+  if (version === 1) db.exec(`${CREATE_LESSON_RUNS} PRAGMA user_version = ${SCHEMA_VERSION};`);
+  if (!hasLayout(db, 'lesson_runs', LESSON_COLUMNS)) return 'its lesson_runs table has a different layout';
   return null;
 }
 

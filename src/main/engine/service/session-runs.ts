@@ -2,15 +2,17 @@
  * The lab's finished runs: the persistent store, plus the runs just finished whose save is still
  * under way (compressing a 100,000-task run takes a moment), so they can be opened and exported at once.
  */
-import type { RunListItem, RunView } from '../../../shared/ipc';
+import type { HistoryItem, RunView } from '../../../shared/ipc';
+import type { LessonRun } from '../../../shared/lesson-runs';
 import type { RunResult } from '../../../shared/results';
 import { errorMessage } from '../errors';
 import type { RunStore } from '../history/run-store';
-import { runListItem } from '../run-views';
+import { lessonListItem, runListItem } from '../run-views';
 
 /** Finished runs, persisted. */
 export class SessionRuns {
   private readonly pending = new Map<string, { readonly result: RunResult; readonly view: RunView }>();
+  private readonly pendingLessons = new Map<string, LessonRun>();
   private readonly saves = new Set<Promise<void>>();
 
   constructor(
@@ -21,25 +23,53 @@ export class SessionRuns {
   /** Keeps a finished run; it is listed at once and on disk shortly after. */
   add(result: RunResult, view: RunView): void {
     this.pending.set(result.runId, { result, view });
-    const save = this.store
-      .then((store) => store.save(result, view))
-      .catch((error: unknown) =>
-        console.warn(`run ${result.runId} was not saved to the history: ${errorMessage(error)}`),
-      )
-      .finally(() => {
-        this.pending.delete(result.runId);
-        this.saves.delete(save);
-        this.onSaved();
-      });
-    this.saves.add(save);
+    this.track(
+      result.runId,
+      (store) => store.save(result, view),
+      () => this.pending.delete(result.runId),
+    );
   }
 
-  /** Every run, newest first. */
-  async list(): Promise<RunListItem[]> {
-    const stored = (await this.store).list();
-    const saving = [...this.pending.values()].map(({ view }) => runListItem(view));
+  /** Keeps a finished lesson run, like add. */
+  addLesson(run: LessonRun): void {
+    this.pendingLessons.set(run.runId, run);
+    this.track(
+      run.runId,
+      (store) => store.saveLesson(run),
+      () => this.pendingLessons.delete(run.runId),
+    );
+  }
+
+  private track(runId: string, save: (store: RunStore) => Promise<void>, saved: () => void): void {
+    const saving = this.store
+      .then(save)
+      .catch((error: unknown) =>
+        console.warn(`run ${runId} was not saved to the history: ${errorMessage(error)}`),
+      )
+      .finally(() => {
+        saved();
+        this.saves.delete(saving);
+        this.onSaved();
+      });
+    this.saves.add(saving);
+  }
+
+  /** Every run, races and lesson runs, newest first. */
+  async list(): Promise<HistoryItem[]> {
+    const store = await this.store;
+    const saving: HistoryItem[] = [
+      ...[...this.pending.values()].map(({ view }) => runListItem(view)),
+      ...[...this.pendingLessons.values()].map((run) => lessonListItem(run)),
+    ];
     const ids = new Set(saving.map((item) => item.runId));
-    return [...saving.reverse(), ...stored.filter((item) => !ids.has(item.runId))];
+    const stored = [...store.list(), ...store.listLessons()].filter((item) => !ids.has(item.runId));
+    // ISO times sort as text; a stable sort keeps the store's order among runs started together.
+    return [...saving, ...stored].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** A lesson run, if it is known. */
+  async lesson(runId: string): Promise<LessonRun | undefined> {
+    return this.pendingLessons.get(runId) ?? (await this.store).getLesson(runId);
   }
 
   /** A run's view, if it is known. */

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { ExportFile, RunListItem } from '../../../shared/ipc';
+import type { ExportFile, HistoryItem, RunListItem } from '../../../shared/ipc';
 import { createLabStore } from '../store/lab-store';
 import { FakeLabApi } from '../test-support/fake-lab-api';
-import { runView } from '../test-support/fixtures';
+import { deadlockLessonRun, lessonItem, runView } from '../test-support/fixtures';
 import { createHistoryController } from './history-controller';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function item(runId: string, hour: number): RunListItem {
   return {
+    kind: 'race',
     runId,
     scenario: 'io-sleep',
     title: 'I/O',
@@ -37,13 +38,13 @@ const COMPARISON: RunComparison = {
 
 function setUp() {
   const api = new FakeLabApi();
-  let listed = [item('a', 10), item('b', 11), item('c', 12)];
+  let listed: HistoryItem[] = [item('a', 10), item('b', 11), item('c', 12)];
   api.handle('history:list', () => ({ ok: true, value: listed }));
   const saved: ExportFile[] = [];
   const store = createLabStore();
   const controller = createHistoryController(api, store, (file) => saved.push(file));
   const stop = controller.start();
-  return { api, store, controller, saved, stop, relist: (items: RunListItem[]) => (listed = items) };
+  return { api, store, controller, saved, stop, relist: (items: HistoryItem[]) => (listed = items) };
 }
 
 describe('history controller', () => {
@@ -154,5 +155,61 @@ describe('history controller', () => {
       status: 'failed',
       error: 'no finished run zz',
     });
+  });
+});
+
+describe('history controller and lesson runs', () => {
+  it('opens a lesson run in its lesson: the lesson comes on screen with the saved result', async () => {
+    const { api, store, controller } = setUp();
+    const run = deadlockLessonRun('dl');
+    api.handle('history:open-lesson', ({ runId }) =>
+      runId === 'dl'
+        ? { ok: true, value: run }
+        : { ok: false, error: { code: 'not-found', message: 'gone' } },
+    );
+    await controller.openLessonRun('dl');
+    const { lessons, view } = store.getState();
+    expect(view.current).toBe('lessons');
+    expect(lessons.current).toBe('deadlock');
+    expect(lessons.results.deadlock).toEqual(run.result);
+    expect(lessons.saved.deadlock).toEqual({ runId: 'dl', startedAt: run.startedAt, reopened: true });
+
+    await controller.openLessonRun('other');
+    expect(store.getState().historyView.outcome).toEqual({
+      ok: false,
+      text: 'Could not open the lesson run: gone',
+    });
+  });
+
+  it('does not replace a lesson that is running with a saved run of it', async () => {
+    const { api, store, controller } = setUp();
+    api.handle('history:open-lesson', () => ({ ok: true, value: deadlockLessonRun('dl') }));
+    store.getState().engineLessonStarted({
+      lesson: 'deadlock',
+      channel: 'lesson:deadlock',
+      request: { pauseMs: 50 },
+    });
+    await controller.openLessonRun('dl');
+    expect(store.getState().lessons.results.deadlock).toBeNull();
+    expect(store.getState().historyView.outcome?.text).toMatch(/That lesson is running now/);
+  });
+
+  it('exports a selected lesson run through the history, as its own file', async () => {
+    const { api, store, controller, saved, relist } = setUp();
+    relist([item('a', 10), lessonItem('dl', 'deadlock', '2025-01-01T11:00:00Z')]);
+    await controller.reload();
+    const file: ExportFile = {
+      filename: 'concurrency-lab-deadlock-x.md',
+      mimeType: 'text/markdown',
+      content: '#',
+    };
+    api.handle('history:export', () => ({ ok: true, value: file }));
+    store.getState().runSelectionToggled('dl');
+    await controller.exportSelection('markdown');
+    expect(api.calls.at(-1)).toEqual({
+      channel: 'history:export',
+      request: { runIds: ['dl'], format: 'markdown' },
+    });
+    expect(saved).toEqual([file]);
   });
 });

@@ -14,6 +14,8 @@ export interface HistoryController {
   /** Reloads the list of stored runs (coalesced: one request in flight, one more queued at most). */
   reload(): Promise<void>;
   openRun(runId: string): Promise<void>;
+  /** Shows a stored lesson run in its lesson, and that lesson on screen. */
+  openLessonRun(runId: string): Promise<void>;
   /** Compares the selected runs (two or more) on one chart. */
   compareSelection(): Promise<void>;
   /** Deletes the selected runs, once the user confirmed, then reloads the list. */
@@ -64,6 +66,19 @@ export function createHistoryController(api: LabApi, store: LabStore, save: Save
     else state().runDetailFailed(runId, reply.error.message);
   }
 
+  async function openLessonRun(runId: string): Promise<void> {
+    const reply = await api.invoke('history:open-lesson', { runId });
+    if (!reply.ok)
+      return state().lessonRunOpenFailed(`Could not open the lesson run: ${reply.error.message}`);
+    const { active } = state().lessons;
+    if (active?.kind === 'engine' && active.lesson === reply.value.lesson)
+      return state().lessonRunOpenFailed(
+        'That lesson is running now: cancel it or wait for it to finish, then open the saved run.',
+      );
+    state().lessonRunReopened(reply.value);
+    state().viewChosen('lessons');
+  }
+
   async function compareSelection(): Promise<void> {
     const runIds = selectedOldestFirst(state());
     if (runIds.length < 2) return;
@@ -90,7 +105,10 @@ export function createHistoryController(api: LabApi, store: LabStore, save: Save
     const reply =
       target.kind === 'run'
         ? await api.invoke('run:export', { runId: target.runId, format })
-        : await api.invoke('history:export', { runIds: target.runIds, format });
+        : await api.invoke('history:export', {
+            runIds: target.kind === 'lesson' ? [target.runId] : target.runIds,
+            format,
+          });
     if (!reply.ok) {
       state().selectionExportFailed(reply.error.message);
       return;
@@ -103,5 +121,5 @@ export function createHistoryController(api: LabApi, store: LabStore, save: Save
     return api.on('history:changed', () => void reload());
   }
 
-  return { start, reload, openRun, compareSelection, deleteSelection, exportSelection };
+  return { start, reload, openRun, openLessonRun, compareSelection, deleteSelection, exportSelection };
 }

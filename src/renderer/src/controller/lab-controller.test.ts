@@ -12,6 +12,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function listItem(runId: string): RunListItem {
   return {
+    kind: 'race',
     runId,
     scenario: 'io-sleep',
     title: 'I/O',

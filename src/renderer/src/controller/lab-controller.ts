@@ -29,6 +29,8 @@ export interface LabController {
   openRun(runId: string): Promise<void>;
   /** The run as a file in the given format; the caller saves it. */
   exportRun(runId: string, format: ExportFormat): Promise<Reply<ExportFile>>;
+  /** Stored runs as one file (a lesson run alone); the caller saves it. */
+  exportHistory(runIds: readonly string[], format: ExportFormat): Promise<Reply<ExportFile>>;
   /** Retries a lost connection now rather than at the next backoff step. */
   reconnectNow(): void;
   /** Sends a run request and follows it (the lessons' runs use it too); resolves with its id, or null when refused. */
@@ -218,6 +220,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     refreshHistory,
     openRun,
     exportRun: (runId, format) => api.invoke('run:export', { runId, format }),
+    exportHistory: (runIds, format) => api.invoke('history:export', { runIds, format }),
     reconnectNow: () => api.connection.reconnectNow(),
     startRun,
     startComparison,

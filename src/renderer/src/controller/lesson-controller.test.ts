@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Saved } from '../../../shared/lesson-runs';
 import type { DeadlockResult, PipelinePoint, RaceConditionResult } from '../../../shared/lessons';
 import { createLabStore } from '../store/lab-store';
 import { FakeLabApi } from '../test-support/fake-lab-api';
@@ -21,6 +22,7 @@ async function started(api = new FakeLabApi()) {
 }
 
 const RACE: RaceConditionResult = { workers: 4, increments: 10, cores: 2, runs: [] };
+const SAVED = { runId: 'lesson-1', startedAt: '2026-11-21T08:00:00.000Z' };
 
 describe('lesson controller', () => {
   it('starts a run lesson through the one run machinery and keeps its run when it finishes', async () => {
@@ -62,7 +64,7 @@ describe('lesson controller', () => {
 
   it('invokes an engine lesson on its channel, folds its progress and keeps its result', async () => {
     const { api, store, lessons } = await started();
-    let answer: (value: { ok: true; value: DeadlockResult }) => void = () => {};
+    let answer: (value: { ok: true; value: Saved<DeadlockResult> }) => void = () => {};
     api.handle('lesson:deadlock', () => new Promise((resolve) => (answer = resolve)));
     const running = lessons.runLesson('deadlock');
     expect(store.getState().lessons.active).toMatchObject({ kind: 'engine', lesson: 'deadlock' });
@@ -70,9 +72,10 @@ describe('lesson controller', () => {
       channel: 'lesson:deadlock',
       request: { pauseMs: 50, reportAfterMs: 200, giveUpAfterMs: 5000 },
     });
-    answer({ ok: true, value: { attempts: [] } });
+    answer({ ok: true, value: { attempts: [], ...SAVED } });
     await running;
-    expect(store.getState().lessons.results.deadlock).toEqual({ attempts: [] });
+    expect(store.getState().lessons.results.deadlock).toMatchObject({ attempts: [] });
+    expect(store.getState().lessons.saved.deadlock).toEqual({ ...SAVED, reopened: false });
     expect(store.getState().lessons.active).toBeNull();
   });
 
@@ -111,7 +114,7 @@ describe('lesson controller', () => {
 
   it('sends nothing while a knob is out of range or something else runs', async () => {
     const { api, store, lessons } = await started();
-    api.handle('lesson:race-condition', () => ({ ok: true, value: RACE }));
+    api.handle('lesson:race-condition', () => ({ ok: true, value: { ...RACE, ...SAVED } }));
     store.getState().lessonKnobEdited('race-condition', 'workers', '99');
     await lessons.runLesson('race-condition');
     store.getState().lessonKnobEdited('race-condition', 'workers', '4');

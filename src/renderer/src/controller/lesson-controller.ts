@@ -3,6 +3,7 @@
  * engine lesson invokes its own channel and folds the progress it streams; Cancel stops either.
  */
 import type { LabApi, LabError, Reply, RunView } from '../../../shared/ipc';
+import type { LessonRunMeta } from '../../../shared/lesson-runs';
 import { shallow } from 'zustand/shallow';
 import type { LabStore } from '../store/lab-store';
 import type { EngineLessonResult } from '../store/lessons-slice';
@@ -38,8 +39,16 @@ export function lessonErrorText(error: LabError): string {
   return error.message;
 }
 
-function tagged<T>(reply: Reply<T>, wrap: (value: T) => EngineLessonResult): Reply<EngineLessonResult> {
+function tagged<T extends LessonRunMeta>(
+  reply: Reply<T>,
+  wrap: (value: T) => EngineLessonResult,
+): Reply<EngineLessonResult> {
   return reply.ok ? { ok: true, value: wrap(reply.value) } : reply;
+}
+
+/** Where the history keeps a lesson's reply. */
+function savedOf({ runId, startedAt }: LessonRunMeta): LessonRunMeta {
+  return { runId, startedAt };
 }
 
 /** Creates the controller of the lessons. */
@@ -52,21 +61,25 @@ export function createLessonController(api: LabApi, store: LabStore, runs: RunSt
         return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
           lesson: 'race-condition',
           result,
+          saved: savedOf(result),
         }));
       case 'data-passing':
         return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
           lesson: 'data-passing',
           result,
+          saved: savedOf(result),
         }));
       case 'pipeline':
         return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
           lesson: 'pipeline',
           result,
+          saved: savedOf(result),
         }));
       case 'deadlock':
         return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
           lesson: 'deadlock',
           result,
+          saved: savedOf(result),
         }));
     }
   }

@@ -5,6 +5,7 @@ import { selectHistoryItems } from './history-slice';
 
 function item(runId: string, startedAt: string): RunListItem {
   return {
+    kind: 'race',
     runId,
     scenario: 'io-sleep',
     title: 'I/O',

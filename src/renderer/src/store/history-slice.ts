@@ -1,12 +1,12 @@
-/** The history slice: the stored runs (kept across sessions), newest first, and which one is being reopened. */
-import type { RunListItem } from '../../../shared/ipc';
+/** The history slice: the stored runs and lesson runs (kept across sessions), newest first, and which one is being reopened. */
+import type { HistoryItem } from '../../../shared/ipc';
 import { keepListed } from './history-view-slice';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** The history's part of the state. */
 export interface HistoryState {
   readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
-  readonly items: readonly RunListItem[];
+  readonly items: readonly HistoryItem[];
   /** The run being fetched to be reopened. */
   readonly opening: string | null;
   readonly error: string | null;
@@ -16,7 +16,7 @@ export interface HistoryState {
 export interface HistorySlice {
   readonly history: HistoryState;
   historyRequested(): void;
-  historyLoaded(items: readonly RunListItem[]): void;
+  historyLoaded(items: readonly HistoryItem[]): void;
   historyFailed(message: string): void;
   runOpenRequested(runId: string): void;
   runOpenFailed(message: string): void;
@@ -44,8 +44,8 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
   runOpenFailed: (message) => set((s) => ({ history: { ...s.history, opening: null, error: message } })),
 });
 
-/** The stored runs, newest first. */
-export const selectHistoryItems = (s: LabState): readonly RunListItem[] => s.history.items;
+/** The stored runs, races and lesson runs, newest first. */
+export const selectHistoryItems = (s: LabState): readonly HistoryItem[] => s.history.items;
 
 /** Id of the run whose results are on screen, if it came from a finished run. */
 export const selectShownRunId = (s: LabState): string | null => s.run.view?.run.runId ?? null;

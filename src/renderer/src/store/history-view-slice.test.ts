@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../../shared/compare-runs';
 import type { RunListItem } from '../../../shared/ipc';
-import { CATALOG, runView } from '../test-support/fixtures';
+import { CATALOG, lessonItem, runView } from '../test-support/fixtures';
 import {
   selectAllRunsSelected,
   selectCanCompare,
+  selectCanExport,
+  selectSelectionHint,
   selectCanDelete,
   selectExportTarget,
   selectHistoryNotice,
@@ -14,6 +16,7 @@ import { createLabStore } from './lab-store';
 
 function item(runId: string, startedAt: string): RunListItem {
   return {
+    kind: 'race',
     runId,
     scenario: 'io-sleep',
     title: 'I/O',
@@ -187,5 +190,44 @@ describe('history view slice', () => {
     expect(selectHistoryNotice(store.getState())).toBe('The history was moved aside.');
     store.getState().historyNoticeDismissed();
     expect(selectHistoryNotice(store.getState())).toBeNull();
+  });
+});
+
+describe('lesson runs in the History view', () => {
+  function withLessons() {
+    const store = listed();
+    store
+      .getState()
+      .historyLoaded([
+        item('a', '2025-01-01T10:00:00Z'),
+        item('b', '2025-01-01T11:00:00Z'),
+        lessonItem('dl', 'deadlock', '2025-01-01T12:00:00Z'),
+        lessonItem('dp', 'data-passing', '2025-01-01T13:00:00Z'),
+      ]);
+    return store;
+  }
+
+  it('exports one lesson run alone, in the formats its lesson has', () => {
+    const store = withLessons();
+    store.getState().runSelectionToggled('dp');
+    expect(selectExportTarget(store.getState())).toEqual({
+      kind: 'lesson',
+      runId: 'dp',
+      lesson: 'data-passing',
+    });
+    expect(selectCanExport(store.getState(), 'markdown')).toBe(true);
+    expect(selectCanExport(store.getState(), 'trace')).toBe(false);
+    expect(selectSelectionHint(store.getState())).toMatch(/opens in its lesson and exports on its own/);
+  });
+
+  it('neither compares nor exports a selection that mixes a lesson run with races, and says why', () => {
+    const store = withLessons();
+    for (const id of ['a', 'b']) store.getState().runSelectionToggled(id);
+    expect(selectCanCompare(store.getState())).toBe(true);
+    store.getState().runSelectionToggled('dl');
+    expect(selectCanCompare(store.getState())).toBe(false);
+    expect(selectExportTarget(store.getState())).toEqual({ kind: 'none' });
+    expect(selectCanExport(store.getState(), 'json')).toBe(false);
+    expect(selectSelectionHint(store.getState())).toMatch(/exported one at a time/);
   });
 });

@@ -3,7 +3,8 @@
  * of several runs, the run opened in the view, exports of the selection, and the dismissed notice.
  */
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { ExportFormat, RunListItem, RunView } from '../../../shared/ipc';
+import type { ExportFormat, HistoryItem, RunView } from '../../../shared/ipc';
+import { LESSON_EXPORT_FORMATS, type SavedLessonId } from '../../../shared/lesson-runs';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** Which number the comparison chart and table show. */
@@ -69,6 +70,8 @@ export interface HistoryViewSlice {
   selectionExportRequested(format: ExportFormat): void;
   selectionExportSaved(filename: string): void;
   selectionExportFailed(message: string): void;
+  /** A lesson run could not be opened in its lesson: why, in words. */
+  lessonRunOpenFailed(message: string): void;
   historyNoticeDismissed(): void;
 }
 
@@ -93,7 +96,7 @@ function plural(count: number, word: string): string {
 }
 
 /** The selection without runs that are no longer listed (answers history:list reloads). */
-export function keepListed(selected: readonly string[], items: readonly RunListItem[]): readonly string[] {
+export function keepListed(selected: readonly string[], items: readonly HistoryItem[]): readonly string[] {
   const listed = new Set(items.map((item) => item.runId));
   const kept = selected.filter((runId) => listed.has(runId));
   return kept.length === selected.length ? selected : kept;
@@ -166,6 +169,7 @@ export const createHistoryViewSlice: LabSliceCreator<HistoryViewSlice> = (set) =
       update(() => ({ exporting: null, outcome: { ok: true, text: `Saved ${filename}` } })),
     selectionExportFailed: (message) =>
       update(() => ({ exporting: null, outcome: { ok: false, text: `Export failed: ${message}` } })),
+    lessonRunOpenFailed: (message) => update(() => ({ outcome: { ok: false, text: message } })),
     historyNoticeDismissed: () => update(() => ({ noticeDismissed: true })),
   };
 };
@@ -189,25 +193,49 @@ export const selectAllRunsSelected = (s: LabState): boolean =>
 export const selectSomeRunsSelected = (s: LabState): boolean =>
   s.historyView.selected.length > 0 && !selectAllRunsSelected(s);
 
-/** Whether Compare can be pressed: two or more runs selected. */
-export const selectCanCompare = (s: LabState): boolean => s.historyView.selected.length >= 2;
+/** How many selected runs are lesson runs (they open in their lesson and export alone). */
+export function selectSelectedLessonCount(s: LabState): number {
+  const lessons = new Set(s.history.items.filter((item) => item.kind === 'lesson').map((item) => item.runId));
+  return s.historyView.selected.filter((id) => lessons.has(id)).length;
+}
+
+/** Whether Compare can be pressed: two or more races of models selected, and nothing else. */
+export const selectCanCompare = (s: LabState): boolean =>
+  s.historyView.selected.length >= 2 && selectSelectedLessonCount(s) === 0;
 
 /** Whether Delete can be pressed: one or more runs selected and no delete under way. */
 export const selectCanDelete = (s: LabState): boolean =>
   s.historyView.selected.length > 0 && !s.historyView.deleting;
 
-/** What the export buttons export: nothing, one run (its own file), or several (one combined file). */
+/**
+ * What the export buttons export: nothing, one race (its own file), one lesson run (its own file,
+ * in the formats its lesson has), or several races (one combined file). Lesson runs export alone.
+ */
 export type ExportTarget =
   | { readonly kind: 'none' }
   | { readonly kind: 'run'; readonly runId: string }
+  | { readonly kind: 'lesson'; readonly runId: string; readonly lesson: SavedLessonId }
   | { readonly kind: 'runs'; readonly runIds: readonly string[] };
 
 /** The export target of the selection, several runs oldest first (a new object: not for useLab). */
 export function selectExportTarget(s: LabState): ExportTarget {
   const { selected } = s.historyView;
   if (selected.length === 0) return { kind: 'none' };
-  if (selected.length === 1) return { kind: 'run', runId: selected[0]! };
+  if (selected.length === 1) {
+    const item = s.history.items.find((i) => i.runId === selected[0]);
+    return item?.kind === 'lesson'
+      ? { kind: 'lesson', runId: item.runId, lesson: item.lesson }
+      : { kind: 'run', runId: selected[0]! };
+  }
+  if (selectSelectedLessonCount(s) > 0) return { kind: 'none' };
   return { kind: 'runs', runIds: selectedOldestFirst(s) };
+}
+
+/** Whether the selection can be exported in a format (a string key, so useLab can compare it). */
+export function selectCanExport(s: LabState, format: ExportFormat): boolean {
+  const target = selectExportTarget(s);
+  if (target.kind === 'none') return false;
+  return target.kind !== 'lesson' || LESSON_EXPORT_FORMATS[target.lesson].includes(format);
 }
 
 /** The selected runs, oldest first (the history lists newest first); unlisted ids go last. */
@@ -222,6 +250,11 @@ export function selectSelectionHint(s: LabState): string | null {
   const count = s.historyView.selected.length;
   if (s.history.items.length === 0) return null;
   if (count === 0) return 'Select runs to compare, delete or export them.';
+  const lessons = selectSelectedLessonCount(s);
+  if (lessons > 0 && count > 1)
+    return 'Lesson runs are exported one at a time, and only races of models are compared: select just one lesson run, or only races.';
+  if (lessons > 0)
+    return 'A lesson run opens in its lesson and exports on its own; compare works on races of models.';
   if (count === 1) return 'Select one more run to compare.';
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from '../../../shared/lessons';
-import { CATALOG, runView } from '../test-support/fixtures';
+import { CATALOG, deadlockLessonRun, runView } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
 import {
   selectCurrentLesson,
@@ -173,12 +173,37 @@ describe('lessons slice', () => {
     if (!pipeline.ok) throw new Error('defaults must be valid');
     s().engineLessonStarted(pipeline.value);
     const result = { capacity: 8, series: [point(50), point(100), point(150)] } as unknown as PipelineResult;
-    s().engineLessonFinished({ lesson: 'pipeline', result });
+    s().engineLessonFinished({
+      lesson: 'pipeline',
+      result,
+      saved: { runId: 'p1', startedAt: '2026-11-21T08:00:00.000Z' },
+    });
     expect(s().lessons.results.pipeline).toBe(result);
     expect(s().lessons.points).toHaveLength(3);
     expect(s().lessons.active).toBeNull();
     s().engineLessonStarted(pipeline.value);
     expect(s().lessons.results.pipeline).toBeNull();
     expect(s().lessons.points).toEqual([]);
+  });
+});
+
+describe('a lesson run re-opened from the history', () => {
+  it('shows the saved result in its lesson until the lesson runs again', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    const run = deadlockLessonRun('dl');
+    s().lessonRunReopened(run);
+    expect(s().lessons.current).toBe('deadlock');
+    expect(s().lessons.results.deadlock).toEqual(run.result);
+    expect(s().lessons.sent.deadlock).toEqual(run.request);
+    expect(s().lessons.saved.deadlock).toEqual({ runId: 'dl', startedAt: run.startedAt, reopened: true });
+
+    const request = engineLessonRequest('deadlock', {}, 'threads');
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(request.value);
+    expect(s().lessons.saved.deadlock).toBeUndefined();
+    expect(s().lessons.results.deadlock).toBeNull();
+    s().lessonRunReopened(deadlockLessonRun('other'));
+    expect(s().lessons.results.deadlock).toBeNull();
   });
 });

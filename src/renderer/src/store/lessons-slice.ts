@@ -3,6 +3,7 @@
  * what each lesson last measured — a run for the run lessons, the engine's result for the others.
  */
 import type { RunView } from '../../../shared/ipc';
+import type { LessonRun, LessonRunMeta } from '../../../shared/lesson-runs';
 import type {
   DataPassingResult,
   DataPassingRow,
@@ -37,12 +38,18 @@ export type ActiveLesson =
     }
   | { readonly kind: 'engine'; readonly lesson: EngineLessonId; readonly cancelling: boolean };
 
-/** An engine lesson's result, with the lesson it belongs to. */
-export type EngineLessonResult =
+/** An engine lesson's result, with the lesson it belongs to and where the history keeps it. */
+export type EngineLessonResult = (
   | { readonly lesson: 'race-condition'; readonly result: RaceConditionResult }
   | { readonly lesson: 'data-passing'; readonly result: DataPassingResult }
   | { readonly lesson: 'pipeline'; readonly result: PipelineResult }
-  | { readonly lesson: 'deadlock'; readonly result: DeadlockResult };
+  | { readonly lesson: 'deadlock'; readonly result: DeadlockResult }
+) & { readonly saved: LessonRunMeta };
+
+/** Where an engine lesson's result on screen is kept; `reopened` when it came from the history. */
+export interface SavedLessonResult extends LessonRunMeta {
+  readonly reopened: boolean;
+}
 
 /** The live progress the engine streams for a lesson. */
 export type LessonProgress =
@@ -76,6 +83,8 @@ export interface LessonsState {
   readonly sent: Readonly<Partial<{ [R in EngineLessonRequest as R['lesson']]: R['request'] }>>;
   /** Why a form's last attempt did not finish: cancelled, refused or failed. */
   readonly endings: Readonly<Partial<Record<LessonFormId, LessonEnding>>>;
+  /** The history entry of each engine lesson's result on screen. */
+  readonly saved: Readonly<Partial<Record<EngineLessonId, SavedLessonResult>>>;
 }
 
 /** The lessons' state and events. */
@@ -96,6 +105,8 @@ export interface LessonsSlice {
   engineLessonFinished(outcome: EngineLessonResult): void;
   engineLessonEnded(lesson: EngineLessonId, ending: LessonEnding): void;
   lessonCancelRequested(): void;
+  /** A lesson run from the history: shown in its lesson, which comes on screen. Ignored while that lesson runs. */
+  lessonRunReopened(run: LessonRun): void;
 }
 
 const NO_RESULTS: LessonsState['results'] = {
@@ -110,6 +121,13 @@ function withoutEnding(state: LessonsState, form: LessonFormId): LessonsState['e
   const endings = { ...state.endings };
   delete endings[form];
   return endings;
+}
+
+function withoutSaved(state: LessonsState, lesson: EngineLessonId): LessonsState['saved'] {
+  if (!(lesson in state.saved)) return state.saved;
+  const saved = { ...state.saved };
+  delete saved[lesson];
+  return saved;
 }
 
 /** Creates the lessons slice. */
@@ -132,6 +150,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       points: [],
       sent: {},
       endings: {},
+      saved: {},
     },
     lessonChosen: (id) => update((l) => (l.current === id ? null : { current: id })),
     lessonKnobEdited: (form, field, text) =>
@@ -171,6 +190,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
         active: { kind: 'engine', lesson, cancelling: false },
         sent: { ...l.sent, [lesson]: request },
         results: { ...l.results, [lesson]: null },
+        saved: withoutSaved(l, lesson),
         endings: withoutEnding(l, lesson),
         ...(lesson === 'data-passing' ? { rows: [] } : {}),
         ...(lesson === 'pipeline' ? { points: [] } : {}),
@@ -186,6 +206,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       update((l) => ({
         active: l.active?.kind === 'engine' && l.active.lesson === outcome.lesson ? null : l.active,
         results: { ...l.results, [outcome.lesson]: outcome.result },
+        saved: { ...l.saved, [outcome.lesson]: { ...outcome.saved, reopened: false } },
         ...(outcome.lesson === 'data-passing' ? { rows: outcome.result.rows } : {}),
         ...(outcome.lesson === 'pipeline' ? { points: outcome.result.series } : {}),
       })),
@@ -196,6 +217,20 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       })),
     lessonCancelRequested: () =>
       update((l) => (l.active?.kind === 'engine' ? { active: { ...l.active, cancelling: true } } : null)),
+    lessonRunReopened: (run) =>
+      update((l) => {
+        if (l.active?.kind === 'engine' && l.active.lesson === run.lesson) return null;
+        return {
+          current: run.lesson,
+          // The charts draw from what was sent: the saved request, not the knobs as typed now.
+          sent: { ...l.sent, [run.lesson]: run.request },
+          results: { ...l.results, [run.lesson]: run.result },
+          saved: { ...l.saved, [run.lesson]: { runId: run.runId, startedAt: run.startedAt, reopened: true } },
+          endings: withoutEnding(l, run.lesson),
+          ...(run.lesson === 'data-passing' ? { rows: run.result.rows } : {}),
+          ...(run.lesson === 'pipeline' ? { points: run.result.series, carrier: run.result.carrier } : {}),
+        };
+      }),
   };
 };
 

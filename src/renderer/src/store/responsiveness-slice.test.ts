@@ -97,7 +97,11 @@ describe('responsiveness slice', () => {
     expect(selectJobBlocker(s(), ['sleepMs'])).toBe(
       'A lesson is running: cancel it or wait for it to finish.',
     );
-    s().engineLessonFinished({ lesson: 'deadlock', result: { attempts: [] } });
+    s().engineLessonFinished({
+      lesson: 'deadlock',
+      result: { attempts: [] },
+      saved: { runId: 'd1', startedAt: '2026-11-21T08:00:00.000Z' },
+    });
     expect(selectJobBlocker(s(), ['durationMs'])).toBeNull();
   });
 

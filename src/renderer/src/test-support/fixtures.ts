@@ -1,5 +1,6 @@
 /** Catalogue, snapshots and results for tests and the fake API: realistic, small, and deterministic. */
-import type { Catalog, ModelSummary, RunView } from '../../../shared/ipc';
+import type { Catalog, LessonListItem, ModelSummary, RunView } from '../../../shared/ipc';
+import type { LessonRun, SavedLessonId } from '../../../shared/lesson-runs';
 import { POOL_KNOBS } from '../../../shared/knobs';
 import { MODELS, MODEL_IDS, type ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
@@ -100,4 +101,35 @@ export function runView(runId: string, models: readonly ModelId[] = ['sequential
     snapshots: models.map((model) => snapshot(model, { state: 'done', completed: 10, running: 0, etaMs: 0 })),
     verdict: 'threads ran 2.0× faster than sequential.',
   };
+}
+
+/** A finished deadlock lesson run, as the history keeps it. */
+export function deadlockLessonRun(runId: string, startedAt = '2025-01-01T13:00:00Z'): LessonRun {
+  return {
+    lesson: 'deadlock',
+    runId,
+    startedAt,
+    request: { pauseMs: 20, reportAfterMs: 60 },
+    result: {
+      attempts: [
+        {
+          strategy: 'global-order',
+          orders: { A: ['L1', 'L2'], B: ['L1', 'L2'] },
+          outcome: 'completed',
+          cycle: [],
+          explanation: 'one order',
+          formedAtMs: null,
+          detectedAtMs: null,
+          totalMs: 80,
+          cleanupMs: null,
+          events: [],
+        },
+      ],
+    },
+  };
+}
+
+/** A lesson run's line in the history list. */
+export function lessonItem(runId: string, lesson: SavedLessonId, startedAt: string): LessonListItem {
+  return { kind: 'lesson', runId, lesson, title: lesson, settings: '', startedAt, verdict: 'measured' };
 }

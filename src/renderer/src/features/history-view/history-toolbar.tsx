@@ -1,7 +1,13 @@
 /** What can be done with the selected runs: compare, delete (after a confirmation), export. */
 import { useRef, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/ipc';
-import { selectCanCompare, selectCanDelete, selectSelectionHint } from '../../store/history-view-slice';
+import {
+  selectCanCompare,
+  selectCanDelete,
+  selectCanExport,
+  selectSelectedLessonCount,
+  selectSelectionHint,
+} from '../../store/history-view-slice';
 import { useHistoryController, useLab } from '../../store/store-context';
 import { DeleteConfirmation } from './delete-confirmation';
 
@@ -19,25 +25,41 @@ const WHAT: Readonly<Record<ExportFormat, string>> = {
   trace: 'Chrome Trace Event JSON for ui.perfetto.dev or chrome://tracing',
 };
 
-function ExportButtons(): ReactNode {
+function ExportButton({ format }: { readonly format: ExportFormat }): ReactNode {
   const history = useHistoryController();
-  // A count, not selectExportTarget: a selector must not build a new object on every call.
+  // Counts and booleans, not selectExportTarget: a selector must not build a new object on every call.
   const count = useLab((s) => s.historyView.selected.length);
+  const lessons = useLab(selectSelectedLessonCount);
+  const can = useLab((s) => selectCanExport(s, format));
   const exporting = useLab((s) => s.historyView.exporting);
-  const scope = count > 1 ? `One combined file of the ${count} selected runs` : 'The selected run';
+  const scope =
+    lessons > 0
+      ? 'The selected lesson run'
+      : count > 1
+        ? `One combined file of the ${count} selected runs`
+        : 'The selected run';
+  const title =
+    lessons === 1 && count === 1 && !can
+      ? 'This lesson has no timeline to trace: export CSV, JSON or Markdown'
+      : `${scope}: ${WHAT[format]}`;
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      title={title}
+      disabled={!can || exporting !== null}
+      onClick={() => void history.exportSelection(format)}
+    >
+      {exporting === format ? 'Exporting…' : LABELS[format]}
+    </button>
+  );
+}
+
+function ExportButtons(): ReactNode {
   return (
     <div className="button-row" role="group" aria-label="Export the selection">
       {EXPORT_FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          className="button button-small"
-          title={`${scope}: ${WHAT[format]}`}
-          disabled={count === 0 || exporting !== null}
-          onClick={() => void history.exportSelection(format)}
-        >
-          {exporting === format ? 'Exporting…' : LABELS[format]}
-        </button>
+        <ExportButton key={format} format={format} />
       ))}
     </div>
   );
@@ -71,7 +93,7 @@ export function HistoryToolbar(): ReactNode {
             title={
               canCompare
                 ? 'Total time, speedup and throughput of the selected runs on one chart'
-                : 'Select two or more runs'
+                : 'Select two or more races of models'
             }
             onClick={() => void history.compareSelection()}
           >

@@ -1,6 +1,6 @@
-/** The table of every stored run: a selection box, scenario, start, models, state, verdict, and Open. */
+/** The table of every stored run and lesson run: a selection box, what ran, start, models, state, verdict, and Open. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { RunListItem } from '../../../../shared/ipc';
+import type { HistoryItem, LessonListItem, RunListItem } from '../../../../shared/ipc';
 import { formatTimeOfDay } from '../../format/format';
 import { selectHistoryItems } from '../../store/history-slice';
 import {
@@ -24,28 +24,71 @@ function SelectAllBox(): ReactNode {
   return <input ref={ref} type="checkbox" aria-label="Select all runs" checked={all} onChange={toggled} />;
 }
 
-function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
-  const history = useHistoryController();
+/** The selection box and name cells every row starts with. */
+function RowStart({ item, name }: { readonly item: HistoryItem; readonly name: string }): ReactNode {
   const selected = useLab((s) => selectRunSelected(s, item.runId));
   const toggled = useLab((s) => s.runSelectionToggled);
-  const time = formatTimeOfDay(item.startedAt);
-  const nameId = `${openButtonId(item.runId)}-name`;
   return (
-    <tr className={selected ? 'history-row-selected' : undefined}>
+    <>
       <td className="history-select">
         <input
           type="checkbox"
-          aria-label={`Select ${item.scenario} ${time}`}
+          aria-label={`Select ${name} ${formatTimeOfDay(item.startedAt)}`}
           checked={selected}
           onChange={() => toggled(item.runId)}
         />
       </td>
-      <th scope="row" id={nameId}>
-        <span className="history-scenario">{item.scenario}</span>
+      <th scope="row" id={`${openButtonId(item.runId)}-name`}>
+        <span className="history-scenario">{name}</span>
         <span className="history-title muted">{item.title}</span>
         <span className="history-settings muted">{item.settings}</span>
       </th>
       <td className="history-started">{formatStartedAt(item.startedAt)}</td>
+    </>
+  );
+}
+
+function OpenButton({ runId, onOpen }: { readonly runId: string; readonly onOpen: () => void }): ReactNode {
+  return (
+    <td className="history-open">
+      <button
+        type="button"
+        id={openButtonId(runId)}
+        className="button button-small"
+        aria-describedby={`${openButtonId(runId)}-name`}
+        onClick={onOpen}
+      >
+        Open
+      </button>
+    </td>
+  );
+}
+
+/** A lesson run: opens in its lesson, with what it measured. */
+function LessonRow({ item }: { readonly item: LessonListItem }): ReactNode {
+  const history = useHistoryController();
+  const selected = useLab((s) => selectRunSelected(s, item.runId));
+  return (
+    <tr className={selected ? 'history-row-selected' : undefined} data-kind="lesson">
+      <RowStart item={item} name={item.lesson} />
+      <td>
+        <span className="history-lesson-tag">lesson</span>
+      </td>
+      <td>
+        <span className="state-word state-done">done</span>
+      </td>
+      <td className="history-verdict">{item.verdict}</td>
+      <OpenButton runId={item.runId} onOpen={() => void history.openLessonRun(item.runId)} />
+    </tr>
+  );
+}
+
+function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
+  const history = useHistoryController();
+  const selected = useLab((s) => selectRunSelected(s, item.runId));
+  return (
+    <tr className={selected ? 'history-row-selected' : undefined}>
+      <RowStart item={item} name={item.scenario} />
       <td>
         <ul className="history-models" aria-label={`Models: ${item.models.join(', ')}`}>
           {item.models.map((model) => (
@@ -60,17 +103,7 @@ function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
         <span className={`state-word state-${item.state}`}>{item.state}</span>
       </td>
       <td className="history-verdict">{item.verdict}</td>
-      <td className="history-open">
-        <button
-          type="button"
-          id={openButtonId(item.runId)}
-          className="button button-small"
-          aria-describedby={nameId}
-          onClick={() => void history.openRun(item.runId)}
-        >
-          Open
-        </button>
-      </td>
+      <OpenButton runId={item.runId} onOpen={() => void history.openRun(item.runId)} />
     </tr>
   );
 }
@@ -87,7 +120,7 @@ export function RunHistoryTable(): ReactNode {
             <th scope="col" className="history-select">
               <SelectAllBox />
             </th>
-            <th scope="col">Scenario</th>
+            <th scope="col">Scenario or lesson</th>
             <th scope="col">Started</th>
             <th scope="col">Models</th>
             <th scope="col">State</th>
@@ -98,9 +131,13 @@ export function RunHistoryTable(): ReactNode {
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
-            <RunRow key={item.runId} item={item} />
-          ))}
+          {items.map((item) =>
+            item.kind === 'lesson' ? (
+              <LessonRow key={item.runId} item={item} />
+            ) : (
+              <RunRow key={item.runId} item={item} />
+            ),
+          )}
         </tbody>
       </table>
     </div>

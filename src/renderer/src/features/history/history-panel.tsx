@@ -1,5 +1,5 @@
-/** The stored runs, newest first, each re-openable in the Race view; the History view manages them. */
-import { useId, type ReactNode } from 'react';
+/** The stored races, newest first, each re-openable in the Race view; the History view manages them. */
+import { useId, useMemo, type ReactNode } from 'react';
 import type { RunListItem } from '../../../../shared/ipc';
 import { formatTimeOfDay } from '../../format/format';
 import { selectHistoryItems, selectShownRunId } from '../../store/history-slice';
@@ -46,7 +46,9 @@ function HistoryEntry({ item }: { readonly item: RunListItem }): ReactNode {
 
 /** The history panel. */
 export function HistoryPanel(): ReactNode {
-  const items = useLab(selectHistoryItems);
+  const all = useLab(selectHistoryItems);
+  // Lesson runs open in their lesson: the History view lists them.
+  const items = useMemo(() => all.filter((item): item is RunListItem => item.kind === 'race'), [all]);
   const error = useLab((s) => s.history.error);
   const viewChosen = useLab((s) => s.viewChosen);
   return (

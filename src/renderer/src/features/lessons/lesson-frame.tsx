@@ -1,5 +1,5 @@
 /** The shape every lesson shares: heading, explanation, the form that runs it, what to notice, and the live side. */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LessonId } from '../../store/lessons-slice-forms';
 import { lessonEntry } from './lesson-list';
 
@@ -21,10 +21,17 @@ export interface LessonFrameProps {
 /** An `<article data-lesson="…">` headed by the lesson's title. */
 export function LessonFrame({ id, intro, controls, notice, children, stacked }: LessonFrameProps): ReactNode {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Opened from elsewhere (History's Open button is gone now): keyboard users start at the lesson.
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
+  }, [id]);
   return (
     <article className="lesson-page" data-lesson={id} aria-labelledby={headingId}>
       <header className="lesson-header">
-        <h2 id={headingId}>{lessonEntry(id).title}</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {lessonEntry(id).title}
+        </h2>
       </header>
       <div className={`lesson-body${stacked ? ' lesson-body-stacked' : ''}`}>
         <div className="lesson-side">

@@ -4,8 +4,10 @@ import type { Claim } from '../../../../shared/lesson-claims';
 import { claimLine, type ClaimState } from '../../store/lessons-slice-claims';
 import { selectFormActive } from '../../store/lessons-slice';
 import type { LessonFormId } from '../../store/lessons-slice-forms';
+import { isEngineLessonForm } from '../../store/lessons-slice-selectors';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
+import { SavedLessonRun } from './saved-lesson-run';
 
 const MARKS: Readonly<Record<ClaimState, string>> = { true: '✓', false: '✗', null: '?' };
 
@@ -42,6 +44,7 @@ export function WhatToNotice({
           ))}
         </ul>
       )}
+      {isEngineLessonForm(form) && <SavedLessonRun lesson={form} />}
     </Panel>
   );
 }

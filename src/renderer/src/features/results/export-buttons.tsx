@@ -1,6 +1,6 @@
-/** Export the finished run as CSV, JSON, Markdown or Chrome trace JSON, saved through a download. */
+/** Export a finished run as CSV, JSON, Markdown or Chrome trace JSON, saved through a download. */
 import { useState, type ReactNode } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/ipc';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type Reply } from '../../../../shared/ipc';
 import { useController } from '../../store/store-context';
 import { downloadFile } from './download-file';
 
@@ -11,23 +11,61 @@ const LABELS: Readonly<Record<ExportFormat, string>> = {
   trace: 'Export trace',
 };
 
-const TITLES: Readonly<Record<ExportFormat, string>> = {
+const RUN_TITLES: Readonly<Record<ExportFormat, string>> = {
   csv: 'One line per model, for spreadsheets',
   json: 'Everything measured, including every task’s timeline',
   markdown: 'The comparison table and verdict, for notes and issues',
   trace: 'Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing',
 };
 
-/** The four export buttons of one run, with the outcome announced politely. */
+const LESSON_TITLES: Readonly<Record<ExportFormat, string>> = {
+  csv: 'The lesson’s main table, for spreadsheets',
+  json: 'The request, everything measured and the checked claims',
+  markdown: 'What to notice, checked, and the lesson’s tables, for notes',
+  trace: 'Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing',
+};
+
+/** The four export buttons of one race of models. */
 export function ExportButtons({ runId }: { readonly runId: string }): ReactNode {
   const controller = useController();
+  return <ExportButtonRow titles={RUN_TITLES} exportAs={(format) => controller.exportRun(runId, format)} />;
+}
+
+/** The export buttons of a saved lesson run: the formats its lesson has. */
+export function LessonExportButtons({
+  runId,
+  formats,
+}: {
+  readonly runId: string;
+  readonly formats: readonly ExportFormat[];
+}): ReactNode {
+  const controller = useController();
+  return (
+    <ExportButtonRow
+      titles={LESSON_TITLES}
+      formats={formats}
+      exportAs={(format) => controller.exportHistory([runId], format)}
+    />
+  );
+}
+
+/** Export buttons with the outcome announced politely. */
+function ExportButtonRow({
+  titles,
+  formats = EXPORT_FORMATS,
+  exportAs: exportFile,
+}: {
+  readonly titles: Readonly<Record<ExportFormat, string>>;
+  readonly formats?: readonly ExportFormat[];
+  readonly exportAs: (format: ExportFormat) => Promise<Reply<ExportFile>>;
+}): ReactNode {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [status, setStatus] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
 
   const exportAs = async (format: ExportFormat) => {
     setBusy(format);
     setStatus(null);
-    const reply = await controller.exportRun(runId, format);
+    const reply = await exportFile(format);
     setBusy(null);
     if (reply.ok) {
       downloadFile(reply.value);
@@ -40,12 +78,12 @@ export function ExportButtons({ runId }: { readonly runId: string }): ReactNode 
   return (
     <div className="export">
       <div className="button-row">
-        {EXPORT_FORMATS.map((format) => (
+        {formats.map((format) => (
           <button
             key={format}
             type="button"
             className="button"
-            title={TITLES[format]}
+            title={titles[format]}
             disabled={busy !== null}
             onClick={() => void exportAs(format)}
           >
