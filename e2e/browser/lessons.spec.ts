@@ -160,7 +160,7 @@ test('a lesson run is kept in History: exported from its lesson, listed, and re-
   const lesson = await openLesson(page, 'race-condition', 'Race condition');
   await fill(lesson, { Workers: '2', 'Increments per worker': '20000' });
   await run(lesson);
-  await expect(lesson.getByRole('status')).toContainText('Saved in History');
+  await expect(lesson.getByRole('status').filter({ hasText: 'Saved in History' })).toBeVisible();
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -182,7 +182,9 @@ test('a lesson run is kept in History: exported from its lesson, listed, and re-
 
   await expect(page).toHaveURL(/#lessons\/race-condition$/);
   const reopened = page.locator('[data-lesson="race-condition"]');
-  await expect(reopened.getByRole('status')).toContainText('opened from History');
+  await expect(reopened.getByRole('status').filter({ hasText: 'opened from History' })).toContainText(
+    'workers=2, increments=20000',
+  );
   await expect(reopened.getByRole('row', { name: /^threads, Atomics\.add / })).toHaveText(final);
   await expect(reopened.getByRole('heading', { level: 2, name: 'Race condition' })).toBeFocused();
 });

@@ -67,8 +67,9 @@ function sizeText(bytes: number): string {
   return `${+(bytes / 1024).toFixed(1)} KB`;
 }
 
+/** A percentage with a decimal below 10%, so a small loss never reads as "0%". */
 function percent(share: number): string {
-  return `${Math.round(share)}%`;
+  return `${share > 0 && share < 10 ? share.toFixed(1) : Math.round(share)}%`;
 }
 
 /** The knobs a lesson run used, in words ("workers=4, increments=1000000"): what tells runs apart. */
@@ -86,6 +87,8 @@ export function lessonSettings(record: LessonRecord): string {
       if (sizes.length > 0)
         pairs.push(['sizes', `${sizeText(sizes[0]!)}–${sizeText(sizes[sizes.length - 1]!)}`]);
       if (record.request.repeats !== undefined) pairs.push(['repeats', record.request.repeats]);
+      if (record.request.latencySamples !== undefined)
+        pairs.push(['latency-samples', record.request.latencySamples]);
       break;
     }
     case 'pipeline': {
@@ -96,6 +99,7 @@ export function lessonSettings(record: LessonRecord): string {
         ['capacity', record.result.capacity],
       );
       if (r.ratePerSecond !== undefined && r.ratePerSecond !== null) pairs.push(['rate', r.ratePerSecond]);
+      if (r.roundsPerItem !== undefined) pairs.push(['work', r.roundsPerItem]);
       break;
     }
     case 'deadlock': {

@@ -19,11 +19,16 @@ export interface RunCodec {
  */
 export const gzipJsonCodec: RunCodec = {
   encoding: 'json+gzip',
-  async encode(result) {
-    return new Uint8Array(await gzipAsync(JSON.stringify(result)));
-  },
-  async decode(bytes) {
-    const text = (await gunzipAsync(bytes)).toString('utf8');
-    return JSON.parse(text) as RunResult;
-  },
+  encode: (result) => gzipJson(result),
+  decode: (bytes) => gunzipJson<RunResult>(bytes),
 };
+
+/** gzip of a value's JSON text, off the main thread. */
+export async function gzipJson(value: unknown): Promise<Uint8Array> {
+  return new Uint8Array(await gzipAsync(JSON.stringify(value)));
+}
+
+/** The value gzipJson stored; the caller knows its type. */
+export async function gunzipJson<T>(bytes: Uint8Array): Promise<T> {
+  return JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as T;
+}

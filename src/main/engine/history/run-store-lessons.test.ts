@@ -105,8 +105,8 @@ describe('RunStore lesson runs', () => {
       verdict: 'no lock lost 25%',
     });
     expect(lessons[1]!.verdict).toBe('global-order: completed in 205 ms');
-    expect(store.getLesson('dead')).toEqual(deadlockRun('dead', 0));
-    expect(store.getLesson('nope')).toBeUndefined();
+    expect(await store.getLesson('dead')).toEqual(deadlockRun('dead', 0));
+    expect(await store.getLesson('nope')).toBeUndefined();
     expect(store.count()).toBe(3);
   });
 
@@ -139,6 +139,9 @@ describe('RunStore lesson runs', () => {
     expect(first.store.list().map((item) => item.runId)).toEqual(['old-race']);
     await first.store.saveLesson(raceRun('new-lesson', 1));
     await first.store.close();
+    const written = new sql.Database(await readFile(file));
+    expect(written.exec('PRAGMA user_version')[0]?.values[0]?.[0]).toBe(2);
+    written.close();
     ({ store } = await open());
     expect(store.list().map((item) => item.runId)).toEqual(['old-race']);
     expect(store.listLessons().map((item) => item.runId)).toEqual(['new-lesson']);

@@ -11,7 +11,7 @@ import {
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
-import { gzipJsonCodec, type RunCodec } from './run-codec';
+import { gunzipJson, gzipJson, gzipJsonCodec, type RunCodec } from './run-codec';
 import { loadSqlJs } from './sql-engine';
 import {
   describeFileError,
@@ -33,7 +33,7 @@ export interface RunStoreOptions {
   readonly onNotice?: (message: string) => void;
   /** Runs kept, and lesson runs kept; the oldest beyond it are deleted. 200 by default. */
   readonly limit?: number;
-  /** Compressed bytes of runs kept (the newest run is always kept). 128 MiB by default. */
+  /** Compressed bytes of races and lesson runs kept (the newest is always kept). 128 MiB by default. */
   readonly maxBytes?: number;
   /** The file operations; tests replace one to simulate a crash. */
   readonly fileSystem?: StoreFileSystem;
@@ -151,9 +151,14 @@ export class RunStore {
   /** Saves a finished lesson run (replacing one with the same id); resolves once it is on disk. */
   saveLesson(run: LessonRun): Promise<void> {
     this.assertOpen();
+    return this.track(this.saveLessonNow(run));
+  }
+
+  private async saveLessonNow(run: LessonRun): Promise<void> {
+    const blob = await gzipJson(run);
     this.db.run(
-      `INSERT OR REPLACE INTO lesson_runs (run_id, started_at, lesson, title, settings, verdict, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO lesson_runs (run_id, started_at, lesson, title, settings, verdict, record,
+         record_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         run.runId,
         run.startedAt,
@@ -161,16 +166,12 @@ export class RunStore {
         SAVED_LESSON_TITLES[run.lesson],
         lessonSettings(run),
         lessonHeadline(run),
-        JSON.stringify(run),
+        blob,
+        blob.byteLength,
       ],
     );
-    const old = this.db.exec(
-      'SELECT run_id FROM lesson_runs ORDER BY started_at DESC, rowid DESC LIMIT -1 OFFSET ?',
-      [this.limit],
-    )[0];
-    for (const [runId] of old?.values ?? [])
-      this.db.run('DELETE FROM lesson_runs WHERE run_id = ?', [runId ?? null]);
-    return this.track(this.persist());
+    this.evict();
+    await this.persist();
   }
 
   /** Every lesson run, newest first, without their records. */
@@ -198,11 +199,14 @@ export class RunStore {
   }
 
   /** A whole lesson run, or undefined when there is none. */
-  getLesson(runId: string): LessonRun | undefined {
+  async getLesson(runId: string): Promise<LessonRun | undefined> {
     this.assertOpen();
     const record = this.db.exec('SELECT record FROM lesson_runs WHERE run_id = ?', [runId])[0]
       ?.values[0]?.[0];
-    return record === undefined ? undefined : (JSON.parse(text(record)) as LessonRun);
+    if (record === undefined) return undefined;
+    if (!(record instanceof Uint8Array))
+      throw new Error(`lesson run ${runId} is stored in a form this version cannot read`);
+    return gunzipJson<LessonRun>(record);
   }
 
   /** Writes the whole database to the file, atomically; in-memory changes stay when it fails. */
@@ -217,17 +221,27 @@ export class RunStore {
     }
   }
 
-  /** Deletes the oldest runs beyond the run limit and the byte budget; their pages are reused by later runs. */
+  /**
+   * Deletes the oldest races and lesson runs beyond the limit of each, then the oldest of either beyond
+   * the one byte budget (the newest entry always stays); their pages are reused by later saves.
+   */
   private evict(): void {
     const rows = this.db.exec(
-      'SELECT run_id, result_bytes FROM runs ORDER BY started_at DESC, rowid DESC',
+      `SELECT 'runs', run_id, result_bytes, started_at, rowid FROM runs
+       UNION ALL SELECT 'lesson_runs', run_id, record_bytes, started_at, rowid FROM lesson_runs
+       ORDER BY 4 DESC, 5 DESC`,
     )[0];
+    const seen = { runs: 0, lesson_runs: 0 };
     let bytes = 0;
-    const evicted = (rows?.values ?? []).filter(([, size], index) => {
+    const evicted = (rows?.values ?? []).filter(([table, , size], index) => {
+      const kept = ++seen[table as keyof typeof seen];
       bytes += Number(size);
-      return index >= this.limit || (index > 0 && bytes > this.maxBytes);
+      return kept > this.limit || (index > 0 && bytes > this.maxBytes);
     });
-    for (const [runId] of evicted) this.db.run('DELETE FROM runs WHERE run_id = ?', [runId ?? null]);
+    for (const [table, runId] of evicted)
+      this.db.run(`DELETE FROM ${table === 'runs' ? 'runs' : 'lesson_runs'} WHERE run_id = ?`, [
+        runId ?? null,
+      ]);
   }
 
   /** Every run, newest first, read without touching the stored timelines. */

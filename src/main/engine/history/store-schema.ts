@@ -22,20 +22,30 @@ const COLUMNS = [
   'result_bytes',
 ] as const;
 
-const LESSON_COLUMNS = ['run_id', 'started_at', 'lesson', 'title', 'settings', 'verdict', 'record'] as const;
+const LESSON_COLUMNS = [
+  'run_id',
+  'started_at',
+  'lesson',
+  'title',
+  'settings',
+  'verdict',
+  'record',
+  'record_bytes',
+] as const;
 
-/** Lesson runs are small (tables and a few hundred chart points), so they are kept as plain JSON. */
+/** A lesson run is JSON+gzip like a race (a long pipeline run charts 20 points a second). */
 const CREATE_LESSON_RUNS = `
-  CREATE TABLE lesson_runs (
+  CREATE TABLE IF NOT EXISTS lesson_runs (
     run_id TEXT PRIMARY KEY NOT NULL,
     started_at TEXT NOT NULL,
     lesson TEXT NOT NULL,
     title TEXT NOT NULL,
     settings TEXT NOT NULL,
     verdict TEXT NOT NULL,
-    record TEXT NOT NULL
+    record BLOB NOT NULL,
+    record_bytes INTEGER NOT NULL
   );
-  CREATE INDEX lesson_runs_by_start ON lesson_runs (started_at);
+  CREATE INDEX IF NOT EXISTS lesson_runs_by_start ON lesson_runs (started_at);
 `;
 
 const CREATE = `

@@ -172,7 +172,7 @@ describe('history controller and lesson runs', () => {
     expect(view.current).toBe('lessons');
     expect(lessons.current).toBe('deadlock');
     expect(lessons.results.deadlock).toEqual(run.result);
-    expect(lessons.saved.deadlock).toEqual({ runId: 'dl', startedAt: run.startedAt, reopened: true });
+    expect(lessons.saved.deadlock).toMatchObject({ runId: 'dl', startedAt: run.startedAt, reopened: true });
 
     await controller.openLessonRun('other');
     expect(store.getState().historyView.outcome).toEqual({

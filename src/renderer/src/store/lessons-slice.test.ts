@@ -196,7 +196,15 @@ describe('a lesson run re-opened from the history', () => {
     expect(s().lessons.current).toBe('deadlock');
     expect(s().lessons.results.deadlock).toEqual(run.result);
     expect(s().lessons.sent.deadlock).toEqual(run.request);
-    expect(s().lessons.saved.deadlock).toEqual({ runId: 'dl', startedAt: run.startedAt, reopened: true });
+    expect(s().lessons.saved.deadlock).toMatchObject({
+      runId: 'dl',
+      startedAt: run.startedAt,
+      reopened: true,
+    });
+    expect(s().lessons.saved.deadlock?.settings).toBe('pause-ms=20, timeout-ms=60');
+    expect(s().lessons.focusPending).toBe('deadlock');
+    s().lessonFocusTaken();
+    expect(s().lessons.focusPending).toBeNull();
 
     const request = engineLessonRequest('deadlock', {}, 'threads');
     if (!request.ok) throw new Error('defaults must be valid');

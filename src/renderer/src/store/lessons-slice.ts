@@ -3,7 +3,7 @@
  * what each lesson last measured — a run for the run lessons, the engine's result for the others.
  */
 import type { RunView } from '../../../shared/ipc';
-import type { LessonRun, LessonRunMeta } from '../../../shared/lesson-runs';
+import { lessonSettings, type LessonRun, type LessonRunMeta } from '../../../shared/lesson-runs';
 import type {
   DataPassingResult,
   DataPassingRow,
@@ -49,6 +49,8 @@ export type EngineLessonResult = (
 /** Where an engine lesson's result on screen is kept; `reopened` when it came from the history. */
 export interface SavedLessonResult extends LessonRunMeta {
   readonly reopened: boolean;
+  /** The knobs it ran with, in words (a re-opened run's may differ from the form's). */
+  readonly settings?: string;
 }
 
 /** The live progress the engine streams for a lesson. */
@@ -85,6 +87,8 @@ export interface LessonsState {
   readonly endings: Readonly<Partial<Record<LessonFormId, LessonEnding>>>;
   /** The history entry of each engine lesson's result on screen. */
   readonly saved: Readonly<Partial<Record<EngineLessonId, SavedLessonResult>>>;
+  /** A lesson brought on screen from elsewhere (History's Open), whose heading should take focus. */
+  readonly focusPending: LessonId | null;
 }
 
 /** The lessons' state and events. */
@@ -107,6 +111,8 @@ export interface LessonsSlice {
   lessonCancelRequested(): void;
   /** A lesson run from the history: shown in its lesson, which comes on screen. Ignored while that lesson runs. */
   lessonRunReopened(run: LessonRun): void;
+  /** The pending lesson's heading took focus. */
+  lessonFocusTaken(): void;
 }
 
 const NO_RESULTS: LessonsState['results'] = {
@@ -151,6 +157,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       sent: {},
       endings: {},
       saved: {},
+      focusPending: null,
     },
     lessonChosen: (id) => update((l) => (l.current === id ? null : { current: id })),
     lessonKnobEdited: (form, field, text) =>
@@ -217,6 +224,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       })),
     lessonCancelRequested: () =>
       update((l) => (l.active?.kind === 'engine' ? { active: { ...l.active, cancelling: true } } : null)),
+    lessonFocusTaken: () => update((l) => (l.focusPending === null ? null : { focusPending: null })),
     lessonRunReopened: (run) =>
       update((l) => {
         if (l.active?.kind === 'engine' && l.active.lesson === run.lesson) return null;
@@ -225,10 +233,19 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
           // The charts draw from what was sent: the saved request, not the knobs as typed now.
           sent: { ...l.sent, [run.lesson]: run.request },
           results: { ...l.results, [run.lesson]: run.result },
-          saved: { ...l.saved, [run.lesson]: { runId: run.runId, startedAt: run.startedAt, reopened: true } },
+          saved: {
+            ...l.saved,
+            [run.lesson]: {
+              runId: run.runId,
+              startedAt: run.startedAt,
+              reopened: true,
+              settings: lessonSettings(run),
+            },
+          },
           endings: withoutEnding(l, run.lesson),
+          focusPending: run.lesson,
           ...(run.lesson === 'data-passing' ? { rows: run.result.rows } : {}),
-          ...(run.lesson === 'pipeline' ? { points: run.result.series, carrier: run.result.carrier } : {}),
+          ...(run.lesson === 'pipeline' ? { points: run.result.series } : {}),
         };
       }),
   };

@@ -32,16 +32,13 @@ function ExportButton({ format }: { readonly format: ExportFormat }): ReactNode 
   const lessons = useLab(selectSelectedLessonCount);
   const can = useLab((s) => selectCanExport(s, format));
   const exporting = useLab((s) => s.historyView.exporting);
-  const scope =
-    lessons > 0
-      ? 'The selected lesson run'
-      : count > 1
-        ? `One combined file of the ${count} selected runs`
-        : 'The selected run';
+  const scope = count > 1 ? `One combined file of the ${count} selected runs` : 'The selected run';
   const title =
-    lessons === 1 && count === 1 && !can
-      ? 'This lesson has no timeline to trace: export CSV, JSON or Markdown'
-      : `${scope}: ${WHAT[format]}`;
+    lessons > 0 && count > 1
+      ? 'Lesson runs are exported one at a time: select just one'
+      : lessons === 1 && !can
+        ? 'This lesson has no timeline to trace: export CSV, JSON or Markdown'
+        : `${scope}: ${WHAT[format]}`;
   return (
     <button
       type="button"

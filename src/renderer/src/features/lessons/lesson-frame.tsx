@@ -1,6 +1,7 @@
 /** The shape every lesson shares: heading, explanation, the form that runs it, what to notice, and the live side. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LessonId } from '../../store/lessons-slice-forms';
+import { useLab } from '../../store/store-context';
 import { lessonEntry } from './lesson-list';
 
 /** Props of a lesson's frame. */
@@ -22,10 +23,14 @@ export interface LessonFrameProps {
 export function LessonFrame({ id, intro, controls, notice, children, stacked }: LessonFrameProps): ReactNode {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const focusPending = useLab((s) => s.lessons.focusPending === id);
+  const focusTaken = useLab((s) => s.lessonFocusTaken);
   useEffect(() => {
-    // Opened from elsewhere (History's Open button is gone now): keyboard users start at the lesson.
-    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
-  }, [id]);
+    // Opened from History (whose Open button is gone now): keyboard users start at the lesson.
+    if (!focusPending) return;
+    heading.current?.focus();
+    focusTaken();
+  }, [focusPending, focusTaken]);
   return (
     <article className="lesson-page" data-lesson={id} aria-labelledby={headingId}>
       <header className="lesson-header">

@@ -15,7 +15,7 @@ export function SavedLessonRun({ lesson }: { readonly lesson: EngineLessonId }):
     <div className="saved-lesson-run">
       <p className={saved.reopened ? 'saved-lesson-reopened' : 'hint'} role="status">
         {saved.reopened
-          ? `A saved run from ${formatStartedAt(saved.startedAt)}, opened from History: press Run to measure again.`
+          ? `A saved run from ${formatStartedAt(saved.startedAt)} (${saved.settings ?? ''}), opened from History: press Run to measure again with the knobs above.`
           : `Saved in History (${formatStartedAt(saved.startedAt)}).`}
       </p>
       <LessonExportButtons runId={saved.runId} formats={LESSON_EXPORT_FORMATS[lesson]} />

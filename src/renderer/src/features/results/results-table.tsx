@@ -75,6 +75,7 @@ export function ResultsTable({
               className={`notes-row ${row.fastest ? 'row-fastest' : ''} row-${row.state}`}
             >
               <td colSpan={6} className="notes">
+                <span className="visually-hidden">Notes on {row.model}: </span>
                 {row.notes}
               </td>
             </tr>,
