@@ -8,7 +8,7 @@ import type { ComparisonMetric } from '../../store/history-view-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { ComparisonTable } from './comparison-table';
-import { useStoreChart } from './use-store-chart';
+import { useStoreChart } from '../../charts/use-store-chart';
 import './comparison.css';
 
 const METRICS = Object.keys(COMPARISON_METRICS) as ComparisonMetric[];

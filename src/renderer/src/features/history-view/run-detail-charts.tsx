@@ -9,7 +9,7 @@ import type { LabState } from '../../store/lab-store';
 import { Panel } from '../../ui/panel';
 import '../lanes/lanes.css';
 import '../throughput/throughput.css';
-import { useStoreChart, type StoreChart } from './use-store-chart';
+import { useStoreChart, type StoreChart } from '../../charts/use-store-chart';
 
 const NOTHING: LanesInput = { models: [], snapshots: {} };
 

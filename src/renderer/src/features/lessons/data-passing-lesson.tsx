@@ -11,7 +11,8 @@ import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
 import { LessonKnobs } from './lesson-knobs';
 import { PayloadSlider } from './payload-slider';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 import { WhatToNotice } from './what-to-notice';
 
 const selectRows = (s: LabState) => s.lessons.rows;
@@ -36,7 +37,7 @@ function Intro(): ReactNode {
 
 function PassingChartPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useLessonChart(canvasRef, createDataPassingChart, selectRows);
+  useStoreChart(canvasRef, createDataPassingChart, selectRows, shallow);
   const running = useLab((s) => selectFormActive(s, 'data-passing'));
   const measured = useLab((s) => s.lessons.rows.length > 0);
   return (

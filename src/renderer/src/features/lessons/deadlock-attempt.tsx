@@ -5,7 +5,8 @@ import { createDeadlockTimeline } from '../../charts/lesson-deadlock-timeline';
 import { formatDuration } from '../../format/format';
 import type { LabState } from '../../store/lab-store';
 import { useLab } from '../../store/store-context';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 
 const SELECT: Readonly<Record<DeadlockStrategy, (s: LabState) => DeadlockAttempt | null>> = {
   'opposite-order': (s) =>
@@ -38,7 +39,7 @@ function Facts({ attempt }: { readonly attempt: DeadlockAttempt }): ReactNode {
 /** The attempt of one strategy, once the lesson has run. */
 export function DeadlockAttemptView({ strategy }: { readonly strategy: DeadlockStrategy }): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useLessonChart(canvasRef, createDeadlockTimeline, SELECT[strategy]);
+  useStoreChart(canvasRef, createDeadlockTimeline, SELECT[strategy], shallow);
   const attempt = useLab(SELECT[strategy]);
   return (
     <figure className={`deadlock-attempt${attempt ? '' : ' hidden'}`} data-strategy={strategy}>

@@ -8,7 +8,8 @@ import { selectFormRunParams } from '../../store/lessons-slice';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch } from '../../ui/model-swatch';
 import { Panel } from '../../ui/panel';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 
 /** The lanes' labels, joined: a string, so the legend re-renders only when the lanes change. */
 function selectLaneLabels(s: LabState, model: ModelId): string {
@@ -50,7 +51,7 @@ function ModelTiles({ model }: { readonly model: ModelId }): ReactNode {
     },
     [model],
   );
-  useLessonChart(canvasRef, createImageTiles, select);
+  useStoreChart(canvasRef, createImageTiles, select, shallow);
   return (
     <figure className="tiles">
       <figcaption className="tiles-caption">

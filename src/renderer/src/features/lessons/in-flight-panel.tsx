@@ -3,7 +3,8 @@ import { useRef, type ReactNode } from 'react';
 import { createInFlightChart, type InFlightInput } from '../../charts/lesson-in-flight-chart';
 import type { LabState } from '../../store/lab-store';
 import { Panel } from '../../ui/panel';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 
 function selectInFlight(s: LabState): InFlightInput {
   return {
@@ -16,7 +17,7 @@ function selectInFlight(s: LabState): InFlightInput {
 /** The in-flight chart panel. */
 export function InFlightPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useLessonChart(canvasRef, createInFlightChart, selectInFlight);
+  useStoreChart(canvasRef, createInFlightChart, selectInFlight, shallow);
   return (
     <Panel title="Requests in flight" aside={<span className="muted">per model, live</span>}>
       <div className="chart-box lesson-chart-box">

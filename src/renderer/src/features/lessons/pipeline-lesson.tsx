@@ -12,7 +12,8 @@ import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
 import { LessonKnobs } from './lesson-knobs';
 import { PipelineResults } from './pipeline-results';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 import { WhatToNotice } from './what-to-notice';
 
 const CARRIERS = [
@@ -45,7 +46,7 @@ function Intro(): ReactNode {
 
 function PipelineChartPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useLessonChart(canvasRef, createPipelineChart, selectChartInput);
+  useStoreChart(canvasRef, createPipelineChart, selectChartInput, shallow);
   return (
     <Panel title="Queue and rates" aside={<span className="muted">20 points a second, live</span>}>
       <div className="chart-box lesson-chart-box lesson-chart-tall">

@@ -11,7 +11,8 @@ import { EmptyState, Panel } from '../../ui/panel';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
 import { LessonKnobs } from './lesson-knobs';
-import { useLessonChart } from './use-lesson-chart';
+import { shallow } from 'zustand/shallow';
+import { useStoreChart } from '../../charts/use-store-chart';
 import { WhatToNotice } from './what-to-notice';
 
 const selectResult = (s: LabState) => s.lessons.results['race-condition'];
@@ -40,7 +41,7 @@ function Intro(): ReactNode {
 
 function RaceChartPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useLessonChart(canvasRef, createRaceChart, selectResult);
+  useStoreChart(canvasRef, createRaceChart, selectResult, shallow);
   const result = useLab(selectResult);
   const running = useLab((s) => selectFormActive(s, 'race-condition'));
   return (

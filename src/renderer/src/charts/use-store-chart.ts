@@ -1,8 +1,8 @@
-/** Feeds a canvas chart from any part of the store without React re-rendering it on every change. */
+/** Feeds a canvas chart (history, lessons) from any part of the store without React re-rendering it on every change. */
 import { useEffect, type RefObject } from 'react';
-import { onColorSchemeChange, readThemeColors, type ThemeColors } from '../../charts/theme-colors';
-import type { LabState } from '../../store/lab-store';
-import { useLabStore } from '../../store/store-context';
+import { onColorSchemeChange, readThemeColors, type ThemeColors } from './theme-colors';
+import type { LabState } from '../store/lab-store';
+import { useLabStore } from '../store/store-context';
 
 /** What a chart fed from the store can do. */
 export interface StoreChart<Input> {
