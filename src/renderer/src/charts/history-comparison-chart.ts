@@ -13,9 +13,9 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { ModelId } from '../../../shared/models';
 import type { ComparisonMetric } from '../store/history-view-slice';
 import { COMPARISON_METRICS, comparisonChartData, labelLines } from './history-comparison-data';
+import { themeModelChart } from './model-chart-theme';
 import type { ThemeColors } from './theme-colors';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -33,22 +33,6 @@ export interface ComparisonChart {
   update(input: ComparisonChartInput): void;
   setColors(colors: ThemeColors): void;
   destroy(): void;
-}
-
-function themed(chart: Chart<'bar', (number | null)[], string[]>, colors: ThemeColors): void {
-  const { scales, plugins } = chart.options;
-  for (const axis of [scales?.['x'], scales?.['y']]) {
-    if (!axis) continue;
-    axis.grid = { ...axis.grid, color: colors.grid };
-    axis.ticks = { ...axis.ticks, color: colors.muted };
-    if ('title' in axis && axis.title) axis.title.color = colors.muted;
-  }
-  if (plugins?.legend?.labels) plugins.legend.labels.color = colors.text;
-  for (const dataset of chart.data.datasets) {
-    const color = colors.model[dataset.label as ModelId] ?? colors.text;
-    dataset.backgroundColor = color;
-    dataset.borderColor = color;
-  }
 }
 
 /** Creates the chart on `canvas` (its parent must have a height; the chart fills it). */
@@ -93,7 +77,7 @@ export function createComparisonChart(
       },
     },
   });
-  themed(chart, colors);
+  themeModelChart(chart, colors);
 
   return {
     update(input) {
@@ -115,7 +99,7 @@ export function createComparisonChart(
     },
     setColors(next) {
       colors = next;
-      themed(chart, colors);
+      themeModelChart(chart, colors);
       chart.update('none');
     },
     destroy() {

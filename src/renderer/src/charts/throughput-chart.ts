@@ -18,6 +18,7 @@ import type { ModelId } from '../../../shared/models';
 import { formatRate } from '../format/format';
 import { createFrameScheduler } from './frame-scheduler';
 import type { LanesInput } from './lanes-layout';
+import { themeModelChart } from './model-chart-theme';
 import type { ThemeColors } from './theme-colors';
 import { latestRate, throughputPoints, type ThroughputPoint } from './throughput-data';
 
@@ -42,22 +43,6 @@ function describe(input: LanesInput): string {
   return rates.length === 0
     ? 'Throughput over time: no data yet.'
     : `Throughput over time, one line per model, latest tasks per second: ${rates.join(', ')}.`;
-}
-
-function themed(chart: Chart<'line', ThroughputPoint[], string>, colors: ThemeColors): void {
-  const { scales, plugins } = chart.options;
-  for (const axis of [scales?.['x'], scales?.['y']]) {
-    if (!axis) continue;
-    axis.grid = { ...axis.grid, color: colors.grid };
-    axis.ticks = { ...axis.ticks, color: colors.muted };
-    if ('title' in axis && axis.title) axis.title.color = colors.muted;
-  }
-  if (plugins?.legend?.labels) plugins.legend.labels.color = colors.text;
-  for (const dataset of chart.data.datasets) {
-    const color = colors.model[dataset.label as ModelId] ?? colors.text;
-    dataset.borderColor = color;
-    dataset.backgroundColor = color;
-  }
 }
 
 /** Creates the chart on `canvas` (its parent must have a height; the chart fills it). */
@@ -103,7 +88,7 @@ export function createThroughputChart(
       },
     },
   });
-  themed(chart, colors);
+  themeModelChart(chart, colors);
   const scheduler = createFrameScheduler(() => chart.update('none'));
   let described = '';
 
@@ -137,7 +122,7 @@ export function createThroughputChart(
     },
     setColors(next) {
       colors = next;
-      themed(chart, colors);
+      themeModelChart(chart, colors);
       scheduler.request();
     },
     destroy() {
