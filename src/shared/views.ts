@@ -3,7 +3,7 @@
  * types that the channels of the IPC contract (ipc.ts) carry; they import no channel.
  */
 import type { KnobSpec, PoolKnobKey } from './knobs';
-import type { SavedLessonId } from './lesson-runs';
+import type { EngineLessonId } from './lessons/lesson-ids';
 import type { ModelId, ModelInfo } from './models';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
@@ -70,7 +70,7 @@ export interface RunListItem {
 export interface LessonListItem {
   readonly kind: 'lesson';
   readonly runId: string;
-  readonly lesson: SavedLessonId;
+  readonly lesson: EngineLessonId;
   readonly title: string;
   /** The knobs it ran with, in words. */
   readonly settings: string;

@@ -8,7 +8,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons';
+import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons/data-passing';
 import { createFrameScheduler } from './frame-scheduler';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { formatBytes, logTicks, passingSeries } from './lesson-data-passing-data';
