@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type InvokeChannel, type InvokeContract } from './ipc';
 import { EXPORT_FORMATS } from './export-formats';
 import { POOL_KNOBS } from './knobs';
-import { knobSchema as knob } from './knob-schema';
+import { knobSchema } from './knob-schema';
 import { ENGINE_LESSON_IDS, lessonChannel, type EngineLessonId } from './lessons/lesson-ids';
 import { ENGINE_LESSONS, type RequestOf } from './lessons/registry';
 import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
@@ -70,21 +70,23 @@ export const REQUEST_VALIDATORS: {
   'history:list': noRequest,
   'history:open': fromZod(z.strictObject({ runId })),
   'history:open-lesson': fromZod(z.strictObject({ runId })),
-  'job:plan': fromZod(z.strictObject({ durationMs: knob(JOB_KNOBS.durationMs) })),
+  'job:plan': fromZod(z.strictObject({ durationMs: knobSchema(JOB_KNOBS.durationMs) })),
   'job:run': fromZod(
     z.strictObject({
       placement: z.enum(ENGINE_PLACEMENTS, { error: `must be one of: ${ENGINE_PLACEMENTS.join(', ')}` }),
-      durationMs: knob(JOB_KNOBS.durationMs),
-      chunkMs: knob(JOB_KNOBS.chunkMs),
+      durationMs: knobSchema(JOB_KNOBS.durationMs),
+      chunkMs: knobSchema(JOB_KNOBS.chunkMs),
     }),
   ),
   'job:async-trap': fromZod(
     z.strictObject({
       blocking: z.boolean({ error: 'must be true or false' }),
-      sleepMs: knob(JOB_KNOBS.sleepMs),
+      sleepMs: knobSchema(JOB_KNOBS.sleepMs),
     }),
   ),
-  'gil:switch-interval': fromZod(z.strictObject({ switchIntervalMs: knob(POOL_KNOBS.switchIntervalMs) })),
+  'gil:switch-interval': fromZod(
+    z.strictObject({ switchIntervalMs: knobSchema(POOL_KNOBS.switchIntervalMs) }),
+  ),
   'history:delete': fromZod(z.strictObject({ runIds })),
   'history:compare': fromZod(z.strictObject({ runIds })),
   'history:export': fromZod(z.strictObject({ runIds, format: exportFormat })),

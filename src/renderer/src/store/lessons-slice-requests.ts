@@ -35,9 +35,6 @@ export interface EngineLessonRequestOf<L extends EngineLessonId> {
   readonly request: RequestOf<L>;
 }
 
-/** Any engine lesson's request, with the channel it goes to. */
-export type EngineLessonRequest = { [L in EngineLessonId]: EngineLessonRequestOf<L> }[EngineLessonId];
-
 /** An engine lesson's request from its form, each field checked against its knob, then by the channel's validator. */
 export function engineLessonRequest<L extends EngineLessonId>(
   lesson: L,
