@@ -43,7 +43,7 @@ function lessonHandler<L extends EngineLessonId>(
         emit({ event: 'lesson:progress', payload: { lesson, ...update } as LessonProgress }),
       );
       const run: LessonRunOf<L> = { lesson, request, result, runId: randomUUID(), startedAt };
-      save(run as LessonRun);
+      save(run as LessonRun); // one member of the union, as above
       return run;
     });
 }
