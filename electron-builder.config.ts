@@ -27,7 +27,7 @@ export const dependencyFilesNeverLoaded: readonly string[] = [
 
 /**
  * Files a non-Electron program reads or runs (the Python harness): they must be real files on disk,
- * so they go to `app.asar.unpacked/` beside the archive (see `outsideAsar` in src/main/engine/asar-path.ts).
+ * so they go to `app.asar.unpacked/` beside the archive (see `outsideAsar` in src/main/engine/models/asar-path.ts).
  */
 export const unpackedFiles: readonly string[] = ['resources/python/**'];
 
