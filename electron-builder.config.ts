@@ -26,7 +26,8 @@ export const dependencyFilesNeverLoaded: readonly string[] = [
 ];
 
 /**
- * Files a non-Electron program reads or runs (the Python harness): they must be real files on disk,
+ * Folders (`dir/**`, matched against the source path) whose files a non-Electron program reads or
+ * runs (the Python harness): they must be real files on disk,
  * so they go to `app.asar.unpacked/` beside the archive (see `outsideAsar` in src/main/engine/models/asar-path.ts).
  */
 export const unpackedFiles: readonly string[] = ['resources/python/**'];
@@ -35,7 +36,7 @@ export const unpackedFiles: readonly string[] = ['resources/python/**'];
 const config: Configuration = {
   appId: 'org.concurrencylab.desktop',
   productName: 'Concurrency Lab',
-  copyright: 'MIT License',
+  copyright: 'Copyright © Concurrency Lab contributors. MIT License.',
   // The version comes from package.json; the license (MIT) too.
   directories: { output: 'dist' },
   // Everything the build emits (main, every thread/process host and its chunks, preload, renderer),

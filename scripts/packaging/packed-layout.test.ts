@@ -58,13 +58,22 @@ describe('the packed desktop app', () => {
 
   it('keeps the files that programs other than Electron read outside the archive', async () => {
     expect(config.asarUnpack).toEqual([...unpackedFiles]);
-    const mustUnpack = existsSync(join(projectDir, 'resources/python'))
-      ? (await filesUnder(join(projectDir, 'resources/python'))).map((file) => `resources/python/${file}`)
-      : [];
-    const runtimeMustUnpack = mustUnpack.filter((file) => !/\.(pyc|md)$|__pycache__/.test(file));
+    // Each rule is a whole folder (`dir/**`), so "every file of that folder is unpacked" is the exact check.
+    for (const rule of unpackedFiles) {
+      expect(rule).toMatch(/^[\w./-]+\/\*\*$/);
+      const dir = rule.slice(0, -'/**'.length);
+      const mustUnpack = existsSync(join(projectDir, dir))
+        ? (await filesUnder(join(projectDir, dir))).map((file) => `${dir}/${file}`)
+        : [];
+      const runtime = mustUnpack.filter((file) => packedFiles.includes(file));
+      expect(
+        runtime.filter((file) => !unpacked.includes(file)),
+        `packed inside app.asar: ${rule}`,
+      ).toEqual([]);
+    }
     expect(
-      runtimeMustUnpack.filter((file) => !unpacked.includes(file)),
-      'not in app.asar.unpacked',
+      unpacked.filter((file) => !unpackedFiles.some((rule) => file.startsWith(rule.slice(0, -2)))),
+      'unpacked by no rule',
     ).toEqual([]);
   });
 
