@@ -47,6 +47,9 @@ const config: Configuration = {
     'out/**/*',
     'resources/**/*',
     '!**/*.map',
+    // Python's bytecode caches, left behind wherever the harness ran in the working tree.
+    '!**/__pycache__/**',
+    '!**/*.pyc',
     // Build-time only: the icon's generator script and its vector source.
     '!resources/*.{mjs,svg}',
     ...dependencyFilesNeverLoaded.map((pattern) => `!${pattern}`),

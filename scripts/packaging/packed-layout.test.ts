@@ -21,7 +21,7 @@ const SIZE_BUDGET_BYTES = 20 * 1024 * 1024;
 
 /** Files that must never be shipped: maps, tests, TypeScript sources, secrets and the repository's dev tooling. */
 const DEV_FILE =
-  /\.map$|\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?tsx?$|(^|\/)\.env($|\.)|(^|\/)(__tests__|tests?)\/|(^|\/)(tsconfig[^/]*\.json|(vitest|playwright|eslint|electron\.vite|electron-builder)\.config\.\w+|\.eslintrc[^/]*|\.prettierrc[^/]*)$|^(src|e2e|bench|scripts|\.github|\.ci|test-results|playwright-report|logs)\//;
+  /\.map$|\.pyc$|__pycache__|\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?tsx?$|(^|\/)\.env($|\.)|(^|\/)(__tests__|tests?)\/|(^|\/)(tsconfig[^/]*\.json|(vitest|playwright|eslint|electron\.vite|electron-builder)\.config\.\w+|\.eslintrc[^/]*|\.prettierrc[^/]*)$|^(src|e2e|bench|scripts|\.github|\.ci|test-results|playwright-report|logs)\//;
 
 /** A package's own folder (not a subfolder with its own package.json, such as zod/v4). */
 const PACKAGE_DIR = /^node_modules\/(@[^/]+\/)?[^/@][^/]*(\/node_modules\/(@[^/]+\/)?[^/@][^/]*)*$/;
