@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import { hostScriptsIn } from './engine/models/host-scripts';
-import { historyFileIn } from './engine/history/history-location';
+import { appDataDir, historyFileIn } from './engine/history/history-location';
 import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
 import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';
@@ -18,7 +18,7 @@ const iconPath = join(__dirname, '../../resources/icon.png');
 async function start(): Promise<void> {
   setupSessionSecurity(session.defaultSession);
   setupAppProtocol(join(__dirname, '../renderer'));
-  const dataDir = app.getPath('userData');
+  const dataDir = appDataDir(app.getPath('userData'));
   const history = await openHistory(dataDir);
   const logFile = join(dataDir, 'logs', 'concurrency_results.log');
   const service = createLabService({
