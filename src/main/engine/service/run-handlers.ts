@@ -41,6 +41,11 @@ export function runHandlers(
     const runId = randomUUID();
     const controller = new AbortController();
     const snapshots = new Map<string, ModelSnapshot>();
+    const idle = (): void => {
+      if (activity.run?.runId !== runId) return;
+      activity.run = null;
+      live = null;
+    };
     const progress = (payload: EventContract['run:progress']): void =>
       emit({ event: 'run:progress', payload });
     const done = runScenario(request, engine, {
@@ -60,6 +65,8 @@ export function runHandlers(
           request.models.flatMap((model) => snapshots.get(model) ?? []),
         );
         runs.add(result, view);
+        // run:finished means "you may start the next run": the lab is idle before anyone hears of it.
+        idle();
         emit({ event: 'run:finished', payload: view });
         // The app keeps the CLI's results log too: one line per model.
         if (context.logFile) {
@@ -68,12 +75,11 @@ export function runHandlers(
           );
         }
       })
-      .catch((error: unknown) =>
-        emit({ event: 'run:failed', payload: { runId, message: errorMessage(error) } }),
-      )
-      .finally(() => {
-        if (activity.run?.runId === runId) activity.run = null;
-      });
+      .catch((error: unknown) => {
+        idle();
+        emit({ event: 'run:failed', payload: { runId, message: errorMessage(error) } });
+      })
+      .finally(idle);
     activity.run = { runId, controller, done };
     return { runId };
   };
