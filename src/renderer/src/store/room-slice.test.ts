@@ -37,23 +37,19 @@ describe('room slice', () => {
     store.getState().roomChanged(running);
     expect(selectRoomRunPercent(store.getState())).toBeNull();
     const progress = (model: 'sequential' | 'threads', completed: number) =>
-      store
-        .getState()
-        .roomRunProgressed({
-          runId: RUN,
-          kind: 'snapshot',
-          snapshot: snapshot(model, { completed, failed: 0, total: 10 }),
-        });
+      store.getState().roomRunProgressed({
+        runId: RUN,
+        kind: 'snapshot',
+        snapshot: snapshot(model, { completed, failed: 0, total: 10 }),
+      });
     progress('sequential', 10);
     progress('threads', 5);
     expect(selectRoomRunPercent(store.getState())).toBe(75);
-    store
-      .getState()
-      .roomRunProgressed({
-        runId: 'other',
-        kind: 'snapshot',
-        snapshot: snapshot('threads', { completed: 10, total: 10 }),
-      });
+    store.getState().roomRunProgressed({
+      runId: 'other',
+      kind: 'snapshot',
+      snapshot: snapshot('threads', { completed: 10, total: 10 }),
+    });
     expect(selectRoomRunPercent(store.getState())).toBe(75);
     store.getState().roomChanged({ ...running, activity: null });
     expect(store.getState().room.settled).toEqual({});
