@@ -4,6 +4,7 @@
  * it from the projector. The instructor's own link is never shown here (the server never sends it).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { selectPresenterOn } from '../../store/presenter-slice';
 import { useLab } from '../../store/store-context';
 import { QrCode } from './qr-code';
@@ -28,7 +29,8 @@ function JoinPanel(): ReactNode {
     return () => removeEventListener('keydown', onKey);
   }, [close]);
   if (!join) return null;
-  return (
+  // Outside the app's element: presenter mode zooms that, and the code is sized to the real viewport.
+  return createPortal(
     <div
       className={`join-panel${presenter ? ' join-panel-large' : ''}`}
       role="dialog"
@@ -58,7 +60,8 @@ function JoinPanel(): ReactNode {
       <p className="join-count" aria-live="polite">
         {attendeesWords(attendees)} connected. Attendees follow your screen; they cannot start or cancel runs.
       </p>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
