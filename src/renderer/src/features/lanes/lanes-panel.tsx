@@ -1,6 +1,7 @@
 /** The lanes timeline: one lane per thread, process or async slot, drawn on a canvas from the store. */
 import { useRef, type ReactNode } from 'react';
 import { createLanesRenderer } from '../../charts/lanes-renderer';
+import { MODELS } from '../../../../shared/models';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { useSnapshotView } from '../use-run-subscription';
@@ -32,7 +33,7 @@ export function LanesPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useSnapshotView(canvasRef, createLanesRenderer);
   const hasModels = useLab((s) => s.run.models.length > 0);
-  const hasGil = useLab((s) => s.run.models.includes('gil-threads'));
+  const hasGil = useLab((s) => s.run.models.some((model) => MODELS[model].gilTrack));
   return (
     <Panel title="Lanes" aside={<span className="muted">time since each model’s start</span>}>
       {!hasModels && (
