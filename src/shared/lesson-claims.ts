@@ -4,6 +4,7 @@
  * numbers — never as if it held.
  */
 import type { Claim } from './claims';
+import { formatCount, formatShare } from './format';
 import type {
   DataCarrier,
   DataPassingResult,
@@ -36,7 +37,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
     oneCore = false,
   ): Claim => {
     if (!run) return { text, model, holds: null, evidence: 'not run this time' };
-    const evidence = `final ${run.final.toLocaleString('en-US')} of ${run.expected.toLocaleString('en-US')} (${run.lost.toLocaleString('en-US')} lost)`;
+    const evidence = `final ${formatCount(run.final)} of ${formatCount(run.expected)} (${formatCount(run.lost)} lost)`;
     if (oneCore && result.cores < 2)
       return { text, model, holds: null, evidence: `${evidence}; one core: threads never truly overlap` };
     return { text, model, holds: test(run), evidence };
@@ -59,7 +60,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
       ),
       ...(mutex && atomic
         ? {
-            evidence: `final ${mutex.final.toLocaleString('en-US')} of ${mutex.expected.toLocaleString('en-US')}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
+            evidence: `final ${formatCount(mutex.final)} of ${formatCount(mutex.expected)}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
           }
         : {}),
     },
@@ -162,7 +163,7 @@ function backpressureClaim(result: PipelineResult): Claim {
     model: null,
     // The producer waits only on a full queue: a wait without the queue ever full is not backpressure.
     holds: result.maxQueueDepth >= result.capacity,
-    evidence: `the producer waited ${ms(blocked)} for room, ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% of the run; ${peak}`,
+    evidence: `the producer waited ${ms(blocked)} for room, ${formatShare(share)} of the run; ${peak}`,
   };
 }
 

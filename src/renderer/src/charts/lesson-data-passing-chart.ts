@@ -11,7 +11,8 @@ import {
 import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons';
 import { createFrameScheduler } from './frame-scheduler';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
-import { formatBytes, logTicks, passingSeries } from './lesson-data-passing-data';
+import { formatBytes } from '../../../shared/format';
+import { logTicks, passingSeries } from './lesson-data-passing-data';
 import type { ThemeColors } from './theme-colors';
 
 Chart.register(LineController, LineElement, PointElement, LogarithmicScale, Legend, Tooltip);

@@ -5,6 +5,7 @@ import { createFrameScheduler } from './frame-scheduler';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { lostText, raceRunLabel, raceRunLines } from './lesson-race-data';
 import type { ThemeColors } from './theme-colors';
+import { formatCount } from '../../../shared/format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -14,8 +15,6 @@ export interface RaceChart {
   setColors(colors: ThemeColors): void;
   destroy(): void;
 }
-
-const count = (value: number) => value.toLocaleString('en-US');
 
 /** Creates the chart on `canvas` (its parent must have a height). */
 export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeColors): RaceChart {
@@ -34,12 +33,14 @@ export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeC
           beginAtZero: true,
           grid: {},
           title: { display: true, text: 'counter value' },
-          ticks: { callback: (value) => count(Number(value)) },
+          ticks: { callback: (value) => formatCount(Number(value)) },
         },
       },
       plugins: {
         legend: { position: 'top', align: 'end', labels: { boxWidth: 14 } },
-        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${count(item.parsed.y ?? 0)}` } },
+        tooltip: {
+          callbacks: { label: (item) => ` ${item.dataset.label}: ${formatCount(item.parsed.y ?? 0)}` },
+        },
       },
     },
   });
@@ -68,7 +69,7 @@ export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeC
       'aria-label',
       runs.length === 0
         ? 'Expected and final counts: no run yet.'
-        : `Expected and final counts: ${runs.map((r) => `${raceRunLabel(r)}, final ${count(r.final)} of ${count(r.expected)}, ${lostText(r)}`).join('; ')}.`,
+        : `Expected and final counts: ${runs.map((r) => `${raceRunLabel(r)}, final ${formatCount(r.final)} of ${formatCount(r.expected)}, ${lostText(r)}`).join('; ')}.`,
     );
     chart.update('none');
   }
