@@ -1,7 +1,7 @@
 /** The race-condition chart: expected and final count side by side for each run, lost updates under the label. */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { RaceConditionResult } from '../../../shared/lessons';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { lostText, raceRunLabel, raceRunLines } from './lesson-race-data';
 import type { ThemeColors } from './theme-colors';
@@ -10,11 +10,7 @@ import { formatCount } from '../../../shared/format';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 /** The chart bound to one canvas. */
-export interface RaceChart {
-  update(result: RaceConditionResult | null): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
+export type RaceChart = StoreChart<RaceConditionResult | null>;
 
 /** Creates the chart on `canvas` (its parent must have a height). */
 export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeColors): RaceChart {
@@ -74,19 +70,14 @@ export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeC
     chart.update('none');
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<RaceConditionResult | null>({
+    draw,
+    takeInput(next) {
       result = next;
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }
