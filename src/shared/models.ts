@@ -42,8 +42,8 @@ export type ModelInfo = Pick<
 >;
 
 /** An entry's plain data, without its colours and wording functions. */
-export function modelInfo(id: ModelId): ModelInfo {
-  const { label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack } = MODELS[id];
+export function modelInfo(entry: ModelEntry): ModelInfo {
+  const { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack } = entry;
   return { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack };
 }
 

@@ -2,7 +2,7 @@
 import { errorMessage } from '../../shared/format';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
-import { catalogModels } from '../engine/models/registry';
+import { catalogModels } from '../engine/models/availability';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';

@@ -1,16 +1,9 @@
 /**
  * The engine's half of the model registry: how each model's executor is built and, for a model that
- * needs something installed (python3, nats-server), whether it can run here. Typed over every
- * ModelId, so a model registered in shared/models.ts without its executor does not compile.
+ * needs something installed (python3, nats-server), how to find out whether it can run here. Typed
+ * over every ModelId, so a model registered in shared/models.ts without its executor does not compile.
  */
-import { errorMessage } from '../../../shared/format';
-import {
-  MODEL_IDS,
-  modelInfo,
-  type CatalogModel,
-  type ModelAvailability,
-  type ModelId,
-} from '../../../shared/models';
+import type { ModelAvailability, ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
 import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
@@ -30,8 +23,8 @@ export interface ModelEngine {
   readonly probe?: () => Promise<ModelAvailability>;
 }
 
-/** Every model's engine part, by id. */
-export type ModelEngines = { readonly [K in ModelId]: ModelEngine };
+/** Every model's engine part, by id: one missing fails to compile. */
+export type ModelEngines<Id extends string = ModelId> = { readonly [K in Id]: ModelEngine };
 
 function common(pool: ResolvedPool, env: ExecutorEnvironment) {
   return { taskTimeoutMs: pool.taskTimeoutMs, memoryMb: env.workerMemoryMb };
@@ -77,34 +70,3 @@ export const MODEL_ENGINES: ModelEngines = {
       }),
   },
 };
-
-/** The executor of one model. */
-export function createExecutor(model: ModelId, pool: ResolvedPool, env: ExecutorEnvironment): Executor {
-  return MODEL_ENGINES[model].createExecutor(pool, env);
-}
-
-const AVAILABLE: ModelAvailability = { available: true };
-const probed = new Map<ModelId, Promise<ModelAvailability>>();
-
-/** Whether a model can run here; its probe runs once per process, and a probe that throws means "no". */
-export function modelAvailability(model: ModelId): Promise<ModelAvailability> {
-  let answer = probed.get(model);
-  if (!answer) {
-    const probe = MODEL_ENGINES[model].probe;
-    answer = probe
-      ? probe().catch((error: unknown) => ({
-          available: false as const,
-          reason: errorMessage(error),
-        }))
-      : Promise.resolve(AVAILABLE);
-    probed.set(model, answer);
-  }
-  return answer;
-}
-
-/** Every model with its availability, in registry order. */
-export async function catalogModels(): Promise<CatalogModel[]> {
-  return Promise.all(
-    MODEL_IDS.map(async (id) => ({ ...modelInfo(id), availability: await modelAvailability(id) })),
-  );
-}

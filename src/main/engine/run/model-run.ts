@@ -6,7 +6,7 @@ import type { ResolvedPool } from '../../../shared/pool';
 import type { ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
-import { createExecutor } from '../models/registry';
+import { MODEL_ENGINES } from '../models/registry';
 import { errorMessage } from '../../../shared/format';
 import { CancelledError, isCancellation } from '../errors';
 import type { Executor, RunEnd } from '../../../workers/protocol/executor';
@@ -61,7 +61,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const checker = new AnswerChecker(model, scenario, input.references);
   const pacer = input.pacer;
   const changed = (): void => pacer?.live(() => recorder.snapshot(epochNow()));
-  const executor = createExecutor(model, pool, env);
+  const executor = MODEL_ENGINES[model].createExecutor(pool, env);
   let state: MeasuredModel['state'] = 'done';
   let error: string | undefined;
   let wallMs = 0;

@@ -12,7 +12,7 @@ import { resolveParams, type RunRequest } from '../../../shared/run-request';
 import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
-import { modelAvailability } from '../models/registry';
+import { modelAvailability } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
 import { NOT_RUN, NOT_STARTED, withSpeedups } from './model-notes';

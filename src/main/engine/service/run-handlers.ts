@@ -9,7 +9,7 @@ import type { RunRequest } from '../../../shared/run-request';
 import { SCENARIOS } from '../../../shared/scenarios';
 import { errorMessage } from '../../../shared/format';
 import { exportRun } from '../reporters/exports';
-import { catalogModels } from '../models/registry';
+import { catalogModels } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
 import type { LiveExecutor } from '../run/model-run';
