@@ -14,6 +14,7 @@ export const ASYNC = defineModel({
   baseline: 'sequential',
   colors: { light: '#0a72b8', dark: '#4db2f0', presenterLight: '#005a9e', presenterDark: '#6cc8ff' },
   gilTrack: false,
+  interleaved: true,
   notes: { startup: false },
   verdict: {
     kind: 'contender',

@@ -26,6 +26,7 @@ export const GIL_THREADS = defineModel({
   baseline: 'sequential',
   colors: { light: '#b77900', dark: '#f2b733', presenterLight: '#9a5b00', presenterDark: '#ffc845' },
   gilTrack: true,
+  interleaved: false,
   notes: { startup: true, extra: gilNotes },
   verdict: {
     kind: 'contender',

@@ -119,6 +119,11 @@ export interface ModelSpec<Id extends string = string, Baseline extends string =
   readonly colors: ModelColors;
   /** Whether its lanes carry a GIL holder track (the lanes legend explains it). */
   readonly gilTrack: boolean;
+  /**
+   * Whether its tasks interleave on one thread (an event loop): its lanes are slots, not threads,
+   * so a trace shows each task on a track of its own.
+   */
+  readonly interleaved: boolean;
   readonly notes: ModelNotes;
   readonly verdict: ModelVerdict;
   readonly claims: ModelClaims;

@@ -13,6 +13,7 @@ export const PROCESSES = defineModel({
   baseline: 'sequential',
   colors: { light: '#c2418a', dark: '#ee7fbd', presenterLight: '#b0136d', presenterDark: '#ff8fcf' },
   gilTrack: false,
+  interleaved: false,
   notes: { startup: true },
   verdict: {
     kind: 'contender',

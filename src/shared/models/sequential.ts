@@ -13,6 +13,7 @@ export const SEQUENTIAL = defineModel({
   baseline: 'sequential',
   colors: { light: '#6f4fc2', dark: '#a98bf0', presenterLight: '#5b2fc4', presenterDark: '#c3aaff' },
   gilTrack: false,
+  interleaved: false,
   notes: { startup: false },
   verdict: {
     kind: 'baseline',

@@ -13,6 +13,7 @@ export const THREADS = defineModel({
   baseline: 'sequential',
   colors: { light: '#0c8a5f', dark: '#3fcf96', presenterLight: '#00704a', presenterDark: '#4fe3a8' },
   gilTrack: false,
+  interleaved: false,
   notes: { startup: true },
   verdict: {
     kind: 'contender',

@@ -35,6 +35,7 @@ export const PY_SEQUENTIAL = defineModel({
   baseline: 'py-sequential',
   colors: colors('#123456'),
   gilTrack: false,
+  interleaved: false,
   notes: { startup: true },
   verdict: { kind: 'baseline', unbeaten: 'No Python model beat the plain loop' },
   claims: {},
@@ -52,6 +53,7 @@ export const PY_THREADS = defineModel({
   baseline: 'py-sequential',
   colors: colors('#654321'),
   gilTrack: false,
+  interleaved: false,
   notes: { startup: true, extra: () => ['the real GIL'] },
   verdict: {
     kind: 'contender',
@@ -75,6 +77,7 @@ export const PY_NOGIL = defineModel({
   baseline: 'py-sequential',
   colors: colors('#abcdef'),
   gilTrack: false,
+  interleaved: false,
   notes: { startup: true },
   verdict: { kind: 'contender', why: { io: () => 'waits overlapped', cpu: () => 'threads ran in parallel' } },
   claims: { io: () => ({ text: 'py-nogil overlaps the waits', holds: () => true }) },
