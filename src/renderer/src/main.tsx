@@ -16,6 +16,7 @@ import { watchLongTasks } from './perf/long-task-watcher';
 import { createLabStore } from './store/lab-store';
 import { LabProvider } from './store/store-context';
 import './styles/theme.css';
+import 'virtual:model-colors.css';
 import './styles/base.css';
 import './styles/layout.css';
 

@@ -3,18 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { EventContract, LabEvent } from '../../../shared/ipc';
 import { POOL_KNOBS } from '../../../shared/knobs';
-import { MODEL_IDS, MODELS } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
+import { resolvePool } from '../../../shared/pool';
 import type { RunRequest } from '../../../shared/run-request';
 import type { LabCaller } from '../../../shared/room';
 import type { ModelSummary } from '../../../shared/views';
 import { SCENARIOS } from '../../../shared/scenarios';
 import { errorMessage } from '../../../shared/format';
 import { exportRun } from '../reporters/exports';
+import { catalogModels } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
 import type { LiveExecutor } from '../run/model-run';
-import { resolvePool, runScenario, type EngineOptions } from '../run/run-session';
+import { runScenario, type EngineOptions } from '../run/run-session';
 import { runView, summariseModel } from '../run/run-views';
 import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
 import type { SessionRuns } from './session-runs';
@@ -114,7 +115,7 @@ export function runHandlers(
   return {
     'lab:catalog': async () => ({
       scenarios: SCENARIOS,
-      models: MODEL_IDS.map((id) => MODELS[id]),
+      models: await catalogModels(),
       poolKnobs: POOL_KNOBS,
       machine: machineInfo(cores),
       defaultPool: resolvePool({}, cores),
