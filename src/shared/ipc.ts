@@ -17,6 +17,7 @@ import type { ModelSnapshot } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { Catalog, HistoryItem, ModelSummary, RunView, SystemStats } from './views';
 import type { ExportFile, ExportFormat } from './export-formats';
+import type { LessonEnding, Role, RoomActivity, RoomScreen, RoomSession, RoomState } from './room';
 
 /**
  * Every engine lesson's channel, `lesson:<id>`, from the lesson registry: its request in, and out the
@@ -85,6 +86,10 @@ export interface InvokeContract extends LessonContract {
     readonly request: { readonly switchIntervalMs: number };
     readonly reply: { readonly applied: boolean };
   };
+  /** Who this window is, the room, how attendees join, and the run under way (to catch up on it). */
+  'room:state': { readonly request: null; readonly reply: RoomSession };
+  /** The instructor's window reports what it shows; attendees following it show the same. */
+  'room:screen': { readonly request: RoomScreen; readonly reply: { readonly accepted: boolean } };
 }
 
 /** A channel the UI can invoke. */
@@ -109,6 +114,13 @@ export interface EventContract {
   'history:changed': { readonly at: number };
   /** Sent every HEARTBEAT_MS by the main process: a gap in arrivals is a main process that stopped. */
   'system:heartbeat': { readonly at: number; readonly seq: number };
+  /**
+   * An engine lesson ended, for every window: finished with its saved run (the LessonRun its channel
+   * replied to the window that asked), cancelled or failed.
+   */
+  'lesson:ended': LessonEnding;
+  /** The room changed: the instructor's screen, what the machine is doing, who is connected. */
+  'room:changed': RoomState;
 }
 
 /** Period of the main process's heartbeat, ms. */
@@ -134,6 +146,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'history:delete': true,
     'history:compare': true,
     'history:export': true,
+    'room:state': true,
+    'room:screen': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',
@@ -148,6 +162,8 @@ export const EVENT_CHANNELS = Object.keys({
   'system:heartbeat': true,
   'lesson:progress': true,
   'history:changed': true,
+  'lesson:ended': true,
+  'room:changed': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**
@@ -161,6 +177,7 @@ export type LabErrorCode =
   | 'not-found'
   | 'busy'
   | 'forbidden'
+  | 'rate-limited'
   | 'internal'
   | 'timeout'
   | 'disconnected';
@@ -171,6 +188,10 @@ export interface LabError {
   readonly message: string;
   /** Field-level problems of an invalid request, each naming the field and the allowed range. */
   readonly issues?: readonly RequestIssue[];
+  /** `busy`: what the shared machine is doing instead, and who asked for it. */
+  readonly activity?: RoomActivity;
+  /** `forbidden`: the role the request was refused for. */
+  readonly role?: Role;
 }
 
 /** The reply to an invoke. */

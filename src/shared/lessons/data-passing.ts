@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { describeRange, type KnobSpec } from '../knobs';
 import { knobSchema } from '../knob-schema';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
 import type { LessonSpec } from './lesson-spec';
-import { sizeText } from './lesson-words';
+import { formatBytes } from '../format';
 
 /** Where the payload goes. */
 export type DataCarrier = 'threads' | 'processes';
@@ -212,7 +212,7 @@ export const dataPassingLesson: LessonSpec<
     const sizes = measuredSizes(result);
     return [
       ...(sizes.length > 0
-        ? [['sizes', `${sizeText(sizes[0]!)}–${sizeText(sizes[sizes.length - 1]!)}`] as const]
+        ? [['sizes', `${formatBytes(sizes[0]!)}–${formatBytes(sizes[sizes.length - 1]!)}`] as const]
         : []),
       ...(request.repeats !== undefined ? [['repeats', request.repeats] as const] : []),
       ...(request.latencySamples !== undefined ? [['latency-samples', request.latencySamples] as const] : []),
@@ -223,7 +223,7 @@ export const dataPassingLesson: LessonSpec<
     const at = result.rows.filter((row) => row.bytes === largest);
     const parts = at.map((row) => `${row.carrier} ${row.mode} ${row.msPerMb.toFixed(2)} ms/MB`);
     const verified = result.ok ? 'every payload verified' : 'a payload came back wrong';
-    return at.length > 0 ? `At ${sizeText(largest)}: ${parts.join(' · ')}; ${verified}` : verified;
+    return at.length > 0 ? `At ${formatBytes(largest)}: ${parts.join(' · ')}; ${verified}` : verified;
   },
   claims: dataPassingClaims,
 };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { knobSchema } from '../knob-schema';
 import type { KnobSpec } from '../knobs';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
 import type { LessonSpec } from './lesson-spec';
 
 /** How the two workers order their locks. */

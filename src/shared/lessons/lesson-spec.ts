@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { ExportFormat } from '../export-formats';
 import type { KnobSpec } from '../knobs';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
 import type { EngineLessonId } from './lesson-ids';
 
 /** One knob a run's settings line names, as the CLI spells it: `['workers', 4]`. */

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { knobSchema } from '../knob-schema';
 import type { KnobSpec } from '../knobs';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
+import { formatPercent, formatShare } from '../format';
 import type { LessonSpec } from './lesson-spec';
-import { percent } from './lesson-words';
 
 /** Where the consumers run. */
 export type PipelineCarrier = 'threads' | 'processes';
@@ -187,7 +187,7 @@ function backpressureClaim(result: PipelineResult): Claim {
     model: null,
     // The producer waits only on a full queue: a wait without the queue ever full is not backpressure.
     holds: result.maxQueueDepth >= result.capacity,
-    evidence: `the producer waited ${ms(blocked)} for room, ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% of the run; ${peak}`,
+    evidence: `the producer waited ${ms(blocked)} for room, ${formatShare(share)} of the run; ${peak}`,
   };
 }
 
@@ -229,7 +229,7 @@ export const pipelineLesson: LessonSpec<'pipeline', PipelineRequest, PipelineRes
   ],
   headline: (r) => {
     const once = r.exactlyOnce ? 'every item written exactly once' : 'items lost or duplicated';
-    const blocked = r.wallMs > 0 ? percent((100 * r.producerBlockedMs) / r.wallMs) : '0%';
+    const blocked = r.wallMs > 0 ? formatPercent((100 * r.producerBlockedMs) / r.wallMs) : '0%';
     return `${r.written} of ${r.produced} written, ${once}; ${Math.round(r.consumerRate)} items/s; producer blocked ${blocked} of the run`;
   },
   claims: pipelineClaims,

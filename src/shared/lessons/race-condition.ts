@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { knobSchema } from '../knob-schema';
 import type { KnobSpec } from '../knobs';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
+import { formatCount, formatPercent } from '../format';
 import type { LessonSpec } from './lesson-spec';
-import { percent } from './lesson-words';
 
 /** How the increments are protected. */
 export type RaceMode = 'unsynchronised' | 'atomic' | 'mutex';
@@ -128,7 +128,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
     oneCore = false,
   ): Claim => {
     if (!run) return { text, model, holds: null, evidence: 'not run this time' };
-    const evidence = `final ${run.final.toLocaleString('en-US')} of ${run.expected.toLocaleString('en-US')} (${run.lost.toLocaleString('en-US')} lost)`;
+    const evidence = `final ${formatCount(run.final)} of ${formatCount(run.expected)} (${formatCount(run.lost)} lost)`;
     if (oneCore && result.cores < 2)
       return { text, model, holds: null, evidence: `${evidence}; one core: threads never truly overlap` };
     return { text, model, holds: test(run), evidence };
@@ -151,7 +151,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
       ),
       ...(mutex && atomic
         ? {
-            evidence: `final ${mutex.final.toLocaleString('en-US')} of ${mutex.expected.toLocaleString('en-US')}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
+            evidence: `final ${formatCount(mutex.final)} of ${formatCount(mutex.expected)}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
           }
         : {}),
     },
@@ -188,7 +188,9 @@ export const raceConditionLesson: LessonSpec<'race-condition', RaceConditionRequ
   ],
   headline: (result) =>
     result.runs
-      .map((run) => `${headlineWho(run)} ${run.lost === 0 ? 'exact' : `lost ${percent(run.lostPercent)}`}`)
+      .map(
+        (run) => `${headlineWho(run)} ${run.lost === 0 ? 'exact' : `lost ${formatPercent(run.lostPercent)}`}`,
+      )
       .join(' · '),
   claims: raceConditionClaims,
 };

@@ -5,7 +5,7 @@
  * lesson-ids.ts and one line here; the compiler then points at its engine and renderer parts.
  */
 import type { ExportFormat } from '../export-formats';
-import type { Claim } from '../lesson-claims';
+import type { Claim } from '../claims';
 import { dataPassingLesson } from './data-passing';
 import { deadlockLesson } from './deadlock';
 import { ENGINE_LESSON_IDS, type EngineLessonId } from './lesson-ids';

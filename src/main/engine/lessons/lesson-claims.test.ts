@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { raceClaims } from '../../../shared/lesson-claims';
 import { dataPassingClaims } from '../../../shared/lessons/data-passing';
 import { deadlockClaims } from '../../../shared/lessons/deadlock';
 import { pipelineClaims } from '../../../shared/lessons/pipeline';
 import { raceConditionClaims, type RaceConditionResult } from '../../../shared/lessons/race-condition';
+import { raceClaims } from '../../../shared/race-claims';
 import type { RunResult } from '../../../shared/results';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import { runDeadlockLesson } from './deadlock/deadlock';

@@ -192,6 +192,23 @@ describe('lessons slice', () => {
   });
 });
 
+describe('a finished lesson run heard twice', () => {
+  it('changes the lessons once: the channel’s reply and lesson:ended carry the same run', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    const request = engineLessonRequest('deadlock', {}, 'threads');
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(request.value);
+    const run = deadlockLessonRun('dl');
+    s().lessonRunShown(run, 'finished');
+    const shown = s().lessons;
+    s().lessonRunShown(run, 'finished');
+    expect(s().lessons).toBe(shown);
+    expect(s().lessons.active).toBeNull();
+    expect(s().lessons.saved.deadlock).toMatchObject({ runId: 'dl', reopened: false });
+  });
+});
+
 describe('a lesson run re-opened from the history', () => {
   it('shows the saved result in its lesson until the lesson runs again', () => {
     const store = createLabStore();

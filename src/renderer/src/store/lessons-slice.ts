@@ -212,6 +212,10 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       update((l) => {
         const running = l.active?.kind === 'engine' && l.active.lesson === run.lesson;
         if (source === 'reopened' && running) return null;
+        // The window that ran it hears the same run twice (its channel's reply and lesson:ended): once is a change.
+        const onScreen = l.saved[run.lesson];
+        if (source === 'finished' && !running && onScreen?.runId === run.runId && !onScreen.reopened)
+          return null;
         const shown = { results: { ...l.results, [run.lesson]: run.result }, ...liveOf(run) };
         const where = { runId: run.runId, startedAt: run.startedAt };
         if (source === 'finished')

@@ -1,9 +1,7 @@
 /** The data-passing lesson's export sections: the round trips and the tiny message's latency; no trace (no timeline). */
-import { formatCount } from '../../../../shared/format';
+import { formatBytes, formatCount, reportMs } from '../../../../shared/format';
 import type { DataPassingResult } from '../../../../shared/lessons/data-passing';
-import { sizeText } from '../../../../shared/lessons/lesson-words';
 import { markdownTable, oneLine, type LessonExportSections } from '../../reporters/lesson-sections';
-import { formatMs } from '../../reporters/table';
 
 /** The data-passing CSV columns. */
 export const DATA_PASSING_CSV_COLUMNS = [
@@ -29,10 +27,10 @@ function dataPassingMarkdown(result: DataPassingResult): string[] {
       result.rows.map((r) => [
         r.carrier,
         r.mode,
-        sizeText(r.bytes),
-        formatMs(r.ms),
+        formatBytes(r.bytes),
+        reportMs(r.ms),
         r.msPerMb.toFixed(2),
-        formatMs(r.touchMs),
+        reportMs(r.touchMs),
         r.ok ? 'ok' : 'WRONG',
       ]),
     ),
@@ -48,8 +46,8 @@ function dataPassingMarkdown(result: DataPassingResult): string[] {
         result.latency.map((l) => [
           l.carrier,
           formatCount(l.samples),
-          formatMs(l.medianMs),
-          formatMs(l.p95Ms),
+          reportMs(l.medianMs),
+          reportMs(l.p95Ms),
         ]),
       ),
       '',

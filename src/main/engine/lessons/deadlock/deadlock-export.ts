@@ -1,4 +1,5 @@
 /** The deadlock lesson's export sections: every lock event, each attempt with its cycle, and the workers' waits and holds as trace spans. */
+import { reportMs } from '../../../../shared/format';
 import type {
   DeadlockAttempt,
   DeadlockResult,
@@ -14,7 +15,6 @@ import {
   us,
   type LessonExportSections,
 } from '../../reporters/lesson-sections';
-import { formatMs } from '../../reporters/table';
 import type { TraceArgs, TraceEvent } from '../../reporters/trace';
 
 /** The deadlock CSV columns. */
@@ -31,10 +31,10 @@ export const DEADLOCK_CSV_COLUMNS = [
 function attemptMarkdown(a: DeadlockAttempt): string[] {
   const orders = (['A', 'B'] as const).map((w) => `${w} takes ${a.orders[w][0]} then ${a.orders[w][1]}`);
   const times = [
-    a.formedAtMs !== null ? `cycle formed at ${formatMs(a.formedAtMs)} ms` : null,
-    a.detectedAtMs !== null ? `detected at ${formatMs(a.detectedAtMs)} ms` : null,
-    `over after ${formatMs(a.totalMs)} ms`,
-    a.cleanupMs !== null ? `terminating the stuck threads took ${formatMs(a.cleanupMs)} ms` : null,
+    a.formedAtMs !== null ? `cycle formed at ${reportMs(a.formedAtMs)} ms` : null,
+    a.detectedAtMs !== null ? `detected at ${reportMs(a.detectedAtMs)} ms` : null,
+    `over after ${reportMs(a.totalMs)} ms`,
+    a.cleanupMs !== null ? `terminating the stuck threads took ${reportMs(a.cleanupMs)} ms` : null,
   ].filter((part) => part !== null);
   const lines = [
     `## ${a.strategy}`,
@@ -55,7 +55,7 @@ function attemptMarkdown(a: DeadlockAttempt): string[] {
       ...markdownTable(
         ['Worker', 'Waits for', 'Held by', 'Waited (ms)'],
         [false, false, false, true],
-        a.cycle.map((w) => [w.worker, w.waitsFor, w.heldBy, formatMs(w.waitedMs)]),
+        a.cycle.map((w) => [w.worker, w.waitsFor, w.heldBy, reportMs(w.waitedMs)]),
       ),
       '',
     );

@@ -1,6 +1,5 @@
 /** The pipeline lesson's export sections: the live series, the totals and the exactly-once check, and the series as trace counters. */
-import { formatCount } from '../../../../shared/format';
-import { percentText } from '../../../../shared/lessons/lesson-words';
+import { formatCount, formatPercent, reportMs } from '../../../../shared/format';
 import type { PipelineResult } from '../../../../shared/lessons/pipeline';
 import {
   markdownTable,
@@ -9,7 +8,6 @@ import {
   us,
   type LessonExportSections,
 } from '../../reporters/lesson-sections';
-import { formatMs } from '../../reporters/table';
 import type { TraceArgs, TraceEvent } from '../../reporters/trace';
 
 /** The pipeline CSV columns. */
@@ -29,20 +27,19 @@ function idsText(ids: readonly number[], total: number): string {
 }
 
 function pipelineMarkdown(result: PipelineResult): string[] {
-  const count = formatCount;
   const blockedShare = result.wallMs > 0 ? (100 * result.producerBlockedMs) / result.wallMs : 0;
   const totals: [string, string][] = [
     ['Consumers', `${result.consumers.length} ${result.carrier}`],
-    ['Queue capacity', count(result.capacity)],
-    ['Produced', count(result.produced)],
-    ['Consumed', count(result.consumed)],
-    ['Written', count(result.written)],
-    ['Start-up (ms)', formatMs(result.startupMs)],
-    ['Wall (ms)', formatMs(result.wallMs)],
-    ['Producer blocked (ms)', `${formatMs(result.producerBlockedMs)} (${percentText(blockedShare)})`],
-    ['Deepest queue', count(result.maxQueueDepth)],
-    ['Producer rate (items/s)', count(Math.round(result.producerRate))],
-    ['Consumer rate (items/s)', count(Math.round(result.consumerRate))],
+    ['Queue capacity', formatCount(result.capacity)],
+    ['Produced', formatCount(result.produced)],
+    ['Consumed', formatCount(result.consumed)],
+    ['Written', formatCount(result.written)],
+    ['Start-up (ms)', reportMs(result.startupMs)],
+    ['Wall (ms)', reportMs(result.wallMs)],
+    ['Producer blocked (ms)', `${reportMs(result.producerBlockedMs)} (${formatPercent(blockedShare)})`],
+    ['Deepest queue', formatCount(result.maxQueueDepth)],
+    ['Producer rate (items/s)', formatCount(Math.round(result.producerRate))],
+    ['Consumer rate (items/s)', formatCount(Math.round(result.consumerRate))],
   ];
   const check = result.check;
   const lines = [
@@ -52,7 +49,7 @@ function pipelineMarkdown(result: PipelineResult): string[] {
     '',
     '## Exactly once',
     '',
-    `${result.exactlyOnce ? '✓ every produced item was written exactly once' : '✗ items were lost, duplicated or wrong'}: ${count(check.rows)} rows for ${count(check.expected)} items — ${count(check.distinctIds)} distinct, ${count(check.missing)} missing, ${count(check.duplicates)} duplicated, ${count(check.unknown)} unknown; ${count(result.digestsWrong)} of ${count(result.digestsChecked)} digests rechecked were wrong.`,
+    `${result.exactlyOnce ? '✓ every produced item was written exactly once' : '✗ items were lost, duplicated or wrong'}: ${formatCount(check.rows)} rows for ${formatCount(check.expected)} items — ${formatCount(check.distinctIds)} distinct, ${formatCount(check.missing)} missing, ${formatCount(check.duplicates)} duplicated, ${formatCount(check.unknown)} unknown; ${formatCount(result.digestsWrong)} of ${formatCount(result.digestsChecked)} digests rechecked were wrong.`,
   ];
   if (check.missingIds.length > 0) lines.push('', `Missing ids: ${idsText(check.missingIds, check.missing)}`);
   if (check.duplicateIds.length > 0)
@@ -65,7 +62,7 @@ function pipelineMarkdown(result: PipelineResult): string[] {
       ...markdownTable(
         ['Consumer', 'Items'],
         [false, true],
-        result.consumers.map((c) => [c.label, count(c.items)]),
+        result.consumers.map((c) => [c.label, formatCount(c.items)]),
       ),
       '',
     );

@@ -1,7 +1,6 @@
 /** The race-condition lesson's export sections: one row per run, the runs table, and each worker as a trace thread. */
-import { formatCount } from '../../../../shared/format';
+import { formatCount, formatPercent, reportMs } from '../../../../shared/format';
 import type { RaceConditionResult, RaceRun } from '../../../../shared/lessons/race-condition';
-import { percentText } from '../../../../shared/lessons/lesson-words';
 import {
   markdownTable,
   processMetadata,
@@ -9,7 +8,6 @@ import {
   us,
   type LessonExportSections,
 } from '../../reporters/lesson-sections';
-import { formatMs } from '../../reporters/table';
 import type { TraceEvent } from '../../reporters/trace';
 
 /** The race-condition CSV columns. */
@@ -38,8 +36,8 @@ function raceMarkdown(result: RaceConditionResult): string[] {
     formatCount(r.expected),
     formatCount(r.final),
     formatCount(r.lost),
-    percentText(r.lostPercent),
-    formatMs(r.wallMs),
+    formatPercent(r.lostPercent),
+    reportMs(r.wallMs),
   ]);
   return [
     '## Runs',
@@ -61,7 +59,7 @@ function raceRunLabel(r: RaceRun): string {
     r.model === 'gil-threads'
       ? `${MODE_WORDS[r.mode]}, switch ${r.switchInsideIncrement ? 'inside' : 'between'} +=`
       : MODE_WORDS[r.mode];
-  return `${r.model} · ${how} (${r.lost === 0 ? 'exact' : `${percentText(r.lostPercent)} lost`})`;
+  return `${r.model} · ${how} (${r.lost === 0 ? 'exact' : `${formatPercent(r.lostPercent)} lost`})`;
 }
 
 /** Each run a process starting at 0, each worker a thread with one span of its increments. */
