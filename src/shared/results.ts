@@ -161,8 +161,13 @@ export interface ModelSnapshot {
   readonly elapsedMs: number;
   readonly etaMs: number | null;
   readonly startupMs: number | null;
-  /** Completed tasks per second, one point per bucket: [seconds since start, tasks/s]. */
+  /**
+   * Completed tasks per second, one point per bucket: [seconds since start, tasks/s], each over a
+   * trailing window of `throughputWindowMs` (twice the mean task time, at least a second).
+   */
   readonly throughput: readonly (readonly [number, number])[];
+  /** Width of the window each throughput point averages over, ms (absent in runs saved before it). */
+  readonly throughputWindowMs?: number;
   readonly lanes: readonly LaneTrack[];
   /** Lanes left out of `lanes` to keep the snapshot small. */
   readonly hiddenLanes: number;

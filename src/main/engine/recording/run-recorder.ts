@@ -113,7 +113,7 @@ export class RunRecorder {
         this.startedAt[task] = start;
         this.endedAtByTask[task] = end;
         this.tracks.end(lane, start, end, !ok);
-        this.series.add(end);
+        this.series.add(end, end - start);
         if (ok) this.completedCount++;
         else {
           this.failedCount++;
@@ -160,6 +160,7 @@ export class RunRecorder {
       startupMs: this.startup,
       throughput:
         this.state === 'pending' || this.state === 'starting' ? [] : this.series.points(elapsedMs, final),
+      throughputWindowMs: this.series.windowMs,
       lanes,
       hiddenLanes,
       ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals() } : {}),

@@ -50,6 +50,48 @@ describe('ThroughputSeries', () => {
     expect(series.points(7, true)).toEqual([[0.007, 1000]]);
   });
 
+  it('reads one 2 s task after another as a steady 0.5 tasks/s, not a square wave between 0 and 1', () => {
+    const series = new ThroughputSeries(100);
+    for (let t = 2_000; t <= 20_000; t += 2_000) series.add(t, 2_000); // sequential, 10 × 2 s
+    expect(series.windowMs).toBe(4_000);
+    const settled = series.points(20_000, true).filter(([seconds]) => seconds > 4.05);
+    expect(settled.length).toBeGreaterThan(100);
+    for (const [, rate] of settled) expect(rate).toBeCloseTo(0.5, 9);
+  });
+
+  it('stays near the true rate when the tasks jitter around their mean', () => {
+    const series = new ThroughputSeries(100);
+    let t = 0;
+    for (let i = 0; i < 30; i++) {
+      const duration = 2_000 + ((i * 37) % 120) - 60; // 1940–2059 ms
+      t += duration;
+      series.add(t, duration);
+    }
+    const rate = 30_000 / t;
+    const settled = series.points(t, true).filter(([seconds]) => seconds >= 5);
+    const off = settled.filter(([, r]) => Math.abs(r - rate) > 0.3 * rate);
+    // A completion at the window's edge may be in or out for a bucket; never more than a few points.
+    expect(off.length).toBeLessThanOrEqual(settled.length / 10);
+    for (const [, r] of settled) expect(r).toBeGreaterThan(0);
+  });
+
+  it('reads ten 2 s waits overlapped by async as 5 tasks/s at their end, not a spike over one bucket', () => {
+    const series = new ThroughputSeries(100);
+    for (let i = 0; i < 10; i++) series.add(2_001 + i * 0.1, 2_000);
+    const points = series.points(2_003, true);
+    const last = points.at(-1)!;
+    expect(last[0]).toBeCloseTo(2.003, 9);
+    expect(last[1]).toBeCloseTo(10 / 2.003, 6); // the whole run's rate, not 10 tasks / 0.1 s
+    expect(Math.max(...points.map(([, r]) => r))).toBeLessThan(5.1);
+  });
+
+  it('keeps a one-second window for tasks far shorter than a second', () => {
+    const series = new ThroughputSeries(100);
+    for (let t = 10; t <= 3_000; t += 10) series.add(t, 10);
+    expect(series.windowMs).toBe(1_000);
+    for (const [seconds, rate] of series.points(3_000)) if (seconds > 1.05) expect(rate).toBeCloseTo(100, 6);
+  });
+
   it('never holds more than maxPoints points, widening its buckets over long runs', () => {
     const series = new ThroughputSeries(100, 240);
     for (let t = 0; t < 3_600_000; t += 250) series.add(t); // an hour at 4 tasks/s

@@ -1,29 +1,43 @@
 /**
  * Completed tasks per second over time. Completions are counted in buckets that widen as a run grows
- * (so the series stays short); each point is the rate over a trailing window of about a second, so
- * tasks slower than a bucket read as the steady rate they are, not as a sawtooth of 0 and bursts.
+ * (so the series stays short); each point is the rate over a trailing window sized to the tasks:
+ * twice their mean run time, and at least a second. A window shorter than a task would count one
+ * completion in some windows and none in others, so two-second tasks one after another would read
+ * as a square wave between 0 and 1 task/s when the rate is a steady 0.5/s.
  */
 
 /** Buckets of completions; never more than `maxPoints` of them. */
 export class ThroughputSeries {
   private bucketMs: number;
   private counts: number[] = [];
+  private durationSum = 0;
+  private durationCount = 0;
 
   constructor(
     initialBucketMs = 100,
     private readonly maxPoints = 240,
-    private readonly windowMs = 1000,
+    private readonly minWindowMs = 1000,
+    /** The window is this many mean task times wide. */
+    private readonly tasksPerWindow = 2,
   ) {
     this.bucketMs = initialBucketMs;
   }
 
-  /** A task completed `atMs` after the model's start. */
-  add(atMs: number): void {
+  /** A task that ran for `durationMs` completed `atMs` after the model's start. */
+  add(atMs: number, durationMs = 0): void {
     const at = Math.max(0, atMs);
     this.fit(at);
     const index = Math.floor(at / this.bucketMs);
     while (this.counts.length <= index) this.counts.push(0);
     this.counts[index]! += 1;
+    this.durationSum += Math.max(0, durationMs);
+    this.durationCount++;
+  }
+
+  /** The trailing window the points average over now: twice the mean task time, at least minWindowMs. */
+  get windowMs(): number {
+    const mean = this.durationCount > 0 ? this.durationSum / this.durationCount : 0;
+    return Math.max(this.minWindowMs, this.tasksPerWindow * mean);
   }
 
   /**

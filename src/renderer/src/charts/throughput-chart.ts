@@ -1,5 +1,7 @@
 /**
- * The throughput chart: one line per model, tasks per second over seconds since the model's start.
+ * The throughput chart: one line per model, tasks per second over seconds since the model's start,
+ * each point the rate over a trailing window twice the model's mean task time (at least a second),
+ * so a few long tasks read as the steady rate they are.
  * Built on chart.js with only the parts it needs; updated imperatively (no animation, no parsing,
  * decimated when a series outgrows the pixels), at most once per animation frame.
  */
@@ -15,7 +17,7 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import type { ModelId } from '../../../shared/models';
-import { formatRate } from '../../../shared/format';
+import { formatDuration, formatRate } from '../../../shared/format';
 import { scheduledChart, type StoreChart } from './store-chart';
 import type { LanesInput } from './lanes-layout';
 import { themeModelChart } from './model-chart-theme';
@@ -28,6 +30,12 @@ type ThroughputDataset = ChartDataset<'line', ThroughputPoint[]>;
 
 /** A throughput chart bound to one canvas: new snapshots are drawn in the next frame. */
 export type ThroughputChart = StoreChart<LanesInput>;
+
+/** The y axis's title: what the rate is measured over, in words. */
+export const THROUGHPUT_AXIS_TITLE = 'tasks/s · window 2 × task time';
+
+/** The title for runs saved before the window followed the task time. */
+const OLD_AXIS_TITLE = 'tasks/s · 1 s window';
 
 function describe(input: LanesInput): string {
   const rates = input.models.flatMap((model) => {
@@ -46,6 +54,7 @@ export function createThroughputChart(
   initialColors: ThemeColors,
 ): ThroughputChart {
   let colors = initialColors;
+  const windows = new Map<string, number>();
   const chart = new Chart<'line', ThroughputPoint[], string>(canvas, {
     type: 'line',
     data: { datasets: [] },
@@ -67,7 +76,7 @@ export function createThroughputChart(
         y: {
           type: 'linear',
           beginAtZero: true,
-          title: { display: true, text: 'tasks/s' },
+          title: { display: true, text: THROUGHPUT_AXIS_TITLE },
           ticks: { maxTicksLimit: 6 },
         },
       },
@@ -76,7 +85,11 @@ export function createThroughputChart(
         tooltip: {
           callbacks: {
             title: (items) => (items[0] ? `${items[0].parsed.x?.toFixed(1)} s` : ''),
-            label: (item) => ` ${item.dataset.label}: ${formatRate(item.parsed.y ?? 0)}`,
+            label: (item) => {
+              const window = windows.get(item.dataset.label ?? '');
+              const over = window === undefined ? '' : ` (over ${formatDuration(window)})`;
+              return ` ${item.dataset.label}: ${formatRate(item.parsed.y ?? 0)}${over}`;
+            },
           },
         },
         decimation: { enabled: true, algorithm: 'min-max' },
@@ -89,10 +102,13 @@ export function createThroughputChart(
   return scheduledChart<LanesInput>({
     draw: () => chart.update('none'),
     takeInput(input) {
+      windows.clear();
       const byModel = new Map(chart.data.datasets.map((d) => [d.label as ModelId, d]));
       const datasets: ThroughputDataset[] = [];
       for (const model of input.models) {
-        const points = throughputPoints(input.snapshots[model]?.throughput ?? []);
+        const snapshot = input.snapshots[model];
+        const points = throughputPoints(snapshot?.throughput ?? []);
+        if (snapshot?.throughputWindowMs !== undefined) windows.set(model, snapshot.throughputWindowMs);
         const dataset = byModel.get(model) ?? {
           label: model,
           data: points,
@@ -104,6 +120,9 @@ export function createThroughputChart(
         if (dataset.data !== points) dataset.data = points;
         datasets.push(dataset);
       }
+      const saved = windows.size === 0 && datasets.some((dataset) => dataset.data.length > 0);
+      const yTitle = chart.options.scales?.y?.title;
+      if (yTitle) yTitle.text = saved ? OLD_AXIS_TITLE : THROUGHPUT_AXIS_TITLE;
       const same =
         datasets.length === chart.data.datasets.length &&
         datasets.every((d, i) => d === chart.data.datasets[i]);

@@ -7,6 +7,7 @@ import { createThroughputChart } from '../../charts/throughput-chart';
 import type { ThemeColors } from '../../charts/theme-colors';
 import type { LabState } from '../../store/lab-store';
 import { Panel } from '../../ui/panel';
+import { useLab } from '../../store/store-context';
 import '../lanes/lanes.css';
 import '../throughput/throughput.css';
 import type { StoreChart } from '../../charts/store-chart';
@@ -43,12 +44,20 @@ const createStoredThroughput = fromStoredRun(createThroughputChart);
 const createStoredLanes = fromStoredRun(createLanesRenderer);
 const selectDetailView = (s: LabState): RunView | null => s.historyView.detail.view;
 
+/** Whether the opened run's rates follow the task time (runs saved before that used 1 s windows). */
+const selectWindowFollowsTasks = (s: LabState): boolean =>
+  s.historyView.detail.view?.snapshots.some((snapshot) => snapshot.throughputWindowMs !== undefined) ?? true;
+
 /** Throughput over time of the opened run. */
 export function DetailThroughput(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useStoreChart(canvasRef, createStoredThroughput, selectDetailView);
+  const followsTasks = useLab(selectWindowFollowsTasks);
+  const aside = followsTasks
+    ? 'tasks/s, each over a window of 2 × the task time'
+    : 'tasks/s over 1 s windows';
   return (
-    <Panel title="Throughput" aside={<span className="muted">tasks per second</span>}>
+    <Panel title="Throughput" aside={<span className="muted">{aside}</span>}>
       <div className="chart-box">
         <canvas ref={canvasRef} role="img" aria-label="Throughput over time: no data yet." />
       </div>
