@@ -36,6 +36,8 @@ export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = 
   'gil:switch-interval': 'instructor',
   'room:state': 'anyone',
   'room:screen': 'instructor',
+  'timeline:tasks': 'anyone',
+  'timeline:window': 'anyone',
 };
 
 /** Whether `role` may invoke `channel`. */

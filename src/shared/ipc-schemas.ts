@@ -8,6 +8,14 @@ import { ENGINE_LESSON_IDS, lessonChannel, type EngineLessonId } from './lessons
 import { ENGINE_LESSONS, type RequestOf } from './lessons/registry';
 import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
 import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
+import { MODEL_IDS } from './models';
+import {
+  TIMELINE_MAX_COLUMNS,
+  TIMELINE_TASKS_LIMIT,
+  TIMELINE_WINDOW_LANES,
+  type TimelineTasksRequest,
+  type TimelineWindowRequest,
+} from './timeline';
 
 /** Validates the request of one channel. */
 export type RequestValidator<T> = (input: unknown) => Validated<T>;
@@ -60,6 +68,57 @@ const LESSON_VALIDATORS = Object.fromEntries(
   ENGINE_LESSON_IDS.map((id) => [lessonChannel(id), fromZod<unknown>(ENGINE_LESSONS[id].request)]),
 ) as { readonly [L in EngineLessonId as `lesson:${L}`]: RequestValidator<RequestOf<L>> };
 
+const model = z.enum(MODEL_IDS, { error: `must be one of: ${MODEL_IDS.join(', ')}` });
+
+/** A time on a model's timeline, ms since its start: a run of a day at most. */
+const timelineMs = z
+  .number({ error: 'must be a number of milliseconds' })
+  .min(0, { error: 'must be at least 0' })
+  .max(86_400_000, { error: 'must be at most 86400000 (a day)' });
+
+const lane = z
+  .number({ error: 'must be a lane index' })
+  .int({ error: 'must be a whole lane index' })
+  .min(0, { error: 'must be at least 0' })
+  .max(1_000_000, { error: 'must be at most 1000000' });
+
+const orderedRange = <T extends { readonly fromMs: number; readonly toMs: number }>(range: T): boolean =>
+  range.toMs >= range.fromMs;
+
+const timelineTasks: z.ZodType<TimelineTasksRequest> = z
+  .strictObject({
+    runId,
+    model,
+    lane: lane.nullable(),
+    fromMs: timelineMs,
+    toMs: timelineMs,
+    limit: z
+      .number({ error: `must be a whole number from 1 to ${TIMELINE_TASKS_LIMIT}` })
+      .int({ error: `must be a whole number from 1 to ${TIMELINE_TASKS_LIMIT}` })
+      .min(1, { error: `must be a whole number from 1 to ${TIMELINE_TASKS_LIMIT}` })
+      .max(TIMELINE_TASKS_LIMIT, { error: `must be a whole number from 1 to ${TIMELINE_TASKS_LIMIT}` }),
+  })
+  .refine(orderedRange, { error: 'must end (toMs) no earlier than it starts (fromMs)', path: ['toMs'] });
+
+const timelineWindow: z.ZodType<TimelineWindowRequest> = z
+  .strictObject({
+    runId,
+    model,
+    fromMs: timelineMs,
+    toMs: timelineMs,
+    columns: z
+      .number({ error: `must be a whole number of pixels from 1 to ${TIMELINE_MAX_COLUMNS}` })
+      .int({ error: `must be a whole number of pixels from 1 to ${TIMELINE_MAX_COLUMNS}` })
+      .min(1, { error: `must be a whole number of pixels from 1 to ${TIMELINE_MAX_COLUMNS}` })
+      .max(TIMELINE_MAX_COLUMNS, {
+        error: `must be a whole number of pixels from 1 to ${TIMELINE_MAX_COLUMNS}`,
+      }),
+    lanes: z
+      .array(lane, { error: 'must be a list of lane indexes' })
+      .max(TIMELINE_WINDOW_LANES, { error: `must name at most ${TIMELINE_WINDOW_LANES} lanes` }),
+  })
+  .refine(orderedRange, { error: 'must end (toMs) no earlier than it starts (fromMs)', path: ['toMs'] });
+
 /** The validator of every channel; a channel without one fails to compile. */
 export const REQUEST_VALIDATORS: {
   readonly [C in InvokeChannel]: RequestValidator<InvokeContract[C]['request']>;
@@ -108,4 +167,6 @@ export const REQUEST_VALIDATORS: {
       lessonRun: runId.nullable(),
     }),
   ),
+  'timeline:tasks': fromZod(timelineTasks),
+  'timeline:window': fromZod(timelineWindow),
 };

@@ -17,6 +17,12 @@ import type { ModelSnapshot } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { Catalog, HistoryItem, ModelSummary, RunView, SystemStats } from './views';
 import type { ExportFile, ExportFormat } from './export-formats';
+import type {
+  TimelineTasksReply,
+  TimelineTasksRequest,
+  TimelineWindowReply,
+  TimelineWindowRequest,
+} from './timeline';
 import type { LessonEnding, Role, RoomActivity, RoomScreen, RoomSession, RoomState } from './room';
 
 /**
@@ -90,6 +96,10 @@ export interface InvokeContract extends LessonContract {
   'room:state': { readonly request: null; readonly reply: RoomSession };
   /** The instructor's window reports what it shows; attendees following it show the same. */
   'room:screen': { readonly request: RoomScreen; readonly reply: { readonly accepted: boolean } };
+  /** The tasks of a run's model under the timeline's pointer: a few, nearest first, with their outputs. */
+  'timeline:tasks': { readonly request: TimelineTasksRequest; readonly reply: TimelineTasksReply };
+  /** A zoomed-in window of a run's model: busy intervals and GIL turns at the plot's resolution. */
+  'timeline:window': { readonly request: TimelineWindowRequest; readonly reply: TimelineWindowReply };
 }
 
 /** A channel the UI can invoke. */
@@ -148,6 +158,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'history:export': true,
     'room:state': true,
     'room:screen': true,
+    'timeline:tasks': true,
+    'timeline:window': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',

@@ -150,6 +150,13 @@ export interface GilHold {
   readonly end: number;
 }
 
+/** A GIL holder track at the snapshot's resolution: each holder's share of every interval from 0. */
+export interface GilShares {
+  readonly bucketMs: number;
+  /** Per interval, per lane index, the percent of the interval that lane held the GIL. */
+  readonly shares: readonly (readonly number[])[];
+}
+
 /** A model's live state, coalesced by the recorder; never per task. */
 export interface ModelSnapshot {
   readonly model: ModelId;
@@ -173,6 +180,8 @@ export interface ModelSnapshot {
   readonly hiddenLanes: number;
   /** gil-threads only: which lane held the GIL when, at the track's resolution. */
   readonly gilTrack?: readonly GilHold[];
+  /** gil-threads only: each lane's share of the GIL per interval (absent in runs saved before it). */
+  readonly gilShares?: GilShares;
   /**
    * Small runs only (up to TASK_LANES_LIMIT tasks): per task, the lane that ran it once it settled,
    * or -1 before — enough to colour one tile per task by where it ran.

@@ -22,6 +22,8 @@ import { lessonHandlers } from './service/lesson-handlers';
 import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
+import { timelineHandlers } from './service/timeline-handlers';
+import { RunTimelines } from './timeline/run-timelines';
 import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
@@ -67,6 +69,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
+  const timelines = new RunTimelines((runId) => runs.result(runId));
   let stopSampling: (() => void) | null = null;
 
   const handlers: HandlerMap<InvokeChannel> = {
@@ -74,14 +77,16 @@ export function createLabService(options: LabServiceOptions): LabService {
       engine: options.engine,
       activity,
       runs,
+      timelines,
       emit,
       historyFile: () => options.store?.file ?? null,
       logFile: options.logFile ?? null,
       historyNotice: options.historyNotice ?? null,
     }),
-    ...historyHandlers(runs),
+    ...historyHandlers(runs, timelines),
     ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
     ...roomHandlers(room, activity),
+    ...timelineHandlers(timelines),
   };
 
   const dispatch = async <C extends InvokeChannel>(

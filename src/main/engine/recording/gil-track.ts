@@ -1,9 +1,11 @@
 /**
  * Who held the GIL when, for the live GIL track: hold intervals are folded into at most `maxBuckets`
- * time buckets (halving the resolution when the run outgrows them), and each bucket shows the lane
- * that held the GIL longest in it. Holds never overlap, but there can be hundreds of thousands.
+ * time buckets (halving the resolution when the run outgrows them). Each bucket gives every lane's
+ * share of it (what the track shows when 5 ms turns are thinner than a pixel), and the lane that
+ * held the GIL longest (the older, coarser track). Holds never overlap, but there can be hundreds
+ * of thousands.
  */
-import type { GilHold } from '../../../shared/results';
+import type { GilHold, GilShares } from '../../../shared/results';
 
 /** Time buckets of GIL holding, by lane. */
 export class GilTrack {
@@ -43,6 +45,21 @@ export class GilTrack {
       else out.push({ lane, start, end: start + this.bucketMs });
     });
     return out;
+  }
+
+  /** Each lane's share of every bucket, in whole percent by lane index (lanes never seen read 0). */
+  shares(): GilShares {
+    let lanes = 0;
+    for (const bucket of this.buckets)
+      if (bucket) for (const lane of bucket.keys()) lanes = Math.max(lanes, lane + 1);
+    const shares: number[][] = [];
+    for (let b = 0; b < this.buckets.length; b++) {
+      const row = new Array<number>(lanes).fill(0);
+      for (const [lane, ms] of this.buckets[b] ?? [])
+        row[lane] = Math.min(100, Math.round((100 * ms) / this.bucketMs));
+      shares.push(row);
+    }
+    return { bucketMs: this.bucketMs, shares };
   }
 
   private halve(): void {

@@ -93,6 +93,11 @@ export class LaneTracks {
     return this.lanes.flatMap((state, index) => (state ? [{ index, label: state.label }] : []));
   }
 
+  /** A lane's label, or "lane N" for one never announced. */
+  labelOf(lane: number): string {
+    return this.lanes[lane]?.label ?? `lane ${lane + 1}`;
+  }
+
   /** The lanes within budget, and how many more lanes were left out. */
   snapshot(): { lanes: LaneTrack[]; hiddenLanes: number } {
     const lanes: LaneTrack[] = [];

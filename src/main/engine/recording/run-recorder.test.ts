@@ -260,4 +260,31 @@ describe('RunRecorder per-task lanes', () => {
     expect(recorder.snapshot(T0 + 10).taskLanes).toEqual([1, -1, 0]);
     expect(runningRecorder(5000).snapshot(T0 + 10).taskLanes).toBeUndefined();
   });
+
+  it('keeps each task as columns for the timeline: lane, times, output or error, and every GIL turn', () => {
+    const recorder = runningRecorder(3);
+    const columns = recorder.columns();
+    expect(columns.holds).toBeNull();
+    const turn = (start: number, end: number): TaskGilUsage => ({
+      holdMs: end - start,
+      waitMs: 0,
+      switches: 0,
+      holds: [[T0 + start, T0 + end]],
+    });
+    recorder.handle({ ...finished(0, 1, 0, 10, turn(0, 5)), output: { count: 7 } } as TaskEvent);
+    recorder.handle(failed(1, 0, 10, 20, 'boom', turn(10, 15)));
+    recorder.handle(started(2, 1, 20));
+    expect([columns.lane[0], columns.startedAt[1], columns.endedAt[1]]).toEqual([1, 10, 20]);
+    expect(columns.texts?.slice(0, 2)).toEqual(['{ count: 7 }', 'boom']);
+    expect(columns.holds?.count).toBe(2);
+    expect(columns.laneLabel(1)).toBe('lane 2');
+    const snapshot = recorder.snapshot(T0 + 20);
+    expect(snapshot.gilShares?.bucketMs).toBe(5);
+    expect(snapshot.gilShares?.shares.slice(0, 3)).toEqual([
+      [0, 100],
+      [0, 0],
+      [100, 0],
+    ]);
+    expect(snapshot.throughputWindowMs).toBe(1000);
+  });
 });

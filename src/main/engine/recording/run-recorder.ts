@@ -15,18 +15,21 @@ import type {
 } from '../../../shared/results';
 import type { TaskEvent } from '../../../workers/protocol/executor';
 import { TASK_LANES_LIMIT } from '../../../shared/results';
+import { GilHolds } from './gil-holds';
 import { GilTrack } from './gil-track';
 import { LaneTracks, type LaneBudget } from './lane-tracks';
+import { describeError, describeOutput } from './output-text';
 import { percentiles } from './stats';
+import { TASK_STATUS, type TaskColumns } from './task-columns';
 import { ThroughputSeries } from './throughput-series';
 
-const enum Status {
-  Pending = 0,
-  Queued = 1,
-  Running = 2,
-  Done = 3,
-  Failed = 4,
-}
+const Status = {
+  Pending: TASK_STATUS.pending,
+  Queued: TASK_STATUS.queued,
+  Running: TASK_STATUS.running,
+  Done: TASK_STATUS.done,
+  Failed: TASK_STATUS.failed,
+} as const;
 
 /** Failed tasks kept with their messages (the rest are only counted). */
 const KEPT_FAILURES = 20;
@@ -50,6 +53,9 @@ export class RunRecorder {
   private readonly failureList: TaskFailure[] = [];
   private readonly gilByLane = new Map<number, { holdMs: number; waitMs: number; switches: number }>();
   private gilTrack: GilTrack | null = null;
+  private gilHolds: GilHolds | null = null;
+  /** Each settled task's output in words, or its error, for the timeline's tooltip. */
+  private readonly texts: (string | undefined)[];
   private peakRss = 0;
 
   constructor(
@@ -62,6 +68,7 @@ export class RunRecorder {
     this.startedAt = new Float64Array(total);
     this.endedAtByTask = new Float64Array(total);
     this.laneOf = new Int32Array(total).fill(-1);
+    this.texts = new Array<string | undefined>(total).fill(undefined);
     this.tracks = new LaneTracks(budget);
   }
 
@@ -114,6 +121,7 @@ export class RunRecorder {
         this.endedAtByTask[task] = end;
         this.tracks.end(lane, start, end, !ok);
         this.series.add(end, end - start);
+        this.texts[task] = ok ? describeOutput(event.output) : describeError(event.error);
         if (ok) this.completedCount++;
         else {
           this.failedCount++;
@@ -126,8 +134,11 @@ export class RunRecorder {
           g.switches += event.gil.switches;
           this.gilByLane.set(lane, g);
           this.gilTrack ??= new GilTrack();
-          for (const [holdStart, holdEnd] of event.gil.holds)
+          this.gilHolds ??= new GilHolds();
+          for (const [holdStart, holdEnd] of event.gil.holds) {
             this.gilTrack.add(lane, holdStart - this.t0, holdEnd - this.t0);
+            this.gilHolds.add(lane, holdStart - this.t0, holdEnd - this.t0);
+          }
         }
         return;
       }
@@ -163,7 +174,7 @@ export class RunRecorder {
       throughputWindowMs: this.series.windowMs,
       lanes,
       hiddenLanes,
-      ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals() } : {}),
+      ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals(), gilShares: this.gilTrack.shares() } : {}),
       ...(this.total <= TASK_LANES_LIMIT ? { taskLanes: this.taskLanes() } : {}),
     };
   }
@@ -196,6 +207,26 @@ export class RunRecorder {
 
   get failures(): readonly TaskFailure[] {
     return this.failureList;
+  }
+
+  /** The tasks as columns, live: the timeline's questions read them while the run goes on. */
+  columns(): TaskColumns {
+    // The GIL's turns appear with the first task that reports them: read them when asked.
+    const turns = (): GilHolds | null => this.gilHolds;
+    return {
+      model: this.model,
+      total: this.total,
+      status: this.status,
+      lane: this.laneOf,
+      queuedAt: this.queuedAt,
+      startedAt: this.startedAt,
+      endedAt: this.endedAtByTask,
+      texts: this.texts,
+      get holds() {
+        return turns();
+      },
+      laneLabel: (lane) => this.tracks.labelOf(lane),
+    };
   }
 
   /** Every lane seen. */

@@ -13,6 +13,7 @@ import type { Executor, RunEnd } from '../../../workers/protocol/executor';
 import { RunRecorder } from '../recording/run-recorder';
 import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
+import type { ModelTimeline } from '../timeline/run-timelines';
 
 /** Everything one model's run needs. */
 export interface ModelRunInput {
@@ -27,6 +28,8 @@ export interface ModelRunInput {
   readonly pacer?: SnapshotPacer;
   /** Told the running executor once its pool is up (to change its settings live), then null when it ends. */
   readonly onLive?: (executor: LiveExecutor | null) => void;
+  /** Told the model's tasks as they are recorded, for the timeline's questions. */
+  readonly onRecording?: (model: ModelId, timeline: ModelTimeline) => void;
 }
 
 /** What may be changed on a running model: the optional capabilities of its executor. */
@@ -58,6 +61,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const { model, scenario, pool, env, cores, signal } = input;
   const total = scenario.tasks.length;
   const recorder = new RunRecorder(model, total);
+  input.onRecording?.(model, { columns: recorder.columns(), nowMs: () => recorder.elapsedMs(epochNow()) });
   const checker = new AnswerChecker(model, scenario, input.references);
   const pacer = input.pacer;
   const changed = (): void => pacer?.live(() => recorder.snapshot(epochNow()));

@@ -50,6 +50,8 @@ export interface RunHooks {
   readonly onPreparing?: (message: string) => void;
   /** See ModelRunInput.onLive. */
   readonly onLive?: ModelRunInput['onLive'];
+  /** See ModelRunInput.onRecording. */
+  readonly onRecording?: ModelRunInput['onRecording'];
 }
 
 /** A model that never ran: cancelled before its turn, or unable to run on this machine. */
@@ -147,6 +149,7 @@ export async function runScenario(
         signal,
         pacer,
         onLive: hooks.onLive,
+        onRecording: hooks.onRecording,
       });
       measured.push(result);
       hooks.onModelResult?.(withSpeedups([result])[0]!);

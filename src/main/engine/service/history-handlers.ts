@@ -7,6 +7,7 @@ import { exportRuns } from '../reporters/exports';
 import { exportLessonRun, LessonExportUnsupported } from '../reporters/lesson-export';
 import { LabFailure, type HandlerMap } from './lab-activity';
 import type { SessionRuns } from './session-runs';
+import type { RunTimelines } from '../timeline/run-timelines';
 
 /** The views of races; `forLesson` says why a lesson run's id cannot be used here. */
 async function viewsOf(runs: SessionRuns, runIds: readonly string[], forLesson: string): Promise<RunView[]> {
@@ -55,6 +56,8 @@ async function exportSelection(
 /** history:list, history:open, history:open-lesson, history:delete, history:compare and history:export. */
 export function historyHandlers(
   runs: SessionRuns,
+  /** Deleted runs are forgotten by the timeline's questions too. */
+  timelines?: RunTimelines,
 ): HandlerMap<
   | 'history:list'
   | 'history:open'
@@ -72,7 +75,10 @@ export function historyHandlers(
       if (!run) throw new LabFailure('not-found', `no finished lesson run ${runId} in the history`);
       return run;
     },
-    'history:delete': async ({ runIds }) => ({ deleted: await runs.delete(runIds) }),
+    'history:delete': async ({ runIds }) => {
+      timelines?.forget(runIds);
+      return { deleted: await runs.delete(runIds) };
+    },
     'history:compare': async ({ runIds }) =>
       compareRuns(await viewsOf(runs, runIds, 'only races of models can be compared on one chart')),
     'history:export': ({ runIds, format }) => exportSelection(runs, runIds, format),

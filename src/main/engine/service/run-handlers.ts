@@ -19,6 +19,7 @@ import { runScenario, type EngineOptions } from '../run/run-session';
 import { runView, summariseModel } from '../run/run-views';
 import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
 import type { SessionRuns } from './session-runs';
+import type { RunTimelines } from '../timeline/run-timelines';
 
 /** How far a run got, in words: settled tasks of all its models. */
 function runProgress(request: RunRequest, snapshots: Iterable<ModelSnapshot>): string {
@@ -38,6 +39,8 @@ export interface RunHandlersContext {
   readonly engine: EngineOptions;
   readonly activity: LabActivity;
   readonly runs: SessionRuns;
+  /** Where the timeline's questions find the run's tasks, live and after it ends. */
+  readonly timelines: RunTimelines;
   readonly emit: (event: LabEvent) => void;
   readonly historyFile: () => string | null;
   readonly logFile: string | null;
@@ -48,7 +51,7 @@ export interface RunHandlersContext {
 export function runHandlers(
   context: RunHandlersContext,
 ): HandlerMap<'lab:catalog' | 'run:start' | 'run:cancel' | 'run:export' | 'gil:switch-interval'> {
-  const { engine, activity, runs, emit } = context;
+  const { engine, activity, runs, timelines, emit } = context;
   const cores = engine.cores ?? availableParallelism();
   let live: LiveExecutor | null = null;
 
@@ -59,6 +62,7 @@ export function runHandlers(
     const snapshots = new Map<string, ModelSnapshot>();
     const finished: ModelSummary[] = [];
     const idle = (): void => {
+      timelines.ended(runId);
       if (activity.run?.runId !== runId) return;
       activity.run = null;
       live = null;
@@ -79,6 +83,7 @@ export function runHandlers(
         progress({ runId, kind: 'model-finished', result: summary });
       },
       onLive: (executor) => (live = executor),
+      onRecording: (model, timeline) => timelines.recording(runId, model, timeline),
     })
       .then(async (result) => {
         const view = runView(
