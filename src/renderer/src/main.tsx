@@ -1,6 +1,7 @@
 /** Starts the UI: one client (Electron IPC or WebSocket), one store, the controllers, the frame meter, then React. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { TimelineTasksRequest, TimelineWindowRequest } from '../../shared/timeline';
 import { createLabClient } from './api/lab-client';
 import { App } from './app';
 import { createHistoryController } from './controller/history-controller';
@@ -44,6 +45,11 @@ const jobs = createJobController(
   pageJobs,
 );
 
+const timeline = {
+  tasks: (request: TimelineTasksRequest) => client.invoke('timeline:tasks', request),
+  window: (request: TimelineWindowRequest) => client.invoke('timeline:window', request),
+};
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
@@ -56,6 +62,7 @@ createRoot(root).render(
       lessons={lessons}
       room={room}
       frameMeter={frameMeter}
+      timeline={timeline}
     >
       <HistoryNoticeBanner />
       <App transport={client.transport} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../test-support/fixtures';
-import { describeLanes, layoutLanes, LANES_METRICS, laneHeight, tickLabel, timeTicks } from './lanes-layout';
+import { describeLanes, layoutLanes, LANES_METRICS, laneHeight } from './lanes-layout';
+import { zoomAround, FIT } from './lanes-viewport';
 
 const metrics = { ...LANES_METRICS, width: 600 };
 
@@ -60,34 +61,58 @@ describe('layoutLanes', () => {
       { models: ['gil-threads'], snapshots: { 'gil-threads': { ...snapshot('gil-threads'), gilTrack } } },
       metrics,
     );
-    expect(layout.rows[1]).toMatchObject({ kind: 'gil', spans: gilTrack });
+    expect(layout.rows[1]).toMatchObject({ kind: 'gil', model: 'gil-threads' });
     expect(layout.rows[2]).toMatchObject({ kind: 'lane', gilHue: true });
   });
 
   it('maps time 0 to the gutter and the domain end to the right edge', () => {
     const layout = layoutLanes({ models: ['threads'], snapshots: { threads: snapshot('threads') } }, metrics);
-    expect(layout.x(0)).toBe(metrics.gutter);
-    expect(layout.x(layout.domainMs)).toBe(metrics.width - metrics.rightPad);
-    expect(layout.domainMs).toBeGreaterThanOrEqual(800);
+    expect(layout.shared.x(0)).toBe(metrics.gutter);
+    expect(layout.shared.x(layout.shared.domainMs)).toBe(metrics.width - metrics.rightPad);
+    expect(layout.shared.domainMs).toBeGreaterThanOrEqual(800);
+  });
+
+  it('shows the zoomed-in stretch across the plot, on every model the same', () => {
+    const input = {
+      models: ['sequential', 'async'] as const,
+      snapshots: {
+        sequential: snapshot('sequential', { elapsedMs: 20_000 }),
+        async: snapshot('async', { elapsedMs: 2_000 }),
+      },
+    };
+    const layout = layoutLanes(input, metrics, { viewport: zoomAround(FIT, 10, 0), axis: 'shared' });
+    expect(layout.shared.fromMs).toBe(0);
+    expect(layout.shared.toMs).toBe(2_000);
+    expect(layout.scales.async).toBe(layout.shared);
+    expect(layout.shared.x(2_000)).toBe(layout.plotRight);
+    expect(layout.shared.ms(layout.plotLeft + (layout.plotRight - layout.plotLeft) / 2)).toBeCloseTo(
+      1_000,
+      9,
+    );
+  });
+
+  it("gives each model its own axis under its header when asked: async's 2 s fill the width too", () => {
+    const input = {
+      models: ['sequential', 'async'] as const,
+      snapshots: {
+        sequential: snapshot('sequential', { elapsedMs: 20_000 }),
+        async: snapshot('async', { elapsedMs: 2_000 }),
+      },
+    };
+    const layout = layoutLanes(input, metrics, { viewport: FIT, axis: 'per-model' });
+    expect(layout.scales.sequential!.toMs).toBe(20_000);
+    expect(layout.scales.async!.toMs).toBe(2_000);
+    expect(layout.rows.filter((row) => row.kind === 'axis').map((row) => row.model)).toEqual([
+      'sequential',
+      'async',
+    ]);
+    const header = layout.rows.findIndex((row) => row.kind === 'header' && row.model === 'async');
+    expect(layout.rows[header + 1]).toMatchObject({ kind: 'axis', model: 'async' });
   });
 
   it('uses thinner lanes as there are more of them', () => {
     expect(laneHeight(2)).toBeGreaterThan(laneHeight(12));
     expect(laneHeight(12)).toBeGreaterThan(laneHeight(64));
-  });
-});
-
-describe('time axis', () => {
-  it('ticks at 1-2-5 steps', () => {
-    expect(timeTicks(1000)).toEqual([0, 200, 400, 600, 800, 1000]);
-    expect(timeTicks(2500)).toEqual([0, 500, 1000, 1500, 2000, 2500]);
-    expect(timeTicks(0)).toEqual([0]);
-  });
-
-  it('labels ticks in ms or s', () => {
-    expect(tickLabel(0)).toBe('0');
-    expect(tickLabel(250)).toBe('250 ms');
-    expect(tickLabel(1500)).toBe('1.5 s');
   });
 });
 

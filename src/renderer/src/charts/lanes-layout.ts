@@ -1,16 +1,25 @@
 /**
  * Where everything of the lanes view goes: a group per model (header, the GIL holder track for
- * gil-threads, one row per lane, "+N more lanes"), a shared time axis in ms since each model's start.
- * Pure, so it is tested without a canvas.
+ * gil-threads, one row per lane, "+N more lanes"), and the time axis in ms since each model's start:
+ * one shared by every model (on top), or one per model (under each header, each model's run filling
+ * the width). The viewport says which stretch of the axis is on screen. Pure, so it is tested
+ * without a canvas.
  */
 import type { ModelId } from '../../../shared/models';
 import type { BusyInterval, GilHold, ModelRunState, ModelSnapshot } from '../../../shared/results';
+import { FIT, type LanesViewport } from './lanes-viewport';
+import { rangeTicks } from './time-ticks';
 
 /** Who held the GIL when, ms since the model's start. */
 export type GilSpan = GilHold;
 
+/** One time axis for every model, or one per model (each run filling the width). */
+export type TimeAxisMode = 'shared' | 'per-model';
+
 /** The snapshots to lay out, in run order. */
 export interface LanesInput {
+  /** The run they belong to, when the engine can be asked about it. */
+  readonly runId?: string | null;
   readonly models: readonly ModelId[];
   readonly snapshots: Readonly<Partial<Record<ModelId, ModelSnapshot>>>;
   /** How models ended, for those cancelled before they sent a snapshot. */
@@ -38,6 +47,9 @@ export const LANES_METRICS: Omit<LanesMetrics, 'width'> = {
   axisHeight: 26,
 };
 
+/** Height of the axis under each header when every model has its own. */
+const GROUP_AXIS_HEIGHT = 18;
+
 /** One row of the view. */
 export type LanesRow =
   | {
@@ -48,12 +60,13 @@ export type LanesRow =
       readonly state: ModelRunState | 'waiting';
       readonly laneCount: number;
     }
+  | { readonly kind: 'axis'; readonly model: ModelId; readonly y: number; readonly height: number }
   | {
       readonly kind: 'gil';
       readonly model: ModelId;
       readonly y: number;
       readonly height: number;
-      readonly spans: readonly GilSpan[];
+      readonly snapshot: ModelSnapshot;
     }
   | {
       readonly kind: 'lane';
@@ -77,23 +90,52 @@ export type LanesRow =
       readonly hidden: number;
     };
 
+/** One model's stretch of time on screen and where it is drawn. */
+export interface GroupScale {
+  /** Length of the model's axis at "fit", ms. */
+  readonly domainMs: number;
+  /** The stretch on screen, ms since the model's start. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly ticks: readonly number[];
+  /** x of a time, in CSS pixels (outside the plot when off screen). */
+  readonly x: (ms: number) => number;
+  /** The time at an x. */
+  readonly ms: (x: number) => number;
+}
+
 /** Everything the renderer draws. */
 export interface LanesLayout {
   readonly width: number;
   readonly height: number;
   readonly rows: readonly LanesRow[];
-  /** End of the time axis, ms. */
-  readonly domainMs: number;
-  /** x of a time, in CSS pixels. */
-  readonly x: (ms: number) => number;
+  readonly axis: TimeAxisMode;
+  readonly plotLeft: number;
+  readonly plotRight: number;
   readonly plotTop: number;
   readonly plotBottom: number;
-  readonly ticks: readonly number[];
+  /** The shared axis (every model's in shared mode; the longest run's otherwise). */
+  readonly shared: GroupScale;
+  /** Each model's axis: the shared one, or its own. */
+  readonly scales: Readonly<Partial<Record<ModelId, GroupScale>>>;
 }
+
+/** How the view is looked at: which stretch, and one axis or one per model. */
+export interface LanesLook {
+  readonly viewport: LanesViewport;
+  readonly axis: TimeAxisMode;
+}
+
+/** The whole run on one shared axis. */
+export const DEFAULT_LOOK: LanesLook = { viewport: FIT, axis: 'shared' };
 
 /** The GIL holder track of a snapshot, if it has one (gil-threads only). */
 export function gilTrackOf(snapshot: ModelSnapshot): readonly GilSpan[] | undefined {
   return snapshot.gilTrack;
+}
+
+function hasGil(snapshot: ModelSnapshot): boolean {
+  return snapshot.gilTrack !== undefined || snapshot.gilShares !== undefined;
 }
 
 /** Lane height by how many lanes a model has: roomy for a few, thin strips for many. */
@@ -104,25 +146,8 @@ export function laneHeight(lanes: number): number {
   return 5;
 }
 
-/** Tick positions at a 1-2-5 step, about `target` of them from 0 to `maxMs`. */
-export function timeTicks(maxMs: number, target = 6): number[] {
-  if (!(maxMs > 0)) return [0];
-  const raw = maxMs / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
-  const ticks: number[] = [];
-  for (let t = 0; t <= maxMs + step * 1e-9; t += step) ticks.push(Math.round(t * 1000) / 1000);
-  return ticks;
-}
-
-/** A tick label: "0", "250 ms", "1.5 s". */
-export function tickLabel(ms: number): string {
-  if (ms === 0) return '0';
-  if (ms < 1000) return `${Number(ms.toPrecision(3))} ms`;
-  return `${Number((ms / 1000).toPrecision(3))} s`;
-}
-
-function latestTime(snapshot: ModelSnapshot): number {
+/** The latest time a snapshot knows of: its elapsed time, or a later interval's end. */
+export function latestTime(snapshot: ModelSnapshot): number {
   let latest = snapshot.elapsedMs;
   for (const lane of snapshot.lanes) {
     const last = lane.intervals.at(-1);
@@ -131,33 +156,54 @@ function latestTime(snapshot: ModelSnapshot): number {
   return latest;
 }
 
-/** Lays out the view for a canvas `metrics.width` CSS pixels wide. */
-export function layoutLanes(input: LanesInput, metrics: LanesMetrics): LanesLayout {
+function scaleOf(domainMs: number, viewport: LanesViewport, left: number, width: number): GroupScale {
+  const end = Math.max(1, domainMs);
+  const fromMs = viewport.start * end;
+  const toMs = viewport.end * end;
+  const perMs = width / Math.max(1e-9, toMs - fromMs);
+  return {
+    domainMs: end,
+    fromMs,
+    toMs,
+    ticks: rangeTicks(fromMs, toMs),
+    x: (ms) => left + (ms - fromMs) * perMs,
+    ms: (x) => fromMs + (x - left) / perMs,
+  };
+}
+
+/** The axis's length at "fit": the run's end, rounded up to a tick when the view shows it all. */
+function domainOf(latest: number): number {
+  const ticks = rangeTicks(0, Math.max(1, latest));
+  return Math.max(1, latest, ticks.at(-1) ?? 0);
+}
+
+/** Lays out the view for a canvas `metrics.width` CSS pixels wide, looked at through `look`. */
+export function layoutLanes(
+  input: LanesInput,
+  metrics: LanesMetrics,
+  look: LanesLook = DEFAULT_LOOK,
+): LanesLayout {
   const rows: LanesRow[] = [];
-  // The time axis goes on top, where it stays in view when the lanes scroll.
-  let y = metrics.axisHeight;
-  let domainMs = 0;
+  const perModel = look.axis === 'per-model';
+  // The shared axis goes on top, above every group.
+  let y = perModel ? 4 : metrics.axisHeight;
+  const plotTop = y;
+  const latest: Partial<Record<ModelId, number>> = {};
   for (const model of input.models) {
     const snapshot = input.snapshots[model];
-    if (!snapshot) {
-      rows.push({
-        kind: 'header',
-        model,
-        y,
-        height: metrics.headerHeight,
-        state: waitingState(input, model),
-        laneCount: 0,
-      });
-      y += metrics.headerHeight;
-      continue;
-    }
-    domainMs = Math.max(domainMs, latestTime(snapshot));
-    const laneCount = snapshot.lanes.length + snapshot.hiddenLanes;
-    rows.push({ kind: 'header', model, y, height: metrics.headerHeight, state: snapshot.state, laneCount });
+    const state = snapshot?.state ?? waitingState(input, model);
+    const laneCount = snapshot ? snapshot.lanes.length + snapshot.hiddenLanes : 0;
+    rows.push({ kind: 'header', model, y, height: metrics.headerHeight, state, laneCount });
     y += metrics.headerHeight;
-    const gil = gilTrackOf(snapshot);
+    if (!snapshot) continue;
+    latest[model] = latestTime(snapshot);
+    if (perModel) {
+      rows.push({ kind: 'axis', model, y, height: GROUP_AXIS_HEIGHT });
+      y += GROUP_AXIS_HEIGHT;
+    }
+    const gil = hasGil(snapshot);
     if (gil) {
-      rows.push({ kind: 'gil', model, y, height: 14, spans: gil });
+      rows.push({ kind: 'gil', model, y, height: 14, snapshot });
       y += 16;
     }
     const height = laneHeight(snapshot.lanes.length);
@@ -172,7 +218,7 @@ export function layoutLanes(input: LanesInput, metrics: LanesMetrics): LanesLayo
         intervals: lane.intervals,
         runningSince: lane.runningSince,
         nowMs: snapshot.elapsedMs,
-        gilHue: gil !== undefined,
+        gilHue: gil,
       });
       y += height + (height >= 12 ? 2 : 1);
     }
@@ -184,17 +230,25 @@ export function layoutLanes(input: LanesInput, metrics: LanesMetrics): LanesLayo
   }
   const plotLeft = metrics.gutter;
   const plotWidth = Math.max(1, metrics.width - metrics.gutter - metrics.rightPad);
-  const ticks = timeTicks(domainMs);
-  const end = Math.max(1, domainMs, ticks.at(-1) ?? 0);
+  const longest = Math.max(0, ...Object.values(latest));
+  const shared = scaleOf(domainOf(longest), look.viewport, plotLeft, plotWidth);
+  const scales: Partial<Record<ModelId, GroupScale>> = {};
+  for (const model of input.models) {
+    const own = latest[model];
+    scales[model] =
+      perModel && own !== undefined ? scaleOf(domainOf(own), look.viewport, plotLeft, plotWidth) : shared;
+  }
   return {
     width: metrics.width,
     height: y,
     rows,
-    domainMs: end,
-    x: (ms: number) => plotLeft + (Math.max(0, ms) / end) * plotWidth,
-    plotTop: metrics.axisHeight,
+    axis: look.axis,
+    plotLeft,
+    plotRight: plotLeft + plotWidth,
+    plotTop,
     plotBottom: y,
-    ticks,
+    shared,
+    scales,
   };
 }
 
@@ -204,7 +258,7 @@ export function describeLanes(input: LanesInput): string {
     const snapshot = input.snapshots[model];
     if (!snapshot) return `${model} ${waitingState(input, model)}`;
     const lanes = snapshot.lanes.length + snapshot.hiddenLanes;
-    const gil = gilTrackOf(snapshot) ? ', with the GIL holder track' : '';
+    const gil = hasGil(snapshot) ? ', with the GIL holder track' : '';
     return `${model} ${lanes} lane${lanes === 1 ? '' : 's'} (${snapshot.state}${gil})`;
   });
   return parts.length === 0

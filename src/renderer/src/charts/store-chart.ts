@@ -28,10 +28,11 @@ export interface ChartParts<Input> {
   readonly redrawOnResize?: boolean;
 }
 
-/** A StoreChart that redraws at most once a frame, however often it is fed. */
-export function scheduledChart<Input>(parts: ChartParts<Input>): StoreChart<Input> {
+/** A StoreChart that redraws at most once a frame, however often it is fed; `requestDraw` asks for the next frame. */
+export function scheduledChart<Input>(parts: ChartParts<Input>): StoreChart<Input> & { requestDraw(): void } {
   const scheduler = createFrameScheduler(parts.draw);
   return {
+    requestDraw: () => scheduler.request(),
     update(input) {
       parts.takeInput(input);
       scheduler.request();

@@ -176,6 +176,7 @@ export const selectRunModels = (s: LabState): readonly ModelId[] => s.run.models
 
 /** What the live charts (lanes, throughput) draw: a new object each time, so compare it with `shallow`. */
 export const selectLiveChartInput = (s: LabState): LanesInput => ({
+  runId: s.run.runId ?? s.run.view?.run.runId ?? null,
   models: s.run.models,
   snapshots: s.run.snapshots,
   finished: s.run.finished,

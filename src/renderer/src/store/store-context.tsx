@@ -9,6 +9,7 @@ import type { JobController } from '../controller/job-controller';
 import type { LabController } from '../controller/lab-controller';
 import type { LessonController } from '../controller/lesson-controller';
 import type { RoomController } from '../controller/room-controller';
+import type { TimelineQueries } from '../features/lanes/timeline-view';
 import type { FrameMeter } from '../perf/frame-meter';
 import type { LabState, LabStore } from './lab-store';
 
@@ -20,16 +21,18 @@ interface LabContextValue {
   readonly lessons: LessonController;
   readonly room: RoomController;
   readonly frameMeter: FrameMeter;
+  /** The engine's timeline questions (the tasks under the pointer, zoomed-in windows). */
+  readonly timeline: TimelineQueries;
 }
 
 const LabContext = createContext<LabContextValue | null>(null);
 
 /** Makes the store, controllers and frame meter available below. */
 export function LabProvider(props: LabContextValue & { readonly children: ReactNode }): ReactNode {
-  const { store, controller, jobs, history, lessons, room, frameMeter, children } = props;
+  const { store, controller, jobs, history, lessons, room, frameMeter, timeline, children } = props;
   const value = useMemo(
-    () => ({ store, controller, jobs, history, lessons, room, frameMeter }),
-    [store, controller, jobs, history, lessons, room, frameMeter],
+    () => ({ store, controller, jobs, history, lessons, room, frameMeter, timeline }),
+    [store, controller, jobs, history, lessons, room, frameMeter, timeline],
   );
   return <LabContext value={value}>{children}</LabContext>;
 }
@@ -78,4 +81,9 @@ export function useRoom(): RoomController {
 /** The page's frame meter, for views that follow every frame (imperatively, never by re-rendering). */
 export function useFrameMeter(): FrameMeter {
   return useLabContext().frameMeter;
+}
+
+/** The engine's timeline questions, for the lanes timelines. */
+export function useTimelineQueries(): TimelineQueries {
+  return useLabContext().timeline;
 }

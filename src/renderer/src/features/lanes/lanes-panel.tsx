@@ -1,15 +1,14 @@
-/** The lanes timeline: one lane per thread, process or async slot, drawn on a canvas from the store. */
-import { useRef, type ReactNode } from 'react';
-import { shallow } from 'zustand/shallow';
-import { createLanesRenderer } from '../../charts/lanes-renderer';
-import { useStoreChart } from '../../charts/use-store-chart';
+/** The lanes panel of the live run: one lane per thread, process or async slot, zoomable, each task explained on hover. */
+import type { ReactNode } from 'react';
 import { selectLiveChartInput } from '../../store/run-slice';
 import { MODELS } from '../../../../shared/models';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
+import { LanesTimeline } from './lanes-timeline';
 import './lanes.css';
 
-function Legend({ gil }: { readonly gil: boolean }): ReactNode {
+/** The legend under a lanes timeline; `gil` adds the GIL holder track's key. */
+export function LanesLegend({ gil }: { readonly gil: boolean }): ReactNode {
   return (
     <ul className="lanes-legend" aria-label="Legend">
       <li>
@@ -23,7 +22,8 @@ function Legend({ gil }: { readonly gil: boolean }): ReactNode {
       </li>
       {gil && (
         <li>
-          <span className="legend-key legend-gil" aria-hidden="true" /> GIL holder, coloured by lane
+          <span className="legend-key legend-gil" aria-hidden="true" /> GIL holder, coloured by lane: each
+          turn, or each lane’s share where turns are thinner than a pixel
         </li>
       )}
     </ul>
@@ -32,19 +32,15 @@ function Legend({ gil }: { readonly gil: boolean }): ReactNode {
 
 /** The lanes panel. */
 export function LanesPanel(): ReactNode {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useStoreChart(canvasRef, createLanesRenderer, selectLiveChartInput, shallow);
   const hasModels = useLab((s) => s.run.models.length > 0);
   const hasGil = useLab((s) => s.run.models.some((model) => MODELS[model].gilTrack));
   return (
-    <Panel title="Lanes" aside={<span className="muted">time since each model’s start</span>}>
+    <Panel title="Lanes" enlargeable aside={<span className="muted">time since each model’s start</span>}>
       {!hasModels && (
         <EmptyState>Each thread, process and async slot gets a lane here when a run starts.</EmptyState>
       )}
-      <div className={`lanes-box${hasModels ? '' : ' hidden'}`}>
-        <canvas ref={canvasRef} role="img" aria-label="Lanes timeline: no run yet." />
-      </div>
-      {hasModels && <Legend gil={hasGil} />}
+      <LanesTimeline select={selectLiveChartInput} hidden={!hasModels} />
+      {hasModels && <LanesLegend gil={hasGil} />}
     </Panel>
   );
 }

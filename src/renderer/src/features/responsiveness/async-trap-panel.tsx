@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { AsyncTrapResult } from '../../../../shared/responsiveness';
-import { timeTicks } from '../../charts/lanes-layout';
+import { timeTicks } from '../../charts/time-ticks';
 import { selectJobBlocker } from '../../store/responsiveness-slice';
 import { useJobs, useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';

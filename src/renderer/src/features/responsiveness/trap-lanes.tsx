@@ -5,7 +5,7 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 import type { AsyncTrapResult, TrapTask } from '../../../../shared/responsiveness';
-import { tickLabel } from '../../charts/lanes-layout';
+import { tickLabel } from '../../charts/time-ticks';
 
 /** Left and width of a stretch, as percentages of the shared axis. */
 function span(start: number, end: number, domainMs: number): CSSProperties {

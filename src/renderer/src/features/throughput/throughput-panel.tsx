@@ -16,7 +16,11 @@ export function ThroughputPanel(): ReactNode {
     Object.values(s.run.snapshots).some((snapshot) => (snapshot?.throughput.length ?? 0) > 0),
   );
   return (
-    <Panel title="Throughput" aside={<span className="muted">tasks/s, each over a window of 2 × the task time</span>}>
+    <Panel
+      title="Throughput"
+      enlargeable
+      aside={<span className="muted">tasks/s, each over a window of 2 × the task time</span>}
+    >
       <div className={`chart-box${hasData ? '' : ' chart-box-empty'}`}>
         <canvas ref={canvasRef} role="img" aria-label="Throughput over time: no data yet." />
         {!hasData && <p className="chart-empty">Throughput appears here once tasks complete.</p>}
