@@ -438,6 +438,15 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     ],
     ['--format xml', ['run', '-s', 'io-sleep', '--format', 'xml'], ['--format', 'csv']],
     ['scenarios with an extra argument', ['scenarios', '--yaml'], ['--yaml']],
+    ['a flag given twice', ['run', '-s', 'io-sleep', '--tasks', '3', '--tasks', '4'], ['--tasks', 'twice']],
+    ['a stray argument to run', ['run', '-s', 'io-sleep', 'stray'], ['"stray"', '--flag']],
+    ['a stray argument to serve', ['serve', 'stray'], ['"stray"', '--flag']],
+    ['serve --port -1', ['serve', '--port', '-1'], ['--port', 'from 0 to 65535']],
+    [
+      'a 100,000-digit --tasks, cut in the message',
+      ['run', '-s', 'io-sleep', '--tasks', '1'.repeat(100_000)],
+      ['--tasks', 'from 1 to 100000', '(100,000 characters)'],
+    ],
   ];
 
   it.each(cases)('%s', async (_label, args, mentions) => {
@@ -447,6 +456,7 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n').filter((line) => line !== '');
     expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]!.length).toBeLessThan(300);
     for (const mention of mentions) expect(lines[0]).toContain(mention);
     expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
   });

@@ -35,7 +35,16 @@ describe('serve flags', () => {
     [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
     [['--host', '0.0.0.0'], /--host 0\.0\.0\.0 is reachable from other machines: pass --token/],
     [['--host', '192.168.1.5', '--token', 'short'], /--token must be 16 to 128/],
-    [['--bogus'], /--bogus is not a serve flag/],
+    [['--bogus'], /unknown flag --bogus/],
+    [['--port', '-1'], /--port must be an integer from 0 to 65535 \(got "-1"\)/],
+    [['--port=-1'], /--port must be an integer from 0 to 65535 \(got "-1"\)/],
+    [['--port', '8080', '--port', '9090'], /--port is given twice \("8080" and "9090"\): give it once/],
+    [['--open', '--open'], /--open is given twice: give it once/],
+    [
+      ['stray'],
+      /^unexpected argument "stray": every setting is a --flag \(see: concurrency-lab serve --help\)$/,
+    ],
+    [['--port'], /--port needs a value: an integer from 0 to 65535/],
   ])('refuses %j with a message naming the flag', (args, message) => {
     expect(usageError(args)).toMatch(message);
   });

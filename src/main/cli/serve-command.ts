@@ -1,7 +1,6 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../engine/history/history-location';
 import { openHistory } from '../engine/history/open-history';
 import { createLabService } from '../engine/lab-service';
@@ -10,6 +9,7 @@ import { isLoopback, startBrowserServer } from '../server/browser-server';
 import { openInBrowser } from './open-browser';
 import { DEFAULT_LOG_PATH } from './parse-run-args';
 import type { CliIo } from './run-command';
+import { parseFlags, quoted, shortened } from './cli-flags';
 import { UsageError } from './usage-error';
 
 /** `serve --help`. */
@@ -44,33 +44,22 @@ export interface ServeOptions {
 
 /** Parses serve flags, or throws a UsageError naming the flag and what is allowed. */
 export function parseServeArgs(args: readonly string[]): ServeOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        token: { type: 'string' },
-        open: { type: 'boolean' },
-        log: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    const flag = /(--[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new UsageError(
-      flag
-        ? `${flag} is not a serve flag or needs a value (see: concurrency-lab serve --help)`
-        : String(error),
-    );
-  }
+  const values = parseFlags(
+    args,
+    {
+      port: { type: 'string', numeric: true, hint: 'an integer from 0 to 65535' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      open: { type: 'boolean' },
+      log: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'serve',
+  );
   const portText = typeof values.port === 'string' ? values.port : '0';
   const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be an integer from 0 to 65535 (got "${portText}")`);
+    throw new UsageError(`--port must be an integer from 0 to 65535 (got ${quoted(portText)})`);
   const host = typeof values.host === 'string' ? values.host.trim() : '127.0.0.1';
   if (host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
   const token = typeof values.token === 'string' ? values.token : null;
@@ -78,7 +67,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
     throw new UsageError('--token must be 16 to 128 letters, digits, - or _');
   if (!isLoopback(host) && token === null) {
     throw new UsageError(
-      `--host ${host} is reachable from other machines: pass --token with a secret (16+ characters) as well`,
+      `--host ${shortened(host)} is reachable from other machines: pass --token with a secret (16+ characters) as well`,
     );
   }
   const log = typeof values.log === 'string' ? values.log : DEFAULT_LOG_PATH;
@@ -124,7 +113,7 @@ export async function serveCommand(
     if (code === 'EADDRINUSE')
       throw new UsageError(`--port ${options.port} is in use: choose another, or 0 for any free port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-      throw new UsageError(`--host ${options.host} is not an address of this machine`);
+      throw new UsageError(`--host ${shortened(options.host)} is not an address of this machine`);
     throw error;
   }
   io.stdout.write(`${server.url}\n`);
