@@ -1,15 +1,10 @@
 /** The one-sentence verdict of a run, computed from its measurements and the scenario's kind. */
-import type { ModelId } from './models';
+import { failureOf, fastestOf, isRankable, type RankingInput } from './ranking';
 import type { ScenarioKind } from './scenarios';
 
 /** The parts of a model's result the verdict reads. */
-export interface VerdictInput {
-  readonly model: ModelId;
-  readonly state: 'done' | 'cancelled' | 'failed';
-  readonly wallMs: number;
+export interface VerdictInput extends RankingInput {
   readonly speedup: number | null;
-  readonly checkOk: boolean | null;
-  readonly total: number;
   readonly workers: number | null;
 }
 
@@ -17,11 +12,14 @@ function times(x: number): string {
   return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
 }
 
-/** The clean model with the lowest total time, if any. */
-export function fastestOf(results: readonly VerdictInput[]): VerdictInput | undefined {
+/** What disqualified each model that is not ranked, one sentence each: " threads failed 3 of 8 tasks and is not ranked." */
+function unrankedNote(results: readonly VerdictInput[]): string {
   return results
-    .filter((r) => r.state === 'done' && r.checkOk !== false)
-    .reduce<VerdictInput | undefined>((best, r) => (!best || r.wallMs < best.wallMs ? r : best), undefined);
+    .flatMap((r) => {
+      const failure = failureOf(r);
+      return failure ? [` ${r.model} ${failure} and is not ranked.`] : [];
+    })
+    .join('');
 }
 
 function why(winner: VerdictInput, kind: ScenarioKind, cores: number): string {
@@ -42,34 +40,37 @@ function why(winner: VerdictInput, kind: ScenarioKind, cores: number): string {
  * reached only 0.9×: under the GIL one thread computes at a time."
  */
 export function verdict(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
-  const wrong = results.filter((r) => r.checkOk === false).map((r) => r.model);
-  const wrongNote =
-    wrong.length > 0
-      ? ` ${wrong.join(' and ')} gave a wrong answer and ${wrong.length === 1 ? 'is' : 'are'} not ranked.`
-      : '';
+  const unranked = unrankedNote(results);
+  const clean = results.filter(isRankable);
+  // A model is only "fastest" among two or more clean ones: beating failures is no result.
+  if (clean.length === 1) {
+    return results.length === 1
+      ? `${clean[0]!.model} ran every task cleanly (race other models to compare).`
+      : `Only ${clean[0]!.model} ran every task cleanly, so nothing is ranked.${unranked}`;
+  }
   const winner = fastestOf(results);
   if (!winner) {
     return results.some((r) => r.state === 'cancelled')
-      ? `Cancelled before any model finished.${wrongNote}`
-      : `No model finished cleanly.${wrongNote}`;
+      ? `Cancelled before any model finished cleanly.${unranked}`
+      : `No model finished cleanly.${unranked}`;
   }
-  const sequential = results.find((r) => r.model === 'sequential' && r.state === 'done');
+  const sequential = results.find((r) => r.model === 'sequential' && isRankable(r));
   if (!sequential || winner.speedup === null) {
     const second = results
-      .filter((r) => r !== winner && r.state === 'done' && r.checkOk !== false)
+      .filter((r) => r !== winner && isRankable(r))
       .sort((a, b) => a.wallMs - b.wallMs)[0];
     const lead = second ? `, ${times(second.wallMs / winner.wallMs)} ahead of ${second.model}` : '';
-    return `${winner.model} was fastest${lead} (run sequential too to measure speedups).${wrongNote}`;
+    return `${winner.model} was fastest${lead} (run sequential too to measure speedups).${unranked}`;
   }
   if (winner.model === 'sequential') {
-    return `No model beat the plain loop: per-task overhead outweighed what concurrency could overlap here.${wrongNote}`;
+    return `No model beat the plain loop: per-task overhead outweighed what concurrency could overlap here.${unranked}`;
   }
   let sentence = `${winner.model} ran ${times(winner.speedup)} faster than sequential: ${why(winner, kind, cores)}`;
-  const gil = results.find((r) => r.model === 'gil-threads' && r.state === 'done' && r.speedup !== null);
+  const gil = results.find((r) => r.model === 'gil-threads' && isRankable(r) && r.speedup !== null);
   if (kind === 'cpu' && gil && gil.speedup !== null && gil.speedup < 1.3 && winner.model !== 'gil-threads') {
     sentence += `; gil-threads reached only ${times(gil.speedup)}: under the GIL one thread computes at a time`;
   }
-  const async = results.find((r) => r.model === 'async' && r.state === 'done' && r.speedup !== null);
+  const async = results.find((r) => r.model === 'async' && isRankable(r) && r.speedup !== null);
   if (
     kind === 'cpu' &&
     async &&
@@ -80,5 +81,5 @@ export function verdict(results: readonly VerdictInput[], kind: ScenarioKind, co
   ) {
     sentence += `; async stayed at ${times(async.speedup)}: an event loop overlaps waiting, not computing`;
   }
-  return `${sentence}.${wrongNote}`;
+  return `${sentence}.${unranked}`;
 }

@@ -390,6 +390,18 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(parseTable(run.stdout).rows.map((r) => r.model)).toEqual(['async', 'sequential']);
   });
 
+  it('never ranks a model whose tasks failed, and exits 1', async () => {
+    // Every threads task outlives its 30 ms timeout; sequential has no timeout and runs cleanly.
+    const args = ['run', '-s', 'io-sleep', '--tasks', '3', '--task-ms', '200', '--task-timeout', '30'];
+    const run = await cli([...args, '-m', 'sequential,threads', '--threads', '3']);
+    expect(run.code, run.stderr).toBe(1);
+    const { rows } = parseTable(run.stdout);
+    const threads = rows.find((row) => row.model.startsWith('threads'));
+    expect(threads?.model).toBe('threads (failed)');
+    expect(threads?.cells[2]).toBe('-');
+    expect(run.stdout).not.toContain('* fastest');
+  });
+
   it('runs a CPU scenario under every model, and every model gets the same checked answer', async () => {
     const run = await cli([
       'run',

@@ -1,6 +1,7 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { everyModelClean } from '../../shared/ranking';
 import { appendLog, formatLogLines, formatReport, formatTrace } from '../engine/reporters';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
 import { parseRunArgs } from './parse-run-args';
@@ -18,6 +19,9 @@ async function writeFileMaking(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
 }
+
+/** Exit code when a model failed a task, its answer check or as a whole (shared/ranking). */
+export const EXIT_MODEL_FAILED = 1;
 
 /** Exit code when Ctrl-C cancelled the run (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -71,7 +75,7 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     }
     await appendLog(command.log, formatLogLines(run));
     if (run.state === 'cancelled') return EXIT_CANCELLED;
-    return run.state === 'done' ? 0 : 1;
+    return everyModelClean(run.results) ? 0 : EXIT_MODEL_FAILED;
   } finally {
     progress?.clear();
     process.off('SIGINT', onSignal);

@@ -1,4 +1,5 @@
 /** The Notes column: short remarks computed from a model's measurements. */
+import { speedupsOf } from '../../../shared/ranking';
 import type { ModelResult } from '../../../shared/results';
 import type { MeasuredModel } from './model-run';
 
@@ -41,15 +42,15 @@ export function modelNotes(result: MeasuredModel): string[] {
   return notes;
 }
 
-/** sequential's wall time over each model's, when sequential completed cleanly in the same run. */
+/** Each model's speedup and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
-  const baseline = results.find(
-    (r) => r.model === 'sequential' && r.state === 'done' && r.failed === r.injectedFailures,
+  const speedups = speedupsOf(
+    results.map(({ injectedFailures, ...r }) => ({ ...r, expectedFailures: injectedFailures })),
   );
-  return results.map(({ injectedFailures: _injected, ...result }) => ({
+  return results.map(({ injectedFailures, ...result }, index) => ({
     ...result,
-    speedup:
-      baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
-    notes: modelNotes({ ...result, injectedFailures: _injected }),
+    expectedFailures: injectedFailures,
+    speedup: speedups[index] ?? null,
+    notes: modelNotes({ ...result, injectedFailures }),
   }));
 }

@@ -2,6 +2,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
+import { finalState } from '../../../shared/ranking';
 import type { ModelResult, ResolvedPool } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import { createExecutor, type ExecutorEnvironment } from '../models/create-executor';
@@ -112,7 +113,16 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   }
 
   const check = checker.summary();
-  if (state === 'done' && check.ok === false) state = 'failed';
+  // A task that failed unplanned, or a wrong answer, fails the model: it is never ranked.
+  state = finalState({
+    model,
+    state,
+    wallMs,
+    total,
+    failed: recorder.failed,
+    expectedFailures: checker.injectedFailures,
+    check,
+  });
   recorder.end(state, recorder.epochStartMs ? recorder.epochStartMs + wallMs : epochNow());
   await pacer?.final(recorder.snapshot(epochNow(), true));
 

@@ -24,19 +24,7 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict sentence of a run. */
 export function runVerdict(run: RunResult): string {
-  return verdict(
-    run.results.map((r) => ({
-      model: r.model,
-      state: r.state,
-      wallMs: r.wallMs,
-      speedup: r.speedup,
-      checkOk: r.check.ok,
-      total: r.total,
-      workers: r.workers,
-    })),
-    scenarioInfo(run.scenario).kind,
-    run.machine.cores,
-  );
+  return verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
 }
 
 /** The view of a finished run. */
