@@ -5,26 +5,29 @@ import { UsageError } from './usage-error';
 /** Characters of user input quoted back in a message; a 100,000-digit value must not become a 100 KB line. */
 const ECHO_CHARS = 40;
 
+/** Characters of a file path shown in a message: paths are long but must stay recognisable. */
+export const PATH_CHARS = 300;
+
 /** Input cut to ECHO_CHARS with control characters as `?`, and what to say about a cut. */
-function cut(raw: string): { readonly text: string; readonly more: string } {
+function cut(raw: string, limit: number): { readonly text: string; readonly more: string } {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the terminal
   const printable = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
-  if (printable.length <= ECHO_CHARS) return { text: printable, more: '' };
+  if (printable.length <= limit) return { text: printable, more: '' };
   return {
-    text: `${printable.slice(0, ECHO_CHARS)}…`,
+    text: `${printable.slice(0, limit)}…`,
     more: ` (${raw.length.toLocaleString('en-US')} characters)`,
   };
 }
 
 /** User input as a message may show it: cut to a readable length (saying how long it was), control characters as `?`. */
-export function shortened(raw: string): string {
-  const { text, more } = cut(raw);
+export function shortened(raw: string, limit = ECHO_CHARS): string {
+  const { text, more } = cut(raw, limit);
   return `${text}${more}`;
 }
 
 /** User input in quotes for a message, cut the same way. */
 export function quoted(raw: string): string {
-  const { text, more } = cut(raw);
+  const { text, more } = cut(raw, ECHO_CHARS);
   return `"${text}"${more}`;
 }
 

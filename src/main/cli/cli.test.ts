@@ -3,7 +3,7 @@
  * invocation, in a fresh temporary folder so the default logs/ folder lands there.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -460,6 +460,26 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
       ['--tasks', 'from 1 to 100000', '(100,000 characters)'],
     ],
   ];
+
+  it('an --out path under a file, before anything starts', async () => {
+    const cwd = freshDir();
+    writeFileSync(join(cwd, 'afile'), '');
+    const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--out', 'afile/x.txt'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `concurrency-lab: --out afile/x.txt cannot be written: ${join(cwd, 'afile')} is a file, not a folder\n`,
+    );
+    expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/version'))(
+    'a --trace file that refuses writes, before anything starts',
+    async () => {
+      const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--trace', '/proc/version']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^concurrency-lab: --trace \/proc\/version cannot be written: /);
+    },
+  );
 
   it.each(cases)('%s', async (_label, args, mentions) => {
     const cwd = freshDir();

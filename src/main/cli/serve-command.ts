@@ -10,6 +10,7 @@ import { openInBrowser } from './open-browser';
 import { DEFAULT_LOG_PATH } from './parse-run-args';
 import type { CliIo } from './run-command';
 import { parseFlags, quoted, shortened } from './cli-flags';
+import { assertWritable } from './output-paths';
 import { UsageError } from './usage-error';
 
 /** `serve --help`. */
@@ -87,6 +88,7 @@ export async function serveCommand(
     io.stdout.write(SERVE_HELP);
     return 0;
   }
+  await assertWritable([{ flag: '--log', path: options.log }]);
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build"`);
   const dataDir = defaultDataDir();
