@@ -3,6 +3,7 @@
  * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency.
+ * (e) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app).
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -15,6 +16,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { measureCancel } from './cancel';
 import { streamingBenchmark } from './streaming';
 
 const root = resolve(__dirname, '../..');
@@ -186,6 +188,27 @@ async function asyncHttp(): Promise<void> {
   });
 }
 
+/** The design says "cancelling stops everything within half a second". */
+const CANCEL_TARGET_MS = 500;
+
+async function cancelLatency(): Promise<void> {
+  for (const scenario of ['cpu-sum-squares', 'matrix-inverse'] as const) {
+    for (const callingThread of ['inline', 'dedicated'] as const) {
+      const latencies: number[] = [];
+      for (let i = 0; i < 3; i++)
+        latencies.push((await measureCancel(engine, scenario, callingThread)).latencyMs);
+      const worst = Math.max(...latencies);
+      report({
+        name: `(e) cancel async on ${scenario}, ${callingThread === 'inline' ? 'calling thread (CLI)' : 'loop thread (app)'}`,
+        measured: `stopped ${latencies.map(Math.round).join(', ')} ms after the cancel (worst of 3: ${Math.round(worst)} ms)`,
+        ratio: worst / CANCEL_TARGET_MS,
+        target: `<= ${CANCEL_TARGET_MS} ms (ratio <= 1)`,
+        met: worst <= CANCEL_TARGET_MS,
+      });
+    }
+  }
+}
+
 async function streaming(): Promise<void> {
   const result = await streamingBenchmark(root);
   console.log(
@@ -214,10 +237,13 @@ async function main(): Promise<void> {
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'cancel') {
+    await cancelLatency();
   } else {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await cancelLatency();
     if (only !== 'engine') await streaming();
   }
   const missed = lines.filter((line) => !line.met);
