@@ -105,6 +105,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     else {
       state = 'failed';
       error = errorMessage(caught);
+      // Tasks the model never finished fail with it: every task ends completed or failed.
+      recorder.failUnsettled(`not run: ${error}`, epochNow());
     }
   } finally {
     clearInterval(sampler);
