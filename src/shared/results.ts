@@ -131,6 +131,11 @@ export interface RunResult {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly results: readonly ModelResult[];
+  /**
+   * What went wrong around the models, one sentence each ("The latency server died while async ran
+   * (it was killed by SIGKILL) and was restarted for the next model."). Absent when nothing did.
+   */
+  readonly incidents?: readonly string[];
 }
 
 /** Pool settings with defaults applied. */

@@ -77,6 +77,8 @@ export interface JsonReport {
   readonly startedAt: string;
   /** The model the table marks fastest (shared/ranking); null when none is clean or fewer than two ran. */
   readonly fastest: ModelId | null;
+  /** What went wrong around the models (a latency server that died), when anything did. */
+  readonly incidents?: readonly string[];
   readonly results: readonly JsonModelReport[];
 }
 
@@ -166,6 +168,7 @@ export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): J
     machine: { ...run.machine },
     startedAt: run.startedAt,
     fastest: fastestOf(run.results)?.model ?? null,
+    ...(run.incidents ? { incidents: [...run.incidents] } : {}),
     results: run.results.map((model) => modelReport(model, withTimeline)),
   };
 }

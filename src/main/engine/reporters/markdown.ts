@@ -109,6 +109,7 @@ export function formatMarkdown(run: RunResult): string {
     return failure ? [`${model.model} ${failure}`] : [];
   });
   if (unranked.length > 0) lines.push(`Not ranked: ${unranked.map(markdownCell).join('; ')}.`, '');
+  for (const incident of run.incidents ?? []) lines.push(`**${markdownCell(incident)}**`, '');
   if (run.state === 'cancelled') lines.push('_Cancelled: partial results._', '');
   lines.push(...run.results.flatMap(gilSection));
   const failures = run.results.flatMap(failureLines);

@@ -161,6 +161,7 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
     ...(pooled
       ? ['Total time runs from the first task queued to the last one done; pool start-up is in Notes.']
       : []),
+    ...(run.incidents ?? []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
   if (footer.length > 0) lines.push('', ...footer);
