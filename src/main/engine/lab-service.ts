@@ -11,7 +11,7 @@ import {
 import { REQUEST_VALIDATORS } from '../../shared/ipc-schemas';
 import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
-import { RunStore } from './history/run-store';
+import { DamagedRunError, RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
@@ -118,6 +118,8 @@ export function createLabService(options: LabServiceOptions): LabService {
       } catch (error) {
         if (error instanceof LabFailure)
           return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof DamagedRunError)
+          return { ok: false, error: { code: 'damaged', message: error.message } };
         return { ok: false, error: { code: 'internal', message: errorMessage(error) } };
       }
     },
