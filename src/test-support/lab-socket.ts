@@ -10,6 +10,8 @@ export type ServerEvent = Extract<WsServerMessage, { type: 'event' }>;
 export class LabSocket {
   private next = 1;
   private readonly pending = new Map<number | null, (reply: Reply<unknown>) => void>();
+  /** For a frame whose reply id cannot be predicted: takes the next reply, whatever its id. */
+  private nextReply: ((reply: Reply<unknown>) => void) | null = null;
   readonly events: ServerEvent[] = [];
 
   private constructor(private readonly socket: WebSocket) {
@@ -17,6 +19,12 @@ export class LabSocket {
       const message = JSON.parse(data.toString()) as WsServerMessage;
       if (message.type === 'event') {
         this.events.push(message);
+        return;
+      }
+      if (this.nextReply) {
+        const done = this.nextReply;
+        this.nextReply = null;
+        done(message.reply);
         return;
       }
       const done = this.pending.get(message.id);
@@ -49,6 +57,14 @@ export class LabSocket {
   send(frame: string | Buffer, id: number | null): Promise<Reply<unknown>> {
     return new Promise((done) => {
       this.pending.set(id, done);
+      this.socket.send(frame);
+    });
+  }
+
+  /** Sends one frame and resolves with the very next reply (send one such frame at a time). */
+  sendNext(frame: string | Buffer): Promise<Reply<unknown>> {
+    return new Promise((done) => {
+      this.nextReply = done;
       this.socket.send(frame);
     });
   }
