@@ -4,7 +4,7 @@
  * share: a model that failed any task it was not meant to fail, or whose answer was wrong, or that
  * failed as a whole, is never ranked. The lab never shows a fast failure as a win.
  */
-import type { ModelId } from './models';
+import { MODELS, type ModelId } from './models';
 
 /** What the rule reads of a model's result; a ModelResult and a ModelSummary both fit. */
 export interface RankingInput {
@@ -56,12 +56,15 @@ export function fastestOf<T extends RankingInput>(results: readonly T[]): T | un
   return rankable.reduce((fastest, result) => (result.wallMs < fastest.wallMs ? result : fastest));
 }
 
-/** Each model's speedup: the rankable sequential's total time over its own, null when either is not rankable. */
+/**
+ * Each model's speedup: its baseline's total time over its own (sequential for the Node models, as
+ * its registry entry says), null unless both are rankable.
+ */
 export function speedupsOf(results: readonly RankingInput[]): (number | null)[] {
-  const baseline = results.find((r) => r.model === 'sequential' && isRankable(r));
-  return results.map((result) =>
-    baseline && isRankable(result) && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
-  );
+  return results.map((result) => {
+    const baseline = results.find((r) => r.model === MODELS[result.model].baseline && isRankable(r));
+    return baseline && isRankable(result) && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null;
+  });
 }
 
 /** Whether every model of a finished run is rankable: the CLI exits 0 only then. */

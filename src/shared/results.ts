@@ -1,5 +1,6 @@
 /** What a run produces: live snapshots while it runs, and one result per model when it ends. */
 import type { ModelId } from './models';
+import type { ResolvedPool } from './pool';
 import type { ScenarioId } from './scenarios';
 
 /** Where a model's run is. */
@@ -136,15 +137,6 @@ export interface RunResult {
    * (it was killed by SIGKILL) and was restarted for the next model."). Absent when nothing did.
    */
   readonly incidents?: readonly string[];
-}
-
-/** Pool settings with defaults applied. */
-export interface ResolvedPool {
-  readonly threads: number;
-  readonly processes: number;
-  readonly concurrency: number | null;
-  readonly switchIntervalMs: number;
-  readonly taskTimeoutMs: number | null;
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

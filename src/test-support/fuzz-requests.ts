@@ -23,7 +23,9 @@ import { SCENARIOS, SCENARIO_IDS } from '../shared/scenarios';
 type Field =
   | { readonly kind: 'knob'; readonly spec: Pick<KnobSpec, 'min' | 'max' | 'integer'> }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'uuid' }
+  | { readonly kind: 'uuid'; readonly nullable?: boolean }
+  /** A lower-case slug of at most 40 characters (a view or lesson id). */
+  | { readonly kind: 'slug'; readonly nullable?: boolean }
   | { readonly kind: 'bool' }
   /** Any text up to 200 characters (a listed id, damaged or not): only other values are refused. */
   | { readonly kind: 'text' }
@@ -130,6 +132,17 @@ const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
     },
   },
   'lesson:cancel': { valid: null, fields: {} },
+  'room:state': { valid: null, fields: {} },
+  'room:screen': {
+    valid: { view: 'race', lesson: 'deadlock', run: null, runForm: null, lessonRun: null },
+    fields: {
+      view: { kind: 'slug' },
+      lesson: { kind: 'slug' },
+      run: { kind: 'uuid', nullable: true },
+      runForm: { kind: 'slug', nullable: true },
+      lessonRun: { kind: 'uuid', nullable: true },
+    },
+  },
 };
 
 /** One request that must be refused, and what was broken. */
@@ -189,7 +202,20 @@ export function fuzzRequests(
           pick(field.values).toUpperCase() + '!',
         ]);
       case 'uuid':
-        return pick(['not-a-uuid', `${UUID}0`, '', 42, null, wrongType]);
+        return pick(['not-a-uuid', `${UUID}0`, '', 42, wrongType, ...(field.nullable ? [] : [null])]);
+      case 'slug':
+        // Not the generic wrong type: '12' is a slug.
+        return pick([
+          'Not A Slug',
+          '-a',
+          'a--b',
+          'x'.repeat(41),
+          '',
+          7,
+          true,
+          [],
+          ...(field.nullable ? [] : [null]),
+        ]);
       case 'bool':
         return pick(['true', 1, 0, null, [], {}]);
       case 'text':

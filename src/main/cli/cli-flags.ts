@@ -1,4 +1,5 @@
 /** Flag parsing shared by every command: one line per mistake, each flag at most once, input quoted back short. */
+import { errorMessage } from '../../shared/format';
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error';
 
@@ -61,7 +62,7 @@ function joinNegativeValues(args: readonly string[], flags: Readonly<Record<stri
 /** parseArgs' error in the CLI's own style: one line, the flag first. */
 function rewordError(error: unknown, flags: Readonly<Record<string, FlagSpec>>, command: string): string {
   const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // "Option '-s, --scenario <value>' argument missing": name the long form.
   const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
   const help = `(see: concurrency-lab ${command} --help)`;

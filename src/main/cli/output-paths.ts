@@ -3,6 +3,7 @@
  * path costs a second, not a whole run (nothing is created by the check: a run that is then
  * cancelled leaves no empty file behind); written after it ends, never losing the report.
  */
+import { errorMessage } from '../../shared/format';
 import { constants } from 'node:fs';
 import { access, mkdir, open, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -40,7 +41,7 @@ export function describeWriteError(error: unknown): string {
     case 'ENAMETOOLONG':
       return 'the name is too long';
     default:
-      return code || (error instanceof Error ? error.message : String(error));
+      return code || errorMessage(error);
   }
 }
 

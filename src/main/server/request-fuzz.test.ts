@@ -14,6 +14,7 @@ import { LabSocket } from '../../test-support/lab-socket';
 import { createLabService, type LabService } from '../engine/lab-service';
 import { forkSpawner } from '../engine/models/process-spawner';
 import { startBrowserServer, type BrowserServer } from './browser-server';
+import { DEFAULT_REQUEST_LIMITS } from './request-budget';
 
 const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 3000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_207);
@@ -33,7 +34,9 @@ beforeAll(async () => {
     rendererDir: resolve(__dirname, '../../../out/renderer'),
     host: '127.0.0.1',
     port: 0,
-    token: null,
+    tokens: null,
+    // Thousands of frames a second: far over a window's budget, which request-budget tests on its own.
+    requests: { ...DEFAULT_REQUEST_LIMITS, perSecond: 1_000_000, burst: 1_000_000 },
   });
 });
 

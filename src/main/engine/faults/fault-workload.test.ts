@@ -12,7 +12,7 @@ import { forkSpawner } from '../models/process-spawner';
 import { ReferenceAnswers } from '../run/answer-checker';
 import { runModel } from '../run/model-run';
 import { withSpeedups } from '../run/model-notes';
-import { resolvePool } from '../run/run-session';
+import { resolvePool } from '../../../shared/pool';
 import { field, type PreparedScenario } from '../scenarios/scenario';
 import type { PooledModel } from './killable-workers.test-support';
 

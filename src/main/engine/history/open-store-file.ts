@@ -1,4 +1,5 @@
 /** Opening the history's file: under its lock, with a bad file moved aside and the user told, in one sentence, what happened. */
+import { errorMessage } from '../../../shared/format';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { registerInstance, sharedHistoryNotice, type InstanceRegistration } from './history-instances';
 import { HistoryLockTimeout, withHistoryLock, type HistoryLockOptions } from './history-lock';
@@ -108,7 +109,7 @@ export function verifiedHistory(
     return { ok: true, db: opened.db, damaged: verifyRows(opened.db) };
   } catch (error) {
     opened.db.close();
-    return { ok: false, reason: `it is damaged (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, reason: `it is damaged (${errorMessage(error)})` };
   }
 }
 

@@ -3,6 +3,7 @@
  * app's data folder, shared safely by every process that opens it (see history-sync), every row
  * checked against its checksum when it is read from disk (see row-checks).
  */
+import { errorMessage } from '../../../shared/format';
 import type { Database, SqlValue } from 'sql.js';
 import type { DamagedListItem, LessonListItem, RunListItem, RunView } from '../../../shared/views';
 import {
@@ -293,7 +294,7 @@ export class RunStore {
     try {
       return await decode();
     } catch (error) {
-      const problem = `has stored data that cannot be decompressed (${error instanceof Error ? error.message : String(error)})`;
+      const problem = `has stored data that cannot be decompressed (${errorMessage(error)})`;
       const row = damagedRowOf(this.db, kind, runId, problem);
       if (!row) throw error;
       this.damaged.set(row.runId, row);

@@ -3,6 +3,7 @@
  * integrity check misses some damage (a flipped byte in an index page can pass it yet fail every
  * query through that index), so the queries the store runs are tried as well.
  */
+import { errorMessage } from '../../../shared/format';
 import type { Database, SqlJsStatic } from 'sql.js';
 
 /** Every way the store reads each table: by index, in order, and by full scan. */
@@ -24,7 +25,7 @@ function check(db: Database): string | null {
     for (const probe of PROBES) db.exec(probe);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The history database's layout, and the checks that tell our database from anything else at its path. */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { errorMessage } from '../../../shared/format';
 import { integrityProblem } from './store-integrity';
 
 /**
@@ -160,7 +161,7 @@ export function openHistoryDatabase(sql: SqlJsStatic, bytes: Uint8Array): Opened
     } catch {
       // The reason below is what the user needs; a failed close of a damaged file adds nothing.
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // SQLite read the header but not every page: the rows it can still reach may be copied out.
     return {
       ok: false,

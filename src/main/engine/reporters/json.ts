@@ -1,5 +1,6 @@
 /** The JSON export: a run's full result in a stable shape, floats rounded, timeline optional. */
 import type { ModelId } from '../../../shared/models';
+import type { ResolvedPool } from '../../../shared/pool';
 import { failureOf, fastestOf, isRankable } from '../../../shared/ranking';
 import type {
   CheckSummary,
@@ -8,7 +9,6 @@ import type {
   MachineInfo,
   ModelResult,
   Percentiles,
-  ResolvedPool,
   RunResult,
   TaskFailure,
 } from '../../../shared/results';

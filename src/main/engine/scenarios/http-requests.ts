@@ -1,21 +1,13 @@
 /** http-requests: N GET requests to the embedded latency server; bodies checksummed, injected failures known in advance. */
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
 import { plannedOutcome } from '../../../workers/workloads/http-get';
-import { errorMessage } from '../../../shared/format';
+import { errorMessage, formatBytes, formatCount } from '../../../shared/format';
 import type { TaskSpec } from '../../../workers/protocol/executor';
 import { startLatencyServer, warmUpLatencyServer, type LatencyServerHandle } from './latency-server-process';
-import { field, formatCount, type ScenarioContext, type ScenarioRunner } from './scenario';
+import { field, type ScenarioContext, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
 const SEED = 1;
-
-function formatBytes(bytes: bigint): string {
-  const n = Number(bytes);
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} MB`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
-  return `${n} bytes`;
-}
 
 /** The engine side of http-requests. */
 export const httpRequestsScenario: ScenarioRunner = {
@@ -53,7 +45,7 @@ export const httpRequestsScenario: ScenarioRunner = {
       },
       expectsFailure: fails,
       answer: (tally, completed) =>
-        `${formatCount(completed)} responses, ${formatBytes(tally)} received and checksummed`,
+        `${formatCount(completed)} responses, ${formatBytes(Number(tally))} received and checksummed`,
       // The server is watched: one that died mid-model is named in the run, and replaced for the next model.
       async afterModel(model, more) {
         const death = server.death();
