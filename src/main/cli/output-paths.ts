@@ -31,6 +31,8 @@ export function describeWriteError(error: unknown): string {
     case 'EISDIR':
       return 'it is a folder';
     case 'ENOTDIR':
+    case 'EEXIST':
+      // mkdir's EEXIST: a file stands where one of the path's folders should be.
       return 'part of the path is a file, not a folder';
     case 'ENOSPC':
       return 'the disk is full';
