@@ -187,3 +187,21 @@ describe('WorkerPool mid-run', () => {
     await pool.close();
   });
 });
+
+describe('WorkerPool with every lane given up between runs', () => {
+  it('fails the next run’s tasks at once instead of waiting forever', async () => {
+    const workers = scripted((_lane, attempt) => (attempt === 1 ? 'ready' : 'die-starting'));
+    const pool = new WorkerPool(workers.factory, { size: 1, taskTimeoutMs: null });
+    await pool.start();
+    workers.kill(0);
+    while (pool.liveLanes() > 0) await new Promise((resolve) => setImmediate(resolve));
+    const events: TaskEvent[] = [];
+    await pool.runTasks(tasks(3), (event) => events.push(event), new AbortController().signal);
+    const settled = outcomes(events);
+    expect([...settled.values()].map((e) => e.type)).toEqual(['failed', 'failed', 'failed']);
+    expect(settled.get(0)).toMatchObject({
+      error: expect.stringMatching(/^not run: worker 1\.\d failed to start/),
+    });
+    await pool.close();
+  });
+});

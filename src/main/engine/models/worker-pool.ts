@@ -54,6 +54,8 @@ export class WorkerPool {
   private closed = false;
   private retiredCpuMs = 0;
   private readonly exits = new Set<Promise<void>>();
+  /** Why the last lane given up was, for tasks that then find no worker. */
+  private givenUp: string | null = null;
   /** While start() waits: settles it once every lane is ready, or one lane was given up. */
   private startup: { readonly resolve: () => void; readonly reject: (error: Error) => void } | null = null;
 
@@ -116,6 +118,9 @@ export class WorkerPool {
         },
       };
       for (const slot of this.slots.values()) this.dispatch(slot);
+      // Every lane was given up before this run: nothing would ever take its tasks.
+      if (this.slots.size === 0)
+        this.failWaiting(0, `not run: ${this.givenUp ?? 'the pool has no worker left'}`);
     });
   }
 
@@ -267,6 +272,7 @@ export class WorkerPool {
       return;
     }
     const problem = `${slot.worker.label} failed to start ${MAX_START_ATTEMPTS} times in a row (last: ${reason})`;
+    this.givenUp = problem;
     if (this.startup) return this.startup.reject(new Error(problem));
     // The other lanes carry on; with none left, the waiting tasks would never run: they fail.
     if (this.slots.size === 0) this.failWaiting(slot.lane, `not run: ${problem}`);
