@@ -7,14 +7,10 @@
 import { seededRandom } from '../shared/hashing';
 import type { InvokeChannel } from '../shared/ipc';
 import { POOL_KNOBS, type KnobSpec } from '../shared/knobs';
-import {
-  DATA_PASSING_KNOBS,
-  DEADLOCK_KNOBS,
-  DEADLOCK_STRATEGIES,
-  PIPELINE_KNOBS,
-  RACE_KNOBS,
-  RACE_MODES,
-} from '../shared/lessons';
+import { DATA_PASSING_KNOBS } from '../shared/lessons/data-passing';
+import { DEADLOCK_KNOBS, DEADLOCK_STRATEGIES } from '../shared/lessons/deadlock';
+import { PIPELINE_KNOBS } from '../shared/lessons/pipeline';
+import { RACE_KNOBS, RACE_MODES } from '../shared/lessons/race-condition';
 import { MODEL_IDS } from '../shared/models';
 import { JOB_KNOBS } from '../shared/responsiveness';
 import { SCENARIOS, SCENARIO_IDS } from '../shared/scenarios';

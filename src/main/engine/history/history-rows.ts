@@ -1,6 +1,6 @@
 /** The rows of the history database: writing one with its checksum, listing them, and the retention rule. */
 import type { Database, SqlValue } from 'sql.js';
-import { isSavedLessonId } from '../../../shared/lesson-runs';
+import { isEngineLessonId } from '../../../shared/lessons/lesson-ids';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
@@ -56,7 +56,7 @@ export function listLessonRows(db: Database, damaged: ReadonlyMap<string, Damage
   )[0];
   return (rows?.values ?? []).flatMap(([runId, lesson, title, settings, startedAt, verdict]) =>
     // A lesson this version does not know (written by a newer one) is left out, not misread.
-    isSavedLessonId(lesson) && !damaged.has(text(runId))
+    isEngineLessonId(lesson) && !damaged.has(text(runId))
       ? [
           {
             kind: 'lesson' as const,

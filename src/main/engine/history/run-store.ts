@@ -9,9 +9,9 @@ import type { DamagedListItem, LessonListItem, RunListItem, RunView } from '../.
 import {
   lessonHeadline,
   lessonSettings,
-  SAVED_LESSON_TITLES,
+  lessonTitle,
   type LessonRun,
-} from '../../../shared/lesson-runs';
+} from '../../../shared/lessons/registry';
 import type { RunResult } from '../../../shared/results';
 import type { InstanceRegistration } from './history-instances';
 import type { HistoryLockOptions } from './history-lock';
@@ -148,7 +148,7 @@ export class RunStore {
           run.runId,
           run.startedAt,
           run.lesson,
-          SAVED_LESSON_TITLES[run.lesson],
+          lessonTitle(run.lesson),
           lessonSettings(run),
           lessonHeadline(run),
           blob,
