@@ -3,8 +3,10 @@
  * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
- * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100.
- * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one.
+ * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
+ * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app).
+ * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
+ * `npm run bench cancel` runs (f) alone.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -17,6 +19,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { measureCancel } from './cancel';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 
@@ -189,6 +192,27 @@ async function asyncHttp(): Promise<void> {
   });
 }
 
+/** The design says "cancelling stops everything within half a second". */
+const CANCEL_TARGET_MS = 500;
+
+async function cancelLatency(): Promise<void> {
+  for (const scenario of ['cpu-sum-squares', 'matrix-inverse'] as const) {
+    for (const callingThread of ['inline', 'dedicated'] as const) {
+      const latencies: number[] = [];
+      for (let i = 0; i < 3; i++)
+        latencies.push((await measureCancel(engine, scenario, callingThread)).latencyMs);
+      const worst = Math.max(...latencies);
+      report({
+        name: `(f) cancel async on ${scenario}, ${callingThread === 'inline' ? 'calling thread (CLI)' : 'loop thread (app)'}`,
+        measured: `stopped ${latencies.map(Math.round).join(', ')} ms after the cancel (worst of 3: ${Math.round(worst)} ms)`,
+        ratio: worst / CANCEL_TARGET_MS,
+        target: `<= ${CANCEL_TARGET_MS} ms (ratio <= 1)`,
+        met: worst <= CANCEL_TARGET_MS,
+      });
+    }
+  }
+}
+
 async function streaming(): Promise<void> {
   const result = await streamingBenchmark(root);
   console.log(
@@ -248,6 +272,8 @@ async function main(): Promise<void> {
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'cancel') {
+    await cancelLatency();
   } else if (only === 'room') {
     const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
     await room(size(process.argv[3]), size(process.argv[4]));
@@ -255,6 +281,7 @@ async function main(): Promise<void> {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await cancelLatency();
     if (only !== 'engine') {
       await streaming();
       await room();

@@ -6,6 +6,7 @@ import { catalogModels } from '../engine/models/availability';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';
+import { quoted } from './cli-flags';
 import { EXIT_USAGE, UsageError } from './usage-error';
 
 /** What main() needs from its caller. */
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await runCommand(rest, context.engine, context);
       case 'scenarios': {
         if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
-          throw new UsageError(`scenarios takes only --json (got "${rest.join(' ')}")`);
+          throw new UsageError(`scenarios takes only --json (got ${quoted(rest.join(' '))})`);
         }
         const models = await catalogModels();
         context.stdout.write(
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await context.serve(rest);
       default:
         throw new UsageError(
-          `unknown command "${command}" (commands: run, scenarios, serve; see concurrency-lab --help)`,
+          `unknown command ${quoted(command)} (commands: run, scenarios, serve; see concurrency-lab --help)`,
         );
     }
   } catch (error) {
