@@ -123,6 +123,7 @@ const timelineWindow: z.ZodType<TimelineWindowRequest> = z
       }),
     lanes: z
       .array(lane, { error: 'must be a list of lane indexes' })
+      .min(1, { error: 'must name at least one lane' })
       .max(TIMELINE_WINDOW_LANES, { error: `must name at most ${TIMELINE_WINDOW_LANES} lanes` }),
   })
   .refine(orderedRange, { error: 'must end (toMs) no earlier than it starts (fromMs)', path: ['toMs'] });

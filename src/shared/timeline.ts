@@ -67,7 +67,7 @@ export interface TimelineWindowRequest {
   readonly fromMs: number;
   readonly toMs: number;
   readonly columns: number;
-  /** The lanes on screen (at most TIMELINE_WINDOW_LANES). */
+  /** The lanes on screen (1 to TIMELINE_WINDOW_LANES). */
   readonly lanes: readonly number[];
 }
 

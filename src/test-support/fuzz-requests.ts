@@ -14,6 +14,7 @@ import { RACE_KNOBS, RACE_MODES } from '../shared/lessons/race-condition';
 import { MODEL_IDS } from '../shared/models';
 import { JOB_KNOBS } from '../shared/responsiveness';
 import { SCENARIOS, SCENARIO_IDS } from '../shared/scenarios';
+import { TIMELINE_MAX_COLUMNS, TIMELINE_TASKS_LIMIT } from '../shared/timeline';
 
 /** What a field holds, so that a value it must refuse can be made. */
 type Field =
@@ -39,6 +40,8 @@ const knob = (spec: Pick<KnobSpec, 'min' | 'max' | 'integer'>): Field => ({ kind
 const ioSleep = SCENARIOS.find((s) => s.id === 'io-sleep')!;
 const poolFields = Object.fromEntries(Object.values(POOL_KNOBS).map((k) => [k.key, knob(k)]));
 const ioParams = Object.fromEntries(ioSleep.knobs.map((k) => [k.key, knob(k)]));
+/** A time on a model's timeline: 0 to a day, in ms, fractions allowed. */
+const TIMELINE_MS = { min: 0, max: 86_400_000, integer: false };
 
 /** Every channel, valid request first. Only requests are made that their schema refuses: nothing ever starts. */
 const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
@@ -137,6 +140,27 @@ const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
       run: { kind: 'uuid', nullable: true },
       runForm: { kind: 'slug', nullable: true },
       lessonRun: { kind: 'uuid', nullable: true },
+    },
+  },
+  'timeline:tasks': {
+    valid: { runId: UUID, model: 'threads', lane: 0, fromMs: 0, toMs: 10, limit: 5 },
+    fields: {
+      runId: { kind: 'uuid' },
+      model: { kind: 'enum', values: MODEL_IDS },
+      fromMs: knob(TIMELINE_MS),
+      toMs: knob(TIMELINE_MS),
+      limit: knob({ min: 1, max: TIMELINE_TASKS_LIMIT, integer: true }),
+    },
+  },
+  'timeline:window': {
+    valid: { runId: UUID, model: 'threads', fromMs: 0, toMs: 10, columns: 800, lanes: [0, 1] },
+    fields: {
+      runId: { kind: 'uuid' },
+      model: { kind: 'enum', values: MODEL_IDS },
+      fromMs: knob(TIMELINE_MS),
+      toMs: knob(TIMELINE_MS),
+      columns: knob({ min: 1, max: TIMELINE_MAX_COLUMNS, integer: true }),
+      lanes: { kind: 'list', of: knob({ min: 0, max: 1_000_000, integer: true }) },
     },
   },
 };

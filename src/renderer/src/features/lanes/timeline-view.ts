@@ -177,13 +177,13 @@ export function createTimelineView(queries: TimelineQueries, layout: () => Lanes
     const width = drawn.plotRight - drawn.plotLeft;
     const questions = input.models.flatMap((model) => {
       const scale = drawn.scales[model];
-      if (!scale || !input.snapshots[model]) return [];
-      const span = scale.toMs - scale.fromMs;
-      const fromMs = Math.max(0, scale.fromMs - span / 2);
-      const toMs = Math.min(scale.domainMs, scale.toMs + span / 2);
       const lanes = drawn.rows.flatMap((row) =>
         row.kind === 'lane' && row.model === model ? [row.index] : [],
       );
+      if (!scale || !input.snapshots[model] || lanes.length === 0) return [];
+      const span = scale.toMs - scale.fromMs;
+      const fromMs = Math.max(0, scale.fromMs - span / 2);
+      const toMs = Math.min(scale.domainMs, scale.toMs + span / 2);
       const columns = Math.max(
         1,
         Math.min(TIMELINE_MAX_COLUMNS, Math.round((width * (toMs - fromMs)) / span)),
