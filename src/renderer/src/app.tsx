@@ -1,5 +1,5 @@
 /** The window: header with the views' navigation, connection banner, the view on screen, and the system strip. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ConnectionBanner } from './features/connection-banner/connection-banner';
 import { ViewNav } from './features/navigation/view-nav';
 import { PresenterControls } from './features/presenter/presenter-controls';
@@ -7,6 +7,8 @@ import { JoinControls, RoleBadge } from './features/room/join-panel';
 import { RoomBar } from './features/room/room-bar';
 import { SystemStrip } from './features/system-strip/system-strip';
 import { selectCurrentView } from './store/view-slice';
+import { selectCurrentLesson } from './store/lessons-slice';
+import { workshopLesson } from '../../shared/lessons/workshop';
 import { useLab } from './store/store-context';
 import { viewById, VIEWS } from './views';
 
@@ -14,19 +16,33 @@ function MachineLine({ transport }: { readonly transport: 'electron' | 'websocke
   const catalog = useLab((s) => s.catalog.value);
   if (!catalog) return null;
   const { machine, processKind } = catalog;
+  const facts = `${machine.cores} cores · ${machine.cpuModel} · Node ${machine.node}${machine.electron ? ` · Electron ${machine.electron}` : ''} · processes via ${processKind}`;
   return (
     <p className="machine">
-      {machine.cores} cores · {machine.cpuModel} · Node {machine.node}
-      {machine.electron ? ` · Electron ${machine.electron}` : ''} · processes via {processKind}
+      {/* Cut short with an ellipsis where the header has no room; the whole line is its title. */}
+      <span className="machine-facts" title={facts}>
+        {facts}
+      </span>
       {transport === 'websocket' && <span className="badge">browser mode</span>}
       <RoleBadge />
     </p>
   );
 }
 
+/** The window's (and the tab's) title names the view, and the lesson in Lessons. */
+function useDocumentTitle(label: string): void {
+  const lesson = useLab((s) =>
+    s.view.current === 'lessons' ? workshopLesson(selectCurrentLesson(s)).title : null,
+  );
+  useEffect(() => {
+    document.title = `${lesson ? `${lesson} · ${label}` : label} — Concurrency Lab`;
+  }, [label, lesson]);
+}
+
 /** The whole UI. */
 export function App({ transport }: { readonly transport: 'electron' | 'websocket' }): ReactNode {
-  const { Screen } = viewById(useLab(selectCurrentView));
+  const { Screen, label } = viewById(useLab(selectCurrentView));
+  useDocumentTitle(label);
   return (
     <div className="app">
       <header className="app-header">

@@ -6,7 +6,12 @@ import { engineLessonRequest } from '../store/lessons-slice-requests';
 import { selectFieldError } from '../store/setup-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
-import { comparisonBlocker, createLabController, SWITCH_INTERVAL_DEBOUNCE_MS } from './lab-controller';
+import {
+  comparisonBlocker,
+  createLabController,
+  LOST_RUN_MESSAGE,
+  SWITCH_INTERVAL_DEBOUNCE_MS,
+} from './lab-controller';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -162,6 +167,28 @@ describe('lab controller', () => {
     await flush();
     await flush();
     expect(store.getState().run).toMatchObject({ phase: 'idle', view: { run: { runId: 'r4' } } });
+  });
+
+  it('after a reconnection to a restarted engine, says the run in progress was lost instead of running forever', async () => {
+    const { api, store, controller } = await started();
+    api.handle('run:start', () => ({ ok: true, value: { runId: 'r5' } }));
+    await controller.requestRun();
+    api.setConnection('closed');
+    api.handle('history:list', () => ({ ok: true, value: [] }));
+    api.handle('room:state', () => ({
+      ok: true,
+      value: {
+        you: { role: 'instructor', clientId: '1' },
+        room: { screen: null, activity: null, instructors: 1, attendees: 0 },
+        join: null,
+        live: null,
+      },
+    }));
+    api.setConnection('open');
+    await flush();
+    await flush();
+    await flush();
+    expect(store.getState().run).toMatchObject({ phase: 'idle', error: LOST_RUN_MESSAGE });
   });
 
   it('stops listening when stopped', async () => {

@@ -45,6 +45,10 @@ export interface LabController {
   switchIntervalEdited(text: string): void;
 }
 
+/** Why a run in progress when the connection dropped is gone after it came back. */
+export const LOST_RUN_MESSAGE =
+  'The connection to the engine was lost and the engine no longer knows this run (was it restarted?): nothing of it was saved.';
+
 /** How long typing must pause before a new switch interval is sent to a running model, ms. */
 export const SWITCH_INTERVAL_DEBOUNCE_MS = 300;
 
@@ -193,14 +197,23 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     else state().runOpenFailed(reply.error.message);
   }
 
-  /** After a reconnection: reload what failed, and settle a run whose end was missed while offline. */
+  /**
+   * After a reconnection: reload what failed, and settle a run whose end was missed while offline —
+   * from the history when it finished, or as lost when the engine no longer runs it (a restarted server).
+   */
   async function resync(): Promise<void> {
     if (state().catalog.status === 'failed' || state().catalog.status === 'idle') void loadCatalog();
     await refreshHistory();
     const { run, history } = state();
-    if (run.runId === null || run.phase === 'idle') return;
-    if (!history.items.some((item) => item.runId === run.runId)) return;
-    const reply = await api.invoke('history:open', { runId: run.runId });
+    const runId = run.runId;
+    if (runId === null || run.phase === 'idle') return;
+    if (!history.items.some((item) => item.runId === runId)) {
+      const room = await api.invoke('room:state', null);
+      if (room.ok && room.value.live?.runId !== runId && state().run.runId === runId)
+        state().runFailed({ runId, message: LOST_RUN_MESSAGE });
+      return;
+    }
+    const reply = await api.invoke('history:open', { runId });
     if (reply.ok) settle(reply.value);
   }
 

@@ -29,3 +29,6 @@ export function selectConnectionNotice(s: LabState): ConnectionNotice {
   if (everOpened) return 'lost';
   return state === 'connecting' ? 'connecting' : 'unreachable';
 }
+
+/** Whether the engine is out of reach now: nothing can be started or cancelled until it is back. */
+export const selectOffline = (s: LabState): boolean => s.connection.state !== 'open';

@@ -1,5 +1,5 @@
 /** A titled section of the page; its heading names it for assistive technology. A chart's panel can be enlarged to fill the window. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 
 /** Props of a panel. */
 export interface PanelProps {
@@ -9,6 +9,8 @@ export interface PanelProps {
   readonly className?: string;
   /** Offers an "Enlarge" button that makes the panel fill the window until Esc or "Restore". */
   readonly enlargeable?: boolean;
+  /** The panel's element, for a view that scrolls it into sight. */
+  readonly sectionRef?: Ref<HTMLElement>;
   readonly children: ReactNode;
 }
 
@@ -59,7 +61,14 @@ function EnlargeButton({
 }
 
 /** A card with an h2 heading. */
-export function Panel({ title, aside, className, enlargeable = false, children }: PanelProps): ReactNode {
+export function Panel({
+  title,
+  aside,
+  className,
+  enlargeable = false,
+  sectionRef,
+  children,
+}: PanelProps): ReactNode {
   const id = useId();
   const [enlarged, setEnlarged] = useState(false);
   const buttonRef = useRef<HTMLSpanElement>(null);
@@ -71,7 +80,7 @@ export function Panel({ title, aside, className, enlargeable = false, children }
   useRestoreOnEscape(enlarged, restoreRef.current);
   const classes = ['panel', className, enlarged ? 'panel-enlarged' : ''].filter(Boolean).join(' ');
   return (
-    <section className={classes} aria-labelledby={id}>
+    <section ref={sectionRef} className={classes} aria-labelledby={id}>
       <header className="panel-header">
         <h2 id={id}>{title}</h2>
         {(aside !== undefined || enlargeable) && (

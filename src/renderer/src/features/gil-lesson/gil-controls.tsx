@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatKnobNumber, POOL_KNOBS } from '../../../../shared/knobs';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { comparisonBlocker } from '../../controller/lab-controller';
+import { selectOffline } from '../../store/connection-slice';
 import {
   COMPARISON_MODELS,
   COMPARISONS,
@@ -64,6 +65,7 @@ export function GilControls(): ReactNode {
   const blocker = useLab(comparisonBlocker);
   const active = useLab(selectRunActive);
   const phase = useLab((s) => s.run.phase);
+  const offline = useLab(selectOffline);
   const { cpu, io } = COMPARISONS;
   return (
     <Panel title="Run it" className="gil-controls">
@@ -93,7 +95,7 @@ export function GilControls(): ReactNode {
         <button
           type="button"
           className="button"
-          disabled={!active || phase === 'cancelling'}
+          disabled={!active || phase === 'cancelling' || offline}
           onClick={() => void controller.cancelRun()}
         >
           Cancel

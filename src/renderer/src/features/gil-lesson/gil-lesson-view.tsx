@@ -16,8 +16,9 @@ export function GilLessonView(): ReactNode {
   return (
     <main className="app-main gil-main">
       <div className="column column-setup">
-        <GilExplainer />
+        {/* Run first, so that it is on screen beside the race on a projector or a laptop; the why follows. */}
         <GilControls />
+        <GilExplainer />
         <GilLaneTable />
       </div>
       <div className="column column-live">

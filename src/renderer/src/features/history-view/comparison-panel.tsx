@@ -94,6 +94,7 @@ export function ComparisonPanel(): ReactNode {
     <Panel
       title="Comparison"
       className="comparison"
+      enlargeable
       aside={
         <button type="button" className="button button-small button-quiet" onClick={closed}>
           Close comparison

@@ -70,7 +70,7 @@ export function ImageTilesPanel(): ReactNode {
   const models = useLab((s) => s.run.models);
   const tooMany = useLab((s) => (selectFormRunParams(s, 'image-batch')?.['tasks'] ?? 0) > TASK_LANES_LIMIT);
   return (
-    <Panel title="Images" aside={<span className="muted">one tile per image</span>}>
+    <Panel title="Images" enlargeable aside={<span className="muted">one tile per image</span>}>
       <p className="hint tiles-note">
         The tiles are drawn by this page from the same pixel generator the workers process (image i has seed
         1000 + i). When its task settles, a tile takes its processed look — gray, and blurred where the blur

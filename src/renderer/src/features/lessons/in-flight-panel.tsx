@@ -19,7 +19,7 @@ export function InFlightPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useStoreChart(canvasRef, createInFlightChart, selectInFlight, shallow);
   return (
-    <Panel title="Requests in flight" aside={<span className="muted">per model, live</span>}>
+    <Panel title="Requests in flight" enlargeable aside={<span className="muted">per model, live</span>}>
       <div className="chart-box lesson-chart-box">
         <canvas ref={canvasRef} role="img" aria-label="Requests in flight over time: no run yet." />
       </div>

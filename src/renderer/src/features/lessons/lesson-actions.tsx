@@ -7,6 +7,7 @@ import { selectLessonBlocker } from '../../store/lessons-slice-selectors';
 import type { LabState } from '../../store/lab-store';
 import { useLab, useLessons } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
+import { selectOffline } from '../../store/connection-slice';
 
 function selectCancelling(s: LabState, form: LessonFormId): boolean {
   const active = s.lessons.active;
@@ -20,6 +21,7 @@ function Actions({ form }: { readonly form: LessonFormId }): ReactNode {
   const mine = useLab((s) => selectFormActive(s, form));
   const cancelling = useLab((s) => selectCancelling(s, form));
   const ending = useLab((s) => s.lessons.endings[form]);
+  const offline = useLab(selectOffline);
   const status = mine ? (cancelling ? 'Cancelling…' : 'Running…') : blocker;
   return (
     <div className="lesson-actions">
@@ -31,7 +33,7 @@ function Actions({ form }: { readonly form: LessonFormId }): ReactNode {
           <button
             type="button"
             className="button"
-            disabled={cancelling}
+            disabled={cancelling || offline}
             onClick={() => void lessons.cancelLesson()}
           >
             Cancel

@@ -1,8 +1,9 @@
 /** The live race: one row per model of the run on screen, the preparation step, and a failed run's alert. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { fastestOf } from '../../../../shared/ranking';
 import type { RunView } from '../../../../shared/views';
 import type { RunPhase } from '../../store/run-slice';
+import { selectOffline } from '../../store/connection-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { RaceRow } from './race-row';
@@ -46,13 +47,23 @@ export function RaceView({
     return 0;
   });
   const fastest = fastestModel(view);
+  // A run under way while the engine is out of reach: what is shown is where it was when the link dropped.
+  const disconnected = useLab((s) => selectOffline(s) && s.connection.everOpened && s.run.phase !== 'idle');
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Run was pressed (or R): the live race comes into view, wherever the form had been scrolled to.
+    if (phase !== 'requesting') return;
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    section.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  }, [phase]);
   return (
     <Panel
       title="Race"
-      className="race"
+      className={`race${disconnected ? ' race-disconnected' : ''}`}
+      sectionRef={section}
       aside={
-        <span className={`phase phase-${phase}`} role="status">
-          {phaseText(phase, preparing, view)}
+        <span className={`phase phase-${disconnected ? 'disconnected' : phase}`} role="status">
+          {disconnected ? 'Disconnected: live updates paused' : phaseText(phase, preparing, view)}
         </span>
       }
     >

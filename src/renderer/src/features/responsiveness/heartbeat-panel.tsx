@@ -56,7 +56,7 @@ function LastJobFigures(): ReactNode {
 export function HeartbeatPanel(): ReactNode {
   const inputId = useId();
   return (
-    <Panel title="This page (renderer thread)" className="heartbeat-panel">
+    <Panel title="This page (renderer thread)" className="heartbeat-panel" enlargeable>
       <MovingBlock />
       <div className="field type-here">
         <label htmlFor={inputId}>Type here</label>

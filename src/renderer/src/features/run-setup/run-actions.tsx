@@ -1,6 +1,7 @@
 /** Run, Cancel and Reset, with the reason Run is disabled when it is. */
 import type { ReactNode } from 'react';
 import { selectRunActive } from '../../store/run-slice';
+import { selectOffline } from '../../store/connection-slice';
 import { selectRunBlocker } from '../../store/setup-slice';
 import { useController, useLab } from '../../store/store-context';
 
@@ -11,6 +12,7 @@ export function RunActions(): ReactNode {
   const phase = useLab((s) => s.run.phase);
   const blocker = useLab(selectRunBlocker);
   const defaultsRestored = useLab((s) => s.defaultsRestored);
+  const offline = useLab(selectOffline);
   return (
     <div className="run-actions">
       <div className="button-row">
@@ -20,7 +22,8 @@ export function RunActions(): ReactNode {
         <button
           type="button"
           className="button"
-          disabled={!active || phase === 'cancelling'}
+          disabled={!active || phase === 'cancelling' || offline}
+          title={active && offline ? 'Not connected to the engine' : undefined}
           onClick={() => void controller.cancelRun()}
         >
           Cancel
@@ -30,7 +33,13 @@ export function RunActions(): ReactNode {
         </button>
       </div>
       <p className="hint run-blocker" aria-live="polite">
-        {phase === 'cancelling' ? 'Cancelling…' : active ? null : blocker}
+        {phase === 'cancelling'
+          ? 'Cancelling…'
+          : active
+            ? offline
+              ? 'Not connected to the engine.'
+              : null
+            : blocker}
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 /** The live system strip: main-process event-loop delay (p99, max), CPU, memory, and this page's frame times. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { formatDelay, formatMb, formatPercent } from '../../../../shared/format';
 import { selectLatestStats } from '../../store/system-slice';
 import { useLab } from '../../store/store-context';
@@ -9,13 +9,32 @@ import './system-strip.css';
 /** Event-loop delay above this is a visible stall (a dropped frame or more). */
 const STALL_MS = 50;
 
+/** The custom property holding the strip's height, for what sticks to the bottom above it (the Run button). */
+export const STRIP_HEIGHT_PROPERTY = '--system-strip-height';
+
+/** Keeps STRIP_HEIGHT_PROPERTY on the strip's parent (the app) equal to the strip's height as it wraps. */
+function useStripHeight(strip: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const element = strip.current;
+    const parent = element?.parentElement;
+    if (!element || !parent) return;
+    const observer = new ResizeObserver(() =>
+      parent.style.setProperty(STRIP_HEIGHT_PROPERTY, `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [strip]);
+}
+
 /** The strip at the bottom of the window. */
 export function SystemStrip(): ReactNode {
+  const ref = useRef<HTMLElement>(null);
+  useStripHeight(ref);
   const stats = useLab(selectLatestStats);
   const frames = useLab((s) => s.system.frames);
   const stalled = stats !== undefined && stats.eventLoopDelay.p99 > STALL_MS;
   return (
-    <footer className="system-strip" aria-label="System">
+    <footer ref={ref} className="system-strip" aria-label="System">
       <div className={`stat${stalled ? ' stat-warn' : ''}`}>
         <span className="stat-label">Main event loop delay</span>
         <span className="stat-value">

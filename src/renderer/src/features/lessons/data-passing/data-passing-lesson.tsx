@@ -42,6 +42,7 @@ function PassingChartPanel(): ReactNode {
   return (
     <Panel
       title="Milliseconds per megabyte"
+      enlargeable
       aside={<span className="muted">{running ? 'measuring, live' : 'round trip, median'}</span>}
     >
       {!measured && (

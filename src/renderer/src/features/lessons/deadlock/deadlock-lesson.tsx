@@ -54,7 +54,7 @@ function Timelines(): ReactNode {
   const result = useLab((s) => s.lessons.results.deadlock);
   const running = useLab((s) => selectFormActive(s, 'deadlock'));
   return (
-    <Panel title="Timeline" aside={<span className="muted">ms since each attempt started</span>}>
+    <Panel title="Timeline" enlargeable aside={<span className="muted">ms since each attempt started</span>}>
       {!result && (
         <EmptyState>
           {running

@@ -47,7 +47,11 @@ function PipelineChartPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useStoreChart(canvasRef, createPipelineChart, selectChartInput, shallow);
   return (
-    <Panel title="Queue and rates" aside={<span className="muted">20 points a second, live</span>}>
+    <Panel
+      title="Queue and rates"
+      enlargeable
+      aside={<span className="muted">20 points a second, live</span>}
+    >
       <div className="chart-box lesson-chart-box lesson-chart-tall">
         <canvas ref={canvasRef} role="img" aria-label="Queue depth and rates over time: no run yet." />
       </div>

@@ -44,7 +44,11 @@ function RaceChartPanel(): ReactNode {
   const result = useLab(selectResult);
   const running = useLab((s) => selectFormActive(s, 'race-condition'));
   return (
-    <Panel title="Expected vs final count" aside={<span className="muted">one bar pair per run</span>}>
+    <Panel
+      title="Expected vs final count"
+      enlargeable
+      aside={<span className="muted">one bar pair per run</span>}
+    >
       {!result && (
         <EmptyState>
           {running ? 'The workers are racing…' : 'Press Run: each way of counting races on real threads.'}
