@@ -34,8 +34,8 @@ export function readThemeColors(root: HTMLElement = document.documentElement): T
     surface: read('--surface', '#ffffff'),
     track: read('--lane-track', 'rgba(127,127,127,0.08)'),
     failed: read('--failed', '#d32f2f'),
-    accent: read('--accent', '#1f6feb'),
-    warn: read('--warn', '#9a6700'),
+    accent: read('--accent', '#1a64d6'),
+    warn: read('--warn', '#8f6000'),
     danger: read('--danger', '#c62828'),
     model: Object.fromEntries(MODEL_IDS.map((id) => [id, read(modelColorProperty(id), '#888888')])) as Record<
       ModelId,
