@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+import { requireChromium } from '../support/chromium';
+import { startLabServer, type LabServer } from '../support/lab-server';
+
+requireChromium();
+
+let server: LabServer;
+test.beforeAll(async () => {
+  server = await startLabServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const VIEWS = ['Race', 'Responsiveness', 'GIL lesson', 'Lessons', 'History'] as const;
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function smallRace(page: Page): Promise<void> {
+  await page.getByLabel('Scenario').selectOption('io-sleep');
+  await page.getByLabel('Tasks', { exact: true }).fill('4');
+  await page.getByLabel('Task time', { exact: true }).fill('300');
+}
+
+function racePanel(page: Page) {
+  return page.getByRole('region', { name: 'Race', exact: true });
+}
+
+test.describe('presenter mode at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('nothing scrolls sideways; Run and the race are on screen together; times and lessons are whole', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(server.url);
+    await expect(page.getByLabel('Scenario')).toBeEnabled();
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    for (const name of VIEWS) {
+      await page
+        .getByRole('navigation', { name: 'Views' })
+        .getByRole('button', { name, exact: true })
+        .click();
+      await expect(page).toHaveTitle(new RegExp(`${name} — Concurrency Lab`));
+      expect(await sidewaysOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+
+    // Every lesson's entry in the list is whole, none scrolled off the edge.
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Lessons', exact: true })
+      .click();
+    for (const lesson of await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button').all())
+      await expect(lesson).toBeInViewport({ ratio: 1 });
+
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Race', exact: true })
+      .click();
+    await smallRace(page);
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await expect(run).toBeInViewport({ ratio: 1 });
+    await expect(racePanel(page)).toBeInViewport();
+    await run.click();
+    await expect(page.getByRole('progressbar', { name: 'sequential progress', exact: true })).toBeVisible();
+    await expect(run).toBeInViewport({ ratio: 1 });
+    await expect(racePanel(page).getByRole('heading', { name: 'Race' })).toBeInViewport();
+    await expect(page.getByRole('table').locator('tbody tr[data-model]')).toHaveCount(5, { timeout: 60_000 });
+    // Each model's time is inside the race panel, not cut off at its edge.
+    const panel = (await racePanel(page).boundingBox())!;
+    for (const time of await racePanel(page).locator('.race-time').all()) {
+      const box = (await time.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+      expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await testInfo.attach('presenter 1280×720', { body: await page.screenshot(), contentType: 'image/png' });
+  });
+});
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+]) {
+  test(`at ${viewport.width}×${viewport.height} Run is on screen without scrolling, and the live race comes into view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(server.url);
+    await expect(page.getByLabel('Scenario')).toBeEnabled();
+    if (viewport.width === 1440) {
+      // The header is one row: every part of it sits on the same line.
+      const tops = await page
+        .locator('.app-header > *')
+        .evaluateAll((parts) =>
+          parts.map((part) => part.getBoundingClientRect()).map((r) => r.top + r.height / 2),
+        );
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+    }
+    await smallRace(page);
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await expect(run).toBeInViewport({ ratio: 1 });
+    await run.click();
+    await expect(racePanel(page).getByRole('progressbar').first()).toBeInViewport();
+  });
+}
+
+test('a chart enlarges to fill the window and comes back with Esc, the focus on its button', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(server.url);
+  const throughput = page.getByRole('region', { name: 'Throughput' });
+  const enlarge = throughput.getByRole('button', { name: 'Enlarge Throughput' });
+  const before = (await throughput.boundingBox())!;
+  await enlarge.focus();
+  await page.keyboard.press('Enter');
+  const restore = throughput.getByRole('button', { name: 'Restore Throughput (Esc)' });
+  await expect(restore).toBeFocused();
+  await expect(restore).toHaveAttribute('aria-pressed', 'true');
+  const enlarged = (await throughput.boundingBox())!;
+  expect(enlarged.width).toBeGreaterThan(1200);
+  expect(enlarged.height).toBeGreaterThan(650);
+  expect((await throughput.locator('canvas').boundingBox())!.height).toBeGreaterThan(400);
+  await page.keyboard.press('Escape');
+  await expect(enlarge).toBeFocused();
+  const after = (await throughput.boundingBox())!;
+  expect(Math.abs(after.width - before.width)).toBeLessThan(2);
+  expect(Math.abs(after.height - before.height)).toBeLessThan(2);
+});
