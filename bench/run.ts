@@ -4,9 +4,10 @@
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
  * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
- * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app).
+ * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app);
+ * (g) zooming the lanes timeline of a 100,000-task run: the renderer's frame time per wheel step.
  * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
- * `npm run bench cancel` runs (f) alone.
+ * `npm run bench cancel` runs (f) alone; `npm run bench zoom [tasks]` runs (g) alone.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -22,6 +23,7 @@ import { runScenario, type EngineOptions } from '../src/main/engine/run/run-sess
 import { measureCancel } from './cancel';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
+import { timelineZoomBenchmark } from './timeline-zoom';
 
 const root = resolve(__dirname, '../..');
 const engine: EngineOptions = {
@@ -236,6 +238,24 @@ async function streaming(): Promise<void> {
   });
 }
 
+/** A frame at 60 Hz, ms: zooming must fit in it. */
+const FRAME_60HZ_MS = 1000 / 60;
+
+/** `npm run bench zoom [tasks]`: a smaller size checks that it runs. */
+async function timelineZoom(tasks?: number): Promise<void> {
+  const result = await timelineZoomBenchmark(root, tasks);
+  console.log(
+    `      (g) io-sleep ${result.tasks} tasks on threads, gil-threads and async (run ${result.runSeconds.toFixed(0)} s), then ${result.steps} wheel steps down to "${result.deepestZoom}": frame p50 ${result.frameP50Ms.toFixed(1)} ms, max ${result.frameMaxMs.toFixed(1)} ms`,
+  );
+  report({
+    name: `(g) renderer frame time p95 while zooming the lanes of a ${result.tasks}-task run`,
+    measured: `${result.frameP95Ms.toFixed(1)} ms`,
+    ratio: result.frameP95Ms / FRAME_60HZ_MS,
+    target: '<= 16.7 ms (ratio <= 1)',
+    met: result.frameP95Ms <= FRAME_60HZ_MS,
+  });
+}
+
 /** `npm run bench room [tasks] [followers]`: a smaller size checks that it runs. */
 async function room(tasks?: number, followers?: number): Promise<void> {
   const result = await roomBenchmark(root, tasks, followers);
@@ -274,6 +294,8 @@ async function main(): Promise<void> {
     await streaming();
   } else if (only === 'cancel') {
     await cancelLatency();
+  } else if (only === 'zoom') {
+    await timelineZoom(process.argv[3] ? Number(process.argv[3]) : undefined);
   } else if (only === 'room') {
     const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
     await room(size(process.argv[3]), size(process.argv[4]));
@@ -285,6 +307,7 @@ async function main(): Promise<void> {
     if (only !== 'engine') {
       await streaming();
       await room();
+      await timelineZoom();
     }
   }
   const missed = lines.filter((line) => !line.met);

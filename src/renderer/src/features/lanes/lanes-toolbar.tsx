@@ -18,8 +18,18 @@ export function rangeWords(state: TimelineViewState, domainMs: number | null): s
   const zoom = magnification(state.look.viewport);
   const times = perModel
     ? `Each model: ${percent(start)} – ${percent(end)} of its run`
-    : `Showing ${formatAt(start * domainMs)} – ${formatAt(end * domainMs)}`;
+    : `Showing ${formatSpan(start * domainMs, end * domainMs)}`;
   return `${times} (×${zoom >= 100 ? Math.round(zoom) : zoom.toFixed(1)})`;
+}
+
+/** Both ends of a stretch with as many decimals as tell them apart: "779.65120 ms – 779.65200 ms". */
+export function formatSpan(fromMs: number, toMs: number): string {
+  const seconds = toMs >= 1000;
+  const scale = seconds ? 1000 : 1;
+  const span = (toMs - fromMs) / scale;
+  const decimals = Math.min(9, Math.max(seconds ? 3 : 1, Math.ceil(-Math.log10(Math.max(span, 1e-12))) + 1));
+  const unit = seconds ? 's' : 'ms';
+  return `${(fromMs / scale).toFixed(decimals)} ${unit} – ${(toMs / scale).toFixed(decimals)} ${unit}`;
 }
 
 function percent(fraction: number): string {
