@@ -20,9 +20,10 @@ function Actions({ form }: { readonly form: LessonFormId }): ReactNode {
   const blocker = useLab((s) => selectLessonBlocker(s, form));
   const mine = useLab((s) => selectFormActive(s, form));
   const cancelling = useLab((s) => selectCancelling(s, form));
-  const ending = useLab((s) => s.lessons.endings[form]);
   const offline = useLab(selectOffline);
-  const status = mine ? (cancelling ? 'Cancelling…' : 'Running…') : blocker;
+  const ending = useLab((s) => s.lessons.endings[form]);
+  const running = offline ? 'Disconnected: live updates paused until the engine is back.' : 'Running…';
+  const status = mine ? (cancelling ? 'Cancelling…' : running) : blocker;
   return (
     <div className="lesson-actions">
       <div className="button-row">
