@@ -57,9 +57,18 @@ test('axe finds no serious violation in any view or state, light, dark or presen
     found.push(...(await inEveryTheme(page, name)));
   }
 
-  // A finished race: table, verdict, badges, lanes with a selected task.
+  // A race under way: one model running, the others waiting.
   await view(page, 'Race');
   await page.getByLabel('Scenario').selectOption('io-sleep');
+  await page.getByLabel('Tasks', { exact: true }).fill('2');
+  await page.getByLabel('Task time', { exact: true }).fill('3000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'sequential progress', exact: true })).toBeVisible();
+  found.push(...(await inEveryTheme(page, 'race under way')));
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 30_000 });
+
+  // A finished race: table, verdict, badges, lanes with a selected task.
   await page.getByLabel('Tasks', { exact: true }).fill('3');
   await page.getByLabel('Task time', { exact: true }).fill('50');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
