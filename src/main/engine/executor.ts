@@ -33,6 +33,18 @@ export type TaskEvent =
       readonly error: string;
       readonly gil?: TaskGilUsage;
     }
+  /**
+   * An attempt ended without a result (its distributed worker was lost, or another worker finished the
+   * task first): drawn on its lane as failed, counted nowhere; the task stays queued and is delivered again.
+   */
+  | {
+      readonly type: 'interrupted';
+      readonly task: number;
+      readonly lane: number;
+      readonly startedAt: number;
+      readonly endedAt: number;
+      readonly reason: string;
+    }
   /** A lane appeared, or its worker was replaced and it has a new label. */
   | { readonly type: 'lane'; readonly lane: Lane };
 

@@ -4,7 +4,7 @@
  */
 
 /** Version of the messages below; a worker of another version is refused when it says hello. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 1 as const;
 
 /** Every subject starts with this token, so one server could host other things beside a lab. */
 const ROOT = 'lab';
