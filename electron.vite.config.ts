@@ -22,9 +22,9 @@ export default defineConfig({
           // A distributed worker: pulls tasks from NATS JetStream (the lab's local workers and `worker`).
           'distributed-worker': resolve(__dirname, 'src/workers/distributed-worker-host.ts'),
           // The dedicated thread that hosts sequential and async in the app and browser mode.
-          'loop-thread-host': resolve(__dirname, 'src/main/engine/loop-thread-host.ts'),
+          'loop-thread-host': resolve(__dirname, 'src/workers/loop-thread-host.ts'),
           // The embedded HTTP latency server, in its own process.
-          'latency-server-host': resolve(__dirname, 'src/main/server/latency-server-host.ts'),
+          'latency-server-host': resolve(__dirname, 'src/workers/latency-server-host.ts'),
         },
       },
     },
