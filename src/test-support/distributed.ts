@@ -3,9 +3,9 @@ import { version } from '../../package.json';
 import {
   DistributedExecutor,
   type DistributedExecutorOptions,
-} from '../main/engine/distributed/distributed-executor';
-import type { TaskEvent } from '../main/engine/executor';
-import { forkSpawner } from '../main/engine/process-spawner';
+} from '../main/engine/models/distributed/distributed-executor';
+import type { TaskEvent } from '../workers/protocol/executor';
+import { forkSpawner } from '../main/engine/models/process-spawner';
 import { builtHostScripts } from './engine-options';
 
 /** An executor and the lines it logged. */

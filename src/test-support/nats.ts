@@ -1,5 +1,5 @@
 /** nats-server for integration tests: found like the lab finds it, or the tests skip with a message (unless NATS_REQUIRED=1). */
-import { locateNatsServer } from '../main/engine/distributed/nats-server-locator';
+import { locateNatsServer } from '../main/engine/models/distributed/nats-server-locator';
 
 /** The nats-server binary, or null (after printing why) when tests that need it must skip. */
 export function natsServerForTests(): string | null {

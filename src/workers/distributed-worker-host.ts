@@ -6,7 +6,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { version } from '../../package.json';
 import { connectToParent } from './parent-port';
 import { TaskWorker, WorkerRefusedError } from './distributed/task-worker';
-import { EXIT_REFUSED, type WorkerHostInit, type WorkerHostReport } from './distributed/worker-host-protocol';
+import { EXIT_REFUSED, type WorkerHostInit, type WorkerHostReport } from './protocol/distributed/worker-host';
 import { markExpendable } from './workloads/fault';
 import { processUsage } from './task-host';
 

@@ -8,10 +8,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { epochNow } from '../../shared/clock';
-import { createInlineContext } from '../inline-context';
-import type { HostUsage } from '../protocol';
+import { createInlineContext } from '../calling-thread/inline-context';
+import type { HostUsage } from '../protocol/host-messages';
 import { runWorkload } from '../workloads';
-import { connectToServer, type ConnectionSettings, type ReconnectPolicy } from './connection';
+import {
+  connectToServer,
+  type ConnectionSettings,
+  type ReconnectPolicy,
+} from '../protocol/distributed/connection';
 import {
   MAX_CONTROL_BYTES,
   MAX_PAYLOAD_BYTES,
@@ -23,10 +27,17 @@ import {
   type ResultMessage,
   type TaskMessage,
   type WorkerIdentity,
-} from './messages';
-import { PROTOCOL_VERSION, SUBJECTS, TASK_CONSUMER, TASK_STREAM, WORKER_INBOX_PREFIX } from './subjects';
-import { taskRefusal, type TaskPolicy } from './task-policy';
-import { encodeWire } from './wire-codec';
+} from '../protocol/distributed/messages';
+import {
+  PROTOCOL_VERSION,
+  SUBJECTS,
+  TASK_CONSUMER,
+  TASK_STREAM,
+  WORKER_INBOX_PREFIX,
+} from '../protocol/distributed/subjects';
+import type { TaskPolicy } from '../protocol/distributed/worker-host';
+import { taskRefusal } from './task-policy';
+import { encodeWire } from '../protocol/distributed/wire-codec';
 
 /** The lab refused this worker (another protocol version); the reason is meant for the user. */
 export class WorkerRefusedError extends Error {

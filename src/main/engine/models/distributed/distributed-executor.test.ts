@@ -2,14 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveParams } from '../../../shared/run-request';
-import type { ScenarioId } from '../../../shared/scenarios';
-import { builtHostScripts } from '../../../test-support/engine-options';
-import { isAlive, settlements, testExecutor, type TestExecutor } from '../../../test-support/distributed';
-import { natsServerForTests } from '../../../test-support/nats';
-import type { TaskEvent } from '../executor';
+import { resolveParams } from '../../../../shared/run-request';
+import type { ScenarioId } from '../../../../shared/scenarios';
+import { builtHostScripts } from '../../../../test-support/engine-options';
+import { isAlive, settlements, testExecutor, type TestExecutor } from '../../../../test-support/distributed';
+import { natsServerForTests } from '../../../../test-support/nats';
+import type { TaskEvent } from '../../../../workers/protocol/executor';
 import { forkSpawner } from '../process-spawner';
-import { SCENARIO_RUNNERS } from '../scenarios';
+import { SCENARIO_RUNNERS } from '../../scenarios';
 
 const binary = natsServerForTests();
 

@@ -8,9 +8,9 @@
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { epochNow } from '../../../shared/clock';
-import type { Lane } from '../../../shared/results';
-import type { ConnectionSettings } from '../../../workers/distributed/connection';
+import { epochNow } from '../../../../shared/clock';
+import type { Lane } from '../../../../shared/results';
+import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import {
   MAX_CONTROL_BYTES,
   clockReplySchema,
@@ -18,10 +18,20 @@ import {
   heartbeatSchema,
   taskAdvisorySchema,
   type WorkerIdentity,
-} from '../../../workers/distributed/messages';
-import { PROTOCOL_VERSION, SUBJECTS, TASK_ADVISORIES } from '../../../workers/distributed/subjects';
-import { CancelledError } from '../errors';
-import type { ChildUsage, Executor, RunEnd, TaskEventListener, TaskSpec } from '../executor';
+} from '../../../../workers/protocol/distributed/messages';
+import {
+  PROTOCOL_VERSION,
+  SUBJECTS,
+  TASK_ADVISORIES,
+} from '../../../../workers/protocol/distributed/subjects';
+import { CancelledError } from '../../errors';
+import type {
+  ChildUsage,
+  Executor,
+  RunEnd,
+  TaskEventListener,
+  TaskSpec,
+} from '../../../../workers/protocol/executor';
 import type { ProcessSpawner } from '../process-spawner';
 import { DistributedRun, type RunContext } from './distributed-run';
 import { LabBroker } from './lab-broker';

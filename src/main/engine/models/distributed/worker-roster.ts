@@ -2,9 +2,9 @@
  * The workers a distributed executor knows: who they are, which lane shows them, how their clock maps
  * onto the lab's, when they were last heard from, and what CPU and memory they reported.
  */
-import type { Lane } from '../../../shared/results';
-import type { WorkerIdentity } from '../../../workers/distributed/messages';
-import type { HostUsage } from '../../../workers/protocol';
+import type { Lane } from '../../../../shared/results';
+import type { WorkerIdentity } from '../../../../workers/protocol/distributed/messages';
+import type { HostUsage } from '../../../../workers/protocol/host-messages';
 import { ClockEstimate } from './clock-offset';
 
 /** What a worker is doing, as far as the lab knows. */

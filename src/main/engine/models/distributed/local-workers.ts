@@ -4,9 +4,9 @@
  * the lab over NATS like any other worker; this class only starts them, hears how they end, and ends them.
  */
 import { randomBytes } from 'node:crypto';
-import type { ConnectionSettings } from '../../../workers/distributed/connection';
-import { LOCAL_WORKER_POLICY } from '../../../workers/distributed/task-policy';
-import type { WorkerHostInit, WorkerHostReport } from '../../../workers/distributed/worker-host-protocol';
+import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
+import { LOCAL_WORKER_POLICY } from '../../../../workers/protocol/distributed/worker-host';
+import type { WorkerHostInit, WorkerHostReport } from '../../../../workers/protocol/distributed/worker-host';
 import { describeExit, type ProcessSpawner, type SpawnedProcess } from '../process-spawner';
 
 /** What a local worker process reports. */

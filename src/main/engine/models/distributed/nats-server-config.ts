@@ -3,7 +3,11 @@
  * two users whose permissions the server enforces — an instructor who may do anything, and an
  * attendee whose worker may only pull tasks, ack them and publish results and heartbeats.
  */
-import { SUBJECTS, WORKER_INBOX_PREFIX, WORKER_JS_API } from '../../../workers/distributed/subjects';
+import {
+  SUBJECTS,
+  WORKER_INBOX_PREFIX,
+  WORKER_JS_API,
+} from '../../../../workers/protocol/distributed/subjects';
 
 /** The largest message the lab's servers accept; the lab itself rejects anything over MAX_PAYLOAD_BYTES. */
 export const SERVER_MAX_PAYLOAD = 8 * 1024 * 1024;

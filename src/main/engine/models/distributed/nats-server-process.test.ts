@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
-import { natsServerForTests } from '../../../test-support/nats';
+import { natsServerForTests } from '../../../../test-support/nats';
 import { NATS_SERVER_MISSING, locateNatsServer } from './nats-server-locator';
 import { startNatsServer } from './nats-server-process';
 

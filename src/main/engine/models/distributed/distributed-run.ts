@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/transport-node';
-import { epochNow } from '../../../shared/clock';
-import type { Lane } from '../../../shared/results';
+import { epochNow } from '../../../../shared/clock';
+import type { Lane } from '../../../../shared/results';
 import {
   MAX_CONTROL_BYTES,
   MAX_PAYLOAD_BYTES,
@@ -17,16 +17,17 @@ import {
   startedMessageSchema,
   type CancelMessage,
   type TaskMessage,
-} from '../../../workers/distributed/messages';
+} from '../../../../workers/protocol/distributed/messages';
 import {
   PROTOCOL_VERSION,
   RESULT_STREAM,
   SUBJECTS,
   TASK_STREAM,
-} from '../../../workers/distributed/subjects';
-import { encodeWire } from '../../../workers/distributed/wire-codec';
-import { CancelledError, errorMessage } from '../errors';
-import type { RunEnd, TaskEventListener, TaskSpec } from '../executor';
+} from '../../../../workers/protocol/distributed/subjects';
+import { encodeWire } from '../../../../workers/protocol/distributed/wire-codec';
+import { errorMessage } from '../../../../shared/format';
+import { CancelledError } from '../../errors';
+import type { RunEnd, TaskEventListener, TaskSpec } from '../../../../workers/protocol/executor';
 import type { LabBroker } from './lab-broker';
 import { TaskLedger, type Attempt } from './task-ledger';
 import type { RosterWorker } from './worker-roster';

@@ -14,22 +14,25 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { connectToServer, type ConnectionSettings } from '../../../workers/distributed/connection';
+import {
+  connectToServer,
+  type ConnectionSettings,
+} from '../../../../workers/protocol/distributed/connection';
 import {
   MAX_CONTROL_BYTES,
   decodeMessage,
   workerIdentitySchema,
   type HelloReply,
   type WorkerIdentity,
-} from '../../../workers/distributed/messages';
+} from '../../../../workers/protocol/distributed/messages';
 import {
   PROTOCOL_VERSION,
   RESULT_STREAM,
   SUBJECTS,
   TASK_CONSUMER,
   TASK_STREAM,
-} from '../../../workers/distributed/subjects';
-import { encodeWire } from '../../../workers/distributed/wire-codec';
+} from '../../../../workers/protocol/distributed/subjects';
+import { encodeWire } from '../../../../workers/protocol/distributed/wire-codec';
 import { SERVER_MAX_PAYLOAD } from './nats-server-config';
 
 /** How the task queue treats deliveries. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CancelledError } from '../errors';
+import { CancelledError } from '../../errors';
 import { describeExit, tailCollector } from '../process-spawner';
 import { natsServerConfig, type NatsServerSettings } from './nats-server-config';
 

@@ -3,7 +3,7 @@
  * untrusted bytes until decodeMessage() says otherwise. Workloads travel by name, never as code.
  */
 import { z } from 'zod';
-import { WORKLOADS, type WorkloadName } from '../workloads';
+import { WORKLOADS, type WorkloadName } from '../../workloads';
 import { PROTOCOL_VERSION } from './subjects';
 import { decodeWire } from './wire-codec';
 
