@@ -4,7 +4,7 @@
  * Long tasks keep their delivery alive with working(); a task that is malformed or oversized is
  * terminated and logged, never run; anything that arrives on a control subject is validated first.
  */
-import { setTimeout as delay } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { epochNow } from '../../shared/clock';
@@ -66,8 +66,8 @@ export interface TaskWorkerOptions {
 const PULL_EXPIRES_MS = 5000;
 /** How often a workload's checkpoint yields, so heartbeats, clock pings and working() keep flowing. */
 const YIELD_EVERY_MS = 50;
-/** Cancelled runs remembered, so their leftover tasks are dropped without running. */
-const CANCELLED_RUNS_KEPT = 64;
+/** Cancelled runs and tasks remembered, so their leftover deliveries are dropped without running. */
+const CANCELLED_KEPT = 256;
 
 interface RunningTask {
   readonly message: TaskMessage;
@@ -80,7 +80,8 @@ export class TaskWorker {
   private readonly subscriptions: Subscription[] = [];
   private readonly running = new Map<string, RunningTask>();
   private readonly inFlight = new Set<JsMsg>();
-  private readonly cancelledRuns: string[] = [];
+  /** "runId" for a cancelled run, "runId/task" for a cancelled task (timed out: its redelivery must not run). */
+  private readonly cancelled: string[] = [];
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private tasksDone = 0;
   private stopping = false;
@@ -220,10 +221,8 @@ export class TaskWorker {
       return;
     }
     const { runId, task } = decoded.value;
-    if (task === undefined) {
-      this.cancelledRuns.push(runId);
-      if (this.cancelledRuns.length > CANCELLED_RUNS_KEPT) this.cancelledRuns.shift();
-    }
+    this.cancelled.push(task === undefined ? runId : `${runId}/${task}`);
+    if (this.cancelled.length > CANCELLED_KEPT) this.cancelled.shift();
     for (const running of this.running.values()) {
       if (running.message.runId === runId && (task === undefined || running.message.task === task))
         running.controller.abort();
@@ -272,11 +271,11 @@ export class TaskWorker {
       message.term();
       return;
     }
-    if (this.cancelledRuns.includes(task.runId)) {
+    const key = `${task.runId}/${task.task}`;
+    if (this.cancelled.includes(task.runId) || this.cancelled.includes(key)) {
       message.term();
       return;
     }
-    const key = `${task.runId}/${task.task}`;
     const controller = new AbortController();
     const { workerId, host, pid } = this.options.identity;
     const attempt = { v: PROTOCOL_VERSION, runId: task.runId, task: task.task, workerId, host, pid };
@@ -285,6 +284,9 @@ export class TaskWorker {
     this.inFlight.add(message);
     const startedAt = epochNow();
     this.nc.publish(SUBJECTS.started(task.runId), encodeWire({ ...attempt, delivery, at: startedAt }));
+    // One turn of the event loop sends the notice before the workload may hold the thread (a stuck
+    // task must still be seen starting, so that its timeout runs).
+    await nextTurn();
     const keepAlive = setInterval(() => message.working(), Math.max(50, Math.floor(task.ackWaitMs / 3)));
     let outcome: { ok: true; output: unknown } | { ok: false; error: string };
     try {
