@@ -1,7 +1,10 @@
 /** How the lab and its workers connect to a NATS server: URL, credentials, TLS and reconnect policy. */
 import { readFileSync } from 'node:fs';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import type { NodeConnectionOptions } from '@nats-io/transport-node';
+
+type NodeTlsOptions = NonNullable<NodeConnectionOptions['tls']>;
 
 /** Credentials for a server: none (a private server on loopback), a user and password, or a NATS .creds file. */
 export type NatsAuth =
@@ -31,6 +34,20 @@ export function parseServerUrl(url: string): { readonly hostPort: string; readon
   return { hostPort: match[2]!, tls: match[1]?.toLowerCase() === 'tls' };
 }
 
+/**
+ * TLS options that check the certificate against the host the user named. The client leaves the TLS
+ * server name empty for an IP address, and Node then checks the certificate against "localhost": a room
+ * reached as tls://192.168.1.10 would be refused although its certificate names 192.168.1.10.
+ */
+function tlsOptions(hostPort: string, caFile: string | undefined): NodeTlsOptions {
+  const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const options = {
+    ...(caFile ? { caFile } : {}),
+    checkServerIdentity: (_servername: string, cert: PeerCertificate) => checkServerIdentity(host, cert),
+  };
+  return options as NodeTlsOptions;
+}
+
 /** The client options for these settings (credentials read from disk here, once). */
 export function connectionOptions(
   settings: ConnectionSettings,
@@ -48,7 +65,7 @@ export function connectionOptions(
     name: options.name,
     ...auth,
     ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
-    ...(tls || settings.tlsCaFile ? { tls: settings.tlsCaFile ? { caFile: settings.tlsCaFile } : {} } : {}),
+    ...(tls || settings.tlsCaFile ? { tls: tlsOptions(hostPort, settings.tlsCaFile) } : {}),
     timeout: 5000,
     ...(options.reconnect === 'forever'
       ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000, waitOnFirstConnect: true }
