@@ -6,9 +6,17 @@ import { availableParallelism, hostname } from 'node:os';
 import { version } from '../../package.json';
 import { connectToParent } from './parent-port';
 import { TaskWorker, WorkerRefusedError } from './distributed/task-worker';
-import { EXIT_REFUSED, type WorkerHostInit, type WorkerHostReport } from './protocol/distributed/worker-host';
+import {
+  EXIT_REFUSED,
+  type WorkerHostInit,
+  type WorkerHostReport,
+  type WorkerHostStop,
+} from './protocol/distributed/worker-host';
 import { markExpendable } from './workloads/fault';
 import { processUsage } from './task-host';
+
+// Ctrl-C reaches every process of the terminal: the parent decides (it sends 'stop', or kills a run's workers).
+process.on('SIGINT', () => undefined);
 
 let worker: TaskWorker | null = null;
 const port = connectToParent('distributed-worker-host', () => {
@@ -49,16 +57,16 @@ async function start(init: WorkerHostInit): Promise<void> {
     return;
   }
   report({ type: 'joined', workerId: init.workerId, pid: process.pid });
-  const stop = (): void => void worker?.stop();
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => void worker?.stop());
   await worker.closed();
   process.exit(0);
 }
 
 let started = false;
 port.listen((message) => {
-  if (started || (message as WorkerHostInit)?.type !== 'init') return;
+  const type = (message as WorkerHostInit | WorkerHostStop | null)?.type;
+  if (type === 'stop') void (worker ? worker.stop() : Promise.resolve()).finally(() => process.exit(0));
+  if (started || type !== 'init') return;
   started = true;
   void start(message as WorkerHostInit);
 });

@@ -19,6 +19,10 @@ Usage:
   concurrency-lab scenarios [--json]     list scenarios with their knobs, defaults and ranges
   concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T]
                                          the app in a browser (browser mode)
+  concurrency-lab cluster [--host H] [--port N] [--tls-cert F --tls-key F]
+                                         a NATS server for a room; prints the join command
+  concurrency-lab worker --server nats://HOST:PORT [--user U --password P] [--concurrency N]
+                                         join a lab as worker processes
   concurrency-lab --version
 
 Models: ${MODEL_IDS.join(', ')}

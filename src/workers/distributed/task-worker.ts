@@ -96,12 +96,7 @@ export class TaskWorker {
 
   /** Connects, says hello (waiting until a lab answers), and starts pulling tasks. Rejects with WorkerRefusedError when refused. */
   static async start(options: TaskWorkerOptions): Promise<TaskWorker> {
-    const { identity } = options;
-    const nc = await connectToServer(options.connection, {
-      name: `concurrency-lab worker ${identity.host} pid ${identity.pid}`,
-      inboxPrefix: WORKER_INBOX_PREFIX,
-      reconnect: options.reconnect,
-    });
+    const nc = await TaskWorker.connect(options);
     const worker = new TaskWorker(nc, options);
     // Answer clock pings before saying hello: the lab measures the clock as soon as it accepts a worker.
     worker.answerClock();
@@ -114,6 +109,31 @@ export class TaskWorker {
     worker.listen();
     worker.loop = worker.pullLoop();
     return worker;
+  }
+
+  /**
+   * Connects; a worker that keeps trying (another machine's) says once that the server cannot be reached
+   * and tries again every two seconds, but gives up at once on a wrong password: retrying will not help.
+   */
+  private static async connect(options: TaskWorkerOptions): Promise<NatsConnection> {
+    const { identity, connection } = options;
+    let told = false;
+    for (;;) {
+      try {
+        return await connectToServer(connection, {
+          name: `concurrency-lab worker ${identity.host} pid ${identity.pid}`,
+          inboxPrefix: WORKER_INBOX_PREFIX,
+          reconnect: options.reconnect,
+        });
+      } catch (error) {
+        const text = errorText(error);
+        if (options.reconnect !== 'forever' || /authori[sz]ation|authentication|permission/i.test(text))
+          throw error;
+        if (!told) options.log(`cannot reach ${connection.url} yet (${text}); trying again every 2 s`);
+        told = true;
+        await delay(2000);
+      }
+    }
   }
 
   /** Resolves when the connection is closed (stop(), or the server is gone for good). */

@@ -68,7 +68,7 @@ export function connectionOptions(
     ...(tls || settings.tlsCaFile ? { tls: tlsOptions(hostPort, settings.tlsCaFile) } : {}),
     timeout: 5000,
     ...(options.reconnect === 'forever'
-      ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000, waitOnFirstConnect: true }
+      ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000 }
       : { maxReconnectAttempts: 4, reconnectTimeWait: 250, reconnectJitter: 50 }),
   };
 }

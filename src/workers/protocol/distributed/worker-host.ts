@@ -14,6 +14,11 @@ export interface WorkerHostInit {
   readonly reconnect: ReconnectPolicy;
 }
 
+/** Leave: hand tasks in progress back to the queue and exit. */
+export interface WorkerHostStop {
+  readonly type: 'stop';
+}
+
 /** What the worker process reports. */
 export type WorkerHostReport =
   /** The lab accepted it; it is pulling tasks. */
