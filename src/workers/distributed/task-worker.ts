@@ -60,6 +60,8 @@ export interface TaskWorkerOptions {
   readonly heartbeatMs?: number;
   /** The protocol version this worker claims; only tests of a version mismatch set it. */
   readonly protocol?: number;
+  /** This machine's clock (epoch ms); tests give a worker a clock that is off, as another machine's may be. */
+  readonly clock?: () => number;
 }
 
 /** How long one pull request waits for a task before the next one is sent. */
@@ -87,11 +89,14 @@ export class TaskWorker {
   private stopping = false;
   private loop: Promise<void> = Promise.resolve();
 
+  private readonly now: () => number;
+
   private constructor(
     private readonly nc: NatsConnection,
     private readonly options: TaskWorkerOptions,
   ) {
     this.js = jetstream(nc, { timeout: 5000 });
+    this.now = options.clock ?? epochNow;
   }
 
   /** Connects, says hello (waiting until a lab answers), and starts pulling tasks. Rejects with WorkerRefusedError when refused. */
@@ -167,7 +172,7 @@ export class TaskWorker {
       state,
       running: this.running.size,
       tasksDone: this.tasksDone,
-      sentAt: epochNow(),
+      sentAt: this.now(),
       ...(this.options.usage ? { usage: this.options.usage() } : {}),
     };
   }
@@ -207,7 +212,7 @@ export class TaskWorker {
     // The clock is read first thing in the callback: the lab halves the round trip around it.
     this.subscriptions.push(
       this.nc.subscribe(SUBJECTS.clock(this.options.identity.workerId), {
-        callback: (error, msg) => void (!error && msg.respond(encodeWire({ at: epochNow() }))),
+        callback: (error, msg) => void (!error && msg.respond(encodeWire({ at: this.now() }))),
       }),
     );
   }
@@ -302,7 +307,7 @@ export class TaskWorker {
     const delivery = message.info.deliveryCount;
     this.running.set(key, { message: task, controller });
     this.inFlight.add(message);
-    const startedAt = epochNow();
+    const startedAt = this.now();
     this.nc.publish(SUBJECTS.started(task.runId), encodeWire({ ...attempt, delivery, at: startedAt }));
     // One turn of the event loop sends the notice before the workload may hold the thread (a stuck
     // task must still be seen starting, so that its timeout runs).
@@ -320,7 +325,7 @@ export class TaskWorker {
       clearInterval(keepAlive);
       this.running.delete(key);
     }
-    const endedAt = epochNow();
+    const endedAt = this.now();
     if (controller.signal.aborted) {
       // Cancelled by the lab (run cancelled, task timed out) or by stop(), which naks instead.
       if (!this.stopping) message.term();
