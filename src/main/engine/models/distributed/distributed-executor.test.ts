@@ -76,7 +76,9 @@ describe.skipIf(!binary)('the distributed executor', () => {
       }
       // Lanes are worker processes labelled host and pid; no task starts before the run queued it.
       const lanes = events.flatMap((e) => (e.type === 'lane' ? [e.lane.label] : []));
-      expect(lanes.every((label) => new RegExp(`^${hostname()} pid \\d+$`).test(label))).toBe(true);
+      expect(lanes.every((label) => new RegExp(`^${hostname()} pid \\d+( \\(lost\\))?$`).test(label))).toBe(
+        true,
+      );
       const queuedAt = events.find((e) => e.type === 'queued-all')!.at;
       for (const event of events) {
         if (event.type === 'started') expect(event.at).toBeGreaterThanOrEqual(queuedAt);

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 import { natsServerForTests } from '../../../../test-support/nats';
@@ -21,6 +23,7 @@ function alive(pid: number): boolean {
 /** The temporary folder of a server: its config file is the argument after -c. */
 async function folderOf(pid: number): Promise<string> {
   const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+  if (!args.includes('-c')) throw new Error(`process ${pid} is not a nats-server started with -c`);
   return dirname(args[args.indexOf('-c') + 1]!);
 }
 
@@ -72,11 +75,11 @@ describe.skipIf(!binary)('a private nats-server', () => {
   it('reports its own death to whoever listens, and removes its folder', async () => {
     const server = await startNatsServer({ binary: binary! });
     const died = new Promise<string>((resolve) => server.onExit(resolve));
+    const dir = await folderOf(server.pid);
     process.kill(server.pid, 'SIGKILL');
-    const dir = await folderOf(server.pid).catch(() => null);
     expect(await died).toMatch(/killed by SIGKILL/);
     await server.stop();
-    if (dir) expect(existsSync(dir)).toBe(false);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('fails to start with the server own words when the port is taken', async () => {
@@ -87,6 +90,24 @@ describe.skipIf(!binary)('a private nats-server', () => {
       );
     } finally {
       await first.stop();
+    }
+  });
+
+  it('stops a server whose lab died without stopping it, when the next one starts', async () => {
+    const tempRoot = mkdtempSync(join(tmpdir(), 'orphans-'));
+    try {
+      const orphan = await startNatsServer({ binary: binary!, tempRoot });
+      const dir = await folderOf(orphan.pid);
+      // The lab that owned it is gone: a process that has exited.
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+      await writeFile(join(dir, 'owner.json'), JSON.stringify({ labPid: gone, serverPid: orphan.pid }));
+      const next = await startNatsServer({ binary: binary!, tempRoot });
+      expect(alive(orphan.pid)).toBe(false);
+      expect(existsSync(dir)).toBe(false);
+      await next.stop();
+      expect(readdirSync(tempRoot)).toEqual([]);
+    } finally {
+      rmSync(tempRoot, { recursive: true, force: true });
     }
   });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { CancelledError } from '../../errors';
 import { describeExit, tailCollector } from '../process-spawner';
 import { natsServerConfig, type NatsServerSettings } from './nats-server-config';
+import { SERVER_DIR_PREFIX, recordOwner, sweepOrphanedServers } from './orphan-servers';
 
 /** A running nats-server. */
 export interface NatsServerProcess {
@@ -49,7 +50,9 @@ export function connectHost(bindHost: string): string {
 /** Starts nats-server with JetStream on an ephemeral (or given) port; resolves once it is ready. */
 export async function startNatsServer(options: StartNatsServerOptions): Promise<NatsServerProcess> {
   if (options.signal?.aborted) throw new CancelledError();
-  const dir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-nats-'));
+  const tempRoot = options.tempRoot ?? tmpdir();
+  await sweepOrphanedServers(tempRoot);
+  const dir = await mkdtemp(join(tempRoot, SERVER_DIR_PREFIX));
   const settings: NatsServerSettings = {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -60,13 +63,18 @@ export async function startNatsServer(options: StartNatsServerOptions): Promise<
   const configPath = join(dir, 'nats-server.json');
   // The file may hold passwords: readable by this user only (the folder from mkdtemp is 0700 too).
   await writeFile(configPath, JSON.stringify(natsServerConfig(settings), null, 2), { mode: 0o600 });
-  const removeDir = (): Promise<void> =>
-    rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+  let ownerRecorded: Promise<void> = Promise.resolve();
+  const removeDir = async (): Promise<void> => {
+    await ownerRecorded; // never remove the folder while the owner file is being written into it
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+  };
 
   const child = spawn(options.binary, ['-c', configPath], {
     stdio: ['ignore', 'ignore', 'pipe'],
     windowsHide: true,
   });
+  // Whoever starts the next private server stops this one if this process dies without stopping it.
+  ownerRecorded = recordOwner(dir, child.pid).catch(() => undefined);
   const stderr = tailCollector();
   let exitReason: string | null = null;
   let stopping = false;
