@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import { hostScriptsIn } from './engine/models/host-scripts';
+import { appDataDir, historyFileIn } from './engine/history/history-location';
 import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
 import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';
@@ -17,8 +18,9 @@ const iconPath = join(__dirname, '../../resources/icon.png');
 async function start(): Promise<void> {
   setupSessionSecurity(session.defaultSession);
   setupAppProtocol(join(__dirname, '../renderer'));
-  const dataDir = app.getPath('userData');
+  const dataDir = appDataDir(app.getPath('userData'));
   const history = await openHistory(dataDir);
+  const logFile = join(dataDir, 'logs', 'concurrency_results.log');
   const service = createLabService({
     engine: {
       hostScripts: hostScriptsIn(__dirname),
@@ -28,7 +30,7 @@ async function start(): Promise<void> {
     },
     store: history.store,
     historyNotice: history.notice,
-    logFile: join(dataDir, 'logs', 'concurrency_results.log'),
+    logFile,
   });
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
@@ -37,7 +39,7 @@ async function start(): Promise<void> {
   });
   setupIpcHandlers(service, trustedSender(window));
   forwardServiceEvents(service, window);
-  setupAppMenu({ iconPath });
+  setupAppMenu({ iconPath, about: { historyFile: historyFileIn(dataDir), logFile }, window: () => window });
   setupAppLifecycle({ service, window: () => window });
 }
 

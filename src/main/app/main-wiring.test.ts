@@ -107,6 +107,10 @@ describe('main process wiring', () => {
     const options = calls.serviceOptions[0] as LabServiceOptions;
     expect(options.store?.file).toBe('/fake/userData/run-history.sqlite');
     expect(options.logFile).toMatch(/^\/fake\/userData[/\\]logs[/\\]concurrency_results\.log$/);
+    // About names the same two places.
+    const [panel] = electron.app.setAboutPanelOptions.mock.calls[0]! as unknown as [{ credits: string }];
+    expect(panel.credits).toContain(`Run history: ${options.store?.file}`);
+    expect(panel.credits).toContain(`Results log: ${options.logFile}`);
   });
 
   it('opens the window on the lab page with the preload and an icon that exists', () => {
