@@ -1,9 +1,7 @@
 /** A distributed executor for tests: a private nats-server, local worker processes, short deadlines, log kept. */
 import { version } from '../../package.json';
-import {
-  DistributedExecutor,
-  type DistributedExecutorOptions,
-} from '../main/engine/models/distributed/distributed-executor';
+import { DistributedExecutor } from '../main/engine/models/distributed/distributed-executor';
+import type { DistributedExecutorOptions } from '../main/engine/models/distributed/executor-options';
 import type { TaskEvent } from '../workers/protocol/executor';
 import { forkSpawner } from '../main/engine/models/process-spawner';
 import { builtHostScripts } from './engine-options';

@@ -1,11 +1,7 @@
 /** `concurrency-lab cluster`: a NATS server for a room, the command attendees type to join, and who joined. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  ClusterWatch,
-  type ClusterEvent,
-  type ClusterWorker,
-} from '../engine/models/distributed/cluster-watch';
+import { ClusterWatch, type ClusterEvent } from '../engine/models/distributed/cluster-watch';
 import { locateNatsServer } from '../engine/models/distributed/nats-server-locator';
 import {
   isLoopbackHost,
@@ -13,6 +9,7 @@ import {
   startRoomServer,
   type RoomServer,
 } from '../engine/models/distributed/room-server';
+import type { WorkerInfo } from '../engine/models/distributed/worker-roster';
 import type { CliIo } from './run-command';
 import { UsageError } from './usage-error';
 
@@ -96,7 +93,7 @@ export function parseClusterArgs(args: readonly string[]): ClusterOptions {
   };
 }
 
-function describeWorker(worker: ClusterWorker): string {
+function describeWorker(worker: WorkerInfo): string {
   return `${worker.host} pid ${worker.pid} (${worker.cores} cores, Concurrency Lab ${worker.labVersion})`;
 }
 

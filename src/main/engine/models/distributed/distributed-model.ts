@@ -8,7 +8,8 @@ import { defaultDistributedWorkers } from '../../../../shared/distributed-model'
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import type { HostScripts } from '../host-scripts';
 import type { ProcessSpawner } from '../process-spawner';
-import { DistributedExecutor, type BrokerChoice } from './distributed-executor';
+import { DistributedExecutor } from './distributed-executor';
+import type { BrokerChoice } from './executor-options';
 import { locateNatsServer, type NatsServerAvailability } from './nats-server-locator';
 
 /** The run's distributed settings (CLI: --server, --user/--password or --creds, --workers). */

@@ -81,6 +81,7 @@ export function judgeHello(data: Uint8Array, labVersion: string): HelloVerdict {
 /** The lab's connection to a NATS server with JetStream. */
 export class LabBroker {
   readonly js: JetStreamClient;
+  private closing = false;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -171,8 +172,38 @@ export class LabBroker {
     });
   }
 
+  /**
+   * Calls `lost` once if the connection drops and does not come back within `graceMs`, or closes for
+   * good (not by close()); the text says how, to follow "lost the connection to the NATS server at URL".
+   */
+  onLost(graceMs: number, lost: (detail: string) => void): void {
+    let grace: NodeJS.Timeout | undefined;
+    let reported = false;
+    const report = (detail: string): void => {
+      if (reported || this.closing) return;
+      reported = true;
+      lost(detail);
+    };
+    void (async () => {
+      for await (const status of this.nc.status()) {
+        if (status.type === 'disconnect' && !grace) {
+          grace = setTimeout(() => report(` (gone for ${graceMs / 1000} s)`), graceMs);
+          grace.unref();
+        } else if (status.type === 'reconnect') {
+          clearTimeout(grace);
+          grace = undefined;
+        }
+      }
+    })().catch(() => undefined);
+    void this.nc.closed().then((error) => {
+      clearTimeout(grace);
+      report(error ? `: ${error.message}` : '');
+    });
+  }
+
   /** Closes the connection; never throws. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.nc.close().catch(() => undefined);
   }
 }

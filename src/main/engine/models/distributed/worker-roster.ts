@@ -30,6 +30,37 @@ export interface RosterWorker {
   usage: HostUsage | null;
 }
 
+/** A worker as the cluster panel shows it. */
+export interface WorkerInfo {
+  readonly host: string;
+  readonly pid: number;
+  readonly cores: number;
+  readonly labVersion: string;
+  readonly local: boolean;
+  readonly state: WorkerState;
+  readonly lastSeen: number;
+  readonly tasksDone: number;
+  /** How far its clock is ahead of the lab's, and how sure that is (null until a ping came back). */
+  readonly clockOffsetMs: number | null;
+  readonly clockUncertaintyMs: number | null;
+}
+
+/** A worker as the cluster panel shows it, now. */
+export function workerInfo(worker: RosterWorker): WorkerInfo {
+  return {
+    host: worker.host,
+    pid: worker.pid,
+    cores: worker.cores,
+    labVersion: worker.labVersion,
+    local: worker.local,
+    state: worker.state,
+    lastSeen: worker.lastSeen,
+    tasksDone: worker.tasksDone,
+    clockOffsetMs: worker.clock.known ? worker.clock.offsetMs : null,
+    clockUncertaintyMs: worker.clock.known ? worker.clock.uncertaintyMs : null,
+  };
+}
+
 /** Every worker seen, by id, with lanes handed out in order of arrival. */
 export class WorkerRoster {
   private readonly workers = new Map<string, RosterWorker>();
@@ -81,6 +112,11 @@ export class WorkerRoster {
   /** Workers not lost or gone. */
   active(): RosterWorker[] {
     return this.all().filter((worker) => worker.state !== 'lost' && worker.state !== 'leaving');
+  }
+
+  /** Every worker, as the cluster panel shows it. */
+  describe(): WorkerInfo[] {
+    return this.all().map(workerInfo);
   }
 
   /** The lane of a worker: "host pid N", its clock's uncertainty when on another machine, and its fate. */
