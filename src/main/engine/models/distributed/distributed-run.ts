@@ -88,8 +88,25 @@ export class DistributedRun {
 
   /** Publishes every task and resolves when each has a result (or failed); rejects on fail() or cancel(). */
   async execute(): Promise<RunEnd> {
+    try {
+      await this.listen();
+    } catch (error) {
+      // The run already failed (its server died meanwhile): that is the error to report, not this one.
+      if (this.over) return this.settled;
+      throw error;
+    }
+    if (this.over) return this.settled; // cancelled while it set up
+    const queuedAt = epochNow();
+    this.lastEnd = queuedAt;
+    this.listener({ type: 'queued-all', count: this.tasks.length, at: queuedAt });
+    if (this.tasks.length === 0) return { endedAt: queuedAt };
+    void this.publishAll();
+    return this.settled;
+  }
+
+  /** Listens to the run's "started" notices and results; before publishing, as a fast worker may answer first. */
+  private async listen(): Promise<void> {
     const { broker } = this.ctx;
-    // Listen before publishing: a fast worker may answer before the last task is out.
     this.startedSub = broker.nc.subscribe(SUBJECTS.started(this.id), {
       callback: (error, msg) => void (!error && this.onStarted(msg.data)),
     });
@@ -98,12 +115,6 @@ export class DistributedRun {
       filter_subjects: SUBJECTS.results(this.id),
     });
     this.results = await consumer.consume({ callback: (msg) => this.onResult(msg) });
-    const queuedAt = epochNow();
-    this.lastEnd = queuedAt;
-    this.listener({ type: 'queued-all', count: this.tasks.length, at: queuedAt });
-    if (this.tasks.length === 0) return { endedAt: queuedAt };
-    void this.publishAll();
-    return this.settled;
   }
 
   /** A lane appeared or changed its label during the run. */
