@@ -77,7 +77,7 @@ describe.skipIf(!binary)('distributed faults', () => {
     }
   });
 
-  it('ignores duplicate results, results of other runs and unknown tasks, and logs malformed ones', async () => {
+  it('ignores duplicate results, results of other runs and unknown tasks, and logs malformed and oversized ones', async () => {
     const { executor, log } = testExecutor(binary!, { localWorkers: 1 });
     let spy: NatsConnection | null = null;
     const events: TaskEvent[] = [];
@@ -95,6 +95,7 @@ describe.skipIf(!binary)('distributed faults', () => {
           const result = JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, unknown>;
           void js.publish(msg.subject, encodeWire({ ...result, task: 999 }));
           void js.publish(msg.subject, new TextEncoder().encode('{"not": "a result"'));
+          void js.publish(msg.subject, new Uint8Array(5 * 1024 * 1024));
           void js.publish(SUBJECTS.results('another-run'), encodeWire({ ...result, runId: 'another-run' }));
         },
       });
@@ -105,6 +106,11 @@ describe.skipIf(!binary)('distributed faults', () => {
         log.some((line) => /ignored a result for task 999, which run \S+ does not have/.test(line)),
       ).toBe(true);
       expect(log.some((line) => /rejected a result on lab\.results\.\S+: not JSON/.test(line))).toBe(true);
+      expect(
+        log.some((line) =>
+          /rejected a result on .*: 5242880 bytes, more than the 4194304 allowed/.test(line),
+        ),
+      ).toBe(true);
     } finally {
       await spy?.close();
       await executor.close();
