@@ -27,9 +27,10 @@ export function testExecutor(
     taskTimeoutMs: null,
     ackWaitMs: 1000,
     heartbeatTimeoutMs: 2500,
+    // CONCURRENCY_LAB_TEST_LOG=1 also prints what the lab logs, to debug a failing test.
     log: (line) => {
       log.push(line);
-      if (process.env.DEBUG_LAB) console.log('LAB:', line);
+      if (process.env.CONCURRENCY_LAB_TEST_LOG) console.log(`lab: ${line}`);
     },
     ...overrides,
   });
