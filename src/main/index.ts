@@ -1,6 +1,7 @@
 /** Electron main process entry: wires the app's concerns in order. `__dirname` is out/main in the bundle. */
 import { join } from 'node:path';
 import { app, session } from 'electron';
+import { DESKTOP_CALLER } from '../shared/room';
 import { hostScriptsIn } from './engine/models/host-scripts';
 import { appDataDir, historyFileIn } from './engine/history/history-location';
 import { openHistory } from './engine/history/open-history';
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
     iconPath,
     devTools: !app.isPackaged,
   });
+  // The desktop app alone is the room's instructor.
+  service.attach(DESKTOP_CALLER);
   setupIpcHandlers(service, trustedSender(window));
   forwardServiceEvents(service, window);
   setupAppMenu({ iconPath, about: { historyFile: historyFileIn(dataDir), logFile }, window: () => window });

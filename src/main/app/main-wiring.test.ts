@@ -66,7 +66,13 @@ vi.mock('../engine/lab-service', () => ({
   createLabService: (options: unknown) => {
     calls.order.push('createLabService');
     calls.serviceOptions.push(options);
-    return { handle: vi.fn(), subscribe: vi.fn(() => () => undefined), close: vi.fn(async () => undefined) };
+    return {
+      handle: vi.fn(),
+      subscribe: vi.fn(() => () => undefined),
+      attach: vi.fn(() => () => undefined),
+      setJoin: vi.fn(),
+      close: vi.fn(async () => undefined),
+    };
   },
 }));
 
