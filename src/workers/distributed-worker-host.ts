@@ -39,6 +39,7 @@ async function start(init: WorkerHostInit): Promise<void> {
         labVersion: version,
       },
       policy: init.policy,
+      queue: init.queue,
       reconnect: init.reconnect,
       usage: processUsage,
       log: (line) => report({ type: 'log', line }),

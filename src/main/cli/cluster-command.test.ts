@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { version } from '../../../package.json';
 import { builtHostScripts } from '../../test-support/engine-options';
-import { isAlive, settlements } from '../../test-support/distributed';
+import { isAlive } from '../../test-support/distributed';
 import { natsServerForTests } from '../../test-support/nats';
-import type { TaskEvent } from '../../workers/protocol/executor';
-import { DistributedExecutor } from '../engine/models/distributed/distributed-executor';
 import { forkSpawner } from '../engine/models/process-spawner';
 import { parseClusterArgs } from './cluster-command';
 import { main } from './main';
@@ -111,10 +111,9 @@ describe('cluster flags', () => {
 });
 
 describe.skipIf(!binary)('a room: cluster, a worker from another terminal, and the lab', () => {
-  it('runs the lab on the workers that joined, each a lane with its host and pid, and stops cleanly', async () => {
+  it('runs the lab’s next run on the workers that joined, each a lane with its host and pid, and stops cleanly', async () => {
     const cluster = cli(['cluster', '--port', '0']);
     let worker: ReturnType<typeof cli> | null = null;
-    let executor: DistributedExecutor | null = null;
     try {
       const [, url, user, password] = await cluster.until(
         'out',
@@ -146,40 +145,44 @@ describe.skipIf(!binary)('a room: cluster, a worker from another terminal, and t
         /\+ \S+ pid \d+ \(\d+ cores, Concurrency Lab [^)]+\) joined[^]*\+ \S+ pid \d+/,
       );
 
-      executor = new DistributedExecutor({
-        broker: {
-          kind: 'existing',
-          connection: {
-            url: url!,
-            auth: { kind: 'password', user: 'instructor', password: instructorPassword! },
-          },
-        },
-        localWorkers: 0,
-        workerScript: builtHostScripts().distributedWorker,
-        spawner: forkSpawner,
-        labVersion: version,
-        taskTimeoutMs: null,
-        log: () => undefined,
-      });
-      await executor.start();
-      expect(executor.placement).toMatch(
-        /^0 local \+ \d worker process(es)? that joined, through NATS at nats:\/\/127\.0\.0\.1:\d+$/,
+      // The lab's next run, as typed in a third terminal: the joined workers are its lanes.
+      const logDir = mkdtempSync(join(tmpdir(), 'lab-log-'));
+      const lab = cli([
+        'run',
+        '--scenario',
+        'cpu-primes',
+        '--tasks',
+        '6',
+        '--task-ms',
+        '5',
+        '--models',
+        'distributed',
+        '--server',
+        url!,
+        '--user',
+        'instructor',
+        '--password',
+        instructorPassword!,
+        '--workers',
+        '0',
+        '--format',
+        'json',
+        '--log',
+        join(logDir, 'results.log'),
+      ]);
+      expect(await exited(lab.child), lab.err()).toBe(0);
+      rmSync(logDir, { recursive: true, force: true });
+      const report = JSON.parse(lab.out()) as {
+        results: { placement: string; check: { ok: boolean }; lanes: { label: string }[] }[];
+      };
+      const [distributed] = report.results;
+      expect(distributed!.check.ok).toBe(true);
+      expect(distributed!.placement).toMatch(
+        /^0 local \+ 2 worker processes that joined, through NATS at nats:\/\/127\.0\.0\.1:\d+$/,
       );
-      const events: TaskEvent[] = [];
-      const tasks = Array.from({ length: 8 }, (_, token) => ({
-        workload: 'sleep' as const,
-        input: { ms: 20, token },
-      }));
-      await executor.run(tasks, (event) => events.push(event), new AbortController().signal);
-      const { byTask, counts } = settlements(events);
-      expect(byTask.size).toBe(8);
-      expect([...counts.values()].every((n) => n === 1)).toBe(true);
-      const lanePids = new Set(
-        events.flatMap((e) => (e.type === 'lane' ? [Number(/ pid (\d+)/.exec(e.lane.label)?.[1])] : [])),
-      );
-      expect([...lanePids].every((pid) => workerPids.includes(pid))).toBe(true);
-      await executor.close();
-      executor = null;
+      const lanePids = distributed!.lanes.map((lane) => Number(/ pid (\d+)/.exec(lane.label)?.[1]));
+      expect(lanePids.sort()).toEqual([...workerPids].sort());
+      expect(lab.out() + lab.err()).not.toContain(instructorPassword!);
 
       worker.child.kill('SIGINT');
       expect(await exited(worker.child)).toBe(0);
@@ -187,7 +190,6 @@ describe.skipIf(!binary)('a room: cluster, a worker from another terminal, and t
       await cluster.until('err', /- \S+ pid \d+ .* left/);
       expect(workerPids.filter(isAlive)).toEqual([]);
     } finally {
-      await executor?.close();
       worker?.child.kill('SIGKILL');
       cluster.child.kill('SIGINT');
       expect(await exited(cluster.child)).toBe(0);

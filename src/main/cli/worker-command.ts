@@ -1,17 +1,15 @@
 /** `concurrency-lab worker`: this machine joins a lab as worker processes, through the lab's NATS server. */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { WorkerSupervisor } from '../engine/models/distributed/worker-supervisor';
 import type { EngineOptions } from '../engine/run/run-session';
-import {
-  parseServerUrl,
-  type ConnectionSettings,
-  type NatsAuth,
-} from '../../workers/protocol/distributed/connection';
+import type { ConnectionSettings } from '../../workers/protocol/distributed/connection';
 import { remoteWorkerPolicy } from '../../workers/protocol/distributed/worker-host';
 import type { CliIo } from './run-command';
+import { connectionFromFlags, SERVER_FLAG_OPTIONS } from './server-flags';
 import { UsageError } from './usage-error';
+
+export { parseServerFlag } from './server-flags';
 
 /** The most worker processes one machine may start. */
 const MAX_CONCURRENCY = 64;
@@ -40,23 +38,6 @@ export interface WorkerOptions {
   readonly help: boolean;
 }
 
-const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
-
-/** The --server value, checked: a host and a port from 1 to 65535. */
-export function parseServerFlag(raw: string): string {
-  const problem = `--server must be nats://HOST:PORT or tls://HOST:PORT, with a port from 1 to 65535 (got "${raw}")`;
-  let parsed;
-  try {
-    parsed = parseServerUrl(raw);
-  } catch {
-    throw new UsageError(problem);
-  }
-  const match = HOST_PORT.exec(parsed.hostPort);
-  const port = Number(match?.[2]);
-  if (!match || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(problem);
-  return `${parsed.tls ? 'tls' : 'nats'}://${parsed.hostPort}`;
-}
-
 /** Parses worker flags, or throws a UsageError naming the flag and what is allowed. */
 export function parseWorkerArgs(args: readonly string[], cores = availableParallelism()): WorkerOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -66,12 +47,8 @@ export function parseWorkerArgs(args: readonly string[], cores = availableParall
       strict: true,
       allowPositionals: false,
       options: {
-        server: { type: 'string' },
-        user: { type: 'string' },
-        password: { type: 'string' },
-        creds: { type: 'string' },
+        ...SERVER_FLAG_OPTIONS,
         concurrency: { type: 'string' },
-        'tls-ca': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -89,37 +66,17 @@ export function parseWorkerArgs(args: readonly string[], cores = availableParall
     throw new UsageError(
       '--server is required: the address "concurrency-lab cluster" printed (nats://HOST:PORT)',
     );
-  const url = parseServerFlag(values.server);
-  const user = values.user;
-  const password = values.password;
-  const creds = values.creds;
-  if ((typeof user === 'string') !== (typeof password === 'string'))
-    throw new UsageError(
-      '--user and --password go together (the attendee credentials "concurrency-lab cluster" printed)',
-    );
-  if (typeof creds === 'string' && typeof user === 'string')
-    throw new UsageError('--creds replaces --user and --password: give one or the other');
-  if (typeof creds === 'string' && !existsSync(creds)) throw new UsageError(`--creds: no file at ${creds}`);
-  const caFile = values['tls-ca'];
-  if (typeof caFile === 'string' && !existsSync(caFile))
-    throw new UsageError(`--tls-ca: no file at ${caFile}`);
-  const auth: NatsAuth =
-    typeof user === 'string'
-      ? { kind: 'password', user, password: password as string }
-      : typeof creds === 'string'
-        ? { kind: 'creds', file: creds }
-        : { kind: 'none' };
+  const connection = connectionFromFlags(
+    values,
+    'the attendee credentials "concurrency-lab cluster" printed',
+  )!;
   const concurrencyText = typeof values.concurrency === 'string' ? values.concurrency : String(cores);
   const concurrency = /^\d+$/.test(concurrencyText) ? Number(concurrencyText) : NaN;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
     throw new UsageError(
       `--concurrency must be an integer from 1 to ${MAX_CONCURRENCY} (got "${concurrencyText}")`,
     );
-  return {
-    connection: { url, auth, ...(typeof caFile === 'string' ? { tlsCaFile: caFile } : {}) },
-    concurrency,
-    help: false,
-  };
+  return { connection, concurrency, help: false };
 }
 
 /** Runs worker processes until Ctrl-C (or `stop`); 2 when the lab refused them, 1 when they could not join. */

@@ -30,9 +30,10 @@ import {
 } from '../protocol/distributed/messages';
 import {
   PROTOCOL_VERSION,
+  QUEUE_CONSUMERS,
   SUBJECTS,
-  TASK_CONSUMER,
   TASK_STREAM,
+  type TaskQueue,
   WORKER_INBOX_PREFIX,
 } from '../protocol/distributed/subjects';
 import type { TaskPolicy } from '../protocol/distributed/worker-host';
@@ -52,6 +53,8 @@ export interface TaskWorkerOptions {
   readonly connection: ConnectionSettings;
   readonly identity: Omit<WorkerIdentity, 'protocol'>;
   readonly policy: TaskPolicy;
+  /** The consumer it pulls from: every worker's (default), or the lab's own tasks (its local workers, on a local-only run). */
+  readonly queue?: TaskQueue;
   readonly reconnect: ReconnectPolicy;
   /** Lines for the user: joined, waiting, rejected messages. */
   readonly log: (line: string) => void;
@@ -90,6 +93,7 @@ export class TaskWorker {
   private loop: Promise<void> = Promise.resolve();
 
   private readonly now: () => number;
+  private readonly queue: TaskQueue;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -97,6 +101,7 @@ export class TaskWorker {
   ) {
     this.js = jetstream(nc, { timeout: 5000 });
     this.now = options.clock ?? epochNow;
+    this.queue = options.queue ?? 'shared';
   }
 
   /** Connects, says hello (waiting until a lab answers), and starts pulling tasks. Rejects with WorkerRefusedError when refused. */
@@ -259,7 +264,7 @@ export class TaskWorker {
     while (!this.stopping && !this.nc.isClosed()) {
       let consumer;
       try {
-        consumer = await this.js.consumers.get(TASK_STREAM, TASK_CONSUMER);
+        consumer = await this.js.consumers.get(TASK_STREAM, QUEUE_CONSUMERS[this.queue]);
         waiting = false;
       } catch (error) {
         if (this.stopping || this.nc.isClosed()) return;
@@ -291,7 +296,8 @@ export class TaskWorker {
       return;
     }
     const task = decoded.value;
-    if (message.subject !== SUBJECTS.tasks(task.runId)) {
+    const subject = this.queue === 'local' ? SUBJECTS.localTasks(task.runId) : SUBJECTS.tasks(task.runId);
+    if (message.subject !== subject) {
       this.options.log(`rejected a task of run ${task.runId} published on ${message.subject}`);
       message.term();
       return;

@@ -83,6 +83,11 @@ export interface Executor {
    * executors that have a GIL to tune. Callers ask for the capability instead of the class.
    */
   setSwitchInterval?(switchIntervalMs: number): void;
+  /**
+   * What the executor alone measured of its last run, in words for the Notes column (redeliveries, the
+   * clocks of other machines); present only on executors with something to say.
+   */
+  remarks?(): readonly string[];
   /** CPU time and memory of child processes since start(); zero when there are none. */
   childUsage(): ChildUsage;
   /** Stops every worker and process. Safe to call more than once. */

@@ -138,6 +138,7 @@ describe('a run', () => {
       concurrency: null,
       switchIntervalMs: 5,
       taskTimeoutMs: null,
+      workers: cores,
     });
     expect(result.params).toEqual({ tasks: 1, taskMs: 1 });
   });

@@ -13,19 +13,37 @@ const ROOT = 'lab';
 export const TASK_STREAM = 'LAB_TASKS';
 /** The one durable pull consumer every worker pulls from (a work queue allows one consumer per subject). */
 export const TASK_CONSUMER = 'WORKERS';
+/**
+ * The consumer of tasks that must stay on the lab's machine (they read its files, or reach its loopback):
+ * only the lab's own local workers pull from it, and an attendee's permissions do not reach it.
+ */
+export const LOCAL_TASK_CONSUMER = 'LOCAL_WORKERS';
+
+/** Which of the two consumers a worker pulls from. */
+export type TaskQueue = 'shared' | 'local';
+
+/** The consumer of each queue. */
+export const QUEUE_CONSUMERS: { readonly [Q in TaskQueue]: string } = {
+  shared: TASK_CONSUMER,
+  local: LOCAL_TASK_CONSUMER,
+};
 /** The stream of results, kept for a while so a lab that reconnects misses none. */
 export const RESULT_STREAM = 'LAB_RESULTS';
 
 /** Subjects, by what travels on them. */
 export const SUBJECTS = {
-  /** Everything the task stream stores. */
+  /** Every task any worker may take (the shared consumer's filter). */
   allTasks: `${ROOT}.tasks.*`,
+  /** Every task only the lab's local workers may take (the local consumer's filter). */
+  allLocalTasks: `${ROOT}.local-tasks.*`,
   /** Everything the result stream stores. */
   allResults: `${ROOT}.results.*`,
   /** Every run's "task started" notices (core NATS, best effort: they only feed live lanes). */
   allStarted: `${ROOT}.started.*`,
   /** Tasks of one run (lab → stream → workers). */
   tasks: (runId: string) => `${ROOT}.tasks.${runId}`,
+  /** Tasks of one run that must stay on the lab's machine (lab → stream → its local workers). */
+  localTasks: (runId: string) => `${ROOT}.local-tasks.${runId}`,
   /** Results of one run (workers → stream → lab). */
   results: (runId: string) => `${ROOT}.results.${runId}`,
   /** "I started task N" notices of one run (workers → lab). */
@@ -55,10 +73,10 @@ export const WORKER_JS_API = {
   acks: `$JS.ACK.${TASK_STREAM}.${TASK_CONSUMER}.>`,
 } as const;
 
-/** Advisories the lab listens to: a task given up after too many deliveries, or terminated by a worker. */
+/** Advisories the lab listens to (either consumer): a task given up after too many deliveries, or terminated by a worker. */
 export const TASK_ADVISORIES = {
-  maxDeliveries: `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${TASK_STREAM}.${TASK_CONSUMER}`,
-  terminated: `$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.${TASK_STREAM}.${TASK_CONSUMER}`,
+  maxDeliveries: `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${TASK_STREAM}.*`,
+  terminated: `$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.${TASK_STREAM}.*`,
 } as const;
 
 /** Whether a string can be one subject token (a run id, a worker id). */

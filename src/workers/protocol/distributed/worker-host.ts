@@ -3,6 +3,7 @@
  * command), and the policy it is started with: which task inputs (files, URLs) it agrees to touch.
  */
 import type { ConnectionSettings, ReconnectPolicy } from './connection';
+import type { TaskQueue } from './subjects';
 
 /** How the worker process is set up: its first message. */
 export interface WorkerHostInit {
@@ -11,6 +12,8 @@ export interface WorkerHostInit {
   /** Chosen by the starter, so it can tell its own workers from others that joined. */
   readonly workerId: string;
   readonly policy: TaskPolicy;
+  /** Absent: the shared queue, as every worker that joined. */
+  readonly queue?: TaskQueue;
   readonly reconnect: ReconnectPolicy;
 }
 

@@ -23,8 +23,9 @@ import type {
   TaskSpec,
 } from '../../../../workers/protocol/executor';
 import { CancelledError } from '../../errors';
+import { describePlacement, runRemarks, type StartupSplit } from './distributed-notes';
 import { DistributedRun, type RunContext } from './distributed-run';
-import { DISTRIBUTED_MODEL, type DeliveryStats, type DistributedExecutorOptions } from './executor-options';
+import type { DeliveryStats, DistributedExecutorOptions } from './executor-options';
 import { LabBroker } from './lab-broker';
 import { LocalWorkers } from './local-workers';
 import { startNatsServer, type NatsServerProcess } from './nats-server-process';
@@ -37,8 +38,8 @@ import { WorkerWatch } from './worker-watch';
 const RECONNECT_GRACE_MS = 2000;
 
 /** Runs tasks on distributed workers through NATS JetStream. */
-export class DistributedExecutor implements Omit<Executor, 'model'> {
-  readonly model = DISTRIBUTED_MODEL;
+export class DistributedExecutor implements Executor {
+  readonly model = 'distributed' as const;
   private readonly options: Required<
     Pick<DistributedExecutorOptions, 'ackWaitMs' | 'maxDeliver' | 'heartbeatTimeoutMs' | 'startTimeoutMs'>
   > &
@@ -60,6 +61,8 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
   private queueLaneIndex: number | null = null;
   private atRun: { readonly placement: string; readonly workers: number } | null = null;
   private lastStats: DeliveryStats = { redelivered: 0, duplicatesIgnored: 0 };
+  private startup: StartupSplit | null = null;
+  private readonly stayLocal: string | null;
 
   constructor(options: DistributedExecutorOptions) {
     this.options = {
@@ -69,6 +72,7 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
       startTimeoutMs: 20_000,
       ...options,
     };
+    this.stayLocal = options.stayLocal ?? null;
   }
 
   /** Where tasks run, in words, as of the last run (or now, before one). */
@@ -78,7 +82,7 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
 
   /** Worker processes able to take tasks when the last run started. */
   get workers(): number {
-    return this.atRun?.workers ?? this.activeWorkers().length;
+    return this.atRun?.workers ?? this.takers().length;
   }
 
   /** The URL of the server in use, once started. */
@@ -98,8 +102,9 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
     if (this.active) throw new Error('the distributed executor is already running tasks');
     if (signal.aborted) throw new CancelledError();
     const { roster } = this.watch;
-    this.atRun = { placement: this.describePlacement(), workers: this.activeWorkers().length };
-    for (const worker of roster.all()) listener({ type: 'lane', lane: roster.lane(worker) });
+    this.atRun = { placement: this.describePlacement(), workers: this.takers().length };
+    for (const worker of roster.all())
+      if (this.takesTasks(worker)) listener({ type: 'lane', lane: roster.lane(worker) });
     const run = new DistributedRun(this.runContext(this.broker, this.watch), tasks, listener);
     this.active = run;
     const onAbort = (): void => run.cancel();
@@ -137,6 +142,16 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
     return this.lastStats;
   }
 
+  /** What the Notes column says of the last run beside the table: redeliveries, duplicates, clocks, start-up. */
+  remarks(): readonly string[] {
+    return runRemarks({
+      stats: this.lastStats,
+      workers: this.watch?.roster.all() ?? [],
+      startup: this.startup,
+      stayLocal: this.stayLocal,
+    });
+  }
+
   /** Process ids this executor started (its nats-server and local workers) that are still running. */
   processIds(): number[] {
     return [...(this.server ? [this.server.pid] : []), ...(this.locals?.pids() ?? [])];
@@ -149,6 +164,12 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
 
   private async startUp(): Promise<void> {
     const { broker: choice } = this.options;
+    if (choice.kind === 'unavailable') throw new Error(choice.reason);
+    if (this.stayLocal !== null && this.options.localWorkers === 0)
+      throw new Error(
+        `only this machine's workers may take these tasks (${this.stayLocal}), and --workers 0 starts none: give --workers 1 or more`,
+      );
+    const startedAt = performance.now();
     let connection: ConnectionSettings;
     if (choice.kind === 'private') {
       const server = await startNatsServer({
@@ -171,11 +192,13 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
     await broker.ensureQueue({ ackWaitMs: this.options.ackWaitMs, maxDeliver: this.options.maxDeliver });
     this.checkAlive();
     this.listenForAdvisories(broker);
+    const brokerMs = performance.now() - startedAt;
     this.watch = this.watchWorkers(broker);
     this.locals = new LocalWorkers({
       script: this.options.workerScript,
       spawner: this.options.spawner,
       connection,
+      queue: this.stayLocal === null ? 'shared' : 'local',
       memoryMb: this.options.memoryMb,
       events: {
         joined: (id) => {
@@ -189,7 +212,9 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
     });
     this.watch.start();
     for (let i = 0; i < this.options.localWorkers; i++) this.locals.spawn();
+    const workersFrom = performance.now();
     await this.waitForWorkers();
+    this.startup = { brokerMs, workersMs: performance.now() - workersFrom };
   }
 
   private watchWorkers(broker: LabBroker): WorkerWatch {
@@ -241,13 +266,23 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
     return this.watch?.roster.active() ?? [];
   }
 
+  /** Whether a worker may take this executor's tasks: any, unless they must stay on this machine. */
+  private takesTasks(worker: RosterWorker): boolean {
+    return this.stayLocal === null || worker.local;
+  }
+
+  /** Active workers that may take this executor's tasks. */
+  private takers(): RosterWorker[] {
+    return this.activeWorkers().filter((worker) => this.takesTasks(worker));
+  }
+
   private labelOf(id: string): string {
     const worker = this.watch?.roster.get(id);
     return worker ? this.watch!.roster.lane(worker).label : id;
   }
 
   private announce(worker: RosterWorker): void {
-    if (this.watch) this.active?.lane(this.watch.roster.lane(worker));
+    if (this.watch && this.takesTasks(worker)) this.active?.lane(this.watch.roster.lane(worker));
   }
 
   private waitForWorkers(): Promise<void> {
@@ -290,7 +325,7 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
       // It never joined: during start-up that fails the start; later a replacement that dies at birth stops the cycle.
       this.localFailure ??= `a local worker process ${reason} before it joined`;
       this.gate?.check();
-      if (this.active && this.activeWorkers().length === 0)
+      if (this.active && this.takers().length === 0)
         this.fatal(
           new Error(`every worker is gone: the last local worker process ${reason} before it joined`),
         );
@@ -321,6 +356,7 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
   private runContext(broker: LabBroker, watch: WorkerWatch): RunContext {
     return {
       broker,
+      queue: this.stayLocal === null ? 'shared' : 'local',
       ackWaitMs: this.options.ackWaitMs,
       taskTimeoutMs: this.options.taskTimeoutMs,
       workerFor: (ref) => watch.join({ workerId: ref.workerId, host: ref.host, pid: ref.pid }),
@@ -345,17 +381,12 @@ export class DistributedExecutor implements Omit<Executor, 'model'> {
   }
 
   private describePlacement(): string {
-    const active = this.activeWorkers();
-    const local = active.filter((worker) => worker.local).length;
-    const joined = active.length - local;
-    const processes = (n: number): string => `${n} worker process${n === 1 ? '' : 'es'}`;
-    const workers =
-      joined === 0
-        ? `${processes(local)} on this machine`
-        : `${local} local + ${processes(joined)} that joined`;
-    return this.options.broker.kind === 'private'
-      ? `${workers}, through a private NATS server`
-      : `${workers}, through NATS at ${this.options.broker.connection.url}`;
+    const { broker } = this.options;
+    return describePlacement({
+      active: this.takers(),
+      through: broker.kind === 'existing' ? `NATS at ${broker.connection.url}` : 'a private NATS server',
+      stayLocal: this.stayLocal,
+    });
   }
 
   private log(line: string): void {

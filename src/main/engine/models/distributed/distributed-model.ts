@@ -1,24 +1,26 @@
 /**
- * What the model registry needs of the distributed model: whether it can run here (a nats-server to
- * start, or a server to use) with the one line that says why not, and its executor from the run's
- * settings.
+ * The distributed model's engine part for the registry: whether it can run here (a server to use, or
+ * nats-server installed to start one) with the one line that says why not, and its executor from the
+ * pool settings and the broker settings of the engine (the CLI's flags or the app's cluster panel).
  */
-import { availableParallelism } from 'node:os';
-import { defaultDistributedWorkers } from '../../../../shared/distributed-model';
+import { execFileSync } from 'node:child_process';
+import { version } from '../../../../../package.json';
+import type { ModelAvailability } from '../../../../shared/models';
+import type { ResolvedPool } from '../../../../shared/pool';
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
-import type { HostScripts } from '../host-scripts';
-import type { ProcessSpawner } from '../process-spawner';
+import type { ExecutorEnvironment } from '../executor-environment';
 import { DistributedExecutor } from './distributed-executor';
 import type { BrokerChoice } from './executor-options';
 import { locateNatsServer, type NatsServerAvailability } from './nats-server-locator';
 
-/** The run's distributed settings (CLI: --server, --user/--password or --creds, --workers). */
+/**
+ * Where the distributed model's broker is: engine state, never part of a run's request, history or
+ * exports (it may hold credentials).
+ */
 export interface DistributedSettings {
-  /** A running server to use; null starts a private one for the run. */
+  /** A running server to use; null starts a private one for each run. */
   readonly server: ConnectionSettings | null;
-  /** Local worker processes; null is one per core. */
-  readonly workers: number | null;
-  /** An explicit nats-server binary (null: PATH and the usual folders). */
+  /** An explicit nats-server binary (null: $CONCURRENCY_LAB_NATS_SERVER, PATH and the usual folders). */
   readonly natsServer?: string | null;
 }
 
@@ -29,7 +31,7 @@ export type DistributedAvailability =
 
 /** Available with a server given, or with nats-server installed; otherwise the one line saying what to do. */
 export function distributedAvailability(
-  settings: Pick<DistributedSettings, 'server' | 'natsServer'>,
+  settings: DistributedSettings,
   locate: () => NatsServerAvailability = () =>
     locateNatsServer(settings.natsServer ? { explicitPath: settings.natsServer } : {}),
 ): DistributedAvailability {
@@ -38,36 +40,49 @@ export function distributedAvailability(
   return found.available ? { available: true, binary: found.path } : found;
 }
 
-/** What building the executor needs from the engine. */
-export interface DistributedEnvironment {
-  readonly hostScripts: HostScripts;
-  readonly spawner: ProcessSpawner;
-  readonly labVersion: string;
-  readonly cores?: number;
-  readonly workerMemoryMb?: number;
-  readonly tempRoot?: string;
-  readonly log?: (line: string) => void;
+/** "nats-server v2.9.10", or null when the binary does not say. */
+function serverVersion(binary: string): string | null {
+  try {
+    const text = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 5000 });
+    return /v?\d+\.\d+\.\d+\S*/.exec(text)?.[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
-/** The distributed executor for a run; throws the availability line when it cannot run. */
-export function createDistributedExecutor(
-  settings: DistributedSettings,
-  pool: { readonly taskTimeoutMs: number | null },
-  env: DistributedEnvironment,
-): DistributedExecutor {
+/** The registry's probe: the runtime the picker groups the model under, or why it cannot run. */
+export async function probeDistributed(
+  settings: DistributedSettings = { server: null },
+): Promise<ModelAvailability> {
   const availability = distributedAvailability(settings);
-  if (!availability.available) throw new Error(availability.reason);
-  const broker: BrokerChoice = settings.server
-    ? { kind: 'existing', connection: settings.server }
-    : { kind: 'private', binary: availability.binary!, tempRoot: env.tempRoot };
+  if (!availability.available) return availability;
+  if (settings.server) return { available: true, runtime: `NATS JetStream at ${settings.server.url}` };
+  const found = availability.binary ? serverVersion(availability.binary) : null;
+  return { available: true, runtime: `NATS JetStream (nats-server${found ? ` ${found}` : ''})` };
+}
+
+/** The distributed executor of one run; one that cannot run here fails its start() with the availability line. */
+export function createDistributedExecutor(
+  pool: Pick<ResolvedPool, 'workers' | 'taskTimeoutMs'>,
+  env: Pick<ExecutorEnvironment, 'hostScripts' | 'spawner' | 'workerMemoryMb' | 'distributed' | 'stayLocal'>,
+  options: { readonly tempRoot?: string; readonly log?: (line: string) => void } = {},
+): DistributedExecutor {
+  const settings = env.distributed ?? { server: null };
+  const availability = distributedAvailability(settings);
+  const broker: BrokerChoice = !availability.available
+    ? { kind: 'unavailable', reason: availability.reason }
+    : settings.server
+      ? { kind: 'existing', connection: settings.server }
+      : { kind: 'private', binary: availability.binary!, tempRoot: options.tempRoot };
   return new DistributedExecutor({
     broker,
-    localWorkers: settings.workers ?? defaultDistributedWorkers(env.cores ?? availableParallelism()),
+    localWorkers: pool.workers,
+    stayLocal: env.stayLocal ?? null,
     workerScript: env.hostScripts.distributedWorker,
     spawner: env.spawner,
-    labVersion: env.labVersion,
+    labVersion: version,
     taskTimeoutMs: pool.taskTimeoutMs,
     memoryMb: env.workerMemoryMb,
-    log: env.log,
+    log: options.log,
   });
 }

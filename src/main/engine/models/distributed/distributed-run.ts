@@ -23,6 +23,7 @@ import {
   RESULT_STREAM,
   SUBJECTS,
   TASK_STREAM,
+  type TaskQueue,
 } from '../../../../workers/protocol/distributed/subjects';
 import { encodeWire } from '../../../../workers/protocol/distributed/wire-codec';
 import { errorMessage } from '../../../../shared/format';
@@ -35,6 +36,8 @@ import type { RosterWorker } from './worker-roster';
 /** What a run needs from its executor. */
 export interface RunContext {
   readonly broker: LabBroker;
+  /** The queue its tasks go to: any worker's, or only the lab's local workers'. */
+  readonly queue: TaskQueue;
   readonly ackWaitMs: number;
   readonly taskTimeoutMs: number | null;
   /** The worker behind an id; one never seen before joins the roster (and gets a lane) here. */
@@ -160,9 +163,13 @@ export class DistributedRun {
     this.results?.stop();
     const { broker } = this.ctx;
     if (broker.nc.isClosed()) return;
-    const purge = broker.jsm.streams.purge(TASK_STREAM, { filter: SUBJECTS.tasks(this.id) });
+    const purge = broker.jsm.streams.purge(TASK_STREAM, { filter: this.taskSubject() });
     purge.catch(() => undefined);
     await Promise.race([purge, new Promise((resolve) => setTimeout(resolve, PURGE_WAIT_MS).unref())]);
+  }
+
+  private taskSubject(): string {
+    return this.ctx.queue === 'local' ? SUBJECTS.localTasks(this.id) : SUBJECTS.tasks(this.id);
   }
 
   private end(): void {
@@ -173,7 +180,7 @@ export class DistributedRun {
 
   private async publishAll(): Promise<void> {
     const { broker, ackWaitMs } = this.ctx;
-    const subject = SUBJECTS.tasks(this.id);
+    const subject = this.taskSubject();
     const pending = new Set<Promise<void>>();
     for (let task = 0; task < this.tasks.length && !this.over; task++) {
       const spec = this.tasks[task]!;

@@ -2,13 +2,12 @@
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import type { ProcessSpawner } from '../process-spawner';
 
-/** The model id; it joins ModelId when the model registry lists the distributed model. */
-export const DISTRIBUTED_MODEL = 'distributed';
-
 /** Where the broker comes from. */
 export type BrokerChoice =
   /** Start a private nats-server -js on 127.0.0.1 for the run, and stop it after. */
   | { readonly kind: 'private'; readonly binary: string; readonly tempRoot?: string }
+  /** None to start or use (nats-server is not installed): start() fails with the reason. */
+  | { readonly kind: 'unavailable'; readonly reason: string }
   /** Use a server that is already running (a room's `concurrency-lab cluster`). */
   | { readonly kind: 'existing'; readonly connection: ConnectionSettings };
 
@@ -17,6 +16,11 @@ export interface DistributedExecutorOptions {
   readonly broker: BrokerChoice;
   /** Worker processes to start on this machine; 0 uses only workers that joined. */
   readonly localWorkers: number;
+  /**
+   * Why the run's tasks must stay on this machine (they read its files, or reach its loopback), or null:
+   * then only the local workers take them, from a queue that workers that joined cannot pull from.
+   */
+  readonly stayLocal?: string | null;
   /** The built distributed worker host (out/main/distributed-worker.js). */
   readonly workerScript: string;
   readonly spawner: ProcessSpawner;

@@ -1,6 +1,6 @@
 /**
- * The lab's side of the broker: its connection, the task queue (a work-queue stream and its one pull
- * consumer) and the result stream, created or brought to this lab's settings; and the answer to a
+ * The lab's side of the broker: its connection, the task queue (a work-queue stream and its two pull
+ * consumers: any worker's tasks, and the tasks only the lab's local workers take) and the result stream, created or brought to this lab's settings; and the answer to a
  * worker's hello, which refuses a worker of another protocol version in words both sides print.
  */
 import {
@@ -29,6 +29,7 @@ import {
   PROTOCOL_VERSION,
   RESULT_STREAM,
   SUBJECTS,
+  LOCAL_TASK_CONSUMER,
   TASK_CONSUMER,
   TASK_STREAM,
 } from '../../../../workers/protocol/distributed/subjects';
@@ -111,7 +112,7 @@ export class LabBroker {
   async ensureQueue(settings: QueueSettings): Promise<void> {
     const tasks = {
       name: TASK_STREAM,
-      subjects: [SUBJECTS.allTasks],
+      subjects: [SUBJECTS.allTasks, SUBJECTS.allLocalTasks],
       retention: RetentionPolicy.Workqueue,
       storage: StorageType.Memory,
       max_msg_size: SERVER_MAX_PAYLOAD,
@@ -144,15 +145,21 @@ export class LabBroker {
       max_ack_pending: 10_000,
       max_waiting: 4096,
     };
-    try {
-      await this.jsm.consumers.add(TASK_STREAM, {
-        durable_name: TASK_CONSUMER,
-        ack_policy: AckPolicy.Explicit,
-        filter_subject: SUBJECTS.allTasks,
-        ...consumer,
-      });
-    } catch {
-      await this.jsm.consumers.update(TASK_STREAM, TASK_CONSUMER, consumer);
+    // Two consumers with subjects apart, as a work queue requires: any worker's tasks, and the lab's own.
+    for (const [name, filter] of [
+      [TASK_CONSUMER, SUBJECTS.allTasks],
+      [LOCAL_TASK_CONSUMER, SUBJECTS.allLocalTasks],
+    ] as const) {
+      try {
+        await this.jsm.consumers.add(TASK_STREAM, {
+          durable_name: name,
+          ack_policy: AckPolicy.Explicit,
+          filter_subject: filter,
+          ...consumer,
+        });
+      } catch {
+        await this.jsm.consumers.update(TASK_STREAM, name, consumer);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import { LOCAL_WORKER_POLICY } from '../../../../workers/protocol/distributed/worker-host';
 import type { WorkerHostInit, WorkerHostReport } from '../../../../workers/protocol/distributed/worker-host';
+import type { TaskQueue } from '../../../../workers/protocol/distributed/subjects';
 import { describeExit, type ProcessSpawner, type SpawnedProcess } from '../process-spawner';
 
 /** What a local worker process reports. */
@@ -24,6 +25,8 @@ export interface LocalWorkersOptions {
   readonly script: string;
   readonly spawner: ProcessSpawner;
   readonly connection: ConnectionSettings;
+  /** The queue they pull from: every worker's, or the lab's own (a run whose tasks stay on this machine). */
+  readonly queue: TaskQueue;
   readonly memoryMb?: number;
   readonly events: LocalWorkerEvents;
 }
@@ -77,6 +80,7 @@ export class LocalWorkers {
       connection: this.options.connection,
       workerId,
       policy: LOCAL_WORKER_POLICY,
+      queue: this.options.queue,
       reconnect: 'briefly',
     };
     child.postMessage(init);

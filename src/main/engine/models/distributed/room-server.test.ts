@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { natsServerForTests } from '../../../../test-support/nats';
 import { connectToServer } from '../../../../workers/protocol/distributed/connection';
 import {
+  LOCAL_TASK_CONSUMER,
   RESULT_STREAM,
   SUBJECTS,
   TASK_CONSUMER,
@@ -109,6 +110,25 @@ describe.skipIf(!binary)('a room server', () => {
     nc.publish(SUBJECTS.heartbeat, new TextEncoder().encode('{}'));
     nc.publish(SUBJECTS.started('run1'), new TextEncoder().encode('{}'));
     expect(await permissionError(nc, 300)).toBeNull();
+  });
+
+  it('does not let an attendee pull the tasks that stay on the lab machine', async () => {
+    await jetstream(instructor).publish(SUBJECTS.localTasks('run1'), new TextEncoder().encode('{"task":1}'));
+    const nc = await attendee();
+    const js = jetstream(nc);
+    await expect(js.consumers.get(TASK_STREAM, LOCAL_TASK_CONSUMER)).rejects.toThrow(
+      /Permissions Violation|timeout/i,
+    );
+    await expect(
+      nc.request(`$JS.API.CONSUMER.MSG.NEXT.${TASK_STREAM}.${LOCAL_TASK_CONSUMER}`, undefined, {
+        timeout: 1000,
+      }),
+    ).rejects.toThrow(/Permissions Violation|timeout/i);
+    // The lab's own local workers (the instructor's user) do take it.
+    const local = await jetstream(instructor).consumers.get(TASK_STREAM, LOCAL_TASK_CONSUMER);
+    const task = await local.next({ expires: 2000 });
+    expect(task?.string()).toBe('{"task":1}');
+    expect(await task!.ackAck()).toBe(true);
   });
 
   it('does not let an attendee publish tasks', async () => {

@@ -2,6 +2,7 @@
  * The workers a distributed executor knows: who they are, which lane shows them, how their clock maps
  * onto the lab's, when they were last heard from, and what CPU and memory they reported.
  */
+import { formatDelay } from '../../../../shared/format';
 import type { Lane } from '../../../../shared/results';
 import type { WorkerIdentity } from '../../../../workers/protocol/distributed/messages';
 import type { HostUsage } from '../../../../workers/protocol/host-messages';
@@ -122,12 +123,8 @@ export class WorkerRoster {
   /** The lane of a worker: "host pid N", its clock's uncertainty when on another machine, and its fate. */
   lane(worker: RosterWorker): Lane {
     const clock =
-      worker.sameHost || !worker.clock.known ? '' : ` · clock ±${formatMs(worker.clock.uncertaintyMs)}`;
+      worker.sameHost || !worker.clock.known ? '' : ` · clock ±${formatDelay(worker.clock.uncertaintyMs)}`;
     const fate = worker.state === 'lost' ? ' (lost)' : worker.state === 'leaving' ? ' (left)' : '';
     return { index: worker.lane, label: `${worker.host} pid ${worker.pid}${clock}${fate}` };
   }
-}
-
-function formatMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
