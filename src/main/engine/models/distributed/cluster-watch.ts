@@ -55,6 +55,11 @@ export class ClusterWatch {
     return new ClusterWatch(broker, watch);
   }
 
+  /** Calls `lost` once if the connection to the server drops for good (the server stopped or is unreachable). */
+  onLost(lost: (detail: string) => void): void {
+    this.broker.onLost(2000, lost);
+  }
+
   /** Every worker heard from, in order of joining. */
   list(): WorkerInfo[] {
     return this.watch.roster.describe();
