@@ -29,6 +29,8 @@ import { qrRows } from './qr-code';
 
 /** How often the panel hears of its workers' heartbeats while a server is in use. */
 const TICK_MS = 1000;
+/** How long a worker that left stays in the list. */
+const LEFT_SHOWN_MS = 10_000;
 
 /** How the cluster is set up (tests pass their own). */
 export interface LabClusterOptions {
@@ -78,8 +80,12 @@ export class LabCluster {
     const found = (this.options.locate ?? locateNatsServer)();
     const natsServer = found.available ? ({ available: true } as const) : found;
     const current = this.current;
-    const workers = current?.watch.list().map(clusterWorker) ?? [];
-    const base = { natsServer, workers, problem: this.problem, at: Date.now() };
+    const now = Date.now();
+    // A worker that left is listed a little while, then dropped (a run's local workers leave after each run).
+    const workers = (current?.watch.list() ?? [])
+      .filter((worker) => worker.state !== 'leaving' || now - worker.lastSeen < LEFT_SHOWN_MS)
+      .map(clusterWorker);
+    const base = { natsServer, workers, problem: this.problem, at: now };
     if (!current) return { ...base, mode: 'private', url: null, reach: null, join: null };
     if (current.mode === 'server')
       return { ...base, mode: 'server', url: current.connection.url, reach: null, join: null };

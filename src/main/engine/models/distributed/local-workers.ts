@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import { LOCAL_WORKER_POLICY } from '../../../../workers/protocol/distributed/worker-host';
-import type { WorkerHostInit, WorkerHostReport } from '../../../../workers/protocol/distributed/worker-host';
+import type {
+  WorkerHostInit,
+  WorkerHostReport,
+  WorkerHostStop,
+} from '../../../../workers/protocol/distributed/worker-host';
 import type { TaskQueue } from '../../../../workers/protocol/distributed/subjects';
 import { describeExit, type ProcessSpawner, type SpawnedProcess } from '../process-spawner';
 
@@ -36,6 +40,9 @@ interface LocalWorker {
   readonly exited: Promise<void>;
   gone: boolean;
 }
+
+/** How long workers get to leave cleanly before they are killed: well inside a cancel's half second. */
+const LEAVE_GRACE_MS = 150;
 
 /** A fresh worker id: one subject token, unique enough for one server. */
 export function newWorkerId(): string {
@@ -103,10 +110,18 @@ export class LocalWorkers {
     this.workers.get(workerId)?.process.kill();
   }
 
-  /** Ends every worker at once and waits until all are gone. */
-  async close(): Promise<void> {
+  /**
+   * Ends every worker and waits until all are gone: each is asked to leave (it tells the room it left,
+   * so a room's panel does not list it as lost), and whatever is still running after `graceMs` is killed.
+   */
+  async close(graceMs = LEAVE_GRACE_MS): Promise<void> {
     this.closed = true;
-    for (const worker of this.workers.values()) if (!worker.gone) worker.process.kill();
-    await Promise.all([...this.workers.values()].map((worker) => worker.exited));
+    const running = [...this.workers.values()].filter((worker) => !worker.gone);
+    const stop: WorkerHostStop = { type: 'stop' };
+    for (const worker of running) worker.process.postMessage(stop);
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([Promise.all(running.map((worker) => worker.exited)), grace]);
+    for (const worker of running) if (!worker.gone) worker.process.kill();
+    await Promise.all(running.map((worker) => worker.exited));
   }
 }
