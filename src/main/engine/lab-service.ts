@@ -87,7 +87,13 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs),
-    ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
+    ...lessonHandlers(
+      options.engine,
+      activity,
+      emit,
+      (run) => runs.addLesson(run),
+      () => cluster.settings(),
+    ),
     ...roomHandlers(room, activity),
     ...clusterHandlers(cluster, activity),
   };

@@ -152,6 +152,11 @@ export class DistributedExecutor implements Executor {
     });
   }
 
+  /** Process ids of its local workers still running (never a worker that joined from elsewhere). */
+  localPids(): number[] {
+    return this.locals?.pids() ?? [];
+  }
+
   /** Process ids this executor started (its nats-server and local workers) that are still running. */
   processIds(): number[] {
     return [...(this.server ? [this.server.pid] : []), ...(this.locals?.pids() ?? [])];

@@ -10,7 +10,7 @@ import type { ResolvedPool } from '../../../../shared/pool';
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import type { ExecutorEnvironment } from '../executor-environment';
 import { DistributedExecutor } from './distributed-executor';
-import type { BrokerChoice } from './executor-options';
+import type { BrokerChoice, DistributedExecutorOptions } from './executor-options';
 import { locateNatsServer, type NatsServerAvailability } from './nats-server-locator';
 
 /**
@@ -65,7 +65,7 @@ export async function probeDistributed(
 export function createDistributedExecutor(
   pool: Pick<ResolvedPool, 'workers' | 'taskTimeoutMs'>,
   env: Pick<ExecutorEnvironment, 'hostScripts' | 'spawner' | 'workerMemoryMb' | 'distributed' | 'stayLocal'>,
-  options: { readonly tempRoot?: string; readonly log?: (line: string) => void } = {},
+  options: Pick<DistributedExecutorOptions, 'ackWaitMs' | 'log'> & { readonly tempRoot?: string } = {},
 ): DistributedExecutor {
   const settings = env.distributed ?? { server: null };
   const availability = distributedAvailability(settings);
@@ -83,6 +83,7 @@ export function createDistributedExecutor(
     labVersion: version,
     taskTimeoutMs: pool.taskTimeoutMs,
     memoryMb: env.workerMemoryMb,
+    ...(options.ackWaitMs !== undefined ? { ackWaitMs: options.ackWaitMs } : {}),
     log: options.log,
   });
 }
