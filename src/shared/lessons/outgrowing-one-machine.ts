@@ -5,11 +5,20 @@
  * (plus any that joined); and a worker killed mid-task, its task redelivered and counted once.
  */
 import { z } from 'zod';
-import type { Claim } from '../claims';
-import { formatCount, formatDuration, formatRate, formatSpeedupApprox } from '../format';
+import { formatDuration } from '../format';
 import { knobSchema } from '../knob-schema';
 import { describeRange, type KnobSpec } from '../knobs';
 import type { LessonSpec } from './lesson-spec';
+import { outgrowingClaims } from './outgrowing-one-machine-claims';
+import {
+  breakEvenMs,
+  rowsOf,
+  type OutgrowingResult,
+  type OutgrowingRow,
+} from './outgrowing-one-machine-results';
+
+export { outgrowingClaims } from './outgrowing-one-machine-claims';
+export * from './outgrowing-one-machine-results';
 
 /** The lesson's knobs and their allowed ranges. */
 export const OUTGROWING_KNOBS = {
@@ -76,77 +85,6 @@ export interface OutgrowingRequest {
   readonly maxWorkers?: number;
 }
 
-/** The tiny tasks through one model: what each task cost beyond its own work. */
-export interface OverheadRow {
-  readonly part: 'overhead';
-  readonly model: 'processes' | 'distributed';
-  readonly tasks: number;
-  /** Workers that could take tasks (a distributed run counts those that joined). */
-  readonly workers: number;
-  /** One task's own CPU time, as calibrated. */
-  readonly taskMs: number;
-  readonly wallMs: number;
-  /** wall × workers ÷ tasks − the task's own time: what each task paid to reach a worker and come back. */
-  readonly overheadMs: number;
-  readonly ok: boolean;
-}
-
-/** One task size: the plain loop, the process pool and the broker on the same tasks. */
-export interface SweepRow {
-  readonly part: 'sweep';
-  readonly taskMs: number;
-  readonly tasks: number;
-  readonly sequentialMs: number;
-  readonly processesMs: number;
-  readonly distributedMs: number;
-  /** Workers of the distributed run (local and joined). */
-  readonly workers: number;
-  readonly ok: boolean;
-}
-
-/** One step of local workers (plus those that joined), on tasks of one size. */
-export interface ScalingRow {
-  readonly part: 'scaling';
-  readonly localWorkers: number;
-  readonly joinedWorkers: number;
-  readonly tasks: number;
-  readonly taskMs: number;
-  readonly wallMs: number;
-  /** Tasks per second. */
-  readonly throughput: number;
-  readonly ok: boolean;
-}
-
-/** A local worker killed while it ran a task. */
-export interface KillRow {
-  readonly part: 'kill';
-  readonly tasks: number;
-  readonly workers: number;
-  /** The process killed; null when the run ended before one could be. */
-  readonly killedPid: number | null;
-  /** Deliveries after the first: the killed worker's task, at least. */
-  readonly redelivered: number;
-  /** Tasks that never got a result. */
-  readonly lost: number;
-  /** Tasks whose result was counted more than once. */
-  readonly countedTwice: number;
-  readonly wallMs: number;
-  readonly ok: boolean;
-}
-
-/** One measurement of the lesson. */
-export type OutgrowingRow = OverheadRow | SweepRow | ScalingRow | KillRow;
-
-/** The lesson's result. */
-export interface OutgrowingResult {
-  readonly cores: number;
-  /** Where the broker was: "a private NATS server", "NATS at nats://…". */
-  readonly broker: string;
-  readonly rows: readonly OutgrowingRow[];
-  /** Every task of every step came back with the right answer, exactly once. */
-  readonly ok: boolean;
-}
-
 /** What the lesson streams: each measurement as soon as it is made. */
 export interface OutgrowingProgress {
   readonly row: OutgrowingRow;
@@ -171,121 +109,6 @@ export function sweepSizes(largestMs: number, count: number): number[] {
   for (let i = 0, ms = largestMs; i < count && ms >= OUTGROWING_KNOBS.taskMs.min; i++, ms /= 5)
     sizes.unshift(Math.round(ms * 1000) / 1000);
   return sizes;
-}
-
-/** The rows of one part. */
-export function rowsOf<P extends OutgrowingRow['part']>(
-  result: Pick<OutgrowingResult, 'rows'>,
-  part: P,
-): Extract<OutgrowingRow, { part: P }>[] {
-  return result.rows.filter((row): row is Extract<OutgrowingRow, { part: P }> => row.part === part);
-}
-
-/**
- * The task size from which the broker beat the plain loop — at that size and every larger one measured
- * (a lone lucky size below a losing one is not a break-even) — or null when the largest did not pay.
- */
-export function breakEvenMs(result: Pick<OutgrowingResult, 'rows'>): number | null {
-  const sweep = [...rowsOf(result, 'sweep')].sort((a, b) => b.taskMs - a.taskMs);
-  let from: number | null = null;
-  for (const row of sweep) {
-    if (row.distributedMs >= row.sequentialMs) break;
-    from = row.taskMs;
-  }
-  return from;
-}
-
-function ms(value: number): string {
-  return formatDuration(value);
-}
-
-/** "What to notice", each checked against its measurement. */
-export function outgrowingClaims(result: OutgrowingResult): Claim[] {
-  const overhead = rowsOf(result, 'overhead');
-  const broker = overhead.find((row) => row.model === 'distributed');
-  const pool = overhead.find((row) => row.model === 'processes');
-  const sweep = [...rowsOf(result, 'sweep')].sort((a, b) => a.taskMs - b.taskMs);
-  const smallest = sweep[0];
-  const scaling = [...rowsOf(result, 'scaling')].sort((a, b) => a.localWorkers - b.localWorkers);
-  const [one, most] = [scaling[0], scaling[scaling.length - 1]];
-  const kill = rowsOf(result, 'kill')[0];
-  // With one core and nobody joined, nothing can run in parallel: a speedup is not there to find.
-  const parallel = result.cores > 1 || (most?.joinedWorkers ?? 0) > 0;
-  const breakEven = breakEvenMs(result);
-  const claims: Claim[] = [
-    broker && pool
-      ? {
-          text: 'through the broker, every task pays more on its way than through the process pool',
-          model: 'distributed',
-          holds: broker.overheadMs > pool.overheadMs,
-          evidence: `${ms(broker.overheadMs)} per task beyond its work through NATS, ${ms(pool.overheadMs)} through the process pool (${formatCount(broker.tasks)} tasks of ${ms(broker.taskMs)})`,
-        }
-      : {
-          text: 'through the broker, every task pays more',
-          model: 'distributed',
-          holds: null,
-          evidence: 'not measured',
-        },
-    smallest
-      ? {
-          text: 'tiny tasks do not pay for the broker: distributing them is slower than the plain loop',
-          model: 'distributed',
-          holds: smallest.distributedMs > smallest.sequentialMs,
-          evidence: `${formatCount(smallest.tasks)} tasks of ${ms(smallest.taskMs)}: ${ms(smallest.distributedMs)} distributed, ${ms(smallest.sequentialMs)} in one loop`,
-        }
-      : {
-          text: 'tiny tasks do not pay for the broker',
-          model: 'distributed',
-          holds: null,
-          evidence: 'not measured',
-        },
-    {
-      text: 'big enough tasks do: past some size, distributing beats the plain loop',
-      model: 'distributed',
-      holds: sweep.length === 0 ? null : !parallel ? null : breakEven !== null,
-      evidence:
-        sweep.length === 0
-          ? 'not measured'
-          : !parallel
-            ? 'this machine has one core and no worker joined'
-            : breakEven !== null
-              ? `from ${ms(breakEven)} per task, distributed ran faster than one loop`
-              : `no size up to ${ms(sweep[sweep.length - 1]!.taskMs)} per task paid off`,
-    },
-    one && most && most !== one
-      ? {
-          text: 'adding local workers up to the cores raises throughput by a fifth or more',
-          model: 'distributed',
-          holds: parallel ? most.throughput >= 1.2 * one.throughput : null,
-          evidence: `${formatRate(one.throughput)} with 1 local worker, ${formatRate(most.throughput)} with ${most.localWorkers}${most.joinedWorkers > 0 ? ` (+${most.joinedWorkers} joined)` : ''} (${formatSpeedupApprox(most.throughput / Math.max(one.throughput, 1e-9))})${parallel ? '' : '; this machine has one core'}`,
-        }
-      : {
-          text: 'adding local workers raises throughput',
-          model: 'distributed',
-          holds: null,
-          evidence: 'only one step of workers was measured',
-        },
-    kill && kill.killedPid !== null
-      ? {
-          text: 'a worker killed mid-task loses nothing: its task is redelivered and counted once',
-          model: 'distributed',
-          holds: kill.redelivered >= 1 && kill.lost === 0 && kill.countedTwice === 0,
-          evidence: `pid ${kill.killedPid} killed: ${kill.redelivered} redelivered, ${kill.lost} lost, ${kill.countedTwice} counted twice, of ${kill.tasks} tasks`,
-        }
-      : {
-          text: 'a worker killed mid-task loses nothing',
-          model: 'distributed',
-          holds: null,
-          evidence: 'no worker could be killed mid-task in this run',
-        },
-    {
-      text: 'every task came back with the right answer, exactly once',
-      model: null,
-      holds: result.ok,
-      evidence: `${result.rows.filter((row) => row.ok).length} of ${result.rows.length} measurements checked`,
-    },
-  ];
-  return claims;
 }
 
 /** The lesson's spec. */
@@ -328,3 +151,7 @@ export const outgrowingLesson: LessonSpec<
   },
   claims: outgrowingClaims,
 };
+
+function ms(value: number): string {
+  return formatDuration(value);
+}

@@ -1,5 +1,5 @@
 /** What building any model's executor needs besides the pool settings. */
-import type { DistributedSettings } from './distributed/distributed-model';
+import type { DistributedSettings } from './distributed/distributed-settings';
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 

@@ -7,22 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { version } from '../../../../../package.json';
 import type { ModelAvailability } from '../../../../shared/models';
 import type { ResolvedPool } from '../../../../shared/pool';
-import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import type { ExecutorEnvironment } from '../executor-environment';
 import { DistributedExecutor } from './distributed-executor';
+import type { DistributedSettings } from './distributed-settings';
 import type { BrokerChoice, DistributedExecutorOptions } from './executor-options';
 import { locateNatsServer, type NatsServerAvailability } from './nats-server-locator';
 
-/**
- * Where the distributed model's broker is: engine state, never part of a run's request, history or
- * exports (it may hold credentials).
- */
-export interface DistributedSettings {
-  /** A running server to use; null starts a private one for each run. */
-  readonly server: ConnectionSettings | null;
-  /** An explicit nats-server binary (null: $CONCURRENCY_LAB_NATS_SERVER, PATH and the usual folders). */
-  readonly natsServer?: string | null;
-}
+export type { DistributedSettings } from './distributed-settings';
 
 /** Whether the model can run, and the binary it would start (null with a server given). */
 export type DistributedAvailability =
