@@ -1,7 +1,7 @@
 /**
- * (f) What a task costs on its way through the broker, with one worker: the lab's distributed model,
+ * (g) What a task costs on its way through the broker, with one worker: the lab's distributed model,
  * the process pool, and a bare JetStream publish → pull → ack → result round trip on the same machine
- * as the floor; (g) throughput of the distributed model as local workers are added.
+ * as the floor; (h) throughput of the distributed model as local workers are added.
  */
 import { availableParallelism } from 'node:os';
 import { AckPolicy, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -15,7 +15,7 @@ import { MODEL_ENGINES } from '../src/main/engine/models/registry';
 import type { EngineOptions } from '../src/main/engine/run/run-session';
 import { resolvePool } from '../src/shared/pool';
 
-/** What (f) and (g) measured. */
+/** What (g) and (h) measured. */
 export interface DistributedBench {
   readonly tasks: number;
   /** ms per task with one worker, median of the rounds. */
@@ -92,7 +92,7 @@ async function bareJetStreamMs(binary: string, count: number): Promise<number> {
   }
 }
 
-/** Runs (f) and (g); `tasks` sets the size (small numbers check that it runs). */
+/** Runs (g) and (h); `tasks` sets the size (small numbers check that it runs). */
 export async function distributedBenchmark(engine: EngineOptions, tasks = 2000): Promise<DistributedBench> {
   const found = locateNatsServer();
   if (!found.available) throw new Error(found.reason);
@@ -124,7 +124,7 @@ export async function distributedBenchmark(engine: EngineOptions, tasks = 2000):
     await Promise.all([processes.close(), distributed.close()]);
   }
 
-  // (g): tasks of 2^21 squares each (tens of ms), four per worker, after one warm-up task per worker.
+  // (h): tasks of 2^21 squares each (tens of ms), four per worker, after one warm-up task per worker.
   const scaling: { workers: number; perSecond: number }[] = [];
   for (
     let workers = 1;

@@ -7,6 +7,7 @@ import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { clusterCommand } from './cluster-command';
 import { runCommand, type CliIo } from './run-command';
+import { quoted } from './cli-flags';
 import { EXIT_USAGE, UsageError } from './usage-error';
 import { workerCommand } from './worker-command';
 
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await runCommand(rest, context.engine, context);
       case 'scenarios': {
         if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
-          throw new UsageError(`scenarios takes only --json (got "${rest.join(' ')}")`);
+          throw new UsageError(`scenarios takes only --json (got ${quoted(rest.join(' '))})`);
         }
         const models = await catalogModels();
         context.stdout.write(
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await clusterCommand(rest, context.version, context);
       default:
         throw new UsageError(
-          `unknown command "${command}" (commands: run, scenarios, serve, worker, cluster; see concurrency-lab --help)`,
+          `unknown command ${quoted(command)} (commands: run, scenarios, serve, worker, cluster; see concurrency-lab --help)`,
         );
     }
   } catch (error) {

@@ -24,19 +24,9 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict sentence of a run. */
 export function runVerdict(run: RunResult): string {
-  return verdict(
-    run.results.map((r) => ({
-      model: r.model,
-      state: r.state,
-      wallMs: r.wallMs,
-      speedup: r.speedup,
-      checkOk: r.check.ok,
-      total: r.total,
-      workers: r.workers,
-    })),
-    scenarioInfo(run.scenario).kind,
-    run.machine.cores,
-  );
+  const sentence = verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
+  // What went wrong around the models explains what failed: it is part of the verdict.
+  return [sentence, ...(run.incidents ?? [])].join(' ');
 }
 
 /** The view of a finished run. */
