@@ -1,5 +1,5 @@
 /**
- * (g) Zooming the lanes timeline of a 100,000-task run, in Chromium against browser mode: the run
+ * (j) Zooming the lanes timeline of a 100,000-task run, in Chromium against browser mode: the run
  * (io-sleep, 1 ms tasks, on threads, gil-threads and async: 6, 6 and 64 shown of 100,000 lanes)
  * finishes first, then the wheel zooms in and out around moving points, with pauses that let the
  * engine's finer windows arrive and be drawn. For each wheel step the page measures its frame time:

@@ -36,8 +36,14 @@ export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = 
   'gil:switch-interval': 'instructor',
   'room:state': 'anyone',
   'room:screen': 'instructor',
+  // Reading a run's timeline (tasks under the pointer, a zoomed-in window) changes nothing: like history's reads.
   'timeline:tasks': 'anyone',
   'timeline:window': 'anyone',
+  // Attendees see how to join (their own worker's command) and who joined; only the instructor runs a server.
+  'cluster:state': 'anyone',
+  'cluster:start': 'instructor',
+  'cluster:connect': 'instructor',
+  'cluster:stop': 'instructor',
 };
 
 /** Whether `role` may invoke `channel`. */

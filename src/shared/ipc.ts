@@ -4,6 +4,7 @@
  * both renderer clients are typed from these maps, so adding a channel fails to compile until every
  * side handles it.
  */
+import type { ClusterConnectRequest, ClusterStartRequest, ClusterState } from './cluster';
 import type { RunComparison } from './compare-runs';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
 import {
@@ -100,6 +101,14 @@ export interface InvokeContract extends LessonContract {
   'timeline:tasks': { readonly request: TimelineTasksRequest; readonly reply: TimelineTasksReply };
   /** A zoomed-in window of a run's model: busy intervals and GIL turns at the plot's resolution. */
   'timeline:window': { readonly request: TimelineWindowRequest; readonly reply: TimelineWindowReply };
+  /** Where the distributed model's broker is, how attendees join it, and its workers. */
+  'cluster:state': { readonly request: null; readonly reply: ClusterState };
+  /** Starts a room's NATS server (loopback unless told; any other address needs the room's passwords). */
+  'cluster:start': { readonly request: ClusterStartRequest; readonly reply: ClusterState };
+  /** Uses a running NATS server for distributed runs (its credentials stay in the engine). */
+  'cluster:connect': { readonly request: ClusterConnectRequest; readonly reply: ClusterState };
+  /** Stops the room server or forgets the server: runs start a private one again. */
+  'cluster:stop': { readonly request: null; readonly reply: ClusterState };
 }
 
 /** A channel the UI can invoke. */
@@ -131,6 +140,8 @@ export interface EventContract {
   'lesson:ended': LessonEnding;
   /** The room changed: the instructor's screen, what the machine is doing, who is connected. */
   'room:changed': RoomState;
+  /** The cluster changed (a worker joined, beat or left; a server started or stopped): at most once a second. */
+  'cluster:changed': ClusterState;
 }
 
 /** Period of the main process's heartbeat, ms. */
@@ -160,6 +171,10 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'room:screen': true,
     'timeline:tasks': true,
     'timeline:window': true,
+    'cluster:state': true,
+    'cluster:start': true,
+    'cluster:connect': true,
+    'cluster:stop': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',
@@ -176,6 +191,7 @@ export const EVENT_CHANNELS = Object.keys({
   'history:changed': true,
   'lesson:ended': true,
   'room:changed': true,
+  'cluster:changed': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**

@@ -38,6 +38,9 @@ export function raceClaims(run: ClaimedRun): Claim[] {
   return MODEL_IDS.flatMap((model: ModelId): Claim[] => {
     const claimOf = MODELS[model].claims[kind];
     if (!claimOf) return [];
+    // An opt-in model left out of the race has nothing to show in it; the others' claims stay, undecided.
+    if (MODELS[model].defaultSelected === false && !run.results.some((result) => result.model === model))
+      return [];
     const { text, holds, multiCore } = claimOf(context);
     const baseline = MODELS[model].baseline;
     const speedup = cleanSpeedup(run, model);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS, formatKnobNumber, type KnobSpec } from './knobs';
-import { MODEL_IDS } from './models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from './models';
 import { formatIssue, resolveParams, validateRunRequest, type RequestIssue } from './run-request';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 
@@ -46,7 +46,7 @@ describe('validateRunRequest: accepted requests', () => {
     const result = validateRunRequest({ scenario: 'io-sleep' });
     expect(result).toEqual({
       ok: true,
-      value: { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} },
+      value: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
     });
   });
 
@@ -156,7 +156,7 @@ describe('validateRunRequest: rejected requests name the problem and what is all
     for (const field of ['scenario', 'params', 'models', 'pool']) expect(issue!.message).toContain(field);
   });
 
-  it.each(['workers', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+  it.each(['nodes', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
     'rejects the unknown pool field %s, listing the pool settings',
     (key) => {
       const issue = issueFor({ scenario: 'io-sleep', pool: { [key]: 4 } }, `pool.${key}`);

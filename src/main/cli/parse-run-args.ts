@@ -1,9 +1,16 @@
 /** Parses `concurrency-lab run` flags into a validated RunRequest and output options. */
 import { POOL_KNOBS, describeRange, type KnobSpec } from '../../shared/knobs';
-import { MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
 import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
+import type { DistributedSettings } from '../engine/models/distributed/distributed-model';
+import {
+  anyServerFlag,
+  connectionFromFlags,
+  SERVER_FLAG_OPTIONS,
+  type ServerFlagValues,
+} from './server-flags';
 import { parseFlags, quoted, type FlagSpec } from './cli-flags';
 import { UsageError } from './usage-error';
 
@@ -18,6 +25,8 @@ export interface RunCommand {
   readonly trace: string | null;
   readonly log: string;
   readonly help: boolean;
+  /** The distributed model's broker: a setting of this command, never part of the request (credentials). */
+  readonly distributed: DistributedSettings;
 }
 
 /** Every knob flag across scenarios and pool settings, by flag name. */
@@ -71,14 +80,29 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     trace: { type: 'string' },
     log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...SERVER_FLAG_OPTIONS,
+    'nats-server': { type: 'string' },
   };
   for (const [flag, specs] of knobs)
     flags[flag] = { type: 'string', numeric: true, hint: describeRange(specs[0]!) };
   const values = parseFlags(args, flags, 'run');
   const help = values.help === true;
-  const emptyRequest: RunRequest = { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} };
+  const emptyRequest: RunRequest = {
+    scenario: 'io-sleep',
+    params: {},
+    models: [...DEFAULT_MODEL_IDS],
+    pool: {},
+  };
   if (help)
-    return { request: emptyRequest, format: 'table', out: null, trace: null, log: DEFAULT_LOG_PATH, help };
+    return {
+      request: emptyRequest,
+      format: 'table',
+      out: null,
+      trace: null,
+      log: DEFAULT_LOG_PATH,
+      help,
+      distributed: { server: null },
+    };
 
   const scenario = values.scenario;
   if (typeof scenario !== 'string')
@@ -109,7 +133,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     params[knob.key] = parseKnobValue(flag, raw, knob);
   }
 
-  const models = typeof values.models === 'string' ? parseModels(values.models) : [...MODEL_IDS];
+  const models = typeof values.models === 'string' ? parseModels(values.models) : [...DEFAULT_MODEL_IDS];
   const format = values.format ?? 'table';
   if (typeof format !== 'string' || !(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(
@@ -123,6 +147,8 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     return value;
   };
 
+  const distributed = distributedFlags(values, models);
+
   // The CLI checked flags itself for better wording; the shared schema is still the one gate.
   const validated = validateRunRequest({ scenario, params, models, pool });
   if (!validated.ok) throw new UsageError(formatIssue(validated.issues[0]!, 'flag'));
@@ -133,5 +159,29 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     trace: path('trace'),
     log: path('log') ?? DEFAULT_LOG_PATH,
     help,
+    distributed,
   };
+}
+
+/** The distributed model's broker flags, checked; refused when the distributed model is not in the race. */
+function distributedFlags(
+  values: Record<string, string | boolean | undefined>,
+  models: readonly ModelId[],
+): DistributedSettings {
+  const natsServer = values['nats-server'];
+  if (
+    (anyServerFlag(values as ServerFlagValues) || typeof natsServer === 'string') &&
+    !models.includes('distributed')
+  ) {
+    const flag = ['server', 'user', 'password', 'creds', 'tls-ca', 'nats-server'].find(
+      (name) => typeof values[name] === 'string',
+    );
+    throw new UsageError(`--${flag} is a setting of the distributed model: add distributed to --models`);
+  }
+  if (typeof natsServer === 'string' && typeof values.server === 'string')
+    throw new UsageError(
+      '--nats-server starts a private server, --server uses a running one: give one or the other',
+    );
+  const server = connectionFromFlags(values as ServerFlagValues, 'the NATS user the lab logs in as');
+  return typeof natsServer === 'string' ? { server, natsServer } : { server };
 }

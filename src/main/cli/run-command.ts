@@ -1,11 +1,13 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
 import { everyModelClean } from '../../shared/ranking';
 import { formatReport } from '../engine/reporters';
+import { modelAvailability } from '../engine/models/availability';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
 import { assertWritable, writeRunOutputs } from './output-paths';
 import { parseRunArgs } from './parse-run-args';
 import { ProgressBar } from './progress-bar';
 import { RUN_HELP } from './help';
+import { UsageError } from './usage-error';
 
 /** Streams and process facts the CLI uses, so tests can drive it. */
 export interface CliIo {
@@ -30,6 +32,11 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     io.stdout.write(RUN_HELP);
     return 0;
   }
+  // A model asked for by name that cannot run here is bad input: say why in one line and start nothing.
+  for (const model of command.request.models) {
+    const availability = await modelAvailability(model, { distributed: command.distributed });
+    if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);
+  }
   await assertWritable([
     ...(command.out ? [{ flag: '--out', path: command.out }] : []),
     ...(command.trace ? [{ flag: '--trace', path: command.trace }] : []),
@@ -50,12 +57,16 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
   process.on('SIGTERM', onSignal);
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   try {
-    const run = await runScenario(command.request, engine, {
-      signal: controller.signal,
-      onPreparing: (message) => progress?.preparing(message),
-      onSnapshot: (snapshot) => progress?.update(snapshot),
-      onModelResult: (result) => progress?.finished(result),
-    });
+    const run = await runScenario(
+      command.request,
+      { ...engine, distributed: command.distributed },
+      {
+        signal: controller.signal,
+        onPreparing: (message) => progress?.preparing(message),
+        onSnapshot: (snapshot) => progress?.update(snapshot),
+        onModelResult: (result) => progress?.finished(result),
+      },
+    );
     progress?.clear();
     const report = formatReport(run, command.format, {
       color: io.color && command.format === 'table' && command.out === null,

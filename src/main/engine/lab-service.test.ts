@@ -80,6 +80,7 @@ describe('the lab service', () => {
       'threads',
       'gil-threads',
       'processes',
+      'distributed',
     ]);
     expect(catalog.defaultPool.threads).toBe(Math.min(32, catalog.machine.cores + 4));
   });

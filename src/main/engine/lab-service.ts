@@ -15,8 +15,10 @@ import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
 import { DamagedRunError, RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
+import { clusterHandlers } from './service/cluster-handlers';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
+import { LabCluster } from './service/lab-cluster';
 import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
 import { roomHandlers } from './service/room-handlers';
@@ -68,6 +70,10 @@ export function createLabService(options: LabServiceOptions): LabService {
     (payload) => emit({ event: 'room:changed', payload }),
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
+  const cluster = new LabCluster({
+    changed: (payload) => emit({ event: 'cluster:changed', payload }),
+    tempRoot: options.engine.tempRoot,
+  });
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
   const timelines = new RunTimelines((runId) => runs.result(runId));
   let stopSampling: (() => void) | null = null;
@@ -75,6 +81,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
       engine: options.engine,
+      distributed: () => cluster.settings(),
       activity,
       runs,
       timelines,
@@ -84,8 +91,15 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs, timelines),
-    ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
+    ...lessonHandlers(
+      options.engine,
+      activity,
+      emit,
+      (run) => runs.addLesson(run),
+      () => cluster.settings(),
+    ),
     ...roomHandlers(room, activity),
+    ...clusterHandlers(cluster, activity),
     ...timelineHandlers(timelines),
   };
 
@@ -174,6 +188,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       stopSampling?.();
       stopSampling = null;
       await activity.stop();
+      await cluster.close();
       await runs.close();
       listeners.clear();
     },

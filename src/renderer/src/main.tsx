@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { TimelineTasksRequest, TimelineWindowRequest } from '../../shared/timeline';
 import { createLabClient } from './api/lab-client';
 import { App } from './app';
+import { createClusterController } from './controller/cluster-controller';
 import { createHistoryController } from './controller/history-controller';
 import { createJobController } from './controller/job-controller';
 import { createLabController } from './controller/lab-controller';
@@ -31,6 +32,8 @@ const lessons = createLessonController(client, store, controller);
 lessons.start();
 const room = createRoomController(client, store);
 room.start();
+const cluster = createClusterController(client, store, () => controller.loadCatalog());
+cluster.start();
 const frameMeter = startFrameMeter((stats) => store.getState().framesMeasured(stats));
 const jobs = createJobController(
   client,
@@ -61,6 +64,7 @@ createRoot(root).render(
       history={history}
       lessons={lessons}
       room={room}
+      cluster={cluster}
       frameMeter={frameMeter}
       timeline={timeline}
     >

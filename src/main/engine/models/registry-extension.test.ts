@@ -76,6 +76,8 @@ describe('a model added as one registry entry plus its executor', () => {
     expect(byId.get('py-threads')?.baseline).toBe('py-sequential');
     expect(modelGroups(first).map((group) => [group.label, group.models.map((m) => m.id)])).toEqual([
       ['Node.js', ['sequential', 'async', 'threads', 'gil-threads', 'processes']],
+      // The distributed model's probe names its broker (or, without nats-server, its family does).
+      [expect.stringMatching(/^NATS JetStream/), ['distributed']],
       [FAKE_RUNTIME, ['py-sequential', 'py-threads']],
       ['CPython', ['py-nogil']],
     ]);
@@ -158,7 +160,7 @@ describe('the compiler, for a model added without all its parts', () => {
 
   it('accepts a registry that builds every model’s executor', () => {
     const engines: ModelEngines<ExtendedId> = { ...REAL_ENGINES, ...FAKE_ENGINES };
-    expect(Object.keys(engines)).toHaveLength(8);
+    expect(Object.keys(engines)).toHaveLength(9); // six registered, three fakes
   });
 
   it('refuses a registry without a model’s executor, and an entry without its colours or analogue', () => {

@@ -38,12 +38,15 @@ export function modelNotes(result: MeasuredModel): string[] {
 /** Each model's speedup (against its registry baseline) and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
   const speedups = speedupsOf(
-    results.map(({ injectedFailures, ...r }) => ({ ...r, expectedFailures: injectedFailures })),
+    results.map(({ injectedFailures, remarks: _remarks, ...r }) => ({
+      ...r,
+      expectedFailures: injectedFailures,
+    })),
   );
-  return results.map(({ injectedFailures, ...result }, index) => ({
+  return results.map(({ injectedFailures, remarks, ...result }, index) => ({
     ...result,
     expectedFailures: injectedFailures,
     speedup: speedups[index] ?? null,
-    notes: modelNotes({ ...result, injectedFailures }),
+    notes: modelNotes({ ...result, injectedFailures, ...(remarks ? { remarks } : {}) }),
   }));
 }

@@ -37,7 +37,11 @@ export interface ModelRunInput {
 export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 
 /** A model's result before the run-level numbers (speedup, notes) are known. */
-export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & { readonly injectedFailures: number };
+export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
+  readonly injectedFailures: number;
+  /** What the executor said of its run (Executor.remarks), for its registry entry's notes. */
+  readonly remarks?: readonly string[];
+};
 
 const MEMORY_SAMPLE_MS = 100;
 
@@ -72,6 +76,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let wallMs = 0;
   let cpuMs: number | null = null;
   let sampler: NodeJS.Timeout | undefined;
+  let remarks: readonly string[];
 
   recorder.starting();
   changed();
@@ -117,6 +122,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   } finally {
     clearInterval(sampler);
     input.onLive?.(null);
+    remarks = executor.remarks?.() ?? [];
     await executor.close();
   }
 
@@ -169,5 +175,6 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     epochStartMs: recorder.epochStartMs,
     timeline,
     injectedFailures: checker.injectedFailures,
+    ...(remarks.length > 0 ? { remarks } : {}),
   };
 }

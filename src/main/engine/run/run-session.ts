@@ -11,6 +11,7 @@ import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/resu
 import { resolveParams, type RunRequest } from '../../../shared/run-request';
 import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
 import { machineInfo } from '../system/machine';
@@ -35,6 +36,8 @@ export interface EngineOptions {
   readonly tempRoot?: string;
   /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
   readonly callingThread?: 'inline' | 'dedicated';
+  /** The distributed model's broker (--server, the app's cluster panel); a private nats-server per run when absent. */
+  readonly distributed?: DistributedSettings;
 }
 
 /** Observers of a run in progress. */
@@ -108,6 +111,8 @@ export async function runScenario(
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
     callingThread: options.callingThread ?? 'inline',
+    distributed: options.distributed,
+    stayLocal: info.localOnly ?? null,
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
@@ -135,7 +140,7 @@ export async function runScenario(
         measured.push(neverRan(model, prepared.tasks.length, { state: 'cancelled' }));
         continue;
       }
-      const availability = await modelAvailability(model);
+      const availability = await modelAvailability(model, env);
       if (!availability.available) {
         const error = `unavailable: ${availability.reason}`;
         measured.push(neverRan(model, prepared.tasks.length, { state: 'failed', error }));
