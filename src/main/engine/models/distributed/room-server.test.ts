@@ -16,7 +16,7 @@ import {
   WORKER_INBOX_PREFIX,
 } from '../../../../workers/protocol/distributed/subjects';
 import { ClusterWatch, type ClusterEvent } from './cluster-watch';
-import { isLoopbackHost, joinCommand, startRoomServer, type RoomServer } from './room-server';
+import { isLoopbackHost, joinCommand, newPassword, startRoomServer, type RoomServer } from './room-server';
 
 const binary = natsServerForTests();
 
@@ -57,6 +57,14 @@ describe('room addresses', () => {
       `concurrency-lab worker --server nats://192.168.1.10:4222 --user attendee --password 'it'\\''s'`,
     );
     expect(joinCommand(room, '/etc/lab/cert.pem')).toMatch(/ --tls-ca \/etc\/lab\/cert\.pem$/);
+  });
+
+  it("never makes a password that starts with '-', which the join command would read as a flag", () => {
+    // 0xf8 encodes as '-' in base64url's first character; the second draw is an ordinary one.
+    const draws = [Buffer.alloc(18, 0xf8), Buffer.alloc(18, 0x41)];
+    const password = newPassword(() => draws.shift()!);
+    expect(password).toBe(Buffer.alloc(18, 0x41).toString('base64url'));
+    expect(draws).toEqual([]);
   });
 });
 

@@ -32,9 +32,15 @@ export interface RoomServer {
   stop(): Promise<void>;
 }
 
-/** A password that is hard to guess and easy to type into a command: 24 characters of base64url. */
-export function newPassword(): string {
-  return randomBytes(18).toString('base64url');
+/**
+ * A password that is hard to guess and easy to type into a command: 24 characters of base64url,
+ * never starting with '-' (`--password -x…` would read as a flag, and the join command would fail).
+ */
+export function newPassword(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const password = random(18).toString('base64url');
+    if (!password.startsWith('-')) return password;
+  }
 }
 
 /** Fresh users for a room. */
