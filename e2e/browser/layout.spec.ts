@@ -12,10 +12,26 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const VIEWS = ['Race', 'Responsiveness', 'GIL lesson', 'Lessons', 'History'] as const;
+const VIEWS = ['Race', 'Responsiveness', 'GIL lesson', 'Lessons', 'History', 'Cluster'] as const;
 
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Elements inside the page that scroll sideways (a table wider than its panel), described. */
+async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => {
+        const { overflowX } = getComputedStyle(el);
+        return (overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${el.scrollWidth} > ${el.clientWidth} px)`),
+  );
+}
+
+async function showView(page: Page, name: (typeof VIEWS)[number]): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
 }
 
 async function smallRace(page: Page): Promise<void> {
@@ -38,26 +54,24 @@ test.describe('presenter mode at 1280×720', () => {
     await expect(page.getByLabel('Scenario')).toBeEnabled();
     await page.getByRole('button', { name: 'Presenter mode' }).click();
     for (const name of VIEWS) {
-      await page
-        .getByRole('navigation', { name: 'Views' })
-        .getByRole('button', { name, exact: true })
-        .click();
+      await showView(page, name);
       await expect(page).toHaveTitle(new RegExp(`${name} — Concurrency Lab`));
       expect(await sidewaysOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await sidewaysScrollers(page), `${name}: a part scrolls sideways`).toEqual([]);
     }
 
-    // Every lesson's entry in the list is whole, none scrolled off the edge.
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Lessons', exact: true })
-      .click();
-    for (const lesson of await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button').all())
-      await expect(lesson).toBeInViewport({ ratio: 1 });
+    // Every lesson's entry in the list is whole, none scrolled off the edge; no lesson's table scrolls sideways.
+    await showView(page, 'Lessons');
+    const lessons = await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button').all();
+    for (const lesson of lessons) await expect(lesson).toBeInViewport({ ratio: 1 });
+    for (const lesson of lessons) {
+      await lesson.click();
+      const name = await lesson.innerText();
+      expect(await sidewaysOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await sidewaysScrollers(page), `${name}: a part scrolls sideways`).toEqual([]);
+    }
 
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Race', exact: true })
-      .click();
+    await showView(page, 'Race');
     await smallRace(page);
     const run = page.getByRole('button', { name: 'Run', exact: true });
     await expect(run).toBeInViewport({ ratio: 1 });
@@ -75,7 +89,12 @@ test.describe('presenter mode at 1280×720', () => {
       expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     }
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScrollers(page), 'a finished race: a part scrolls sideways').toEqual([]);
     await testInfo.attach('presenter 1280×720', { body: await page.screenshot(), contentType: 'image/png' });
+    // The run's row in History, with every column, fits too.
+    await showView(page, 'History');
+    await expect(page.getByRole('table', { name: 'Run history' }).locator('tbody tr')).toHaveCount(1);
+    expect(await sidewaysScrollers(page), 'History with a run: a part scrolls sideways').toEqual([]);
   });
 });
 
