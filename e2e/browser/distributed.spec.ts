@@ -9,8 +9,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { requireChromium } from '../support/chromium';
 import { startLabServer, type LabServer } from '../support/lab-server';
 import { natsServerMissing } from '../support/nats';
+import { presenter, violationsInEveryTheme } from '../support/axe';
 
 requireChromium();
+// axe injects a script, which the app's Content-Security-Policy would refuse.
+test.use({ bypassCSP: true });
 const missing = natsServerMissing();
 test.skip(missing !== null, missing ?? '');
 
@@ -90,6 +93,14 @@ test('the Cluster view lists a worker that joined from another terminal, and the
     const row = workers.locator('tbody tr').first();
     await expect(row).toContainText(/idle|busy/, { timeout: 30_000 });
     await expect(page.getByText('1 connected')).toBeVisible();
+    // The room's view as attendees see it on the projector: accessible, and whole at 1280×720.
+    expect(await violationsInEveryTheme(page, 'Cluster, a room server with a worker')).toEqual([]);
+    await presenter(page, true);
+    await expect(page.getByRole('img', { name: /QR code of the join command/ })).toBeVisible();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await presenter(page, false);
     await testInfo.attach('cluster', {
       body: await page.screenshot({ fullPage: true }),
       contentType: 'image/png',

@@ -58,7 +58,7 @@ export function ClusterWorkers(): ReactNode {
             <tbody>
               {workers.map((worker) => (
                 <tr key={`${worker.host}/${worker.pid}`} className={`cluster-worker-${worker.state}`}>
-                  <td>{worker.host}</td>
+                  <td className="cluster-host">{worker.host}</td>
                   <td className="num">{worker.pid}</td>
                   <td className="num">{worker.cores}</td>
                   <td>
