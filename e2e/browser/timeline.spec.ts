@@ -82,3 +82,41 @@ test('the lanes explain the task under the pointer, select it, and zoom, pan and
   await page.keyboard.press('Escape');
   await expect(details).toBeHidden();
 });
+
+test('without a mouse: Tab to the lanes, pick a lane with the arrows, Enter explains its task, 0 fits', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  // Waits, not computing: sequential (6 × 100 ms) takes the longest however busy the machine is.
+  await page.getByLabel('Scenario').selectOption('io-sleep');
+  await page.getByLabel('Tasks', { exact: true }).fill('6');
+  await page.getByLabel('Task time', { exact: true }).fill('100');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('table').locator('tbody tr[data-model]')).toHaveCount(5, { timeout: 60_000 });
+
+  // The toolbar's axis choice is the stop before the canvas.
+  await page.getByRole('radio', { name: 'One time axis' }).focus();
+  await page.keyboard.press('Tab');
+  const lanes = page.getByRole('img', { name: /^Lanes timeline/ });
+  await expect(lanes).toBeFocused();
+  // The cursor starts on the first lane, in the middle of the run, where sequential is still busy.
+  const cursor = page.getByRole('status', { name: 'Timeline cursor' });
+  await expect(cursor).toHaveText(/^sequential · .+, at \d/);
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('region', { name: 'Selected task' });
+  await expect(details).toContainText(/Task \d+ · sequential · /);
+  await expect(details).toContainText('Duration');
+
+  // Down to the next model's lanes; + zooms in; 0 fits the whole run again.
+  await page.keyboard.press('ArrowDown');
+  await expect(cursor).toHaveText(/^async · .+, at \d/);
+  await page.keyboard.press('+');
+  await expect(range(page)).toHaveText(/^Showing .+ \(×1\.5\)$/);
+  await page.keyboard.press('0');
+  await expect(range(page)).toHaveText(/^Whole run: 0 – /);
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  // Leaving the canvas hides the cursor.
+  await page.keyboard.press('Shift+Tab');
+  await expect(cursor).toHaveText('');
+});

@@ -12,7 +12,7 @@ import { useLab, useTimelineQueries } from '../../store/store-context';
 import { LanesToolbar } from './lanes-toolbar';
 import { TaskDetails, TaskTooltip } from './task-details';
 import { TIMELINE_KEYS_HELP } from './timeline-keys';
-import { createTimelineView } from './timeline-view';
+import { createTimelineView, cursorWords } from './timeline-view';
 import { useLanesTimeline } from './use-lanes-timeline';
 import './lanes.css';
 
@@ -58,6 +58,9 @@ export function LanesTimeline({
           aria-label="Lanes timeline: no run yet."
           aria-describedby={helpId}
         />
+        <output className="visually-hidden" aria-label="Timeline cursor">
+          {cursorWords(state.cursor, rendererRef.current?.layout() ?? null)}
+        </output>
         <TaskTooltip lookup={state.hover} boxWidth={boxWidth} />
         {state.hint && (
           <p className="lanes-hint" role="status">

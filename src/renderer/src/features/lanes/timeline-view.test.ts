@@ -10,7 +10,8 @@ import type {
 import { hitTest } from '../../charts/lanes-hit';
 import { layoutLanes, LANES_METRICS, type LanesInput } from '../../charts/lanes-layout';
 import { snapshot } from '../../test-support/fixtures';
-import { createTimelineView, DETAIL_DELAY_MS, foundTask, WHEEL_HINT } from './timeline-view';
+import { formatAt } from './task-words';
+import { createTimelineView, cursorWords, DETAIL_DELAY_MS, foundTask, WHEEL_HINT } from './timeline-view';
 
 const task: TaskDetail = {
   task: 1,
@@ -121,6 +122,10 @@ describe('the timeline view', () => {
     expect(view.getState().cursor?.row).toBe(layout.rows.indexOf(lane));
     view.cursorMoved(1);
     expect(layout.rows[view.getState().cursor!.row]).toMatchObject({ kind: 'lane', index: 1 });
+    // What a screen reader hears as the cursor moves: the lane and the time under it.
+    const at = view.getState().cursor!.ms;
+    expect(cursorWords(view.getState().cursor, layout)).toBe(`threads · thread 2, at ${formatAt(at)}`);
+    expect(cursorWords(null, layout)).toBe('');
     const choosing = view.cursorChosen();
     fake.release();
     await choosing;

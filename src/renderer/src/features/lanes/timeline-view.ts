@@ -26,6 +26,7 @@ import {
 } from '../../charts/lanes-layout';
 import type { LanesScene, TaskMark } from '../../charts/lanes-draw';
 import { FIT, isFit, panBy, zoomAround, ZOOM_STEP, PAN_STEP } from '../../charts/lanes-viewport';
+import { formatAt } from './task-words';
 
 /** The engine's two timeline questions. */
 export interface TimelineQueries {
@@ -65,6 +66,22 @@ const HINT_MS = 2500;
 /** The task a lookup found under its point: the nearest one the engine named. */
 export function foundTask(lookup: TaskLookup | null): TaskDetail | null {
   return lookup?.answer?.tasks[0] ?? null;
+}
+
+/**
+ * Where the keyboard cursor is, in words for a screen reader ("threads · thread 2, at 1.204 s"), or
+ * '' when there is none: the canvas draws the cursor, this says it.
+ */
+export function cursorWords(cursor: TimelineViewState['cursor'], layout: LanesLayout | null): string {
+  const row = cursor && layout ? layout.rows[cursor.row] : undefined;
+  if (!cursor || !row) return '';
+  const where =
+    row.kind === 'lane'
+      ? `${row.model} · ${row.label}`
+      : row.kind === 'gil'
+        ? `${row.model} · GIL holder`
+        : row.model;
+  return `${where}, at ${formatAt(cursor.ms)}`;
 }
 
 /** Pixels either side of the pointer a task may be and still count as under it. */
