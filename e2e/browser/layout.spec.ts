@@ -154,3 +154,44 @@ test('a chart enlarges to fill the window and comes back with Esc, the focus on 
   expect(Math.abs(after.width - before.width)).toBeLessThan(2);
   expect(Math.abs(after.height - before.height)).toBeLessThan(2);
 });
+
+test('the side history lists the latest 4 runs, counted as History counts them, and links to the rest', async ({
+  page,
+}) => {
+  // Its own server: a history of exactly these runs.
+  const own = await startLabServer();
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(own.url);
+    await page.getByLabel('Scenario').selectOption('io-sleep');
+    await page.getByLabel('Tasks', { exact: true }).fill('1');
+    await page.getByLabel('Task time', { exact: true }).fill('10');
+    for (const model of ['async', 'threads', 'gil-threads', 'processes'])
+      await page.getByLabel(model, { exact: true }).uncheck();
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    const side = page.getByRole('region', { name: 'History', exact: true });
+    for (let saved = 1; saved <= 4; saved++) {
+      await run.click();
+      await expect(side.getByText(`${saved} saved`)).toBeVisible({ timeout: 30_000 });
+      await expect(run).toBeEnabled();
+    }
+    // A lesson's run counts as a run, newest first.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Lessons' }).click();
+    await page
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('button', { name: /Deadlock/ })
+      .click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.locator('[data-outcome]').first()).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Race' }).click();
+    await expect(side.getByText('5 saved')).toBeVisible();
+    await expect(side.getByRole('listitem')).toHaveCount(4);
+    await expect(side.getByRole('listitem').first()).toContainText('lesson');
+    await expect(side.getByRole('list', { name: 'The latest 4 of 5 runs' })).toBeVisible();
+    await side.getByRole('button', { name: 'All 5 runs in History' }).click();
+    await expect(page).toHaveTitle(/^History — Concurrency Lab/);
+    await expect(page.getByRole('table', { name: 'Run history' }).locator('tbody tr')).toHaveCount(5);
+  } finally {
+    await own.stop();
+  }
+});
