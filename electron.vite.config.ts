@@ -20,9 +20,9 @@ export default defineConfig({
           // Runs tasks inside a child process or Electron utility process.
           'process-host': resolve(__dirname, 'src/workers/process-host.ts'),
           // The dedicated thread that hosts sequential and async in the app and browser mode.
-          'loop-thread-host': resolve(__dirname, 'src/main/engine/loop-thread-host.ts'),
+          'loop-thread-host': resolve(__dirname, 'src/workers/loop-thread-host.ts'),
           // The embedded HTTP latency server, in its own process.
-          'latency-server-host': resolve(__dirname, 'src/main/server/latency-server-host.ts'),
+          'latency-server-host': resolve(__dirname, 'src/workers/latency-server-host.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Where code may run decides what it may import (see DESIGN.md, "Layers and the rule between them"). */
+/** Where code may run decides what it may import (see ARCHITECTURE.md, "Layers and the rule between them"). */
 const electron = {
   name: 'electron',
   message: 'Only src/main/app, src/main/index.ts and src/preload may import electron.',
@@ -15,6 +15,15 @@ const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports from t
 const noApp = {
   group: ['**/main/app/**', '**/app/*'],
   message: 'The engine never imports the Electron shell (main/app).',
+};
+/**
+ * The engine reaches into workers only through their public surfaces: the protocol (messages, shared
+ * memory layouts, the Executor contract), the workload registry, and the calling-thread models that
+ * the CLI runs on its own thread (the same code the dedicated loop thread hosts).
+ */
+const workerInternals = {
+  group: ['**/workers/*', '!**/workers/protocol', '!**/workers/workloads', '!**/workers/calling-thread'],
+  message: 'Import workers only through workers/protocol, workers/workloads or workers/calling-thread.',
 };
 
 export default tseslint.config(
@@ -72,7 +81,18 @@ export default tseslint.config(
   },
   {
     files: ['src/main/engine/**/*.ts', 'src/main/server/**/*.ts', 'src/main/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [noRenderer, noApp] }] },
+    // Tests may drive hosts and the GIL directly; the rule guards shipped code.
+    ignores: ['src/main/**/*.{test,test-support}.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electron], patterns: [noRenderer, noApp, workerInternals] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/{engine,server,cli}/**/*.{test,test-support}.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [noRenderer] }] },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -9,12 +9,12 @@ import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import type { TaskSpec } from '../src/main/engine/executor';
-import { assertHostScripts, hostScriptsIn } from '../src/main/engine/host-scripts';
-import { ThreadPoolExecutor } from '../src/main/engine/pool-executors';
-import { forkSpawner } from '../src/main/engine/process-spawner';
-import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/latency-server-process';
-import { runScenario, type EngineOptions } from '../src/main/engine/run-session';
+import type { TaskSpec } from '../src/workers/protocol/executor';
+import { assertHostScripts, hostScriptsIn } from '../src/main/engine/models/host-scripts';
+import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
+import { forkSpawner } from '../src/main/engine/models/process-spawner';
+import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
+import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
 import { streamingBenchmark } from './streaming';
 
 const root = resolve(__dirname, '../..');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
-import type { SystemStats } from '../src/shared/ipc';
+import type { SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
 
 /** What the streaming benchmark measured. */

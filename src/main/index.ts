@@ -1,7 +1,7 @@
 /** Electron main process entry: wires the app's concerns in order. `__dirname` is out/main in the bundle. */
 import { join } from 'node:path';
 import { app, session } from 'electron';
-import { hostScriptsIn } from './engine/host-scripts';
+import { hostScriptsIn } from './engine/models/host-scripts';
 import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
 import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';

@@ -1,5 +1,5 @@
 /** Several finished runs side by side, ready for one chart: total time, speedup and throughput per run and model. */
-import type { ModelSummary, RunView } from './ipc';
+import type { ModelSummary, RunView } from './views';
 import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from './knobs';
 import { MODEL_IDS, type ModelId } from './models';
 import type { ResolvedPool } from './results';

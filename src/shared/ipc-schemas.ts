@@ -1,6 +1,7 @@
 /** Validators of every invoke channel's request: untrusted input in, a typed request or field-level issues out. */
 import { z } from 'zod';
-import { EXPORT_FORMATS, type InvokeChannel, type InvokeContract } from './ipc';
+import { type InvokeChannel, type InvokeContract } from './ipc';
+import { EXPORT_FORMATS } from './export-formats';
 import { describeRange, knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
 import {
   DATA_PASSING_KNOBS,

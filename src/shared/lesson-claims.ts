@@ -3,7 +3,7 @@
  * numbers of the run it describes. A claim the numbers contradict is shown as contradicted — with the
  * numbers — never as if it held.
  */
-import type { ModelSummary, RunSummary } from './ipc';
+import type { ModelSummary, RunSummary } from './views';
 import type {
   DataCarrier,
   DataPassingResult,

@@ -3,7 +3,7 @@
  * pipeline, deadlock), as the history keeps it: what was asked, what was measured, and when — so it
  * can be listed next to the model races, re-opened in its lesson and exported.
  */
-import type { ExportFormat } from './ipc';
+import type { ExportFormat } from './export-formats';
 import type {
   DataPassingRequest,
   DataPassingResult,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskEvent, TaskSpec } from '../main/engine/executor';
-import { ThreadPoolExecutor } from '../main/engine/pool-executors';
+import type { TaskEvent, TaskSpec } from './protocol/executor';
+import { ThreadPoolExecutor } from '../main/engine/models/pool-executors';
 import { builtHostScripts } from '../test-support/engine-options';
 import { AtomicsMutex, MUTEX_SLOTS, mutexOwner } from './atomics-mutex';
 import { createRaceBuffer, RACE_SLOTS, type RaceCounterInput } from './workloads/race-counter';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskEvent, TaskSpec } from '../main/engine/executor';
-import { GilThreadPoolExecutor } from '../main/engine/pool-executors';
+import type { TaskEvent, TaskSpec } from './protocol/executor';
+import { GilThreadPoolExecutor } from '../main/engine/models/pool-executors';
 import { builtHostScripts } from '../test-support/engine-options';
-import { createGilBuffer, gilHolder, releaseIfHeldBy, setSwitchInterval, SimulatedGil } from './gil';
-import type { TaskGilUsage } from './protocol';
+import { SimulatedGil } from './gil';
+import { createGilBuffer, gilHolder, releaseIfHeldBy, setSwitchInterval } from './protocol/gil-memory';
+import type { TaskGilUsage } from './protocol/host-messages';
 
 type Finished = Extract<TaskEvent, { type: 'finished' }>;
 

@@ -8,45 +8,8 @@
  * - I/O waits release the GIL for their whole duration.
  */
 import { epochNow } from '../shared/clock';
-import type { TaskGilUsage } from './protocol';
-
-/** Int32 slots of the shared state. */
-const HOLDER = 0; // 0 when free, else the holder's id
-const DROP_REQUEST = 1; // 1 when a waiter asked the holder to let go
-const WAITERS = 2; // threads inside acquire()
-const SWITCH_NUMBER = 3; // incremented on every acquisition
-const INTERVAL_US = 4; // switch interval in microseconds; may change while a run goes on
-const SLOTS = 5;
-
-/** Creates the shared state of one GIL. */
-export function createGilBuffer(switchIntervalMs: number): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
-  setSwitchInterval(buffer, switchIntervalMs);
-  return buffer;
-}
-
-/** Changes the switch interval of a GIL, live (like sys.setswitchinterval). */
-export function setSwitchInterval(buffer: SharedArrayBuffer, switchIntervalMs: number): void {
-  Atomics.store(new Int32Array(buffer), INTERVAL_US, Math.max(1, Math.round(switchIntervalMs * 1000)));
-}
-
-/** The id of the thread holding the GIL, or null when it is free. */
-export function gilHolder(buffer: SharedArrayBuffer): number | null {
-  const holder = Atomics.load(new Int32Array(buffer), HOLDER);
-  return holder === 0 ? null : holder;
-}
-
-/**
- * Frees the GIL if a thread that is gone (crashed, terminated at a timeout) still holds it, and
- * wakes a waiter. Without this, one dead holder would stall every other thread forever.
- */
-export function releaseIfHeldBy(buffer: SharedArrayBuffer, holderId: number): boolean {
-  const state = new Int32Array(buffer);
-  if (Atomics.compareExchange(state, HOLDER, holderId, 0) !== holderId) return false;
-  Atomics.store(state, DROP_REQUEST, 0);
-  Atomics.notify(state, HOLDER, 1);
-  return true;
-}
+import type { TaskGilUsage } from './protocol/host-messages';
+import { DROP_REQUEST, HOLDER, INTERVAL_US, SWITCH_NUMBER, WAITERS } from './protocol/gil-memory';
 
 /** One thread's handle on the shared GIL. Not re-entrant: acquire and release alternate. */
 export class SimulatedGil {

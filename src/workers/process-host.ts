@@ -2,7 +2,7 @@
  * Entry point of a process in the processes pool: a `child_process.fork` child in plain Node, or an
  * Electron `utilityProcess` in the app (which exposes `process.parentPort` instead of `process.send`).
  */
-import type { HostConfig, HostResponse } from './protocol';
+import type { HostConfig, HostResponse } from './protocol/host-messages';
 import { runTaskHost, type HostPort } from './task-host';
 
 /** The part of Electron's utility-process `process.parentPort` this host uses. */

@@ -3,7 +3,7 @@
  * their loops really overlap instead of the first finishing before the last is dispatched. The same
  * count-and-wait marks later meeting points (the deadlock lesson's "everyone has made a first move").
  */
-import type { WorkloadContext } from './workload-context';
+import type { WorkloadContext } from './workloads/workload-context';
 
 /** Atomics.waitAsync (ES2024; in Node since 16), which the ES2023 lib does not declare. */
 type WaitAsync = (

@@ -3,10 +3,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { TransferListItem } from 'node:worker_threads';
 import { epochNow } from '../shared/clock';
 import { SimulatedGil } from './gil';
-import type { HostConfig, HostResponse, HostUsage, TaskRequest } from './protocol';
-import type { WorkloadContext } from './workload-context';
+import type { HostConfig, HostResponse, HostUsage, TaskRequest } from './protocol/host-messages';
+import type { WorkloadContext } from './workloads/workload-context';
 import { markExpendable } from './workloads/fault';
 import { runWorkload } from './workloads';
+import { transferables } from './protocol/transferables';
 
 /** The two directions of a host's channel to the engine. */
 export interface HostPort {
@@ -46,16 +47,6 @@ function createHostContext(gil: SimulatedGil | null): WorkloadContext {
     sleep: (ms) => io(delay(ms)),
     signal: neverAborted,
   };
-}
-
-/** Buffers of typed arrays at the top level of an output: moved, not copied, to the other thread. */
-export function transferables(output: unknown): TransferListItem[] {
-  if (!output || typeof output !== 'object') return [];
-  const list: TransferListItem[] = [];
-  for (const value of Object.values(output)) {
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) list.push(value.buffer);
-  }
-  return list;
 }
 
 function errorMessage(error: unknown): string {

@@ -1,6 +1,6 @@
 /** Entry point of a worker thread in the threads and gil-threads pools. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { HostConfig } from './protocol';
+import type { HostConfig } from './protocol/host-messages';
 import { runTaskHost } from './task-host';
 
 if (!parentPort) throw new Error('thread-host must run inside a worker thread');

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProcessExit } from '../engine/process-spawner';
+import type { ProcessExit } from '../engine/models/process-spawner';
 
 /** A utility process: messages, exit with a code, a piped stderr. */
 class FakeUtilityProcess extends EventEmitter {

@@ -1,6 +1,6 @@
 /** The `processes` model's spawner in the app: Electron `utilityProcess.fork` behind the engine's ProcessSpawner interface. */
 import { utilityProcess } from 'electron';
-import { tailCollector, type ProcessExit, type ProcessSpawner } from '../engine/process-spawner';
+import { tailCollector, type ProcessExit, type ProcessSpawner } from '../engine/models/process-spawner';
 
 /** How long after kill() a utility process may take to exit before it gets SIGKILL (cancelling must finish within half a second). */
 const KILL_GRACE_MS = 400;

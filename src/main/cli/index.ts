@@ -1,6 +1,6 @@
 /** Entry point of the `concurrency-lab` command (built to out/main/cli.js; bin/concurrency-lab.js runs it). */
-import { hostScriptsIn } from '../engine/host-scripts';
-import { forkSpawner } from '../engine/process-spawner';
+import { hostScriptsIn } from '../engine/models/host-scripts';
+import { forkSpawner } from '../engine/models/process-spawner';
 import { main } from './main';
 import { serveCommand } from './serve-command';
 import { join } from 'node:path';

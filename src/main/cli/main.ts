@@ -2,7 +2,7 @@
 import { MODELS } from '../../shared/models';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
-import type { EngineOptions } from '../engine/run-session';
+import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';
 import { EXIT_USAGE, UsageError } from './usage-error';

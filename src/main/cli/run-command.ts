@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { appendLog, formatLogLines, formatReport, formatTrace } from '../engine/reporters';
-import { runScenario, type EngineOptions } from '../engine/run-session';
+import { runScenario, type EngineOptions } from '../engine/run/run-session';
 import { parseRunArgs } from './parse-run-args';
 import { ProgressBar } from './progress-bar';
 import { RUN_HELP } from './help';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../engine/history/history-location';
 import { openHistory } from '../engine/history/open-history';
 import { createLabService } from '../engine/lab-service';
-import type { EngineOptions } from '../engine/run-session';
+import type { EngineOptions } from '../engine/run/run-session';
 import { isLoopback, startBrowserServer } from '../server/browser-server';
 import { openInBrowser } from './open-browser';
 import { DEFAULT_LOG_PATH } from './parse-run-args';

@@ -1,10 +1,5 @@
 /** Error helpers of the engine. */
-import { CancelledError } from '../../workers/workload-context';
-
-/** The message of anything thrown. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { CancelledError } from '../../workers/workloads/workload-context';
 
 /** Whether an error means "the run was cancelled". */
 export function isCancellation(error: unknown): boolean {

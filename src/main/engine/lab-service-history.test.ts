@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventContract, LabEvent, Reply, RunListItem } from '../../shared/ipc';
+import type { EventContract, LabEvent, Reply } from '../../shared/ipc';
+import type { RunListItem } from '../../shared/views';
 import type { RaceConditionResult } from '../../shared/lessons';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { openHistory } from './history/open-history';
 import { createLabService, type LabService } from './lab-service';
-import { forkSpawner } from './process-spawner';
+import { forkSpawner } from './models/process-spawner';
 
 const open: LabService[] = [];
 

@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   INVOKE_CHANNELS,
   type EventContract,
-  type HistoryItem,
   type InvokeChannel,
   type InvokeContract,
   type LabEvent,
   type Reply,
 } from '../../shared/ipc';
+import { type HistoryItem } from '../../shared/views';
 import { seededRandom } from '../../shared/hashing';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { createLabService, type LabService } from './lab-service';
-import { forkSpawner, type ProcessSpawner } from './process-spawner';
+import { forkSpawner, type ProcessSpawner } from './models/process-spawner';
 
 const services: LabService[] = [];
 
@@ -145,6 +145,41 @@ describe('the lab service', () => {
     expect(view.run.results.map((r) => r.state)).toEqual(['cancelled', 'cancelled']);
     expect(pids.length).toBe(2);
     expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('changes the switch interval live only while a model with a GIL runs', async () => {
+    const { service, events, next } = setup();
+    expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({
+      ok: true,
+      value: { applied: false },
+    });
+    const started = await service.handle('run:start', {
+      scenario: 'io-sleep',
+      params: { tasks: 4, taskMs: 1500 },
+      models: ['threads', 'gil-threads'],
+      pool: { threads: 2 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const runningModel = (model: string): boolean =>
+      events.some(
+        (e) =>
+          e.event === 'run:progress' &&
+          e.payload.kind === 'snapshot' &&
+          e.payload.snapshot.model === model &&
+          e.payload.snapshot.running > 0,
+      );
+    while (!runningModel('threads')) await new Promise((r) => setTimeout(r, 20));
+    expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({
+      value: { applied: false },
+    });
+    while (!runningModel('gil-threads')) await new Promise((r) => setTimeout(r, 20));
+    expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({
+      value: { applied: true },
+    });
+    await next('run:finished');
+    expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({
+      value: { applied: false },
+    });
   });
 
   it('close() stops a run in progress and every process it started', async () => {

@@ -10,15 +10,15 @@ import {
 } from '../../shared/ipc';
 import { REQUEST_VALIDATORS } from '../../shared/ipc-schemas';
 import { formatIssue } from '../../shared/run-request';
-import { errorMessage } from './errors';
+import { errorMessage } from '../../shared/format';
 import { RunStore } from './history/run-store';
-import type { EngineOptions } from './run-session';
+import type { EngineOptions } from './run/run-session';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
 import { lessonHandlers } from './service/lesson-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
-import { startSystemMonitor } from './system-monitor';
+import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
 export interface LabService {

@@ -6,7 +6,7 @@ import type { WsServerMessage } from '../../shared/ws-protocol';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { seededRandom } from '../../shared/hashing';
 import { createLabService, type LabService } from '../engine/lab-service';
-import { forkSpawner } from '../engine/process-spawner';
+import { forkSpawner } from '../engine/models/process-spawner';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 
 const rendererDir = resolve(__dirname, '../../../out/renderer');

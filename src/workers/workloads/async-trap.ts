@@ -1,5 +1,5 @@
 /** The async trap of the lessons: tasks that poll I/O, and one that sleeps — awaited, or blocking the whole loop. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** A task that waits for I/O in many small steps, as a poller or a chatty client does. */
 export interface PollInput {

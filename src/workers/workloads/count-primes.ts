@@ -1,6 +1,6 @@
 /** Count primes in a range by trial division: the classic CPU-bound multiprocessing demo. */
 import { isPrime } from '../../shared/cpu-job';
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 export { isPrime };
 

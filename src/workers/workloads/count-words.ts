@@ -1,6 +1,6 @@
 /** Word frequencies of a text file: read (I/O), then tokenise and count (CPU). */
 import { readFile } from 'node:fs/promises';
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 import { fnv1aString, hex32 } from '../../shared/hashing';
 
 /** A text file to count. */

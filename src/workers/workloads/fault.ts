@@ -1,5 +1,5 @@
 /** Deliberate faults, so tests (and the curious) can see how each model fails: throw, exit, run out of memory, hang. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** Which fault to cause. */
 export interface FaultInput {

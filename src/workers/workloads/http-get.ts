@@ -1,7 +1,7 @@
 /** One GET request to the embedded latency server, its body read and checksummed. */
 import http from 'node:http';
-import type { WorkloadContext } from '../workload-context';
-import { fnv1aBytes, hex32 } from '../../shared/hashing';
+import type { WorkloadContext } from './workload-context';
+import { fnv1aBytes, hex32, mix32 } from '../../shared/hashing';
 
 /** A request to make; `url` already carries the server's delay, size and failure settings. */
 export interface HttpGetInput {
@@ -80,4 +80,18 @@ export async function httpGetWorkload(input: HttpGetInput, ctx: WorkloadContext)
   if (id !== String(input.id))
     throw new Error(`request ${input.id} got the answer to request ${id ?? '(none)'}`);
   return { id: input.id, status, bytes: body.length, checksum: bodyChecksum(body) };
+}
+
+/** What happens to one request, decided by (seed, id) alone so the engine can predict it. */
+export interface PlannedOutcome {
+  readonly extraDelayMs: number;
+  readonly fails: boolean;
+}
+
+/** The extra delay and the injected failure of request `id`, shared by the server and the engine's checker. */
+export function plannedOutcome(seed: number, id: number, jitter: number, fail: number): PlannedOutcome {
+  return {
+    extraDelayMs: Math.floor((mix32(seed, id, 1) / 2 ** 32) * (jitter + 1)),
+    fails: mix32(seed, id, 2) / 2 ** 32 < fail,
+  };
 }

@@ -1,5 +1,5 @@
 /** Batch image processing: a generated RGBA image, converted to grayscale, then box-blurred. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 import { fnv1aBytes, hex32, seededRandom } from '../../shared/hashing';
 import { grayOf, pixelRgb } from '../../shared/image-pixels';
 

@@ -1,5 +1,5 @@
 /** The workload registry: every workload by name. Names cross message boundaries; functions never do. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 import { pollWorkload, sleeperWorkload } from './async-trap';
 import { countPrimesWorkload } from './count-primes';
 import { countWordsWorkload } from './count-words';

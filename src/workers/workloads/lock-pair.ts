@@ -7,7 +7,7 @@ import type { LockEventKind } from '../../shared/lessons';
 import { AtomicsMutex, mutexOwner, MUTEX_SLOTS } from '../atomics-mutex';
 import { announce, arriveAndWait, waitForCount } from '../start-barrier';
 import { epochNow } from '../../shared/clock';
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** What a lock event records. */
 export type { LockEventKind };

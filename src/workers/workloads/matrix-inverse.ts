@@ -1,5 +1,5 @@
 /** Dense matrix inversion by Gauss-Jordan elimination with partial pivoting. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 import { fnv1aBytes, hex32, seededRandom } from '../../shared/hashing';
 
 /** A random n x n matrix, generated from its seed on whichever side needs it. */

@@ -5,7 +5,7 @@
 import { AtomicsMutex, MUTEX_SLOTS } from '../atomics-mutex';
 import { arriveAndWait } from '../start-barrier';
 import { epochNow } from '../../shared/clock';
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** Int32 slots of a race buffer: the counter, the start line and the mutex. */
 export const RACE_SLOTS = { counter: 0, startLine: 1, mutex: 2, length: 2 + MUTEX_SLOTS } as const;

@@ -1,5 +1,5 @@
 /** Increments one counter in shared memory with a plain read-then-write: the race-condition exercise. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** Which counter to increment, how often, and whether a checkpoint may fall between the read and the write. */
 export interface SharedCounterInput {

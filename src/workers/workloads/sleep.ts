@@ -1,5 +1,5 @@
 /** Simulated I/O: wait without computing, the "read a file that takes 2 seconds" of the lessons. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** Input of one simulated I/O wait. */
 export interface SleepInput {

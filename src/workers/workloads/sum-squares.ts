@@ -1,5 +1,5 @@
 /** Sum of i*i over a range, exact, with no allocation in the hot loop. */
-import type { WorkloadContext } from '../workload-context';
+import type { WorkloadContext } from './workload-context';
 
 /** A half-open range [start, end) of non-negative integers below 2^40. */
 export interface SumSquaresInput {

@@ -2,10 +2,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunView } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
 import type { ModelResult, ModelSnapshot, RunResult, TaskRecord } from '../../../shared/results';
 import { sampleRun } from '../reporters/fixtures.test-support';
-import { runView } from '../run-views';
+import { runView } from '../run/run-views';
 
 /** A run with what the store keeps of it. */
 export interface StoredRun {

@@ -1,5 +1,5 @@
 /** Opens the run history in a data folder for the app or browser mode, never failing to start because of it. */
-import { errorMessage } from '../errors';
+import { errorMessage } from '../../../shared/format';
 import { historyFileIn } from './history-location';
 import { RunStore } from './run-store';
 

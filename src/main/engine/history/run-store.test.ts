@@ -2,9 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
-import { forkSpawner } from '../process-spawner';
-import { runScenario } from '../run-session';
-import { runListItem } from '../run-views';
+import { forkSpawner } from '../models/process-spawner';
+import { runScenario } from '../run/run-session';
+import { runListItem } from '../run/run-views';
 import {
   bigStoredRun,
   sampleStoredRun,

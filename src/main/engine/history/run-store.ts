@@ -1,6 +1,6 @@
 /** The run history on disk: every finished run in one SQLite database (sql.js, WebAssembly) in the app's data folder. */
 import type { Database, SqlValue } from 'sql.js';
-import type { LessonListItem, RunListItem, RunView } from '../../../shared/ipc';
+import type { LessonListItem, RunListItem, RunView } from '../../../shared/views';
 import {
   isSavedLessonId,
   lessonHeadline,

@@ -1,6 +1,6 @@
 /** Helpers for lesson tests that check cancellation leaves no thread or process behind. */
 import { readdirSync } from 'node:fs';
-import { forkSpawner, type ProcessSpawner } from '../process-spawner';
+import { forkSpawner, type ProcessSpawner } from '../models/process-spawner';
 
 /** OS threads of this process (Linux), or null where /proc is not available. */
 export function osThreadCount(): number | null {

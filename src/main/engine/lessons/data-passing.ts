@@ -22,9 +22,9 @@ import {
   type PayloadEchoInput,
   type PayloadEchoOutput,
 } from '../../../workers/workloads/payload-echo';
-import { processWorkerFactory, threadWorkerFactory } from '../pool-workers';
-import { percentiles } from '../stats';
-import type { PoolWorkerFactory } from '../worker-pool';
+import { processWorkerFactory, threadWorkerFactory } from '../models/pool-workers';
+import { percentiles } from '../recording/stats';
+import type { PoolWorkerFactory } from '../models/worker-pool';
 import { HostLink } from './host-link';
 import { checkInteger, round3, throwIfCancelled, type LessonEnvironment } from './lesson-environment';
 

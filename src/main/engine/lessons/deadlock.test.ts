@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
-import { forkSpawner } from '../process-spawner';
+import { forkSpawner } from '../models/process-spawner';
 import { osThreadCount } from './cleanup.test-support';
 import { runDeadlockLesson } from './deadlock';
 

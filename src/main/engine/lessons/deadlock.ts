@@ -23,9 +23,9 @@ import {
   type LockPairInput,
 } from '../../../workers/workloads/lock-pair';
 import { isCancellation } from '../errors';
-import type { TaskEvent, TaskSpec } from '../executor';
-import { threadWorkerFactory } from '../pool-workers';
-import { WorkerPool } from '../worker-pool';
+import type { TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
+import { threadWorkerFactory } from '../models/pool-workers';
+import { WorkerPool } from '../models/worker-pool';
 import {
   checkInteger,
   LessonInputError,

@@ -3,10 +3,10 @@
  * time, for lessons that stream work or time single round trips — which WorkerPool, built to run a
  * fixed batch, does not do.
  */
-import type { HostResponse } from '../../../workers/protocol';
+import type { HostResponse } from '../../../workers/protocol/host-messages';
 import type { WorkloadInput, WorkloadName, WorkloadOutput } from '../../../workers/workloads';
 import { CancelledError } from '../errors';
-import type { PoolWorker, PoolWorkerFactory } from '../worker-pool';
+import type { PoolWorker, PoolWorkerFactory } from '../models/worker-pool';
 
 /** A call's output and when the host ran it (epoch ms, see shared/clock). */
 export interface HostCallResult<O> {

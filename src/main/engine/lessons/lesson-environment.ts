@@ -1,7 +1,7 @@
 /** What every workshop lesson needs from its caller, and the input checks they share. */
 import { CancelledError } from '../errors';
-import type { HostScripts } from '../host-scripts';
-import type { ProcessSpawner } from '../process-spawner';
+import type { HostScripts } from '../models/host-scripts';
+import type { ProcessSpawner } from '../models/process-spawner';
 
 /** How a lesson reaches threads and processes, and how it is cancelled. */
 export interface LessonEnvironment {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
-import { forkSpawner } from '../process-spawner';
+import { forkSpawner } from '../models/process-spawner';
 import { alive, osThreadCount, recordingSpawner } from './cleanup.test-support';
 import type { PipelinePoint } from '../../../shared/lessons';
 import { produceItems, runPipelineLesson } from './pipeline';

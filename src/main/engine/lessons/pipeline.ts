@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pipelineDigest } from '../../../workers/workloads/pipeline-transform';
 import { CancelledError, isCancellation } from '../errors';
-import { processWorkerFactory, threadWorkerFactory } from '../pool-workers';
+import { processWorkerFactory, threadWorkerFactory } from '../models/pool-workers';
 import { BoundedQueue } from './bounded-queue';
 import { HostLink } from './host-link';
 import { checkInteger, round3, throwIfCancelled, type LessonEnvironment } from './lesson-environment';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
-import { forkSpawner } from '../process-spawner';
+import { forkSpawner } from '../models/process-spawner';
 import { osThreadCount } from './cleanup.test-support';
 import type { RaceRun } from '../../../shared/lessons';
 import { runRaceConditionLesson } from './race-condition';

@@ -22,8 +22,8 @@ import {
   type RaceCounterOutput,
   type RaceSync,
 } from '../../../workers/workloads/race-counter';
-import type { Executor, TaskEvent, TaskSpec } from '../executor';
-import { GilThreadPoolExecutor, ThreadPoolExecutor } from '../pool-executors';
+import type { Executor, TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
+import { GilThreadPoolExecutor, ThreadPoolExecutor } from '../models/pool-executors';
 import {
   checkInteger,
   LessonInputError,

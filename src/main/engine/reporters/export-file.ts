@@ -1,5 +1,5 @@
 /** How an export becomes a file: its extension, its MIME type, and a name that says what and when. */
-import type { ExportFile, ExportFormat } from '../../../shared/ipc';
+import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 
 /** Extension and MIME type of each export format. */
 export const FILE_KINDS: Readonly<Record<ExportFormat, { readonly ext: string; readonly mimeType: string }>> =

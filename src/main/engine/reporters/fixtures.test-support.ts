@@ -1,7 +1,7 @@
 /** Realistic RunResult fixtures for the reporter tests: five models run one after another on 2 cores. */
 import type { ModelId } from '../../../shared/models';
 import type { GilStats, Lane, ModelResult, RunResult, TaskRecord } from '../../../shared/results';
-import { percentiles } from '../stats';
+import { percentiles } from '../recording/stats';
 
 /** Variants of the sample run. */
 export interface SampleRunOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportFormat } from '../../../shared/ipc';
+import type { ExportFormat } from '../../../shared/export-formats';
 import { LESSON_EXPORT_FORMATS, SAVED_LESSON_IDS, type LessonRun } from '../../../shared/lesson-runs';
 import type {
   DataPassingResult,

@@ -2,7 +2,7 @@
  * The export of a lesson run (race condition, data passing, pipeline, deadlock): CSV, JSON, Markdown,
  * or a Chrome trace for the lessons that have a timeline — the same file kinds a race of models exports.
  */
-import type { ExportFile, ExportFormat } from '../../../shared/ipc';
+import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import { exportFile } from './export-file';
 import {
   dataPassingClaims,

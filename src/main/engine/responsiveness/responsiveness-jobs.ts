@@ -14,15 +14,15 @@ import type {
   JobPlan,
   TrapTask,
 } from '../../../shared/responsiveness';
-import { DedicatedThreadExecutor } from '../dedicated-thread-executor';
-import type { Executor, TaskEvent, TaskSpec } from '../executor';
-import type { HostScripts } from '../host-scripts';
-import { ProcessPoolExecutor, ThreadPoolExecutor } from '../pool-executors';
-import type { ProcessSpawner } from '../process-spawner';
+import { DedicatedThreadExecutor } from '../models/dedicated-thread-executor';
+import type { Executor, TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
+import type { HostScripts } from '../models/host-scripts';
+import { ProcessPoolExecutor, ThreadPoolExecutor } from '../models/pool-executors';
+import type { ProcessSpawner } from '../models/process-spawner';
 import { unitsPerMs } from '../scenarios/calibrate';
 import { PRIMES_FROM } from '../scenarios/cpu-primes';
 import { countPrimesInRangesYielding } from '../scenarios/prime-sieve';
-import { lateness, RESOLUTION_MS } from '../system-monitor';
+import { lateness, RESOLUTION_MS } from '../system/system-monitor';
 
 /** What running jobs needs. */
 export interface JobEnvironment {

@@ -3,10 +3,10 @@
  * thread — where tasks run, and off the main thread, whose event loop must stay free (the app's
  * window, browser mode's socket) — and are timed by the worker's own clock.
  */
-import { createInlineContext } from '../../../workers/inline-context';
-import type { WorkloadContext } from '../../../workers/workload-context';
-import type { TaskSpec } from '../executor';
-import { ThreadPoolExecutor } from '../pool-executors';
+import { createInlineContext } from '../../../workers/calling-thread/inline-context';
+import type { WorkloadContext } from '../../../workers/workloads/workload-context';
+import type { TaskSpec } from '../../../workers/protocol/executor';
+import { ThreadPoolExecutor } from '../models/pool-executors';
 import type { ScenarioContext } from './scenario';
 
 /** A context for running workloads in place: no yields, no GIL (tests and checks). */

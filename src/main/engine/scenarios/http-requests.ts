@@ -1,7 +1,7 @@
 /** http-requests: N GET requests to the embedded latency server; bodies checksummed, injected failures known in advance. */
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
-import { plannedOutcome } from '../../server/latency-server';
-import { startLatencyServer, warmUpLatencyServer } from '../latency-server-process';
+import { plannedOutcome } from '../../../workers/workloads/http-get';
+import { startLatencyServer, warmUpLatencyServer } from './latency-server-process';
 import { field, formatCount, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */

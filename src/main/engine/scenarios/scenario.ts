@@ -1,8 +1,8 @@
 /** What the engine needs from a scenario: build the tasks once, check every answer, clean up. */
 import type { ScenarioId } from '../../../shared/scenarios';
-import type { TaskSpec } from '../executor';
-import type { HostScripts } from '../host-scripts';
-import type { ProcessSpawner } from '../process-spawner';
+import type { TaskSpec } from '../../../workers/protocol/executor';
+import type { HostScripts } from '../models/host-scripts';
+import type { ProcessSpawner } from '../models/process-spawner';
 
 /** What a scenario may use while preparing. */
 export interface ScenarioContext {

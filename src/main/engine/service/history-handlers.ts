@@ -1,8 +1,9 @@
 /** Handlers of the run history: list, open, delete, compare, export — races and lesson runs. */
 import { compareRuns } from '../../../shared/compare-runs';
-import type { ExportFile, ExportFormat, RunView } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
+import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import type { RunResult } from '../../../shared/results';
-import { exportRuns } from '../exports';
+import { exportRuns } from '../reporters/exports';
 import { exportLessonRun, LessonExportUnsupported } from '../reporters/lesson-export';
 import { LabFailure, type HandlerMap } from './lab-activity';
 import type { SessionRuns } from './session-runs';

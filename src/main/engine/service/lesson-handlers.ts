@@ -13,7 +13,7 @@ import { runDeadlockLesson } from '../lessons/deadlock';
 import { runPipelineLesson } from '../lessons/pipeline';
 import { runRaceConditionLesson } from '../lessons/race-condition';
 import { ResponsivenessJobs } from '../responsiveness/responsiveness-jobs';
-import type { EngineOptions } from '../run-session';
+import type { EngineOptions } from '../run/run-session';
 import type { HandlerMap, LabActivity } from './lab-activity';
 
 type LessonChannel =

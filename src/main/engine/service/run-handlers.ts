@@ -7,13 +7,13 @@ import { MODEL_IDS, MODELS } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
 import { SCENARIOS } from '../../../shared/scenarios';
-import { setSwitchInterval } from '../../../workers/gil';
-import { errorMessage } from '../errors';
-import { exportRun } from '../exports';
-import { machineInfo } from '../machine';
+import { errorMessage } from '../../../shared/format';
+import { exportRun } from '../reporters/exports';
+import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
-import { resolvePool, runScenario, type EngineOptions } from '../run-session';
-import { runView, summariseModel } from '../run-views';
+import type { LiveExecutor } from '../run/model-run';
+import { resolvePool, runScenario, type EngineOptions } from '../run/run-session';
+import { runView, summariseModel } from '../run/run-views';
 import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
 import type { SessionRuns } from './session-runs';
 
@@ -34,7 +34,7 @@ export function runHandlers(
 ): HandlerMap<'lab:catalog' | 'run:start' | 'run:cancel' | 'run:export' | 'gil:switch-interval'> {
   const { engine, activity, runs, emit } = context;
   const cores = engine.cores ?? availableParallelism();
-  let liveGil: SharedArrayBuffer | null = null;
+  let live: LiveExecutor | null = null;
 
   const startRun = (request: RunRequest): { runId: string } => {
     activity.assertIdle();
@@ -52,7 +52,7 @@ export function runHandlers(
         progress({ runId, kind: 'snapshot', snapshot });
       },
       onModelResult: (result) => progress({ runId, kind: 'model-finished', result: summariseModel(result) }),
-      onLiveGil: (buffer) => (liveGil = buffer),
+      onLive: (executor) => (live = executor),
     })
       .then(async (result) => {
         const view = runView(
@@ -105,8 +105,8 @@ export function runHandlers(
       return exportRun(result, format);
     },
     'gil:switch-interval': async ({ switchIntervalMs }) => {
-      if (!liveGil) return { applied: false };
-      setSwitchInterval(liveGil, switchIntervalMs);
+      if (!live?.setSwitchInterval) return { applied: false };
+      live.setSwitchInterval(switchIntervalMs);
       return { applied: true };
     },
   };

@@ -2,12 +2,12 @@
  * The lab's finished runs: the persistent store, plus the runs just finished whose save is still
  * under way (compressing a 100,000-task run takes a moment), so they can be opened and exported at once.
  */
-import type { HistoryItem, RunView } from '../../../shared/ipc';
+import type { HistoryItem, RunView } from '../../../shared/views';
 import type { LessonRun } from '../../../shared/lesson-runs';
 import type { RunResult } from '../../../shared/results';
-import { errorMessage } from '../errors';
+import { errorMessage } from '../../../shared/format';
 import type { RunStore } from '../history/run-store';
-import { lessonListItem, runListItem } from '../run-views';
+import { lessonListItem, runListItem } from '../run/run-views';
 
 /** Finished runs, persisted. */
 export class SessionRuns {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SystemStats } from '../../../shared/ipc';
+import type { SystemStats } from '../../../shared/views';
 import type { ConnectionState } from './connection';
 import { createWebSocketClient, type WebSocketLike } from './websocket-client';
 

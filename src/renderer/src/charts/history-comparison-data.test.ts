@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../../shared/compare-runs';
-import type { RunView } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
 import { runView, summary } from '../test-support/fixtures';
 import { comparisonChartData, comparisonRows, groupGaps, labelLines } from './history-comparison-data';
 

@@ -4,7 +4,7 @@
  */
 import type { RunComparison } from '../../../shared/compare-runs';
 import type { ModelId } from '../../../shared/models';
-import { formatDuration, formatRate, formatSpeedup } from '../format/format';
+import { formatDuration, formatRate, formatSpeedup } from '../../../shared/format';
 import type { ComparisonMetric } from '../store/history-view-slice';
 
 /** How one metric is named, plotted and written. */

@@ -15,7 +15,7 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import type { ModelId } from '../../../shared/models';
-import { formatRate } from '../format/format';
+import { formatRate } from '../../../shared/format';
 import { createFrameScheduler } from './frame-scheduler';
 import type { LanesInput } from './lanes-layout';
 import { themeModelChart } from './model-chart-theme';

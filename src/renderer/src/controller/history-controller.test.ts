@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { ExportFile, HistoryItem, RunListItem } from '../../../shared/ipc';
+import type { HistoryItem, RunListItem } from '../../../shared/views';
+import type { ExportFile } from '../../../shared/export-formats';
 import { createLabStore } from '../store/lab-store';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { deadlockLessonRun, lessonItem, runView } from '../test-support/fixtures';

@@ -3,7 +3,8 @@
  * turns the History view's intents (open, compare, delete, export) into requests whose replies become
  * store events.
  */
-import type { ExportFile, ExportFormat, LabApi } from '../../../shared/ipc';
+import type { LabApi } from '../../../shared/ipc';
+import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import { selectedOldestFirst, selectExportTarget } from '../store/history-view-slice';
 import type { LabStore } from '../store/lab-store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemStats } from '../../../shared/ipc';
+import type { SystemStats } from '../../../shared/views';
 import type { Frame } from '../perf/frame-statistics';
 import { createLabStore } from '../store/lab-store';
 import { initialFormText } from '../store/lessons-slice-forms';

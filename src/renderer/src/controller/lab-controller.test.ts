@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RunListItem } from '../../../shared/ipc';
+import type { RunListItem } from '../../../shared/views';
 import { createLabStore } from '../store/lab-store';
 import { initialFormText } from '../store/lessons-slice-forms';
 import { engineLessonRequest } from '../store/lessons-slice-requests';

@@ -2,7 +2,9 @@
  * Wires the engine to the store: engine events become store events, and the UI's intents (run,
  * cancel, open, export) become requests whose replies become store events. Nothing else talks to the API.
  */
-import type { ExportFile, ExportFormat, LabApi, Reply, RunView } from '../../../shared/ipc';
+import type { LabApi, Reply } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
+import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import type { RunRequest } from '../../../shared/run-request';
 import type { ConnectionMonitor } from '../api/connection';
 import {

@@ -2,7 +2,8 @@
  * The lessons' intents: a run lesson starts a run through the lab controller's one run machinery; an
  * engine lesson invokes its own channel and folds the progress it streams; Cancel stops either.
  */
-import type { LabApi, LabError, Reply, RunView } from '../../../shared/ipc';
+import type { LabApi, LabError, Reply } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
 import type { LessonRunMeta } from '../../../shared/lesson-runs';
 import { shallow } from 'zustand/shallow';
 import type { LabStore } from '../store/lab-store';

@@ -1,5 +1,5 @@
 /** The catalogue slice: scenarios, models, pool settings and the machine, loaded once from the engine. */
-import type { Catalog } from '../../../shared/ipc';
+import type { Catalog } from '../../../shared/views';
 import type { ScenarioInfo } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
 import { setupForCatalog } from './setup-slice';

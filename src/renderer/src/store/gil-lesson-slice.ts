@@ -2,7 +2,7 @@
  * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads),
  * the speedups their last runs measured, and the switch interval as typed and as sent live.
  */
-import type { RunView } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
 import { DEFAULT_SWITCH_INTERVAL_MS, type ModelId } from '../../../shared/models';
 import type { GilStats, Lane } from '../../../shared/results';

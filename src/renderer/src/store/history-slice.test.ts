@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunListItem } from '../../../shared/ipc';
+import type { RunListItem } from '../../../shared/views';
 import { createLabStore } from './lab-store';
 import { selectHistoryItems } from './history-slice';
 

@@ -1,5 +1,5 @@
 /** The history slice: the stored runs and lesson runs (kept across sessions), newest first, and which one is being reopened. */
-import type { HistoryItem } from '../../../shared/ipc';
+import type { HistoryItem } from '../../../shared/views';
 import { keepListed } from './history-view-slice';
 import type { LabSliceCreator, LabState } from './lab-store';
 

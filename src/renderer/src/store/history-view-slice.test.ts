@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { RunListItem } from '../../../shared/ipc';
+import type { RunListItem } from '../../../shared/views';
 import { CATALOG, lessonItem, runView } from '../test-support/fixtures';
 import {
   selectAllRunsSelected,

@@ -3,7 +3,8 @@
  * of several runs, the run opened in the view, exports of the selection, and the dismissed notice.
  */
 import type { RunComparison } from '../../../shared/compare-runs';
-import type { ExportFormat, HistoryItem, RunView } from '../../../shared/ipc';
+import type { HistoryItem, RunView } from '../../../shared/views';
+import type { ExportFormat } from '../../../shared/export-formats';
 import { LESSON_EXPORT_FORMATS, type SavedLessonId } from '../../../shared/lesson-runs';
 import type { LabSliceCreator, LabState } from './lab-store';
 

@@ -2,7 +2,7 @@
  * "What to notice", as shown: each claim with what the measurement says of it. A contradicted claim
  * is worded as contradicted, never shown as if it held.
  */
-import type { RunSummary } from '../../../shared/ipc';
+import type { RunSummary } from '../../../shared/views';
 import { raceClaims, type Claim } from '../../../shared/lesson-claims';
 import type { ModelId } from '../../../shared/models';
 

@@ -2,7 +2,7 @@
  * The lessons slice: the lesson on screen, every lesson's knobs as typed, the lesson in progress, and
  * what each lesson last measured — a run for the run lessons, the engine's result for the others.
  */
-import type { RunView } from '../../../shared/ipc';
+import type { RunView } from '../../../shared/views';
 import { lessonSettings, type LessonRun, type LessonRunMeta } from '../../../shared/lesson-runs';
 import type {
   DataPassingResult,

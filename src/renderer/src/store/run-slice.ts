@@ -2,7 +2,8 @@
  * The run slice: the live run (phase, snapshots per model) and the run on screen (its RunView), fed by
  * the engine's coalesced events; per-task messages never reach it.
  */
-import type { LabError, ModelSummary, RunProgress, RunView } from '../../../shared/ipc';
+import type { LabError, RunProgress } from '../../../shared/ipc';
+import type { ModelSummary, RunView } from '../../../shared/views';
 import type { ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
 import type { RequestIssue } from '../../../shared/run-request';

@@ -2,7 +2,7 @@
  * The run setup slice: the scenario, its knobs and the pool settings as typed, the models ticked,
  * and the problems the engine reported with the last request. Inline errors are selectors.
  */
-import type { Catalog } from '../../../shared/ipc';
+import type { Catalog } from '../../../shared/views';
 import { formatKnobNumber, type PoolKnobKey } from '../../../shared/knobs';
 import { MODEL_IDS, type ModelId } from '../../../shared/models';
 import type { RequestIssue, RunRequest, Validated } from '../../../shared/run-request';

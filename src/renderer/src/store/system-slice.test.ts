@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemStats } from '../../../shared/ipc';
+import type { SystemStats } from '../../../shared/views';
 import { createLabStore } from './lab-store';
 import { SYSTEM_SAMPLES_KEPT, selectLatestStats, selectStatsSamples, selectWorstDelay } from './system-slice';
 

@@ -1,5 +1,5 @@
 /** The system slice: the last minute of main-process stats, and the renderer's own frame times. */
-import type { SystemStats } from '../../../shared/ipc';
+import type { SystemStats } from '../../../shared/views';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** How many samples the strip keeps (about one a second). */

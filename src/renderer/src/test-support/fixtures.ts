@@ -1,5 +1,5 @@
 /** Catalogue, snapshots and results for tests and the fake API: realistic, small, and deterministic. */
-import type { Catalog, LessonListItem, ModelSummary, RunView } from '../../../shared/ipc';
+import type { Catalog, LessonListItem, ModelSummary, RunView } from '../../../shared/views';
 import type { LessonRun, SavedLessonId } from '../../../shared/lesson-runs';
 import { POOL_KNOBS } from '../../../shared/knobs';
 import { MODELS, MODEL_IDS, type ModelId } from '../../../shared/models';

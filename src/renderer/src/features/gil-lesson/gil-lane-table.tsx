@@ -1,6 +1,6 @@
 /** Per lane of gil-threads: how long it held the GIL, how long it waited for it, and how often it let go. */
 import type { ReactNode } from 'react';
-import { formatCount, formatDuration } from '../../format/format';
+import { formatCount, formatDuration } from '../../../../shared/format';
 import { gilLaneRows, selectGilResult } from '../../store/gil-lesson-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';

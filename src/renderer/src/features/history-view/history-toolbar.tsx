@@ -1,6 +1,6 @@
 /** What can be done with the selected runs: compare, delete (after a confirmation), export. */
 import { useRef, type ReactNode } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/ipc';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-formats';
 import {
   selectCanCompare,
   selectCanDelete,

@@ -1,6 +1,6 @@
 /** The opened run's throughput and lanes, drawn by the Race view's charts from the stored snapshots. */
 import { useRef, type ReactNode } from 'react';
-import type { RunView } from '../../../../shared/ipc';
+import type { RunView } from '../../../../shared/views';
 import type { LanesInput } from '../../charts/lanes-layout';
 import { createLanesRenderer } from '../../charts/lanes-renderer';
 import { createThroughputChart } from '../../charts/throughput-chart';

@@ -1,6 +1,6 @@
 /** A stored run opened in the History view: its results as the Race view shows them, with a way back. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { RunView } from '../../../../shared/ipc';
+import type { RunView } from '../../../../shared/views';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { ExportButtons } from '../results/export-buttons';

@@ -1,7 +1,7 @@
 /** The table of every stored run and lesson run: a selection box, what ran, start, models, state, verdict, and Open. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { HistoryItem, LessonListItem, RunListItem } from '../../../../shared/ipc';
-import { formatTimeOfDay } from '../../format/format';
+import type { HistoryItem, LessonListItem, RunListItem } from '../../../../shared/views';
+import { formatTimeOfDay } from '../../../../shared/format';
 import { selectHistoryItems } from '../../store/history-slice';
 import {
   selectAllRunsSelected,

@@ -1,7 +1,7 @@
 /** The stored races, newest first, each re-openable in the Race view; the History view manages them. */
 import { useId, useMemo, type ReactNode } from 'react';
-import type { RunListItem } from '../../../../shared/ipc';
-import { formatTimeOfDay } from '../../format/format';
+import type { RunListItem } from '../../../../shared/views';
+import { formatTimeOfDay } from '../../../../shared/format';
 import { selectHistoryItems, selectShownRunId } from '../../store/history-slice';
 import { selectRunActive } from '../../store/run-slice';
 import { useController, useLab } from '../../store/store-context';

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { DataPassingResult } from '../../../../shared/lessons';
 import { formatBytes, passingLabel, PASSING_WAYS } from '../../charts/lesson-data-passing-data';
-import { formatDelay } from '../../format/format';
+import { formatDelay } from '../../../../shared/format';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 

@@ -2,7 +2,7 @@
 import { useRef, type ReactNode } from 'react';
 import type { DeadlockAttempt, DeadlockStrategy } from '../../../../shared/lessons';
 import { createDeadlockTimeline } from '../../charts/lesson-deadlock-timeline';
-import { formatDuration } from '../../format/format';
+import { formatDuration } from '../../../../shared/format';
 import type { LabState } from '../../store/lab-store';
 import { useLab } from '../../store/store-context';
 import { shallow } from 'zustand/shallow';

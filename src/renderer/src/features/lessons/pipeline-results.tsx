@@ -1,7 +1,7 @@
 /** The pipeline's totals: items through each stage, the exactly-once check, backpressure and each consumer's share. */
 import type { ReactNode } from 'react';
 import type { PipelineResult } from '../../../../shared/lessons';
-import { formatCount, formatDuration, formatRate } from '../../format/format';
+import { formatCount, formatDuration, formatRate } from '../../../../shared/format';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 

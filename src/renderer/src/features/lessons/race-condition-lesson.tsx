@@ -3,7 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { raceConditionClaims } from '../../../../shared/lesson-claims';
 import { createRaceChart } from '../../charts/lesson-race-chart';
 import { lostText, raceRunLabel } from '../../charts/lesson-race-data';
-import { formatCount, formatDuration } from '../../format/format';
+import { formatCount, formatDuration } from '../../../../shared/format';
 import type { LabState } from '../../store/lab-store';
 import { selectFormActive } from '../../store/lessons-slice';
 import { useLab } from '../../store/store-context';

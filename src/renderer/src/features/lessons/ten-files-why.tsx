@@ -1,8 +1,8 @@
 /** Why each model wins or loses the "10 files" race: each model's measured time in both variants, and the mechanism. */
 import type { ReactNode } from 'react';
-import type { RunView } from '../../../../shared/ipc';
+import type { RunView } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
-import { formatDuration, formatSpeedup } from '../../format/format';
+import { formatDuration, formatSpeedup } from '../../../../shared/format';
 import { CLASSIC_MODELS, type TenFilesVariant } from '../../store/lessons-slice-forms';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch } from '../../ui/model-swatch';

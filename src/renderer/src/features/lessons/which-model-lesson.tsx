@@ -1,8 +1,8 @@
 /** The selection guide: which model for which workload, each row linked to the lesson or view that shows it. */
 import type { ReactNode } from 'react';
-import type { RunView } from '../../../../shared/ipc';
+import type { RunView } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
-import { formatDuration, formatSpeedup } from '../../format/format';
+import { formatDuration, formatSpeedup } from '../../../../shared/format';
 import type { LabState } from '../../store/lab-store';
 import type { LessonId, RunFormId, TenFilesVariant } from '../../store/lessons-slice-forms';
 import { useLab } from '../../store/store-context';

@@ -1,7 +1,7 @@
 /** One model's row of the race: progress bar (done/total), state in words, elapsed and ETA. */
 import type { ReactNode } from 'react';
 import type { ModelId } from '../../../../shared/models';
-import { formatCount, formatDuration } from '../../format/format';
+import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
 import { selectSettledState, selectSnapshot } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';

@@ -1,7 +1,7 @@
 /** The live race: one row per model of the run on screen, the preparation step, and a failed run's alert. */
 import type { ReactNode } from 'react';
 import { fastestOf } from '../../../../shared/verdict';
-import type { RunView } from '../../../../shared/ipc';
+import type { RunView } from '../../../../shared/views';
 import type { RunPhase } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';

@@ -4,7 +4,7 @@ import { createFrameTimeChart } from '../../charts/frame-time-chart';
 import { FRAME_WINDOW_MS } from '../../charts/frame-time-scale';
 import { onColorSchemeChange, readThemeColors } from '../../charts/theme-colors';
 import { longestGap } from '../../perf/frame-statistics';
-import { formatDuration } from '../../format/format';
+import { formatDuration } from '../../../../shared/format';
 import { useFrameMeter } from '../../store/store-context';
 
 /** How often the canvas's accessible name is refreshed, ms (screen readers need no 60 Hz). */

@@ -3,7 +3,7 @@
  * and what the last job did to the frames (longest gap, dropped frames, long tasks).
  */
 import { useId, type ReactNode } from 'react';
-import { formatCount, formatDuration } from '../../format/format';
+import { formatCount, formatDuration } from '../../../../shared/format';
 import { longTasksSupported } from '../../perf/long-task-watcher';
 import { selectLastJobRow } from '../../store/responsiveness-slice';
 import { useLab } from '../../store/store-context';

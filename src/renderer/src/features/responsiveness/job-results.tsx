@@ -3,9 +3,9 @@
  * stall and the verdict computed from them. Raw numbers ride in data-ms for tests and tools.
  */
 import type { ReactNode } from 'react';
-import type { Catalog } from '../../../../shared/ipc';
+import type { Catalog } from '../../../../shared/views';
 import { FROZE_MS, SMOOTH_MS } from '../../../../shared/responsiveness';
-import { formatCount, formatDuration } from '../../format/format';
+import { formatCount, formatDuration } from '../../../../shared/format';
 import { chunkTradeOff, selectJobRows, type JobRow } from '../../store/responsiveness-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { HEARTBEAT_MS } from '../../../../shared/ipc';
-import { formatDelay, formatDuration, formatShare } from '../../format/format';
+import { formatDelay, formatDuration, formatShare } from '../../../../shared/format';
 import { selectStall, stallMessage } from '../../store/heartbeat-slice';
 import { selectLatestStats } from '../../store/system-slice';
 import { useLab } from '../../store/store-context';

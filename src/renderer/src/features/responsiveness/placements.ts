@@ -1,5 +1,5 @@
 /** Each place the job can run: its button, its name in the results, and one line on what to expect and why. */
-import type { Catalog } from '../../../../shared/ipc';
+import type { Catalog } from '../../../../shared/views';
 import type { JobPlacement } from '../../../../shared/responsiveness';
 
 /** How a placement reads on screen. */

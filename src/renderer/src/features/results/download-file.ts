@@ -1,5 +1,5 @@
 /** Saves an exported run through the browser: a Blob URL on a temporary `<a download>`. */
-import type { ExportFile } from '../../../../shared/ipc';
+import type { ExportFile } from '../../../../shared/export-formats';
 
 /** Starts the download of `file` (Electron shows its save dialog; a browser saves to Downloads). */
 export function downloadFile(file: ExportFile): void {

@@ -1,6 +1,7 @@
 /** Export a finished run as CSV, JSON, Markdown or Chrome trace JSON, saved through a download. */
 import { useState, type ReactNode } from 'react';
-import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type Reply } from '../../../../shared/ipc';
+import { type Reply } from '../../../../shared/ipc';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../../../shared/export-formats';
 import { useController } from '../../store/store-context';
 import { downloadFile } from './download-file';
 

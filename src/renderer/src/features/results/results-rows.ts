@@ -1,8 +1,14 @@
 /** The comparison table's rows, worded from the models' results: one place for what each cell says. */
-import type { ModelSummary } from '../../../../shared/ipc';
+import type { ModelSummary } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
 import { fastestOf } from '../../../../shared/verdict';
-import { formatCount, formatDuration, formatRate, formatShare, formatSpeedup } from '../../format/format';
+import {
+  formatCount,
+  formatDuration,
+  formatRate,
+  formatShare,
+  formatSpeedup,
+} from '../../../../shared/format';
 
 /** One row of the table, every cell as text. */
 export interface ResultRow {

@@ -1,6 +1,6 @@
 /** The comparison table: Model, Total time, Speedup, Throughput, p95 latency, CPU util, Notes. */
 import type { ReactNode } from 'react';
-import type { ModelSummary } from '../../../../shared/ipc';
+import type { ModelSummary } from '../../../../shared/views';
 import { ModelSwatch } from '../../ui/model-swatch';
 import { resultRows } from './results-rows';
 

@@ -1,8 +1,8 @@
 /** What the run was: scenario and knobs, pools, and the machine it was measured on. */
 import type { ReactNode } from 'react';
-import type { RunSummary } from '../../../../shared/ipc';
+import type { RunSummary } from '../../../../shared/views';
 import { formatKnobNumber } from '../../../../shared/knobs';
-import { formatTimeOfDay } from '../../format/format';
+import { formatTimeOfDay } from '../../../../shared/format';
 
 function poolText(run: RunSummary): string {
   const { threads, processes, concurrency, switchIntervalMs, taskTimeoutMs } = run.pool;

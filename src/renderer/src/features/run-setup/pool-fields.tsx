@@ -1,6 +1,6 @@
 /** Pool sizes and scheduling: empty means the Python-like default shown as the placeholder. */
 import type { ReactNode } from 'react';
-import type { Catalog } from '../../../../shared/ipc';
+import type { Catalog } from '../../../../shared/views';
 import { formatKnobNumber, type PoolKnobKey } from '../../../../shared/knobs';
 import { poolField } from '../../store/setup-request';
 import { selectFieldError, selectPoolText } from '../../store/setup-slice';

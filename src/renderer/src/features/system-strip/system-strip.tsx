@@ -1,6 +1,6 @@
 /** The live system strip: main-process event-loop delay (p99, max), CPU, memory, and this page's frame times. */
 import type { ReactNode } from 'react';
-import { formatDelay, formatMb, formatPercent } from '../../format/format';
+import { formatDelay, formatMb, formatPercent } from '../../../../shared/format';
 import { selectLatestStats } from '../../store/system-slice';
 import { useLab } from '../../store/store-context';
 import { LoopDelaySparkline } from './loop-delay-sparkline';

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dataPassingClaims,
+  deadlockClaims,
+  pipelineClaims,
+  raceClaims,
+  raceConditionClaims,
+} from '../../../shared/lesson-claims';
+import type { RaceConditionResult } from '../../../shared/lessons';
+import type { RunResult } from '../../../shared/results';
+import { builtHostScripts } from '../../../test-support/engine-options';
+import { runDeadlockLesson } from './deadlock';
+import { runPipelineLesson } from './pipeline';
+import { runRaceConditionLesson } from './race-condition';
+import { forkSpawner } from '../models/process-spawner';
+import { sampleRun } from '../reporters/fixtures.test-support';
+import { runScenario } from '../run/run-session';
+
+const env = { hostScripts: builtHostScripts(), spawner: forkSpawner };
+
+function withSpeedups(run: RunResult, speedups: Partial<Record<string, number>>): RunResult {
+  return {
+    ...run,
+    results: run.results.map((r) => (r.model in speedups ? { ...r, speedup: speedups[r.model]! } : r)),
+  };
+}
+
+describe('race claims', () => {
+  it('hold on a real I/O run: waits overlap under every model, even under the GIL', async () => {
+    const run = await runScenario(
+      {
+        scenario: 'io-sleep',
+        params: { tasks: 4, taskMs: 150 },
+        models: ['sequential', 'async', 'threads', 'gil-threads', 'processes'],
+        pool: { threads: 4, processes: 2 },
+      },
+      env,
+    );
+    const claims = raceClaims(run);
+    expect(claims.map((c) => c.holds)).toEqual([true, true, true, true]);
+    expect(claims[0]!.evidence).toMatch(/async ran [\d.]+× faster than sequential/);
+  });
+
+  it('say so when the measurement contradicts them, with the numbers', () => {
+    // A CPU run where async were 3× faster would contradict "async does not speed up computing".
+    const run = withSpeedups(sampleRun(), { async: 3 });
+    const asyncClaim = raceClaims(run).find((c) => c.text.startsWith('async'))!;
+    expect(asyncClaim.holds).toBe(false);
+    expect(asyncClaim.evidence).toBe('async ran 3.0× faster than sequential');
+  });
+
+  it('cannot tell about a model that did not run', () => {
+    const run = sampleRun();
+    const trimmed: RunResult = { ...run, results: run.results.filter((r) => r.model !== 'processes') };
+    expect(raceClaims(trimmed).find((c) => c.text.startsWith('processes'))!.holds).toBeNull();
+  });
+});
+
+describe('lesson claims on real lesson runs', () => {
+  it('race condition: lost updates without synchronisation, exact with Atomics and a mutex', async () => {
+    const result = await runRaceConditionLesson({ workers: 2, increments: 200_000 }, env);
+    const claims = raceConditionClaims(result);
+    expect(claims[1]).toMatchObject({ holds: true });
+    expect(claims[3]).toMatchObject({ holds: true });
+    if (result.cores >= 2) expect(claims[0]!.holds).not.toBe(false);
+  });
+
+  it('race condition: a lossless unsynchronised run is reported as contradicting the claim', () => {
+    const lossless: RaceConditionResult = {
+      workers: 2,
+      increments: 10,
+      cores: 4,
+      runs: [
+        {
+          model: 'threads',
+          mode: 'unsynchronised',
+          switchInsideIncrement: false,
+          expected: 20,
+          final: 20,
+          lost: 0,
+          lostPercent: 0,
+          wallMs: 1,
+          workers: [],
+        },
+      ],
+    };
+    expect(raceConditionClaims(lossless)[0]).toMatchObject({
+      holds: false,
+      evidence: 'final 20 of 20 (0 lost)',
+    });
+  });
+
+  it('pipeline: exactly once, never over capacity', async () => {
+    const result = await runPipelineLesson({ items: 300, capacity: 4, consumers: 2 }, env);
+    const [once, capacity] = pipelineClaims(result);
+    expect(once!.holds).toBe(true);
+    expect(capacity!.holds).toBe(true);
+  });
+
+  it('deadlock: detected in opposite order, completed in one order', async () => {
+    const result = await runDeadlockLesson({ pauseMs: 20, reportAfterMs: 100 }, env);
+    expect(deadlockClaims(result).map((c) => c.holds)).toEqual([true, true]);
+  });
+
+  it('data passing: a slower transfer than a copy would be reported as contradicting', () => {
+    const row = (
+      mode: 'clone' | 'transfer' | 'shared',
+      ms: number,
+      carrier: 'threads' | 'processes' = 'threads',
+    ) => ({ carrier, mode, bytes: 4 * 2 ** 20, ms, msPerMb: ms / 4, touchMs: 0, ok: true });
+    const claims = dataPassingClaims({
+      rows: [row('clone', 10), row('transfer', 12), row('shared', 2), row('clone', 20, 'processes')],
+      latency: [],
+      unsupported: [],
+      ok: true,
+    });
+    expect(claims.map((c) => c.holds)).toEqual([false, true, true, true]);
+  });
+});

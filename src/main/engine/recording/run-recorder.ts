@@ -1,0 +1,266 @@
+/**
+ * The run recorder of one model: folds task events into progress, lanes, throughput, latency and GIL
+ * accounting. Per-task data stays here; only coalesced snapshots leave it.
+ */
+import type { ModelId } from '../../../shared/models';
+import type {
+  GilLaneStats,
+  GilStats,
+  Lane,
+  ModelRunState,
+  ModelSnapshot,
+  Percentiles,
+  TaskFailure,
+  TaskRecord,
+} from '../../../shared/results';
+import type { TaskEvent } from '../../../workers/protocol/executor';
+import { TASK_LANES_LIMIT } from '../../../shared/results';
+import { GilTrack } from './gil-track';
+import { LaneTracks, type LaneBudget } from './lane-tracks';
+import { percentiles } from './stats';
+import { ThroughputSeries } from './throughput-series';
+
+const enum Status {
+  Pending = 0,
+  Queued = 1,
+  Running = 2,
+  Done = 3,
+  Failed = 4,
+}
+
+/** Failed tasks kept with their messages (the rest are only counted). */
+const KEPT_FAILURES = 20;
+
+/** Records one model's run. Times it stores are ms since `begin()`. */
+export class RunRecorder {
+  private state: ModelRunState = 'pending';
+  private t0 = 0;
+  private endedAt: number | null = null;
+  private startup: number | null = null;
+  private readonly status: Uint8Array;
+  private readonly queuedAt: Float64Array;
+  private readonly startedAt: Float64Array;
+  private readonly endedAtByTask: Float64Array;
+  private readonly laneOf: Int32Array;
+  private completedCount = 0;
+  private failedCount = 0;
+  private runningCount = 0;
+  private readonly tracks: LaneTracks;
+  private readonly series = new ThroughputSeries();
+  private readonly failureList: TaskFailure[] = [];
+  private readonly gilByLane = new Map<number, { holdMs: number; waitMs: number; switches: number }>();
+  private gilTrack: GilTrack | null = null;
+  private peakRss = 0;
+
+  constructor(
+    readonly model: ModelId,
+    readonly total: number,
+    budget?: LaneBudget,
+  ) {
+    this.status = new Uint8Array(total);
+    this.queuedAt = new Float64Array(total);
+    this.startedAt = new Float64Array(total);
+    this.endedAtByTask = new Float64Array(total);
+    this.laneOf = new Int32Array(total).fill(-1);
+    this.tracks = new LaneTracks(budget);
+  }
+
+  /** The pool is being started. */
+  starting(): void {
+    this.state = 'starting';
+  }
+
+  /** Tasks are about to be queued: time zero of the timeline (epoch ms), after a start-up of `startupMs`. */
+  begin(epochMs: number, startupMs: number): void {
+    this.t0 = epochMs;
+    this.startup = startupMs;
+    this.state = 'running';
+  }
+
+  /** The run is over. */
+  end(state: 'done' | 'cancelled' | 'failed', epochMs: number): void {
+    this.state = state;
+    this.endedAt = epochMs;
+  }
+
+  /** Folds one task event in. */
+  handle(event: TaskEvent): void {
+    switch (event.type) {
+      case 'lane':
+        this.tracks.setLane(event.lane);
+        return;
+      case 'queued-all':
+        this.status.fill(Status.Queued, 0, event.count);
+        this.queuedAt.fill(event.at - this.t0, 0, event.count);
+        return;
+      case 'started':
+        if (this.status[event.task] !== Status.Running) this.runningCount++;
+        this.status[event.task] = Status.Running;
+        this.laneOf[event.task] = event.lane;
+        this.startedAt[event.task] = event.at - this.t0;
+        this.tracks.start(event.lane, event.at - this.t0);
+        return;
+      case 'finished':
+      case 'failed': {
+        const { task, lane } = event;
+        if (this.status[task] === Status.Running) this.runningCount--;
+        const ok = event.type === 'finished';
+        // The host's own start time is exact; the dispatch time recorded at 'started' is not.
+        const start = Math.max(0, event.startedAt - this.t0);
+        const end = Math.max(start, event.endedAt - this.t0);
+        this.status[task] = ok ? Status.Done : Status.Failed;
+        this.laneOf[task] = lane;
+        this.startedAt[task] = start;
+        this.endedAtByTask[task] = end;
+        this.tracks.end(lane, start, end, !ok);
+        this.series.add(end);
+        if (ok) this.completedCount++;
+        else {
+          this.failedCount++;
+          if (this.failureList.length < KEPT_FAILURES) this.failureList.push({ task, message: event.error });
+        }
+        if (event.gil) {
+          const g = this.gilByLane.get(lane) ?? { holdMs: 0, waitMs: 0, switches: 0 };
+          g.holdMs += event.gil.holdMs;
+          g.waitMs += event.gil.waitMs;
+          g.switches += event.gil.switches;
+          this.gilByLane.set(lane, g);
+          this.gilTrack ??= new GilTrack();
+          for (const [holdStart, holdEnd] of event.gil.holds)
+            this.gilTrack.add(lane, holdStart - this.t0, holdEnd - this.t0);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Records a memory sample (bytes of this process plus its children). */
+  sampleMemory(bytes: number): void {
+    this.peakRss = Math.max(this.peakRss, bytes);
+  }
+
+  /** The live state at `nowEpochMs`; bounded in size whatever the number of tasks. */
+  snapshot(nowEpochMs: number, final = false): ModelSnapshot {
+    const elapsedMs = this.elapsedMs(nowEpochMs);
+    const settled = this.completedCount + this.failedCount;
+    const etaMs =
+      this.state === 'running' && settled > 0 && settled < this.total
+        ? (elapsedMs / settled) * (this.total - settled)
+        : null;
+    const { lanes, hiddenLanes } = this.tracks.snapshot();
+    return {
+      model: this.model,
+      state: this.state,
+      total: this.total,
+      completed: this.completedCount,
+      failed: this.failedCount,
+      running: this.runningCount,
+      elapsedMs,
+      etaMs,
+      startupMs: this.startup,
+      throughput:
+        this.state === 'pending' || this.state === 'starting' ? [] : this.series.points(elapsedMs, final),
+      lanes,
+      hiddenLanes,
+      ...(this.gilTrack ? { gilTrack: this.gilTrack.intervals() } : {}),
+      ...(this.total <= TASK_LANES_LIMIT ? { taskLanes: this.taskLanes() } : {}),
+    };
+  }
+
+  /** Milliseconds since begin(), frozen at end(). */
+  elapsedMs(nowEpochMs: number): number {
+    if (this.state === 'pending' || this.state === 'starting') return 0;
+    return Math.max(0, (this.endedAt ?? nowEpochMs) - this.t0);
+  }
+
+  get completed(): number {
+    return this.completedCount;
+  }
+
+  get failed(): number {
+    return this.failedCount;
+  }
+
+  get epochStartMs(): number {
+    return this.t0;
+  }
+
+  get startupMs(): number {
+    return this.startup ?? 0;
+  }
+
+  get peakRssBytes(): number {
+    return this.peakRss;
+  }
+
+  get failures(): readonly TaskFailure[] {
+    return this.failureList;
+  }
+
+  /** Every lane seen. */
+  lanes(): Lane[] {
+    return this.tracks.lanesList();
+  }
+
+  private taskLanes(): number[] {
+    const lanes: number[] = [];
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      lanes.push(status === Status.Done || status === Status.Failed ? this.laneOf[task]! : -1);
+    }
+    return lanes;
+  }
+
+  /** Start-to-end times of settled tasks. */
+  latency(): Percentiles {
+    return percentiles(this.collect((i) => this.endedAtByTask[i]! - this.startedAt[i]!));
+  }
+
+  /** Queue-to-start times of settled tasks. */
+  queueWait(): Percentiles {
+    return percentiles(this.collect((i) => Math.max(0, this.startedAt[i]! - this.queuedAt[i]!)));
+  }
+
+  /** Every settled task, in task order. */
+  timeline(): TaskRecord[] {
+    const records: TaskRecord[] = [];
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      if (status !== Status.Done && status !== Status.Failed) continue;
+      records.push({
+        task,
+        lane: this.laneOf[task]!,
+        queuedAt: this.queuedAt[task]!,
+        startedAt: this.startedAt[task]!,
+        endedAt: this.endedAtByTask[task]!,
+        ok: status === Status.Done,
+      });
+    }
+    return records;
+  }
+
+  /** GIL accounting per lane, when the model ran under the simulated GIL. */
+  gilStats(switchIntervalMs: number): GilStats | undefined {
+    if (this.gilByLane.size === 0) return undefined;
+    const lanes: GilLaneStats[] = [...this.gilByLane.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([lane, g]) => ({ lane, holdMs: g.holdMs, waitMs: g.waitMs, switches: g.switches }));
+    const sum = (pick: (g: GilLaneStats) => number): number => lanes.reduce((total, g) => total + pick(g), 0);
+    return {
+      switchIntervalMs,
+      lanes,
+      holdMs: sum((g) => g.holdMs),
+      waitMs: sum((g) => g.waitMs),
+      switches: sum((g) => g.switches),
+    };
+  }
+
+  private collect(pick: (task: number) => number): number[] {
+    const values: number[] = [];
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      if (status === Status.Done || status === Status.Failed) values.push(pick(task));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,154 @@
+/** Runs one model on the prepared tasks and measures it. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { epochNow } from '../../../shared/clock';
+import type { ModelId } from '../../../shared/models';
+import type { ModelResult, ResolvedPool } from '../../../shared/results';
+import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
+import { createExecutor, type ExecutorEnvironment } from '../models/create-executor';
+import { errorMessage } from '../../../shared/format';
+import { CancelledError, isCancellation } from '../errors';
+import type { Executor, RunEnd } from '../../../workers/protocol/executor';
+import { RunRecorder } from '../recording/run-recorder';
+import type { PreparedScenario } from '../scenarios/scenario';
+import type { SnapshotPacer } from '../recording/snapshot-pacer';
+
+/** Everything one model's run needs. */
+export interface ModelRunInput {
+  readonly model: ModelId;
+  readonly scenario: PreparedScenario;
+  readonly pool: ResolvedPool;
+  readonly env: ExecutorEnvironment;
+  readonly cores: number;
+  readonly references: ReferenceAnswers;
+  readonly signal: AbortSignal;
+  /** Paces this run's snapshots (shared by its models); none when nobody watches. */
+  readonly pacer?: SnapshotPacer;
+  /** Told the running executor once its pool is up (to change its settings live), then null when it ends. */
+  readonly onLive?: (executor: LiveExecutor | null) => void;
+}
+
+/** What may be changed on a running model: the optional capabilities of its executor. */
+export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
+
+/** A model's result before the run-level numbers (speedup, notes) are known. */
+export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & { readonly injectedFailures: number };
+
+const MEMORY_SAMPLE_MS = 100;
+
+async function startOrAbort(executor: Executor, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw new CancelledError();
+  const starting = executor.start();
+  starting.catch(() => undefined); // if the abort wins, close() ends the start
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([starting, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Starts the model's pool, runs every task, checks the answers, and stops the pool (always). */
+export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
+  const { model, scenario, pool, env, cores, signal } = input;
+  const total = scenario.tasks.length;
+  const recorder = new RunRecorder(model, total);
+  const checker = new AnswerChecker(model, scenario, input.references);
+  const pacer = input.pacer;
+  const changed = (): void => pacer?.live(() => recorder.snapshot(epochNow()));
+  const executor = createExecutor(model, pool, env);
+  let state: MeasuredModel['state'] = 'done';
+  let error: string | undefined;
+  let wallMs = 0;
+  let cpuMs: number | null = null;
+  let sampler: NodeJS.Timeout | undefined;
+
+  recorder.starting();
+  changed();
+  const startAt = epochNow();
+  try {
+    await startOrAbort(executor, signal);
+    input.onLive?.(executor);
+    const t0 = epochNow();
+    recorder.begin(t0, t0 - startAt);
+    changed();
+    const cpu0 = process.cpuUsage();
+    const child0 = executor.childUsage().cpuMs;
+    const sampleMemory = (): void =>
+      recorder.sampleMemory(process.memoryUsage.rss() + executor.childUsage().rssBytes);
+    sampleMemory();
+    sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
+    let end: RunEnd | void = undefined;
+    try {
+      end = await executor.run(
+        scenario.tasks,
+        (event) => {
+          recorder.handle(event);
+          if (event.type === 'finished') checker.finished(event.task, event.output);
+          else if (event.type === 'failed') checker.failed(event.task);
+          changed();
+        },
+        signal,
+      );
+    } finally {
+      wallMs = (end ? end.endedAt : epochNow()) - t0;
+      sampleMemory();
+      const cpu = process.cpuUsage(cpu0);
+      cpuMs = (cpu.user + cpu.system) / 1000 + (executor.childUsage().cpuMs - child0);
+    }
+  } catch (caught) {
+    if (isCancellation(caught) || signal.aborted) state = 'cancelled';
+    else {
+      state = 'failed';
+      error = errorMessage(caught);
+    }
+  } finally {
+    clearInterval(sampler);
+    input.onLive?.(null);
+    await executor.close();
+  }
+
+  const check = checker.summary();
+  if (state === 'done' && check.ok === false) state = 'failed';
+  recorder.end(state, recorder.epochStartMs ? recorder.epochStartMs + wallMs : epochNow());
+  await pacer?.final(recorder.snapshot(epochNow(), true));
+
+  const completed = recorder.completed;
+  const gil = model === 'gil-threads' ? recorder.gilStats(pool.switchIntervalMs) : undefined;
+  // Each of these walks every task (or lane): give the event loop a turn between them.
+  const latencyMs = recorder.latency();
+  await nextTurn();
+  const queueWaitMs = recorder.queueWait();
+  await nextTurn();
+  const lanes = recorder.lanes();
+  await nextTurn();
+  const timeline = recorder.timeline();
+  await nextTurn();
+  return {
+    model,
+    state,
+    placement: executor.placement,
+    workers: executor.workers,
+    wallMs,
+    startupMs: recorder.startupMs,
+    total,
+    completed,
+    failed: recorder.failed,
+    throughput: wallMs > 0 ? (completed * 1000) / wallMs : 0,
+    latencyMs,
+    queueWaitMs,
+    cpuUtilization: cpuMs !== null && wallMs > 0 ? Math.min(1, cpuMs / wallMs / cores) : null,
+    peakRssMb: recorder.peakRssBytes / (1024 * 1024),
+    check,
+    ...(error ? { error } : {}),
+    failures: recorder.failures,
+    ...(gil ? { gil } : {}),
+    lanes,
+    epochStartMs: recorder.epochStartMs,
+    timeline,
+    injectedFailures: checker.injectedFailures,
+  };
+}

@@ -1,0 +1,175 @@
+/** Runs a whole request: prepares the scenario once, then every model in turn on the same tasks. */
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { epochNow } from '../../../shared/clock';
+import { defaultProcessCount, defaultThreadCount, DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/models';
+import type { ModelResult, ModelSnapshot, ResolvedPool, RunResult } from '../../../shared/results';
+import { resolveParams, type PoolOptions, type RunRequest } from '../../../shared/run-request';
+import { scenarioInfo } from '../../../shared/scenarios';
+import { ReferenceAnswers } from './answer-checker';
+import type { ExecutorEnvironment } from '../models/create-executor';
+import { machineInfo } from '../system/machine';
+import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
+import { NOT_STARTED, withSpeedups } from './model-notes';
+import type { HostScripts } from '../models/host-scripts';
+import type { ProcessSpawner } from '../models/process-spawner';
+import { SCENARIO_RUNNERS } from '../scenarios';
+import { SnapshotPacer } from '../recording/snapshot-pacer';
+import type { PreparedScenario } from '../scenarios/scenario';
+
+/** How the engine is set up in this process (CLI, app, browser mode, tests). */
+export interface EngineOptions {
+  readonly hostScripts: HostScripts;
+  readonly spawner: ProcessSpawner;
+  /** Cores to plan for; defaults to os.availableParallelism(). */
+  readonly cores?: number;
+  /** See InlineContextOptions.yieldEveryMs; 100 ms by default. */
+  readonly callingThreadYieldMs?: number;
+  readonly workerMemoryMb?: number;
+  /** Where scenario files are generated; the OS temp folder by default. */
+  readonly tempRoot?: string;
+  /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
+  readonly callingThread?: 'inline' | 'dedicated';
+}
+
+/** Observers of a run in progress. */
+export interface RunHooks {
+  /** The run's id, when the caller hands it out before the run starts; a new UUID otherwise. */
+  readonly runId?: string;
+  readonly signal?: AbortSignal;
+  /** A model's live state: at most 20 per second for the whole run; every model's final state is sent. */
+  readonly onSnapshot?: (snapshot: ModelSnapshot) => void;
+  /** A model finished (numbers that depend on other models, like speedup, come with the run result). */
+  readonly onModelResult?: (result: ModelResult) => void;
+  /** Long preparation steps, in words. */
+  readonly onPreparing?: (message: string) => void;
+  /** See ModelRunInput.onLive. */
+  readonly onLive?: ModelRunInput['onLive'];
+}
+
+/** Pool settings with Python's defaults for whatever the request left out. */
+export function resolvePool(pool: PoolOptions, cores: number): ResolvedPool {
+  return {
+    threads: pool.threads ?? defaultThreadCount(cores),
+    processes: pool.processes ?? defaultProcessCount(cores),
+    concurrency: pool.concurrency ?? null,
+    switchIntervalMs: pool.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS,
+    taskTimeoutMs: pool.taskTimeoutMs ?? null,
+  };
+}
+
+function cancelledBeforeStart(model: MeasuredModel['model'], total: number): MeasuredModel {
+  const zero = { p50: 0, p95: 0, max: 0 };
+  return {
+    model,
+    state: 'cancelled',
+    placement: NOT_STARTED,
+    workers: null,
+    wallMs: 0,
+    startupMs: 0,
+    total,
+    completed: 0,
+    failed: 0,
+    throughput: 0,
+    latencyMs: zero,
+    queueWaitMs: zero,
+    cpuUtilization: null,
+    peakRssMb: 0,
+    check: { ok: null, answer: 'not run' },
+    failures: [],
+    lanes: [],
+    epochStartMs: epochNow(),
+    timeline: [],
+    injectedFailures: 0,
+  };
+}
+
+/**
+ * Runs a validated request. Models run one after another, each with the whole machine. Cancelling
+ * (the signal) stops the running model, skips the rest and still returns what was measured.
+ */
+export async function runScenario(
+  request: RunRequest,
+  options: EngineOptions,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
+  const signal = hooks.signal ?? new AbortController().signal;
+  // Every pending wait of an async run listens to the signal: thousands of listeners are expected here.
+  setMaxListeners(0, signal);
+  const cores = options.cores ?? availableParallelism();
+  const pool = resolvePool(request.pool, cores);
+  const params = resolveParams(request.scenario, request.params);
+  const info = scenarioInfo(request.scenario);
+  const env: ExecutorEnvironment = {
+    hostScripts: options.hostScripts,
+    spawner: options.spawner,
+    callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
+    workerMemoryMb: options.workerMemoryMb,
+    callingThread: options.callingThread ?? 'inline',
+  };
+  const runId = hooks.runId ?? randomUUID();
+  const startedAt = new Date().toISOString();
+  const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
+  let prepared: PreparedScenario | null = null;
+  const measured: MeasuredModel[] = [];
+  let failure: string | null = null;
+  let pacer: SnapshotPacer | undefined;
+  try {
+    hooks.onPreparing?.(`preparing ${request.scenario}`);
+    prepared = await SCENARIO_RUNNERS[request.scenario].prepare(params, {
+      tempDir,
+      spawner: options.spawner,
+      hostScripts: options.hostScripts,
+      signal,
+      report: (message) => hooks.onPreparing?.(message),
+    });
+    const references = new ReferenceAnswers();
+    const onSnapshot = hooks.onSnapshot;
+    pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
+    for (const model of request.models) {
+      if (signal.aborted) {
+        measured.push(cancelledBeforeStart(model, prepared.tasks.length));
+        continue;
+      }
+      const result = await runModel({
+        model,
+        scenario: prepared,
+        pool,
+        env,
+        cores,
+        references,
+        signal,
+        pacer,
+        onLive: hooks.onLive,
+      });
+      measured.push(result);
+      hooks.onModelResult?.(withSpeedups([result])[0]!);
+    }
+  } catch (error) {
+    if (!signal.aborted) failure = error instanceof Error ? error.message : String(error);
+  } finally {
+    pacer?.dispose();
+    await prepared?.dispose().catch(() => undefined);
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+  if (failure !== null) throw new Error(`${request.scenario} could not run: ${failure}`);
+  // Cancelled while preparing: every model is reported, none ran.
+  for (const model of request.models.slice(measured.length))
+    measured.push(cancelledBeforeStart(model, prepared?.tasks.length ?? 0));
+  const results = withSpeedups(measured);
+  return {
+    runId,
+    scenario: request.scenario,
+    title: info.title,
+    startedAt,
+    state: signal.aborted ? 'cancelled' : results.some((r) => r.state === 'failed') ? 'failed' : 'done',
+    params,
+    derived: prepared?.derived ?? {},
+    pool,
+    machine: machineInfo(cores),
+    results,
+  };
+}

@@ -1,0 +1,75 @@
+/** What the UI gets of a finished run: the summary without per-task timelines, final snapshots, the verdict. */
+import {
+  SUMMARY_LANES,
+  type LessonListItem,
+  type ModelSummary,
+  type RunListItem,
+  type RunSummary,
+  type RunView,
+} from '../../../shared/views';
+import {
+  lessonHeadline,
+  lessonSettings,
+  SAVED_LESSON_TITLES,
+  type LessonRun,
+} from '../../../shared/lesson-runs';
+import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
+import { describeParams, scenarioInfo } from '../../../shared/scenarios';
+import { verdict } from '../../../shared/verdict';
+
+/** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
+export function summariseModel({ timeline: _timeline, lanes, ...summary }: ModelResult): ModelSummary {
+  return { ...summary, lanes: lanes.slice(0, SUMMARY_LANES), laneCount: lanes.length };
+}
+
+/** The verdict sentence of a run. */
+export function runVerdict(run: RunResult): string {
+  return verdict(
+    run.results.map((r) => ({
+      model: r.model,
+      state: r.state,
+      wallMs: r.wallMs,
+      speedup: r.speedup,
+      checkOk: r.check.ok,
+      total: r.total,
+      workers: r.workers,
+    })),
+    scenarioInfo(run.scenario).kind,
+    run.machine.cores,
+  );
+}
+
+/** The view of a finished run. */
+export function runView(run: RunResult, snapshots: readonly ModelSnapshot[]): RunView {
+  const summary: RunSummary = { ...run, results: run.results.map(summariseModel) };
+  return { run: summary, snapshots, verdict: runVerdict(run) };
+}
+
+/** The run's line in the session's list. */
+export function runListItem(view: RunView): RunListItem {
+  const { run } = view;
+  return {
+    kind: 'race',
+    runId: run.runId,
+    scenario: run.scenario,
+    title: run.title,
+    settings: describeParams(run.scenario, run.params),
+    startedAt: run.startedAt,
+    state: run.state,
+    models: run.results.map((r) => r.model),
+    verdict: view.verdict,
+  };
+}
+
+/** A lesson run's line in the list. */
+export function lessonListItem(run: LessonRun): LessonListItem {
+  return {
+    kind: 'lesson',
+    runId: run.runId,
+    lesson: run.lesson,
+    title: SAVED_LESSON_TITLES[run.lesson],
+    settings: lessonSettings(run),
+    startedAt: run.startedAt,
+    verdict: lessonHeadline(run),
+  };
+}
