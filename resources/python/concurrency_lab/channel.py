@@ -48,11 +48,16 @@ class Channel:
 
 
 class CommandReader:
-    """Reads commands from stdin on a thread of its own; `on_eof` runs when the lab closes stdin."""
+    """Reads commands from stdin on a thread of its own; `on_eof` runs when the lab closes stdin.
 
-    def __init__(self, on_eof: Callable[[], None]) -> None:
+    Commands queue for the main thread, except those `immediate` handles on the reading thread.
+    """
+
+    def __init__(self, on_eof: Callable[[], None], immediate: Callable[[Any], bool] = lambda command: False) -> None:
         self._commands: "queue.Queue[Optional[Any]]" = queue.Queue()
         self._on_eof = on_eof
+        # Commands that must act while the main thread is busy running tasks; True means handled.
+        self._immediate = immediate
         self._thread = threading.Thread(target=self._read, name="lab stdin", daemon=True)
         self._thread.start()
 
@@ -72,10 +77,13 @@ class CommandReader:
             pending += chunk
             while b"\n" in pending:
                 line, pending = pending.split(b"\n", 1)
-                if line.strip():
-                    try:
-                        self._commands.put(json.loads(line))
-                    except ValueError:
-                        self._commands.put(line.decode("utf-8", "replace"))
+                if not line.strip():
+                    continue
+                try:
+                    command = json.loads(line)
+                except ValueError:
+                    command = line.decode("utf-8", "replace")
+                if not self._immediate(command):
+                    self._commands.put(command)
         self._commands.put(None)
         self._on_eof()

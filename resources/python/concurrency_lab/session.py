@@ -4,6 +4,7 @@ Lab -> harness (one JSON object per line):
   {"type": "ping", "id": 1}
   {"type": "start", "model": "py-threads", "workers": 6, "switchIntervalMs": 5, "taskTimeoutMs": null}
   {"type": "run", "tasks": [{"workload": "count-primes", "input": {...}}, ...]}
+  {"type": "switch-interval", "ms": 2}   (at any time, even mid-run; no answer)
 Harness -> lab:
   {"type": "hello", ...} once, first; {"type": "pong", "id": 1, "at": ms, "epochMs": ms};
   {"type": "ready", ...} once the model's pool is up; during a run "lane", "queued-all", "started", "finished", "failed" and
@@ -265,6 +266,22 @@ def _windows_kill_children_with_harness() -> Any:
         return None
 
 
+def set_switch_interval_now(command: Any) -> bool:
+    """Handles {"type": "switch-interval", "ms": 2} at once, even mid-run: the lab's live GIL knob.
+
+    sys.setswitchinterval may be called from any thread; running threads use the new interval from
+    their next GIL hand-over. Returns whether the command was this one.
+    """
+    if not (isinstance(command, dict) and command.get("type") == "switch-interval"):
+        return False
+    ms = command.get("ms")
+    if isinstance(ms, (int, float)) and not isinstance(ms, bool) and ms > 0:
+        sys.setswitchinterval(ms / 1000)
+    else:
+        print(f"harness: ignored a switch interval of {ms!r} ms", file=sys.stderr)
+    return True
+
+
 def serve() -> None:
     """Talks to the lab until it closes stdin, then stops every process the harness started."""
     channel = Channel()
@@ -277,7 +294,7 @@ def serve() -> None:
         os._exit(0)
 
     _raise_open_file_limit()
-    reader = CommandReader(on_eof=lab_gone)
+    reader = CommandReader(on_eof=lab_gone, immediate=set_switch_interval_now)
     channel.send(session.hello())
     while True:
         command = reader.next()

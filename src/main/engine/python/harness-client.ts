@@ -5,7 +5,7 @@
  * harness and fails what was waiting, with the reason.
  */
 import { epochNow } from '../../../shared/clock';
-import type { TaskSpec } from '../executor';
+import type { TaskSpec } from '../../../workers/protocol/executor';
 import { alignClocks, type ClockAlignment, type ClockSample } from './clock-alignment';
 import {
   HARNESS_PROTOCOL,
@@ -136,6 +136,11 @@ export class HarnessClient {
     } finally {
       this.run = null;
     }
+  }
+
+  /** Changes sys.setswitchinterval now, even while tasks run. */
+  setSwitchInterval(ms: number): void {
+    if (!this.failure) this.process.send({ type: 'switch-interval', ms });
   }
 
   /** Stops the harness and everything it started, at once. */

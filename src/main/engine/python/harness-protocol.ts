@@ -5,7 +5,7 @@
  * perf_counter; the clock alignment maps them onto the lab's clock.
  */
 import { z } from 'zod';
-import type { TaskSpec } from '../executor';
+import type { TaskSpec } from '../../../workers/protocol/executor';
 import type { PythonModelId } from './python-models';
 
 /** The protocol version this engine speaks; the harness says which it speaks in its hello. */
@@ -134,7 +134,9 @@ export interface StartCommand {
 export type HarnessCommand =
   | { readonly type: 'ping'; readonly id: number }
   | StartCommand
-  | { readonly type: 'run'; readonly tasks: readonly TaskSpec[] };
+  | { readonly type: 'run'; readonly tasks: readonly TaskSpec[] }
+  /** sys.setswitchinterval, applied at once even mid-run; not answered. */
+  | { readonly type: 'switch-interval'; readonly ms: number };
 
 /** Parses one line of harness output: the message, or why it is not one. */
 export function parseHarnessLine(line: string): { message: HarnessMessage } | { problem: string } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochNow } from '../../../shared/clock';
 import { CancelledError } from '../errors';
-import type { TaskEvent, TaskSpec } from '../executor';
+import type { TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
 import type { PythonModelId } from './python-models';
 import {
   isRunning,
@@ -89,6 +89,14 @@ describe('py-threads', () => {
       expect(lane.busyMs).toBeGreaterThan(0);
     }
     expect(stats.wakeProbe.idleP50Ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('changes the switch interval live, while tasks run', async () => {
+    const executor = await testExecutor('py-threads', { workers: 2, switchIntervalMs: 5 });
+    await runToEnd(executor, [sleep(0, 200), sleep(1, 200)], (event) => {
+      if (event.type === 'started' && event.task === 0) executor.setSwitchInterval(0.5);
+    });
+    expect(executor.pythonStats()!.switchIntervalMs).toBeCloseTo(0.5, 6);
   });
 
   it('fails a task past its timeout without stopping the thread, which Python cannot do', async () => {

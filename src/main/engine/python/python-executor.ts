@@ -7,8 +7,16 @@
  */
 import { epochNow } from '../../../shared/clock';
 import type { ResolvedPool } from '../../../shared/results';
-import { CancelledError, errorMessage } from '../errors';
-import type { ChildUsage, Executor, RunEnd, TaskEvent, TaskEventListener, TaskSpec } from '../executor';
+import { errorMessage } from '../../../shared/format';
+import { CancelledError } from '../errors';
+import type {
+  ChildUsage,
+  Executor,
+  RunEnd,
+  TaskEvent,
+  TaskEventListener,
+  TaskSpec,
+} from '../../../workers/protocol/executor';
 import { toLabTime, type ClockAlignment } from './clock-alignment';
 import { HarnessClient } from './harness-client';
 import { decodeHarnessOutput } from './harness-output';
@@ -151,6 +159,11 @@ export class PythonExecutor implements Omit<Executor, 'model'> {
       signal.removeEventListener('abort', onAbort);
       this.running = false;
     }
+  }
+
+  /** The lab's live GIL knob: sys.setswitchinterval in the running interpreter. */
+  setSwitchInterval(switchIntervalMs: number): void {
+    this.client?.setSwitchInterval(switchIntervalMs);
   }
 
   childUsage(): ChildUsage {

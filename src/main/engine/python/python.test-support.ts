@@ -1,7 +1,7 @@
 /** Shared by the Python tests: the real harness and interpreter, an executor runner, and the process table. */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { TaskEvent, TaskSpec } from '../executor';
+import type { TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
 import { findPythonHarness } from './harness-path';
 import { PythonExecutor, type PythonExecutorOptions } from './python-executor';
 import { detectPython, type PythonInterpreter } from './python-interpreter';
