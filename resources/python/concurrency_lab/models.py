@@ -181,10 +181,14 @@ class ThreadPool(Model):
             reporter.done.wait()
             return
         limit_ns = timeout_ms * 1e6
-        while not reporter.done.wait(timeout=timeout_ms / 1000):
+        wait_s = timeout_ms / 1000
+        while not reporter.done.wait(timeout=wait_s):
             now = time.perf_counter_ns()
+            wait_s = timeout_ms / 1000
             for task, (lane, start) in list(running.items()):
-                if now - start >= limit_ns:
+                if now - start < limit_ns:
+                    wait_s = min(wait_s, (start + limit_ns - now) / 1e9)
+                else:
                     running.pop(task, None)
                     reporter.failed(
                         task,
