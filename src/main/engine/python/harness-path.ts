@@ -1,29 +1,27 @@
-/** Where the Python harness lives: next to the build in a checkout, outside the asar archive in a package. */
+/** Where the Python harness lives: `resources/python` beside the build, outside the asar archive in a package. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** The harness's entry script, relative to the folder that holds it. */
-export const HARNESS_ENTRY = join('python', 'harness.py');
 
 /** Where to look for the harness. */
 export interface HarnessLocations {
   /** The folder of the built main bundle (`out/main`), i.e. `__dirname` of the running engine. */
   readonly mainDir: string;
-  /**
-   * Electron's `process.resourcesPath` in a packaged app, where `resources/python` is copied as an
-   * extra resource: an interpreter cannot read files inside the asar archive.
-   */
-  readonly resourcesPath?: string;
 }
 
 /**
- * The harness script to run: the packaged copy when there is one, else the checkout's
- * `resources/python/harness.py` two folders above the build; null when neither exists.
+ * The on-disk path of a file the package unpacks (`…/app.asar/x` → `…/app.asar.unpacked/x`): an
+ * interpreter cannot read inside the archive, so electron-builder's `asarUnpack` keeps
+ * `resources/python/**` beside it. Other paths are returned unchanged.
+ */
+function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
+/**
+ * The harness script to run: `resources/python/harness.py` two folders above the build (`out/main`),
+ * in a checkout and in a package alike; null when it is not there.
  */
 export function findPythonHarness(locations: HarnessLocations): string | null {
-  const candidates = [
-    ...(locations.resourcesPath ? [join(locations.resourcesPath, HARNESS_ENTRY)] : []),
-    join(locations.mainDir, '..', '..', 'resources', HARNESS_ENTRY),
-  ];
-  return candidates.find((path) => existsSync(path)) ?? null;
+  const path = outsideAsar(join(locations.mainDir, '..', '..', 'resources', 'python', 'harness.py'));
+  return existsSync(path) ? path : null;
 }

@@ -24,19 +24,19 @@ describe('the Python setup', () => {
     expect(executor.model).toBe('py-threads');
   });
 
-  it('prefers the packaged copy outside the asar archive', async () => {
-    mkdirSync(join(dir, 'resources', 'python'), { recursive: true });
-    writeFileSync(join(dir, 'resources', 'python', 'harness.py'), '');
-    const setup = await findPythonSetup({ mainDir: outMain, resourcesPath: join(dir, 'resources') });
-    expect(setup.harnessPath).toBe(join(dir, 'resources', 'python', 'harness.py'));
+  it('finds the packaged copy outside the asar archive', async () => {
+    mkdirSync(join(dir, 'app.asar.unpacked', 'resources', 'python'), { recursive: true });
+    writeFileSync(join(dir, 'app.asar.unpacked', 'resources', 'python', 'harness.py'), '');
+    const setup = await findPythonSetup({ mainDir: join(dir, 'app.asar', 'out', 'main') });
+    expect(setup.harnessPath).toBe(join(dir, 'app.asar.unpacked', 'resources', 'python', 'harness.py'));
   });
 
   it('makes every Python model unavailable, with the reason, when the harness is missing', async () => {
-    const setup = await findPythonSetup({ mainDir: join(dir, 'app.asar', 'out', 'main') });
+    const setup = await findPythonSetup({ mainDir: join(dir, 'elsewhere', 'out', 'main') });
     const availability = pythonModelAvailability('py-processes', setup);
     expect(availability).toEqual({
       available: false,
-      reason: `the Python harness is missing from this build (looked near ${join(dir, 'app.asar', 'out', 'main')})`,
+      reason: `the Python harness is missing from this build (looked near ${join(dir, 'elsewhere', 'out', 'main')})`,
     });
     expect(pythonCatalog(setup).unavailable).toBe(availability.available ? null : availability.reason);
     expect(() => pythonExecutorFor('py-processes', resolvePool({}, 2), setup)).toThrow(

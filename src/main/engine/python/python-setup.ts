@@ -34,18 +34,15 @@ export interface PythonSetupOptions extends HarnessLocations {
 /** Finds the interpreters (cached: cheap to call for every catalog request) and the harness. */
 export async function findPythonSetup(options: PythonSetupOptions): Promise<PythonSetup> {
   const detection = await detectPython(options.explicit ? { explicit: options.explicit } : {});
-  const harnessLocations = { mainDir: options.mainDir, resourcesPath: options.resourcesPath };
+  const harnessLocations = { mainDir: options.mainDir };
   return { detection, harnessPath: findPythonHarness(harnessLocations), harnessLocations, log: options.log };
 }
 
 /** Whether a Python model can run here, on which interpreter, or the one-line reason it cannot. */
 export function pythonModelAvailability(model: PythonModelId, setup: PythonSetup): PythonAvailability {
   if (setup.harnessPath === null) {
-    const where = [setup.harnessLocations.resourcesPath, setup.harnessLocations.mainDir].filter(Boolean);
-    return {
-      available: false,
-      reason: `the Python harness is missing from this build (looked near ${where.join(', ')})`,
-    };
+    const reason = `the Python harness is missing from this build (looked near ${setup.harnessLocations.mainDir})`;
+    return { available: false, reason };
   }
   return pythonAvailability(model, setup.detection);
 }
