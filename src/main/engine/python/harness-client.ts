@@ -72,7 +72,7 @@ export class HarnessClient {
 
   /** Waits for the harness's first message and checks that it speaks this protocol. */
   async hello(): Promise<HarnessHello> {
-    const hello = (await this.expect('hello', HELLO_TIMEOUT_MS, () => undefined)) as HarnessHello;
+    const hello = await this.expect('hello', HELLO_TIMEOUT_MS, () => undefined);
     if (hello.protocol !== HARNESS_PROTOCOL) {
       const error = new Error(
         `the Python harness speaks protocol ${hello.protocol}, the lab ${HARNESS_PROTOCOL}: they come from different versions`,
@@ -94,10 +94,10 @@ export class HarnessClient {
   async ping(): Promise<ClockSample> {
     const id = this.nextPing++;
     let sentAt = 0;
-    const pong = (await this.expect('pong', HELLO_TIMEOUT_MS, () => {
+    const pong = await this.expect('pong', HELLO_TIMEOUT_MS, () => {
       sentAt = epochNow();
       this.process.send({ type: 'ping', id });
-    })) as Extract<HarnessMessage, { type: 'pong' }>;
+    });
     const receivedAt = epochNow();
     if (pong.id !== id) throw this.violation(`pong ${pong.id} answered ping ${id}`);
     return { sentAt, receivedAt, remoteAt: pong.at, remoteEpochMs: pong.epochMs };
@@ -105,9 +105,9 @@ export class HarnessClient {
 
   /** Starts a model's pool; resolves once every worker is up. */
   async start(command: Omit<StartCommand, 'type'>): Promise<HarnessReady> {
-    const ready = (await this.expect('ready', START_TIMEOUT_MS, () =>
+    const ready = await this.expect('ready', START_TIMEOUT_MS, () =>
       this.process.send({ type: 'start', ...command }),
-    )) as HarnessReady;
+    );
     if (ready.model !== command.model) throw this.violation(`started ${ready.model}, not ${command.model}`);
     return ready;
   }
@@ -117,6 +117,7 @@ export class HarnessClient {
     tasks: readonly TaskSpec[],
     onTask: (message: HarnessTaskMessage) => void,
   ): Promise<HarnessDone> {
+    if (this.run) throw new Error('the harness is already running tasks');
     this.run = {
       count: tasks.length,
       settled: new Uint8Array(tasks.length),
@@ -125,9 +126,7 @@ export class HarnessClient {
       onTask,
     };
     try {
-      const done = (await this.expect('done', null, () =>
-        this.process.send({ type: 'run', tasks }),
-      )) as HarnessDone;
+      const done = await this.expect('done', null, () => this.process.send({ type: 'run', tasks }));
       if (this.run.settledCount !== tasks.length)
         throw this.violation(
           `said done with ${tasks.length - this.run.settledCount} of ${tasks.length} tasks unsettled`,
@@ -156,11 +155,15 @@ export class HarnessClient {
     await closing;
   }
 
-  private expect(expected: Expected, timeoutMs: number | null, send: () => void): Promise<HarnessMessage> {
+  private expect<T extends Expected>(
+    expected: T,
+    timeoutMs: number | null,
+    send: () => void,
+  ): Promise<Extract<HarnessMessage, { type: T }>> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.waiter)
       return Promise.reject(new Error(`the harness is still answering ${this.waiter.expected}`));
-    return new Promise<HarnessMessage>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const settle = (): void => {
         clearTimeout(timer);
@@ -170,7 +173,8 @@ export class HarnessClient {
         expected,
         resolve: (message) => {
           settle();
-          resolve(message);
+          // receive() resolves a waiter only with a message of the type it expects.
+          resolve(message as Extract<HarnessMessage, { type: T }>);
         },
         reject: (error) => {
           settle();
