@@ -27,6 +27,7 @@ from . import usage
 from .channel import Channel, CommandReader, now_ms
 from .gil_costs import LaneClock, WakeProbe, idle_lateness_ms
 from .models import AsyncioGather, Model, ProcessPoolModel, Sequential, ThreadPool
+from .platform_setup import kill_children_with_harness, raise_open_file_limit
 from .process_pool import PoolError
 from .reporting import TaskReporter, describe
 
@@ -190,82 +191,6 @@ class Session:
         return {"cpuMs": usage.cpu_ms() + children["cpuMs"], "rssBytes": usage.rss_bytes() + children["rssBytes"]}
 
 
-def _raise_open_file_limit() -> None:
-    # A thousand asyncio connections at once need more descriptors than some systems allow by default.
-    try:
-        import resource
-
-        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
-        if soft != resource.RLIM_INFINITY and soft < wanted:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-    except (ImportError, ValueError, OSError):
-        pass
-
-
-def _windows_kill_children_with_harness() -> Any:
-    """On Windows, puts the harness in a job object that kills every process in it when the harness ends.
-
-    POSIX has process groups for that (the lab kills the group); Windows has no groups that a kill
-    reaches, but a job with KILL_ON_JOB_CLOSE ends worker processes as soon as the harness's handle
-    to it closes, which happens however the harness ends. Returns the handle, which must stay open.
-    """
-    if sys.platform != "win32":
-        return None
-    try:
-        import ctypes
-        from ctypes import wintypes
-
-        class IoCounters(ctypes.Structure):
-            _fields_ = [
-                (name, ctypes.c_ulonglong)
-                for name in ("reads", "writes", "others", "read_bytes", "write_bytes", "other_bytes")
-            ]
-
-        class BasicLimits(ctypes.Structure):
-            _fields_ = [
-                ("PerProcessUserTimeLimit", ctypes.c_int64),
-                ("PerJobUserTimeLimit", ctypes.c_int64),
-                ("LimitFlags", wintypes.DWORD),
-                ("MinimumWorkingSetSize", ctypes.c_size_t),
-                ("MaximumWorkingSetSize", ctypes.c_size_t),
-                ("ActiveProcessLimit", wintypes.DWORD),
-                ("Affinity", ctypes.c_size_t),
-                ("PriorityClass", wintypes.DWORD),
-                ("SchedulingClass", wintypes.DWORD),
-            ]
-
-        class ExtendedLimits(ctypes.Structure):
-            _fields_ = [
-                ("BasicLimitInformation", BasicLimits),
-                ("IoInfo", IoCounters),
-                ("ProcessMemoryLimit", ctypes.c_size_t),
-                ("JobMemoryLimit", ctypes.c_size_t),
-                ("PeakProcessMemoryUsed", ctypes.c_size_t),
-                ("PeakJobMemoryUsed", ctypes.c_size_t),
-            ]
-
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-        kernel32.CreateJobObjectW.restype = wintypes.HANDLE
-        kernel32.GetCurrentProcess.restype = wintypes.HANDLE
-        kernel32.SetInformationJobObject.argtypes = [wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD]
-        kernel32.AssignProcessToJobObject.argtypes = [wintypes.HANDLE, wintypes.HANDLE]
-        job = kernel32.CreateJobObjectW(None, None)
-        limits = ExtendedLimits()
-        limits.BasicLimitInformation.LimitFlags = 0x2000  # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
-        extended_limit_information = 9
-        if not job or not kernel32.SetInformationJobObject(
-            job, extended_limit_information, ctypes.byref(limits), ctypes.sizeof(limits)
-        ):
-            raise OSError(ctypes.get_last_error(), "could not set up the job object")
-        if not kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()):
-            raise OSError(ctypes.get_last_error(), "could not join the job object")
-        return job
-    except Exception as error:  # the lab still kills the harness; only orphaned workers are at stake
-        print(f"harness: no job object, worker processes may outlive a killed harness: {error}", file=sys.stderr)
-        return None
-
-
 def set_switch_interval_now(command: Any) -> bool:
     """Handles {"type": "switch-interval", "ms": 2} at once, even mid-run: the lab's live GIL knob.
 
@@ -286,14 +211,14 @@ def serve() -> None:
     """Talks to the lab until it closes stdin, then stops every process the harness started."""
     channel = Channel()
     session = Session(channel)
-    job = _windows_kill_children_with_harness()
+    job = kill_children_with_harness()
 
     def lab_gone() -> None:
         if session.model is not None:
             session.model.kill()
         os._exit(0)
 
-    _raise_open_file_limit()
+    raise_open_file_limit()
     reader = CommandReader(on_eof=lab_gone, immediate=set_switch_interval_now)
     channel.send(session.hello())
     while True:
