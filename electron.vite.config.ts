@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { modelColorsPlugin } from './scripts/model-colors-plugin';
 
 /**
  * Three builds: the main process bundle (plus every plain-Node entry that runs as its own
@@ -44,6 +45,6 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [react(), modelColorsPlugin()],
   },
 });

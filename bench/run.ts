@@ -2,7 +2,9 @@
  * `npm run bench`: speed targets, measured side by side in one run, printed as ratios.
  * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
- * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency.
+ * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
+ * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100.
+ * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -15,6 +17,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 
 const root = resolve(__dirname, '../..');
@@ -209,16 +212,53 @@ async function streaming(): Promise<void> {
   });
 }
 
+/** `npm run bench room [tasks] [followers]`: a smaller size checks that it runs. */
+async function room(tasks?: number, followers?: number): Promise<void> {
+  const result = await roomBenchmark(root, tasks, followers);
+  const wallRatio = result.wallFollowedMs / result.wallAloneMs;
+  console.log(
+    `      (e) io-sleep ${result.tasks} tasks x 5 models: ${(result.wallAloneMs / 1000).toFixed(1)} s alone, ${(result.wallFollowedMs / 1000).toFixed(1)} s with ${result.followers} followers; ` +
+      `loop p99 worst second ${result.loopP99WorstAloneMs.toFixed(1)} ms alone; ${(result.bytesToFollowers / 1e6).toFixed(0)} MB sent to followers, ${result.followersDropped} dropped`,
+  );
+  report({
+    name: `(e) serving process event-loop delay p99, worst 1-s window, ${result.followers} followers`,
+    measured: `${result.loopP99WorstFollowedMs.toFixed(1)} ms`,
+    ratio: result.loopP99WorstFollowedMs / 10,
+    target: '<= 10 ms (ratio <= 1)',
+    met: result.loopP99WorstFollowedMs <= 10,
+  });
+  report({
+    name: `(e) run wall time with ${result.followers} followers vs none`,
+    measured: `${(result.wallFollowedMs / 1000).toFixed(2)} s vs ${(result.wallAloneMs / 1000).toFixed(2)} s`,
+    ratio: wallRatio,
+    target: '<= 1.05',
+    met: wallRatio <= 1.05,
+  });
+  report({
+    name: `(e) followers that received the final result`,
+    measured: `${result.followersFinished} of ${result.followers}`,
+    ratio: result.followersFinished / result.followers,
+    target: '= 1',
+    met: result.followersFinished === result.followers,
+  });
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'room') {
+    const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
+    await room(size(process.argv[3]), size(process.argv[4]));
   } else {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
-    if (only !== 'engine') await streaming();
+    if (only !== 'engine') {
+      await streaming();
+      await room();
+    }
   }
   const missed = lines.filter((line) => !line.met);
   console.log(`\n${lines.length - missed.length} of ${lines.length} targets met.`);

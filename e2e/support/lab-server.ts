@@ -8,7 +8,10 @@ const bin = resolve(__dirname, '../../bin/concurrency-lab.js');
 
 /** A running browser-mode server. */
 export interface LabServer {
+  /** The first line serve prints: the page (the instructor's link in a room). */
   readonly url: string;
+  /** The second line, in a room: the attendees' join link. */
+  readonly joinUrl: string | null;
   readonly pid: number;
   /** The server's working folder (its logs/) and data folder (its history) live here. */
   readonly sandbox: string;
@@ -22,26 +25,33 @@ export interface LabServer {
  * working and data folder (the tests' runs never reach the user's history or log), unless `sandbox`
  * names one to reuse — a restart on the same history.
  */
-export async function startLabServer(options: { sandbox?: string } = {}): Promise<LabServer> {
+export async function startLabServer(
+  options: { sandbox?: string; args?: readonly string[] } = {},
+): Promise<LabServer> {
   const sandbox = options.sandbox ?? mkdtempSync(join(tmpdir(), 'concurrency-lab-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
+  const args = options.args ?? [];
+  // A room prints two links: the instructor's, then the attendees'.
+  const lines = args.includes('--token') || args.includes('--attendee-token') ? 2 : 1;
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', ...args], {
     cwd: sandbox,
     env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((done, fail) => {
+  const [url, joinUrl] = await new Promise<string[]>((done, fail) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('\n')) done(out.split('\n')[0]!.trim());
+      const printed = out.split('\n');
+      if (printed.length > lines) done(printed.slice(0, lines).map((line) => line.trim()));
     });
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
-    url,
+    url: url!,
+    joinUrl: joinUrl ?? null,
     pid: child.pid!,
     sandbox,
     children() {

@@ -1,7 +1,9 @@
 /** Electron main process entry: wires the app's concerns in order. `__dirname` is out/main in the bundle. */
 import { join } from 'node:path';
 import { app, session } from 'electron';
+import { DESKTOP_CALLER } from '../shared/room';
 import { hostScriptsIn } from './engine/models/host-scripts';
+import { appDataDir, historyFileIn } from './engine/history/history-location';
 import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
 import { claimSingleInstance, setupAppLifecycle } from './app/app-lifecycle';
@@ -17,8 +19,9 @@ const iconPath = join(__dirname, '../../resources/icon.png');
 async function start(): Promise<void> {
   setupSessionSecurity(session.defaultSession);
   setupAppProtocol(join(__dirname, '../renderer'));
-  const dataDir = app.getPath('userData');
+  const dataDir = appDataDir(app.getPath('userData'));
   const history = await openHistory(dataDir);
+  const logFile = join(dataDir, 'logs', 'concurrency_results.log');
   const service = createLabService({
     engine: {
       hostScripts: hostScriptsIn(__dirname),
@@ -28,16 +31,18 @@ async function start(): Promise<void> {
     },
     store: history.store,
     historyNotice: history.notice,
-    logFile: join(dataDir, 'logs', 'concurrency_results.log'),
+    logFile,
   });
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
     iconPath,
     devTools: !app.isPackaged,
   });
+  // The desktop app alone is the room's instructor.
+  service.attach(DESKTOP_CALLER);
   setupIpcHandlers(service, trustedSender(window));
   forwardServiceEvents(service, window);
-  setupAppMenu({ iconPath });
+  setupAppMenu({ iconPath, about: { historyFile: historyFileIn(dataDir), logFile }, window: () => window });
   setupAppLifecycle({ service, window: () => window });
 }
 

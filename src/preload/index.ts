@@ -12,6 +12,7 @@ import {
   type LabApi,
   type Reply,
 } from '../shared/ipc';
+import { errorMessage } from '../shared/format';
 
 function failed(code: 'unknown-channel' | 'internal', message: string): Reply<never> {
   return { ok: false, error: { code, message } };
@@ -26,9 +27,7 @@ const labApi: LabApi = {
     // Main answers with a Reply; a rejected invoke (no handler, main gone) becomes one too.
     return ipcRenderer
       .invoke(channel, request)
-      .catch((error: unknown) =>
-        failed('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      .catch((error: unknown) => failed('internal', `${channel} failed: ${errorMessage(error)}`));
   },
   on(event, listener) {
     if (!isEventChannel(event)) {

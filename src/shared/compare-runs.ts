@@ -2,7 +2,7 @@
 import type { ModelSummary, RunView } from './views';
 import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from './knobs';
 import { MODEL_IDS, type ModelId } from './models';
-import type { ResolvedPool } from './results';
+import type { ResolvedPool } from './pool';
 import { paramFlags, type ScenarioId } from './scenarios';
 
 /** One model's numbers in one run; null where the number does not count or was not measured. */

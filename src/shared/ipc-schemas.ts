@@ -48,6 +48,12 @@ const ENGINE_PLACEMENTS = [
   'process',
 ] as const satisfies readonly EngineJobPlacement[];
 
+/** A view, lesson or form id as the UI spells them: lower-case words joined by dashes. */
+const screenId = z
+  .string({ error: 'must be an id of lower-case letters, digits and dashes' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be an id of lower-case letters, digits and dashes' })
+  .max(40, { error: 'must be at most 40 characters' });
+
 const runIds = z
   .array(runId, { error: 'must be a list of run ids' })
   .min(1, { error: 'must name at least one run' })
@@ -148,4 +154,14 @@ export const REQUEST_VALIDATORS: {
     }),
   ),
   'lesson:cancel': noRequest,
+  'room:state': noRequest,
+  'room:screen': fromZod(
+    z.strictObject({
+      view: screenId,
+      lesson: screenId,
+      run: runId.nullable(),
+      runForm: screenId.nullable(),
+      lessonRun: runId.nullable(),
+    }),
+  ),
 };

@@ -3,7 +3,8 @@
  * numbers of the run it describes. A claim the numbers contradict is shown as contradicted — with the
  * numbers — never as if it held.
  */
-import type { ModelSummary, RunSummary } from './views';
+import type { Claim } from './claims';
+import { formatCount, formatShare } from './format';
 import type {
   DataCarrier,
   DataPassingResult,
@@ -12,129 +13,8 @@ import type {
   RaceConditionResult,
   RaceRun,
 } from './lessons';
-import type { ModelId } from './models';
-import { scenarioInfo } from './scenarios';
 
-/** One thing to notice, and whether this run shows it. */
-export interface Claim {
-  readonly text: string;
-  /** The model the claim is about, so a lesson can leave out models it never runs; null or absent when it is about no single model. */
-  readonly model?: ModelId | null;
-  /** true: the measurement shows it; false: it contradicts it; null: this run cannot tell (model not run, one core). */
-  readonly holds: boolean | null;
-  /** The numbers behind the verdict, in words. */
-  readonly evidence: string;
-}
-
-function x(value: number): string {
-  return `${value.toFixed(value >= 10 ? 0 : 1)}×`;
-}
-
-/** What the race claims read of a run: a RunSummary, or a whole RunResult. */
-export interface ClaimedRun {
-  readonly scenario: RunSummary['scenario'];
-  readonly params: RunSummary['params'];
-  readonly pool: RunSummary['pool'];
-  readonly machine: Pick<RunSummary['machine'], 'cores'>;
-  readonly results: readonly Pick<ModelSummary, 'model' | 'state' | 'check' | 'speedup'>[];
-}
-
-function clean(run: ClaimedRun, model: ModelId): ClaimedRun['results'][number] | undefined {
-  const result = run.results.find((r) => r.model === model);
-  return result && result.state === 'done' && result.check.ok !== false && result.speedup !== null
-    ? result
-    : undefined;
-}
-
-/** A claim about a model's speedup: shows when the model and sequential both ran cleanly. */
-function speedupClaim(
-  run: ClaimedRun,
-  model: ModelId,
-  text: string,
-  test: (speedup: number) => boolean,
-): Claim {
-  const result = clean(run, model);
-  if (!result)
-    return {
-      text,
-      model,
-      holds: null,
-      evidence: `${model} and sequential did not both run cleanly in this run`,
-    };
-  return {
-    text,
-    model,
-    holds: test(result.speedup!),
-    evidence: `${model} ran ${x(result.speedup!)} faster than sequential`,
-  };
-}
-
-/** What a race of the models on a scenario should show, by whether its work waits or computes. */
-export function raceClaims(run: ClaimedRun): Claim[] {
-  const tasks = run.params.tasks ?? 1;
-  const cores = run.machine.cores;
-  const { threads, processes, concurrency } = run.pool;
-  const overlap = (slots: number): number => Math.min(tasks, slots);
-  if (scenarioInfo(run.scenario).kind === 'io') {
-    return [
-      speedupClaim(
-        run,
-        'async',
-        `async overlaps the waits on one thread: up to ${x(overlap(concurrency ?? tasks))} faster`,
-        (s) => s >= 0.6 * overlap(concurrency ?? tasks),
-      ),
-      speedupClaim(
-        run,
-        'threads',
-        `${threads} threads overlap ${overlap(threads)} waits at a time`,
-        (s) => s >= 0.6 * overlap(threads),
-      ),
-      speedupClaim(
-        run,
-        'gil-threads',
-        'the GIL does not stop waits from overlapping: gil-threads keep up with threads',
-        (s) => {
-          const t = clean(run, 'threads')?.speedup;
-          return t === undefined || t === null ? s >= 0.6 * overlap(threads) : s >= 0.6 * t;
-        },
-      ),
-      speedupClaim(
-        run,
-        'processes',
-        `${processes} processes overlap ${overlap(processes)} waits at a time`,
-        (s) => s >= 0.6 * overlap(processes),
-      ),
-    ];
-  }
-  const parallel = (slots: number): number => Math.min(tasks, slots, cores);
-  const multiCore = (claim: Claim): Claim =>
-    cores < 2 ? { ...claim, holds: null, evidence: `${claim.evidence}; this machine has one core` } : claim;
-  return [
-    speedupClaim(run, 'async', 'async does not speed up computing: one thread, one core', (s) => s <= 1.3),
-    multiCore(
-      speedupClaim(
-        run,
-        'threads',
-        `threads compute in parallel on up to ${parallel(threads)} cores (JavaScript has no GIL)`,
-        (s) => s >= 0.6 * parallel(threads),
-      ),
-    ),
-    speedupClaim(
-      run,
-      'gil-threads',
-      'under the GIL, threads take turns: no speedup for computing',
-      (s) => s <= 1.3,
-    ),
-    multiCore(
-      speedupClaim(
-        run,
-        'processes',
-        `processes compute in parallel on up to ${parallel(processes)} cores`,
-        (s) => s >= 0.6 * parallel(processes),
-      ),
-    ),
-  ];
-}
+export type { Claim } from './claims';
 
 /** The race-condition lesson's claims. */
 export function raceConditionClaims(result: RaceConditionResult): Claim[] {
@@ -157,7 +37,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
     oneCore = false,
   ): Claim => {
     if (!run) return { text, model, holds: null, evidence: 'not run this time' };
-    const evidence = `final ${run.final.toLocaleString('en-US')} of ${run.expected.toLocaleString('en-US')} (${run.lost.toLocaleString('en-US')} lost)`;
+    const evidence = `final ${formatCount(run.final)} of ${formatCount(run.expected)} (${formatCount(run.lost)} lost)`;
     if (oneCore && result.cores < 2)
       return { text, model, holds: null, evidence: `${evidence}; one core: threads never truly overlap` };
     return { text, model, holds: test(run), evidence };
@@ -180,7 +60,7 @@ export function raceConditionClaims(result: RaceConditionResult): Claim[] {
       ),
       ...(mutex && atomic
         ? {
-            evidence: `final ${mutex.final.toLocaleString('en-US')} of ${mutex.expected.toLocaleString('en-US')}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
+            evidence: `final ${formatCount(mutex.final)} of ${formatCount(mutex.expected)}; ${mutex.wallMs.toFixed(0)} ms vs ${atomic.wallMs.toFixed(0)} ms with Atomics.add`,
           }
         : {}),
     },
@@ -283,7 +163,7 @@ function backpressureClaim(result: PipelineResult): Claim {
     model: null,
     // The producer waits only on a full queue: a wait without the queue ever full is not backpressure.
     holds: result.maxQueueDepth >= result.capacity,
-    evidence: `the producer waited ${ms(blocked)} for room, ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% of the run; ${peak}`,
+    evidence: `the producer waited ${ms(blocked)} for room, ${formatShare(share)} of the run; ${peak}`,
   };
 }
 

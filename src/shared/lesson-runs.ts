@@ -3,6 +3,7 @@
  * pipeline, deadlock), as the history keeps it: what was asked, what was measured, and when — so it
  * can be listed next to the model races, re-opened in its lesson and exported.
  */
+import { formatBytes, formatPercent } from './format';
 import type { ExportFormat } from './export-formats';
 import type {
   DataPassingRequest,
@@ -62,16 +63,6 @@ export function isSavedLessonId(value: unknown): value is SavedLessonId {
   return typeof value === 'string' && (SAVED_LESSON_IDS as readonly string[]).includes(value);
 }
 
-function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${+(bytes / 1024).toFixed(1)} KB`;
-}
-
-/** A percentage with a decimal below 10%, so a small loss never reads as "0%". */
-function percent(share: number): string {
-  return `${share > 0 && share < 10 ? share.toFixed(1) : Math.round(share)}%`;
-}
-
 /** The knobs a lesson run used, in words ("workers=4, increments=1000000"): what tells runs apart. */
 export function lessonSettings(record: LessonRecord): string {
   const pairs: [string, string | number][] = [];
@@ -85,7 +76,7 @@ export function lessonSettings(record: LessonRecord): string {
     case 'data-passing': {
       const sizes = [...new Set(record.result.rows.map((row) => row.bytes))].sort((a, b) => a - b);
       if (sizes.length > 0)
-        pairs.push(['sizes', `${sizeText(sizes[0]!)}–${sizeText(sizes[sizes.length - 1]!)}`]);
+        pairs.push(['sizes', `${formatBytes(sizes[0]!)}–${formatBytes(sizes[sizes.length - 1]!)}`]);
       if (record.request.repeats !== undefined) pairs.push(['repeats', record.request.repeats]);
       if (record.request.latencySamples !== undefined)
         pairs.push(['latency-samples', record.request.latencySamples]);
@@ -125,7 +116,7 @@ export function lessonHeadline(record: LessonRecord): string {
               : run.mode === 'atomic'
                 ? 'Atomics.add'
                 : 'mutex';
-        return `${who} ${run.lost === 0 ? 'exact' : `lost ${percent(run.lostPercent)}`}`;
+        return `${who} ${run.lost === 0 ? 'exact' : `lost ${formatPercent(run.lostPercent)}`}`;
       });
       return parts.join(' · ');
     }
@@ -134,12 +125,12 @@ export function lessonHeadline(record: LessonRecord): string {
       const at = record.result.rows.filter((row) => row.bytes === largest);
       const parts = at.map((row) => `${row.carrier} ${row.mode} ${row.msPerMb.toFixed(2)} ms/MB`);
       const verified = record.result.ok ? 'every payload verified' : 'a payload came back wrong';
-      return at.length > 0 ? `At ${sizeText(largest)}: ${parts.join(' · ')}; ${verified}` : verified;
+      return at.length > 0 ? `At ${formatBytes(largest)}: ${parts.join(' · ')}; ${verified}` : verified;
     }
     case 'pipeline': {
       const r = record.result;
       const once = r.exactlyOnce ? 'every item written exactly once' : 'items lost or duplicated';
-      const blocked = r.wallMs > 0 ? percent((100 * r.producerBlockedMs) / r.wallMs) : '0%';
+      const blocked = r.wallMs > 0 ? formatPercent((100 * r.producerBlockedMs) / r.wallMs) : '0%';
       return `${r.written} of ${r.produced} written, ${once}; ${Math.round(r.consumerRate)} items/s; producer blocked ${blocked} of the run`;
     }
     case 'deadlock':

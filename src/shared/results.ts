@@ -1,5 +1,6 @@
 /** What a run produces: live snapshots while it runs, and one result per model when it ends. */
 import type { ModelId } from './models';
+import type { ResolvedPool } from './pool';
 import type { ScenarioId } from './scenarios';
 
 /** Where a model's run is. */
@@ -126,15 +127,6 @@ export interface RunResult {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly results: readonly ModelResult[];
-}
-
-/** Pool settings with defaults applied. */
-export interface ResolvedPool {
-  readonly threads: number;
-  readonly processes: number;
-  readonly concurrency: number | null;
-  readonly switchIntervalMs: number;
-  readonly taskTimeoutMs: number | null;
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

@@ -1,11 +1,9 @@
 /** RunRequest: what the UI or CLI asks the engine to run, its schema, and its validation messages. */
 import { z } from 'zod';
-import { knobProblem, POOL_KNOBS, type KnobSpec, type PoolKnobKey } from './knobs';
+import { knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
 import { MODEL_IDS, type ModelId } from './models';
+import type { PoolOptions } from './pool';
 import { SCENARIO_IDS, scenarioInfo, type ScenarioId } from './scenarios';
-
-/** Pool and scheduling settings; a missing field takes its default. */
-export type PoolOptions = { readonly [K in PoolKnobKey]?: number };
 
 /** One run: a scenario, its knobs, and the models to race on the same tasks. */
 export interface RunRequest {

@@ -4,14 +4,16 @@
  */
 import type { KnobSpec, PoolKnobKey } from './knobs';
 import type { SavedLessonId } from './lesson-runs';
-import type { ModelId, ModelInfo } from './models';
-import type { Lane, MachineInfo, ModelResult, ModelSnapshot, ResolvedPool, RunResult } from './results';
+import type { CatalogModel, ModelId } from './models';
+import type { ResolvedPool } from './pool';
+import type { Lane, MachineInfo, ModelResult, ModelSnapshot, RunResult } from './results';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
 
 /** Everything the UI needs to build the run setup form. */
 export interface Catalog {
   readonly scenarios: readonly ScenarioInfo[];
-  readonly models: readonly ModelInfo[];
+  /** Every registered model, with whether it can run here. */
+  readonly models: readonly CatalogModel[];
   readonly poolKnobs: Readonly<Record<PoolKnobKey, KnobSpec>>;
   readonly machine: MachineInfo;
   /** Pool settings when the request leaves them out, on this machine. */

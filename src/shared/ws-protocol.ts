@@ -8,6 +8,9 @@ export const WS_PATH = '/api';
 /** Largest frame either side accepts. */
 export const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
+/** Largest request a window may send: every request of the contract is a few kilobytes at most. */
+export const WS_MAX_REQUEST_BYTES = 64 * 1024;
+
 /** A request from the page: `id` pairs it with its reply. */
 export interface WsInvoke {
   readonly type: 'invoke';

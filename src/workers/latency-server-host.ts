@@ -5,6 +5,7 @@
  */
 import { createLatencyServer, listenLatencyServer } from './latency-server';
 import type { LatencyServerReport, LatencyServerStop } from './protocol/latency-server';
+import { errorMessage } from '../shared/format';
 
 /** The part of Electron's utility-process `process.parentPort` this host uses. */
 interface UtilityParentPort {
@@ -63,7 +64,7 @@ listenLatencyServer(server)
     await parent.post({ type: 'listening', port });
   })
   .catch(async (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // Also on stderr: the parent's exit message quotes it if the posted error is lost.
     console.error(`latency server failed to listen: ${message}`);
     await parent.post({ type: 'error', message });

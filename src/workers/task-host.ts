@@ -8,6 +8,7 @@ import type { WorkloadContext } from './workloads/workload-context';
 import { markExpendable } from './workloads/fault';
 import { runWorkload } from './workloads';
 import { transferables } from './protocol/transferables';
+import { errorMessage } from '../shared/format';
 
 /** The two directions of a host's channel to the engine. */
 export interface HostPort {
@@ -47,10 +48,6 @@ function createHostContext(gil: SimulatedGil | null): WorkloadContext {
     sleep: (ms) => io(delay(ms)),
     signal: neverAborted,
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

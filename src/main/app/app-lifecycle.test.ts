@@ -26,7 +26,13 @@ function deferred() {
 }
 
 function fakeService(close: () => Promise<void>): LabService {
-  return { handle: vi.fn(), subscribe: vi.fn(() => () => undefined), close: vi.fn(close) };
+  return {
+    handle: vi.fn(),
+    subscribe: vi.fn(() => () => undefined),
+    attach: vi.fn(() => () => undefined),
+    setJoin: vi.fn(),
+    close: vi.fn(close),
+  };
 }
 
 /** Emits before-quit the way Electron does and says whether it was held. */

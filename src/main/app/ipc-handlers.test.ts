@@ -30,6 +30,8 @@ function fakeService() {
       return () => listeners.delete(listener);
     }),
     close: vi.fn(async () => undefined),
+    attach: vi.fn(() => () => undefined),
+    setJoin: vi.fn(),
     emit: (event: LabEvent) => listeners.forEach((listener) => listener(event)),
     listeners,
   };

@@ -7,6 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain
 import { INVOKE_CHANNELS, type LabError, type Reply } from '../../shared/ipc';
 import type { LabService } from '../engine/lab-service';
 import { isAppUrl } from './app-protocol';
+import { errorMessage } from '../../shared/format';
 
 /** Decides whether an invoke comes from a frame we trust. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -53,7 +54,7 @@ export function setupIpcHandlers(service: LabService, isTrustedSender: SenderChe
         return await service.handle(channel, payload);
       } catch (error) {
         // The service answers every request itself; this only keeps a bug from becoming a rejected invoke.
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         return refused({ code: 'internal', message: `${channel} failed: ${message}` });
       }
     });

@@ -66,7 +66,13 @@ vi.mock('../engine/lab-service', () => ({
   createLabService: (options: unknown) => {
     calls.order.push('createLabService');
     calls.serviceOptions.push(options);
-    return { handle: vi.fn(), subscribe: vi.fn(() => () => undefined), close: vi.fn(async () => undefined) };
+    return {
+      handle: vi.fn(),
+      subscribe: vi.fn(() => () => undefined),
+      attach: vi.fn(() => () => undefined),
+      setJoin: vi.fn(),
+      close: vi.fn(async () => undefined),
+    };
   },
 }));
 
@@ -107,6 +113,10 @@ describe('main process wiring', () => {
     const options = calls.serviceOptions[0] as LabServiceOptions;
     expect(options.store?.file).toBe('/fake/userData/run-history.sqlite');
     expect(options.logFile).toMatch(/^\/fake\/userData[/\\]logs[/\\]concurrency_results\.log$/);
+    // About names the same two places.
+    const [panel] = electron.app.setAboutPanelOptions.mock.calls[0]! as unknown as [{ credits: string }];
+    expect(panel.credits).toContain(`Run history: ${options.store?.file}`);
+    expect(panel.credits).toContain(`Results log: ${options.logFile}`);
   });
 
   it('opens the window on the lab page with the preload and an icon that exists', () => {

@@ -1,6 +1,6 @@
 /** Help texts of the CLI, generated from the catalogues so they never drift from what the engine accepts. */
 import { POOL_KNOBS, describeRange, formatKnobNumber, type KnobSpec } from '../../shared/knobs';
-import { MODELS, MODEL_IDS } from '../../shared/models';
+import { MODELS, MODEL_IDS, modelGroups, type CatalogModel } from '../../shared/models';
 import { SCENARIOS } from '../../shared/scenarios';
 
 function knobLine(knob: KnobSpec): string {
@@ -47,14 +47,22 @@ Scenario knobs (see "concurrency-lab scenarios"):
 ${SCENARIOS.map((s) => `  ${s.id}: ${s.knobs.map((k) => `--${k.flag}`).join(', ')}`).join('\n')}
 `;
 
-/** `concurrency-lab scenarios`. */
-export function scenariosText(): string {
+function modelLine(model: CatalogModel): string {
+  const { id, availability } = model;
+  const line = `  ${id.padEnd(12)}${MODELS[id].python.padEnd(24)}${MODELS[id].summary}`;
+  return availability.available ? line : `${line} [unavailable: ${availability.reason}]`;
+}
+
+/** `concurrency-lab scenarios`: every scenario and pool setting, and the models (by runtime when there are several). */
+export function scenariosText(catalogModels: readonly CatalogModel[]): string {
   const blocks = SCENARIOS.map(
     (s) =>
       `${s.id} — ${s.title} [${s.kind === 'io' ? 'I/O-bound' : 'CPU-bound'}]\n  ${s.lesson}\n${s.knobs.map(knobLine).join('\n')}`,
   );
-  const models = MODEL_IDS.map(
-    (id) => `  ${id.padEnd(12)}${MODELS[id].python.padEnd(24)}${MODELS[id].summary}`,
-  );
+  const groups = modelGroups(catalogModels);
+  const models = groups.flatMap((group) => [
+    ...(groups.length > 1 ? [` ${group.label}:`] : []),
+    ...group.models.map(modelLine),
+  ]);
   return `${blocks.join('\n\n')}\n\nPool settings (any scenario):\n${Object.values(POOL_KNOBS).map(knobLine).join('\n')}\n\nModels:\n${models.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 /** The `concurrency-lab` command: dispatches to run, scenarios and serve. */
-import { MODELS } from '../../shared/models';
+import { errorMessage } from '../../shared/format';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
+import { catalogModels } from '../engine/models/availability';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';
@@ -32,16 +33,18 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return 0;
       case 'run':
         return await runCommand(rest, context.engine, context);
-      case 'scenarios':
+      case 'scenarios': {
         if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
           throw new UsageError(`scenarios takes only --json (got "${rest.join(' ')}")`);
         }
+        const models = await catalogModels();
         context.stdout.write(
           rest[0] === '--json'
-            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models: Object.values(MODELS) }, null, 2)}\n`
-            : scenariosText(),
+            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models }, null, 2)}\n`
+            : scenariosText(models),
         );
         return 0;
+      }
       case 'serve':
         if (!context.serve) throw new UsageError('serve is not available in this build');
         return await context.serve(rest);
@@ -55,7 +58,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       context.stderr.write(`concurrency-lab: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    context.stderr.write(`concurrency-lab: ${error instanceof Error ? error.message : String(error)}\n`);
+    context.stderr.write(`concurrency-lab: ${errorMessage(error)}\n`);
     return 1;
   }
 }

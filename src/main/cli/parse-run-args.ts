@@ -6,6 +6,7 @@ import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/r
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
 import { UsageError } from './usage-error';
+import { errorMessage } from '../../shared/format';
 
 /** Where the results log goes when --log is not given. */
 export const DEFAULT_LOG_PATH = 'logs/concurrency_results.log';
@@ -77,7 +78,7 @@ function joinNegativeValues(args: readonly string[], knobs: Map<string, KnobSpec
 /** Rewords parseArgs' errors in the CLI's own style: one line, the flag first, the allowed values. */
 function parseArgsMessage(error: unknown, knobs: Map<string, KnobSpec[]>): string {
   const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // "Option '-s, --scenario <value>' argument missing": name the long form.
   const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag)

@@ -1,13 +1,10 @@
 /** A live progress line on stderr (only when stderr is a terminal): one model at a time, finished ones kept above. */
+import { formatSeconds } from '../../shared/format';
 import { MODELS } from '../../shared/models';
 import type { ModelResult, ModelSnapshot } from '../../shared/results';
 
 const WIDTH = 24;
 const CLEAR_LINE = '\r\x1b[2K';
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** Renders one model's progress as a single line. */
 export function progressLine(snapshot: ModelSnapshot): string {
@@ -16,9 +13,9 @@ export function progressLine(snapshot: ModelSnapshot): string {
   const settled = snapshot.completed + snapshot.failed;
   const filled = snapshot.total > 0 ? Math.round((settled / snapshot.total) * WIDTH) : WIDTH;
   const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
-  const eta = snapshot.etaMs !== null ? `  ETA ${seconds(snapshot.etaMs)}` : '';
+  const eta = snapshot.etaMs !== null ? `  ETA ${formatSeconds(snapshot.etaMs)}` : '';
   const failed = snapshot.failed > 0 ? `  ${snapshot.failed} failed` : '';
-  return `${name} ${bar} ${settled}/${snapshot.total}  ${seconds(snapshot.elapsedMs)}${eta}${failed}`;
+  return `${name} ${bar} ${settled}/${snapshot.total}  ${formatSeconds(snapshot.elapsedMs)}${eta}${failed}`;
 }
 
 /** Writes progress to a terminal stream, at most 10 redraws a second. */
@@ -41,7 +38,7 @@ export class ProgressBar {
   /** A model finished: its line stays. */
   finished(result: ModelResult): void {
     const mark = result.state === 'done' ? '✓' : result.state === 'cancelled' ? '■' : '✗';
-    const line = `${mark} ${result.model.padEnd(11)} ${result.state} in ${seconds(result.wallMs)} (${result.completed}/${result.total} tasks)`;
+    const line = `${mark} ${result.model.padEnd(11)} ${result.state} in ${formatSeconds(result.wallMs)} (${result.completed}/${result.total} tasks)`;
     this.stream.write(`${CLEAR_LINE}${line}\n`);
     this.shown = false;
   }

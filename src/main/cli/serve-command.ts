@@ -6,40 +6,77 @@ import { defaultDataDir } from '../engine/history/history-location';
 import { openHistory } from '../engine/history/open-history';
 import { createLabService } from '../engine/lab-service';
 import type { EngineOptions } from '../engine/run/run-session';
-import { isLoopback, startBrowserServer } from '../server/browser-server';
+import { DEFAULT_MAX_CLIENTS, startBrowserServer, type BrowserServer } from '../server/browser-server';
+import { isLoopbackHost } from '../server/host-guard';
+import { terminalQr } from '../server/join-links';
+import { generateToken, TOKEN_PATTERN, type RoomTokens } from '../server/room-auth';
 import { openInBrowser } from './open-browser';
 import { DEFAULT_LOG_PATH } from './parse-run-args';
 import type { CliIo } from './run-command';
 import { UsageError } from './usage-error';
 
 /** `serve --help`. */
-export const SERVE_HELP = `Usage: concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T] [--open]
+export const SERVE_HELP = `Usage: concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T] [--attendee-token T]
+                            [--max-clients N] [--open] [--log FILE]
 
 Serves the app to a browser and prints its URL as the first line. Everything runs on this machine;
 Ctrl-C stops the server and every worker and process.
 
-  --port N      port to listen on, 0 to 65535 (default 0: any free port)
-  --host H      address to bind (default 127.0.0.1). Any other than loopback requires --token
-  --token T     secret every connection must present (16 to 128 letters, digits, - or _);
-                the printed URL carries it
-  --open        also open the URL in the default browser
-  --log FILE    append one line per model of every run (default logs/concurrency_results.log)
+A workshop room: concurrency-lab serve --host 0.0.0.0
+  Off this machine every window needs a token. Two are made for the session and printed: the
+  instructor's link (first line: keep it to yourself) and the attendees' join link (second line,
+  with a QR code). The instructor runs, cancels and changes knobs; attendees follow the instructor's
+  screen live, read and export, and cannot start or cancel anything on the shared machine.
+
+  --port N             port to listen on, 0 to 65535 (default 0: any free port)
+  --host H             address to bind (default 127.0.0.1); 0.0.0.0 for a room. Any address but
+                       loopback (127.0.0.0/8, ::1, localhost) requires tokens, made when not given
+  --token T            the instructor's secret (16 to 128 letters, digits, - or _); also makes a room
+                       on loopback
+  --attendee-token T   the attendees' secret, the same rules (default: one is made)
+  --max-clients N      windows at once, 1 to 10000 (default 200; instructors always get 4 more)
+  --open               also open the instructor's page in the default browser
+  --log FILE           append one line per model of every run (default logs/concurrency_results.log)
 
 Finished runs are kept in the history at ~/.config/Concurrency Lab/run-history.sqlite (the
 desktop app's data folder; set CONCURRENCY_LAB_DATA_DIR to use another).
 `;
 
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-
 /** Parsed serve flags. */
 export interface ServeOptions {
   readonly port: number;
   readonly host: string;
-  readonly token: string | null;
+  /** The room's tokens, made when the flags leave them out; null for a loopback server without a room. */
+  readonly tokens: RoomTokens | null;
+  /** Whether the tokens were made here (and so change at every start). */
+  readonly tokensGenerated: boolean;
+  readonly maxClients: number;
   readonly open: boolean;
   /** Every finished run appends one line per model here, as the CLI does. */
   readonly log: string;
   readonly help: boolean;
+}
+
+function integerFlag(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (text === undefined) return fallback;
+  const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UsageError(
+      `--${flag} must be an integer from ${min} to ${max} (got "${text.slice(0, 20)}${text.length > 20 ? '…' : ''}")`,
+    );
+  return value;
+}
+
+function tokenFlag(flag: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!TOKEN_PATTERN.test(value)) throw new UsageError(`--${flag} must be 16 to 128 letters, digits, - or _`);
+  return value;
 }
 
 /** Parses serve flags, or throws a UsageError naming the flag and what is allowed. */
@@ -54,6 +91,8 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        'attendee-token': { type: 'string' },
+        'max-clients': { type: 'string' },
         open: { type: 'boolean' },
         log: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -67,23 +106,34 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
         : String(error),
     );
   }
-  const portText = typeof values.port === 'string' ? values.port : '0';
-  const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be an integer from 0 to 65535 (got "${portText}")`);
-  const host = typeof values.host === 'string' ? values.host.trim() : '127.0.0.1';
+  const text = (key: string): string | undefined =>
+    typeof values[key] === 'string' ? values[key] : undefined;
+  const port = integerFlag('port', text('port'), 0, 0, 65535);
+  const host = text('host')?.trim() ?? '127.0.0.1';
   if (host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
-  const token = typeof values.token === 'string' ? values.token : null;
-  if (token !== null && !TOKEN.test(token))
-    throw new UsageError('--token must be 16 to 128 letters, digits, - or _');
-  if (!isLoopback(host) && token === null) {
+  const instructor = tokenFlag('token', text('token'));
+  const attendee = tokenFlag('attendee-token', text('attendee-token'));
+  if (instructor !== null && instructor === attendee)
     throw new UsageError(
-      `--host ${host} is reachable from other machines: pass --token with a secret (16+ characters) as well`,
+      "--attendee-token must differ from --token: attendees must not get the instructor's role",
     );
-  }
-  const log = typeof values.log === 'string' ? values.log : DEFAULT_LOG_PATH;
+  // "Loopback" is a parsed loopback address: 127.0.0.1.example is a name anyone's DNS may point anywhere.
+  const room = !isLoopbackHost(host) || instructor !== null || attendee !== null;
+  const tokens = room
+    ? { instructor: instructor ?? generateToken(), attendee: attendee ?? generateToken() }
+    : null;
+  const log = text('log') ?? DEFAULT_LOG_PATH;
   if (log.trim() === '') throw new UsageError('--log needs a file path');
-  return { port, host, token, open: values.open === true, log, help: values.help === true };
+  return {
+    port,
+    host,
+    tokens,
+    tokensGenerated: room && (instructor === null || attendee === null),
+    maxClients: integerFlag('max-clients', text('max-clients'), DEFAULT_MAX_CLIENTS, 1, 10_000),
+    open: values.open === true,
+    log,
+    help: values.help === true,
+  };
 }
 
 /** Runs browser mode until SIGINT or SIGTERM. */
@@ -109,14 +159,17 @@ export async function serveCommand(
     historyNotice: history.notice,
     logFile: resolve(options.log),
   });
-  let server;
+  let server: BrowserServer;
   try {
     server = await startBrowserServer({
       service,
       rendererDir,
       host: options.host,
       port: options.port,
-      token: options.token,
+      tokens: options.tokens,
+      maxClients: options.maxClients,
+      onDrop: (caller, reason) =>
+        io.stderr.write(`dropped window ${caller.clientId} (${caller.role}): ${reason}\n`),
     });
   } catch (error) {
     await service.close();
@@ -128,7 +181,22 @@ export async function serveCommand(
     throw error;
   }
   io.stdout.write(`${server.url}\n`);
-  io.stderr.write(`Concurrency Lab is running in browser mode. Open ${server.url} — Ctrl-C to stop.\n`);
+  if (server.join) {
+    io.stdout.write(`${server.join.url}\n`);
+    io.stderr.write(
+      [
+        `Concurrency Lab is serving a room (browser mode) — Ctrl-C to stop.`,
+        `  Instructor: the first line above. Keep it to yourself: it runs and cancels on this machine.`,
+        `  Attendees join: ${server.join.url}`,
+        ...server.join.otherUrls.map((url) => `             or: ${url}`),
+        terminalQr(server.join.qr),
+        `  At most ${options.maxClients} windows.${options.tokensGenerated ? ' Tokens were made for this session: pass --token and --attendee-token to keep links across restarts.' : ''}`,
+        '',
+      ].join('\n'),
+    );
+  } else {
+    io.stderr.write(`Concurrency Lab is running in browser mode. Open ${server.url} — Ctrl-C to stop.\n`);
+  }
   if (options.open && !(await openInBrowser(server.url)))
     io.stderr.write('(no default browser found: open the URL yourself)\n');
   const running = server;

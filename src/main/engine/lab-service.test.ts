@@ -233,6 +233,28 @@ describe('the lab service', () => {
     await next('run:finished');
   });
 
+  it('is idle when run:finished arrives: a run started on receipt of it is never refused as busy', async () => {
+    const { service, events } = setup();
+    const request = { scenario: 'io-sleep', params: { tasks: 2, taskMs: 1 }, models: ['async'] };
+    const rounds = 10;
+    const refusals: Reply<unknown>[] = [];
+    let finished = 0;
+    const start = (): void =>
+      void service.handle('run:start', request).then((reply) => {
+        if (!reply.ok) refusals.push(reply);
+      });
+    service.subscribe((event) => {
+      // Synchronously, inside the listener: nothing may run between the event and the next request.
+      if (event.event === 'run:finished' && ++finished < rounds) start();
+    });
+    start();
+    const until = Date.now() + 60_000;
+    while (finished < rounds && refusals.length === 0 && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(refusals).toEqual([]);
+    expect(events.filter((e) => e.event === 'run:finished')).toHaveLength(rounds);
+  });
+
   it('answers 2,000 random IPC payloads with typed replies, starts nothing, and stays healthy', async () => {
     const { service, events } = setup();
     const random = seededRandom(7);

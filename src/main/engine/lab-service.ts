@@ -8,22 +8,33 @@ import {
   type LabEvent,
   type Reply,
 } from '../../shared/ipc';
+import { forbiddenMessage, mayInvoke } from '../../shared/channel-access';
 import { REQUEST_VALIDATORS } from '../../shared/ipc-schemas';
+import { DESKTOP_CALLER, type JoinInfo, type LabCaller } from '../../shared/room';
 import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
 import { RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
+import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
+import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
 import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
 export interface LabService {
-  /** Validates the channel and payload, runs the request, and always answers: never throws. */
-  handle(channel: unknown, payload: unknown): Promise<Reply<unknown>>;
+  /**
+   * Checks that the caller's role may use the channel, validates the payload, runs the request, and
+   * always answers: never throws. The caller is the desktop app (the instructor) when left out.
+   */
+  handle(channel: unknown, payload: unknown, caller?: LabCaller): Promise<Reply<unknown>>;
+  /** A window joined the room (the transport says so); returns the function to call when it leaves. */
+  attach(caller: LabCaller): () => void;
+  /** Sets how attendees join (the browser-mode server knows its addresses once it listens). */
+  setJoin(join: JoinInfo | null): void;
   /** Receives every event (run progress, results, system stats); returns the unsubscribe function. */
   subscribe(listener: (event: LabEvent) => void): () => void;
   /** Cancels a run or lesson in progress, stops every worker and process, closes the history; resolves once all are gone. */
@@ -49,7 +60,11 @@ export function createLabService(options: LabServiceOptions): LabService {
   const emit = (event: LabEvent): void => {
     for (const listener of listeners) listener(event);
   };
-  const activity = new LabActivity();
+  const activity = new LabActivity(() => room.changed('now'));
+  const room = new LabRoom(
+    () => activity.describe(),
+    (payload) => emit({ event: 'room:changed', payload }),
+  );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
   let stopSampling: (() => void) | null = null;
@@ -66,9 +81,20 @@ export function createLabService(options: LabServiceOptions): LabService {
     }),
     ...historyHandlers(runs),
     ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
+    ...roomHandlers(room, activity),
   };
 
-  const dispatch = async <C extends InvokeChannel>(channel: C, payload: unknown): Promise<Reply<unknown>> => {
+  const dispatch = async <C extends InvokeChannel>(
+    channel: C,
+    payload: unknown,
+    caller: LabCaller,
+  ): Promise<Reply<unknown>> => {
+    if (!mayInvoke(caller.role, channel)) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: forbiddenMessage(channel, caller.role), role: caller.role },
+      };
+    }
     const validated = REQUEST_VALIDATORS[channel](payload);
     if (!validated.ok) {
       const { issues } = validated;
@@ -81,8 +107,11 @@ export function createLabService(options: LabServiceOptions): LabService {
         },
       };
     }
-    const handler = handlers[channel] as (request: InvokeContract[C]['request']) => Promise<unknown>;
-    return { ok: true, value: await handler(validated.value as InvokeContract[C]['request']) };
+    const handler = handlers[channel] as (
+      request: InvokeContract[C]['request'],
+      caller: LabCaller,
+    ) => Promise<unknown>;
+    return { ok: true, value: await handler(validated.value as InvokeContract[C]['request'], caller) };
   };
 
   const startSampling = (): (() => void) => {
@@ -103,7 +132,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   };
 
   return {
-    async handle(channel, payload) {
+    async handle(channel, payload, caller = DESKTOP_CALLER) {
       if (!isInvokeChannel(channel)) {
         return {
           ok: false,
@@ -114,10 +143,10 @@ export function createLabService(options: LabServiceOptions): LabService {
         };
       }
       try {
-        return await dispatch(channel, payload);
+        return await dispatch(channel, payload, caller);
       } catch (error) {
         if (error instanceof LabFailure)
-          return { ok: false, error: { code: error.code, message: error.message } };
+          return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
         return { ok: false, error: { code: 'internal', message: errorMessage(error) } };
       }
     },
@@ -128,7 +157,13 @@ export function createLabService(options: LabServiceOptions): LabService {
         listeners.delete(listener);
       };
     },
+    attach: (caller) => room.attach(caller),
+    setJoin(join) {
+      room.join = join;
+      room.changed('now');
+    },
     async close() {
+      room.close();
       stopSampling?.();
       stopSampling = null;
       await activity.stop();

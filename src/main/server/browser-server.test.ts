@@ -1,86 +1,14 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { EventContract, Reply } from '../../shared/ipc';
-import type { WsServerMessage } from '../../shared/ws-protocol';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { seededRandom } from '../../shared/hashing';
 import { createLabService, type LabService } from '../engine/lab-service';
 import { forkSpawner } from '../engine/models/process-spawner';
 import { startBrowserServer, type BrowserServer } from './browser-server';
+import { DEFAULT_REQUEST_LIMITS } from './request-budget';
+import { Client } from './ws-client.test-support';
 
 const rendererDir = resolve(__dirname, '../../../out/renderer');
-const TOKEN = 'a-very-secret-token-123';
-
-/** A WebSocket client that pairs replies with requests and collects events. */
-class Client {
-  private next = 1;
-  private readonly pending = new Map<number | null, (reply: Reply<unknown>) => void>();
-  /** For frames sent one at a time whose id the test cannot predict: takes the next reply, whatever its id. */
-  private nextReply: ((reply: Reply<unknown>) => void) | null = null;
-  readonly events: WsServerMessage[] = [];
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as WsServerMessage;
-      if (message.type === 'event') this.events.push(message);
-      else if (this.nextReply) {
-        const done = this.nextReply;
-        this.nextReply = null;
-        done(message.reply);
-      } else {
-        const done = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        done?.(message.reply);
-      }
-    });
-  }
-
-  static open(url: string, origin: string): Promise<Client> {
-    return new Promise((done, fail) => {
-      const socket = new WebSocket(url, { origin });
-      socket.once('open', () => done(new Client(socket)));
-      socket.once('unexpected-response', (_request, response) =>
-        fail(new Error(`refused with ${response.statusCode}`)),
-      );
-      socket.once('error', fail);
-    });
-  }
-
-  invoke(channel: string, payload?: unknown): Promise<Reply<unknown>> {
-    const id = this.next++;
-    return this.raw(JSON.stringify({ type: 'invoke', id, channel, payload }), id);
-  }
-
-  /** Sends one frame and resolves with the very next reply. */
-  rawNext(frame: string): Promise<Reply<unknown>> {
-    return new Promise((done) => {
-      this.nextReply = done;
-      this.socket.send(frame);
-    });
-  }
-
-  raw(frame: string, id: number | null = null): Promise<Reply<unknown>> {
-    return new Promise((done) => {
-      this.pending.set(id, done);
-      this.socket.send(frame);
-    });
-  }
-
-  async waitForEvent<E extends keyof EventContract>(event: E, timeoutMs = 30_000): Promise<EventContract[E]> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.events.find((e) => e.type === 'event' && e.event === event);
-      if (found && found.type === 'event') return found.payload as EventContract[E];
-      if (Date.now() > until) throw new Error(`no ${event} event`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-}
 
 describe('browser mode', () => {
   let service: LabService;
@@ -92,7 +20,16 @@ describe('browser mode', () => {
     service = createLabService({
       engine: { hostScripts: builtHostScripts(), spawner: forkSpawner, callingThread: 'dedicated' },
     });
-    server = await startBrowserServer({ service, rendererDir, host: '127.0.0.1', port: 0, token: null });
+    // The fuzz below sends hundreds of frames a second: far over a window's budget, which is tested elsewhere.
+    const requests = { ...DEFAULT_REQUEST_LIMITS, perSecond: 100_000, burst: 100_000 };
+    server = await startBrowserServer({
+      service,
+      rendererDir,
+      host: '127.0.0.1',
+      port: 0,
+      tokens: null,
+      requests,
+    });
     origin = `http://127.0.0.1:${server.port}`;
     wsUrl = `ws://127.0.0.1:${server.port}/api`;
   });
@@ -251,32 +188,5 @@ describe('browser mode', () => {
       value: { cancelled: false },
     });
     client.close();
-  });
-});
-
-describe('browser mode with a token', () => {
-  it('refuses connections without the token and accepts it', async () => {
-    const service = createLabService({ engine: { hostScripts: builtHostScripts(), spawner: forkSpawner } });
-    const server = await startBrowserServer({
-      service,
-      rendererDir,
-      host: '127.0.0.1',
-      port: 0,
-      token: TOKEN,
-    });
-    try {
-      expect(server.url).toContain(`?token=${TOKEN}`);
-      const origin = `http://127.0.0.1:${server.port}`;
-      await expect(Client.open(`ws://127.0.0.1:${server.port}/api`, origin)).rejects.toThrow(/401/);
-      await expect(
-        Client.open(`ws://127.0.0.1:${server.port}/api?token=wrong-token-wrong-token`, origin),
-      ).rejects.toThrow(/401/);
-      const client = await Client.open(`ws://127.0.0.1:${server.port}/api?token=${TOKEN}`, origin);
-      expect(await client.invoke('history:list', null)).toMatchObject({ ok: true, value: [] });
-      client.close();
-    } finally {
-      await server.close();
-      await service.close();
-    }
   });
 });

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { ConnectionBanner } from './features/connection-banner/connection-banner';
 import { ViewNav } from './features/navigation/view-nav';
 import { PresenterControls } from './features/presenter/presenter-controls';
+import { JoinControls, RoleBadge } from './features/room/join-panel';
+import { RoomBar } from './features/room/room-bar';
 import { SystemStrip } from './features/system-strip/system-strip';
 import { selectCurrentView } from './store/view-slice';
 import { useLab } from './store/store-context';
@@ -17,6 +19,7 @@ function MachineLine({ transport }: { readonly transport: 'electron' | 'websocke
       {machine.cores} cores · {machine.cpuModel} · Node {machine.node}
       {machine.electron ? ` · Electron ${machine.electron}` : ''} · processes via {processKind}
       {transport === 'websocket' && <span className="badge">browser mode</span>}
+      <RoleBadge />
     </p>
   );
 }
@@ -33,9 +36,13 @@ export function App({ transport }: { readonly transport: 'electron' | 'websocket
         </h1>
         <ViewNav views={VIEWS} />
         <MachineLine transport={transport} />
-        <PresenterControls views={VIEWS} />
+        <div className="header-controls">
+          <JoinControls />
+          <PresenterControls views={VIEWS} />
+        </div>
       </header>
       <ConnectionBanner />
+      <RoomBar />
       <Screen />
       <SystemStrip />
     </div>

@@ -7,6 +7,7 @@ import { createHistoryController } from './controller/history-controller';
 import { createJobController } from './controller/job-controller';
 import { createLabController } from './controller/lab-controller';
 import { createLessonController } from './controller/lesson-controller';
+import { createRoomController } from './controller/room-controller';
 import { HistoryNoticeBanner } from './features/history-view/history-notice-banner';
 import { pageJobs } from './features/responsiveness/page-jobs';
 import { downloadFile } from './features/results/download-file';
@@ -15,6 +16,7 @@ import { watchLongTasks } from './perf/long-task-watcher';
 import { createLabStore } from './store/lab-store';
 import { LabProvider } from './store/store-context';
 import './styles/theme.css';
+import 'virtual:model-colors.css';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -26,6 +28,8 @@ const history = createHistoryController(client, store, downloadFile);
 history.start();
 const lessons = createLessonController(client, store, controller);
 lessons.start();
+const room = createRoomController(client, store);
+room.start();
 const frameMeter = startFrameMeter((stats) => store.getState().framesMeasured(stats));
 const jobs = createJobController(
   client,
@@ -50,6 +54,7 @@ createRoot(root).render(
       jobs={jobs}
       history={history}
       lessons={lessons}
+      room={room}
       frameMeter={frameMeter}
     >
       <HistoryNoticeBanner />

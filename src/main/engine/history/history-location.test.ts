@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, historyFileIn } from './history-location';
+import { appDataDir, defaultDataDir, historyFileIn } from './history-location';
 
 describe('defaultDataDir', () => {
   it("finds the folder Electron's userData gives the app on each platform", () => {
@@ -16,6 +16,15 @@ describe('defaultDataDir', () => {
 
   it('uses CONCURRENCY_LAB_DATA_DIR when set', () => {
     expect(defaultDataDir('linux', { CONCURRENCY_LAB_DATA_DIR: '/tmp/lab' }, '/home/ada')).toBe('/tmp/lab');
+  });
+});
+
+describe('appDataDir', () => {
+  it("is Electron's userData folder unless CONCURRENCY_LAB_DATA_DIR picks another", () => {
+    expect(appDataDir('/home/ada/.config/Concurrency Lab', {})).toBe('/home/ada/.config/Concurrency Lab');
+    expect(appDataDir('/home/ada/.config/Concurrency Lab', { CONCURRENCY_LAB_DATA_DIR: '/srv/lab' })).toBe(
+      '/srv/lab',
+    );
   });
 });
 

@@ -16,6 +16,11 @@ export function historyFileIn(dataDir: string): string {
   return join(dataDir, HISTORY_FILE_NAME);
 }
 
+/** The desktop app's data folder: the override when set, else Electron's `app.getPath('userData')`. */
+export function appDataDir(userData: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[DATA_DIR_ENV] || userData;
+}
+
 /**
  * The data folder Electron's `app.getPath('userData')` gives this app, computed without Electron:
  * %APPDATA% on Windows, ~/Library/Application Support on macOS, $XDG_CONFIG_HOME or ~/.config elsewhere.

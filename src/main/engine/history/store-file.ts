@@ -1,6 +1,7 @@
 /** The store's file on disk: atomic replacement, one write at a time, and moving a bad file aside. */
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorMessage } from '../../../shared/format';
 
 /** The file operations the store needs; tests replace one to simulate a crash or a refusal. */
 export interface StoreFileSystem {
@@ -60,7 +61,7 @@ export function describeFileError(error: unknown): string {
     case 'EROFS':
       return 'the disk is read-only';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The history database's layout, and the checks that tell our database from anything else at its path. */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { errorMessage } from '../../../shared/format';
 
 /**
  * Bumped whenever the layout changes; kept in the file's `PRAGMA user_version`.
@@ -133,6 +134,6 @@ export function openHistoryDatabase(sql: SqlJsStatic, bytes: Uint8Array): Opened
     } catch {
       // The reason below is what the user needs; a failed close of a damaged file adds nothing.
     }
-    return { ok: false, reason: `it is damaged (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, reason: `it is damaged (${errorMessage(error)})` };
   }
 }

@@ -3,9 +3,9 @@ import {
   dataPassingClaims,
   deadlockClaims,
   pipelineClaims,
-  raceClaims,
   raceConditionClaims,
 } from '../../../shared/lesson-claims';
+import { raceClaims } from '../../../shared/race-claims';
 import type { RaceConditionResult } from '../../../shared/lessons';
 import type { RunResult } from '../../../shared/results';
 import { builtHostScripts } from '../../../test-support/engine-options';

@@ -13,7 +13,7 @@ import {
   type RaceMode,
   type RaceRun,
 } from '../../../shared/lessons';
-import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/models';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/pool';
 import {
   createRaceBuffer,
   RACE_SLOTS,

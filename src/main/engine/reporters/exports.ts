@@ -2,6 +2,7 @@
 import type { RunView } from '../../../shared/views';
 import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import { compareRuns } from '../../../shared/compare-runs';
+import { reportSeconds } from '../../../shared/format';
 import type { RunResult } from '../../../shared/results';
 import {
   formatCsv,
@@ -67,7 +68,7 @@ function combinedMarkdown(runs: readonly RunResult[], views: readonly RunView[])
   const rule = `| --- | ${comparison.labels.map(() => '---:').join(' | ')} |`;
   const rows = comparison.series.map(
     (series) =>
-      `| ${series.model} | ${series.totalMs.map((ms) => (ms === null ? '—' : `${(ms / 1000).toFixed(3)} s`)).join(' | ')} |`,
+      `| ${series.model} | ${series.totalMs.map((ms) => (ms === null ? '—' : `${reportSeconds(ms)} s`)).join(' | ')} |`,
   );
   const table = ['## Comparison: total time per model', '', header, rule, ...rows].join('\n');
   return `# ${comparison.title}\n\n${table}\n\n${runs.map(formatMarkdown).join('\n')}`;

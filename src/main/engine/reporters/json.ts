@@ -1,5 +1,6 @@
 /** The JSON export: a run's full result in a stable shape, floats rounded, timeline optional. */
 import type { ModelId } from '../../../shared/models';
+import type { ResolvedPool } from '../../../shared/pool';
 import type {
   CheckSummary,
   GilStats,
@@ -7,7 +8,6 @@ import type {
   MachineInfo,
   ModelResult,
   Percentiles,
-  ResolvedPool,
   RunResult,
   TaskFailure,
 } from '../../../shared/results';

@@ -29,10 +29,10 @@ import type {
   RaceConditionResult,
   RaceRun,
 } from '../../../shared/lessons';
+import { formatBytes, formatCount, formatPercent, reportMs } from '../../../shared/format';
 import { csvField } from './csv';
 import { round3 } from './json';
 import { markdownCell } from './markdown';
-import { formatMs } from './table';
 import type { TraceArgs, TraceEvent } from './trace';
 
 /** A lesson asked for in a format it has no data for (a trace of data passing, which has no timeline). */
@@ -243,19 +243,6 @@ function markdownTable(
   ];
 }
 
-function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${+(bytes / 1024).toFixed(1)} KB`;
-}
-
-function percentText(share: number): string {
-  return `${share >= 1 || share === 0 ? Math.round(share) : +share.toFixed(2)}%`;
-}
-
 const MODE_WORDS: Readonly<Record<RaceRun['mode'], string>> = {
   unsynchronised: 'no lock',
   atomic: 'Atomics.add',
@@ -267,16 +254,16 @@ function raceMarkdown(result: RaceConditionResult): string[] {
     r.model,
     MODE_WORDS[r.mode],
     r.model === 'gil-threads' ? (r.switchInsideIncrement ? 'inside' : 'between') : '—',
-    count(r.expected),
-    count(r.final),
-    count(r.lost),
-    percentText(r.lostPercent),
-    formatMs(r.wallMs),
+    formatCount(r.expected),
+    formatCount(r.final),
+    formatCount(r.lost),
+    formatPercent(r.lostPercent),
+    reportMs(r.wallMs),
   ]);
   return [
     '## Runs',
     '',
-    `${result.workers} workers × ${count(result.increments)} increments each, on ${result.cores} cores.`,
+    `${result.workers} workers × ${formatCount(result.increments)} increments each, on ${result.cores} cores.`,
     '',
     ...markdownTable(
       ['Model', 'Mode', 'GIL switch', 'Expected', 'Final', 'Lost', 'Lost %', 'Wall (ms)'],
@@ -297,10 +284,10 @@ function dataPassingMarkdown(result: DataPassingResult): string[] {
       result.rows.map((r) => [
         r.carrier,
         r.mode,
-        sizeText(r.bytes),
-        formatMs(r.ms),
+        formatBytes(r.bytes),
+        reportMs(r.ms),
         r.msPerMb.toFixed(2),
-        formatMs(r.touchMs),
+        reportMs(r.touchMs),
         r.ok ? 'ok' : 'WRONG',
       ]),
     ),
@@ -313,7 +300,12 @@ function dataPassingMarkdown(result: DataPassingResult): string[] {
       ...markdownTable(
         ['Carrier', 'Samples', 'Median (ms)', 'p95 (ms)'],
         [false, true, true, true],
-        result.latency.map((l) => [l.carrier, count(l.samples), formatMs(l.medianMs), formatMs(l.p95Ms)]),
+        result.latency.map((l) => [
+          l.carrier,
+          formatCount(l.samples),
+          reportMs(l.medianMs),
+          reportMs(l.p95Ms),
+        ]),
       ),
       '',
     );
@@ -335,16 +327,16 @@ function pipelineMarkdown(result: PipelineResult): string[] {
   const blockedShare = result.wallMs > 0 ? (100 * result.producerBlockedMs) / result.wallMs : 0;
   const totals: [string, string][] = [
     ['Consumers', `${result.consumers.length} ${result.carrier}`],
-    ['Queue capacity', count(result.capacity)],
-    ['Produced', count(result.produced)],
-    ['Consumed', count(result.consumed)],
-    ['Written', count(result.written)],
-    ['Start-up (ms)', formatMs(result.startupMs)],
-    ['Wall (ms)', formatMs(result.wallMs)],
-    ['Producer blocked (ms)', `${formatMs(result.producerBlockedMs)} (${percentText(blockedShare)})`],
-    ['Deepest queue', count(result.maxQueueDepth)],
-    ['Producer rate (items/s)', count(Math.round(result.producerRate))],
-    ['Consumer rate (items/s)', count(Math.round(result.consumerRate))],
+    ['Queue capacity', formatCount(result.capacity)],
+    ['Produced', formatCount(result.produced)],
+    ['Consumed', formatCount(result.consumed)],
+    ['Written', formatCount(result.written)],
+    ['Start-up (ms)', reportMs(result.startupMs)],
+    ['Wall (ms)', reportMs(result.wallMs)],
+    ['Producer blocked (ms)', `${reportMs(result.producerBlockedMs)} (${formatPercent(blockedShare)})`],
+    ['Deepest queue', formatCount(result.maxQueueDepth)],
+    ['Producer rate (items/s)', formatCount(Math.round(result.producerRate))],
+    ['Consumer rate (items/s)', formatCount(Math.round(result.consumerRate))],
   ];
   const check = result.check;
   const lines = [
@@ -354,7 +346,7 @@ function pipelineMarkdown(result: PipelineResult): string[] {
     '',
     '## Exactly once',
     '',
-    `${result.exactlyOnce ? '✓ every produced item was written exactly once' : '✗ items were lost, duplicated or wrong'}: ${count(check.rows)} rows for ${count(check.expected)} items — ${count(check.distinctIds)} distinct, ${count(check.missing)} missing, ${count(check.duplicates)} duplicated, ${count(check.unknown)} unknown; ${count(result.digestsWrong)} of ${count(result.digestsChecked)} digests rechecked were wrong.`,
+    `${result.exactlyOnce ? '✓ every produced item was written exactly once' : '✗ items were lost, duplicated or wrong'}: ${formatCount(check.rows)} rows for ${formatCount(check.expected)} items — ${formatCount(check.distinctIds)} distinct, ${formatCount(check.missing)} missing, ${formatCount(check.duplicates)} duplicated, ${formatCount(check.unknown)} unknown; ${formatCount(result.digestsWrong)} of ${formatCount(result.digestsChecked)} digests rechecked were wrong.`,
   ];
   if (check.missingIds.length > 0) lines.push('', `Missing ids: ${idsText(check.missingIds, check.missing)}`);
   if (check.duplicateIds.length > 0)
@@ -367,7 +359,7 @@ function pipelineMarkdown(result: PipelineResult): string[] {
       ...markdownTable(
         ['Consumer', 'Items'],
         [false, true],
-        result.consumers.map((c) => [c.label, count(c.items)]),
+        result.consumers.map((c) => [c.label, formatCount(c.items)]),
       ),
       '',
     );
@@ -377,10 +369,10 @@ function pipelineMarkdown(result: PipelineResult): string[] {
 function attemptMarkdown(a: DeadlockAttempt): string[] {
   const orders = (['A', 'B'] as const).map((w) => `${w} takes ${a.orders[w][0]} then ${a.orders[w][1]}`);
   const times = [
-    a.formedAtMs !== null ? `cycle formed at ${formatMs(a.formedAtMs)} ms` : null,
-    a.detectedAtMs !== null ? `detected at ${formatMs(a.detectedAtMs)} ms` : null,
-    `over after ${formatMs(a.totalMs)} ms`,
-    a.cleanupMs !== null ? `terminating the stuck threads took ${formatMs(a.cleanupMs)} ms` : null,
+    a.formedAtMs !== null ? `cycle formed at ${reportMs(a.formedAtMs)} ms` : null,
+    a.detectedAtMs !== null ? `detected at ${reportMs(a.detectedAtMs)} ms` : null,
+    `over after ${reportMs(a.totalMs)} ms`,
+    a.cleanupMs !== null ? `terminating the stuck threads took ${reportMs(a.cleanupMs)} ms` : null,
   ].filter((part) => part !== null);
   const lines = [
     `## ${a.strategy}`,
@@ -401,7 +393,7 @@ function attemptMarkdown(a: DeadlockAttempt): string[] {
       ...markdownTable(
         ['Worker', 'Waits for', 'Held by', 'Waited (ms)'],
         [false, false, false, true],
-        a.cycle.map((w) => [w.worker, w.waitsFor, w.heldBy, formatMs(w.waitedMs)]),
+        a.cycle.map((w) => [w.worker, w.waitsFor, w.heldBy, reportMs(w.waitedMs)]),
       ),
       '',
     );
@@ -479,7 +471,7 @@ export function raceRunLabel(r: RaceRun): string {
     r.model === 'gil-threads'
       ? `${MODE_WORDS[r.mode]}, switch ${r.switchInsideIncrement ? 'inside' : 'between'} +=`
       : MODE_WORDS[r.mode];
-  return `${r.model} · ${how} (${r.lost === 0 ? 'exact' : `${percentText(r.lostPercent)} lost`})`;
+  return `${r.model} · ${how} (${r.lost === 0 ? 'exact' : `${formatPercent(r.lostPercent)} lost`})`;
 }
 
 function raceTrace(result: RaceConditionResult): TraceEvent[] {
@@ -490,7 +482,7 @@ function raceTrace(result: RaceConditionResult): TraceEvent[] {
       ...r.workers.flatMap((w) => [
         ...threadMetadata(pid, w.worker, `worker ${w.worker}`),
         {
-          name: `${count(w.increments)} increments`,
+          name: `${formatCount(w.increments)} increments`,
           cat: r.model,
           ph: 'X' as const,
           ts: 0,

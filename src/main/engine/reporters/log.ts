@@ -2,7 +2,8 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ModelResult, RunResult } from '../../../shared/results';
-import { formatCpu, formatSeconds, formatThroughput, paramEntries } from './table';
+import { reportSeconds, reportShare, reportThroughput } from '../../../shared/format';
+import { paramEntries } from './table';
 
 function checkWord(model: ModelResult): string {
   if (model.check.ok === null) return 'none';
@@ -14,14 +15,14 @@ function logLine(run: RunResult, model: ModelResult, params: string, timestamp: 
     ['scenario', run.scenario],
     ['model', model.model],
     ['state', model.state],
-    ['wall_s', formatSeconds(model.wallMs)],
-    ['startup_s', formatSeconds(model.startupMs)],
+    ['wall_s', reportSeconds(model.wallMs)],
+    ['startup_s', reportSeconds(model.startupMs)],
     ['tasks', `${model.completed}/${model.total}`],
     ['failed', model.failed],
-    ['throughput', formatThroughput(model.throughput)],
+    ['throughput', reportThroughput(model.throughput)],
     ['speedup', model.speedup === null ? '-' : model.speedup.toFixed(2)],
     ['p95_ms', model.latencyMs.p95.toFixed(1)],
-    ['cpu', formatCpu(model.cpuUtilization)],
+    ['cpu', reportShare(model.cpuUtilization)],
     ['rss_mb', Math.round(model.peakRssMb)],
     ['check', checkWord(model)],
     ['params', params],

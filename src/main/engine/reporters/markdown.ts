@@ -7,8 +7,8 @@ import {
   describeMachine,
   describeParams,
   fastestModel,
-  formatMs,
 } from './table';
+import { reportMs } from '../../../shared/format';
 
 /** Failures listed per model before the rest are summarised. */
 const FAILURES_SHOWN = 5;
@@ -48,8 +48,8 @@ function gilSection(model: ModelResult): string[] {
   const rows = gil.lanes.map((lane) =>
     tableRow([
       markdownCell(label(lane.lane)),
-      formatMs(lane.holdMs),
-      formatMs(lane.waitMs),
+      reportMs(lane.holdMs),
+      reportMs(lane.waitMs),
       String(lane.switches),
     ]),
   );
@@ -61,8 +61,8 @@ function gilSection(model: ModelResult): string[] {
     ...rows,
     tableRow([
       '**all lanes**',
-      bold(formatMs(gil.holdMs)),
-      bold(formatMs(gil.waitMs)),
+      bold(reportMs(gil.holdMs)),
+      bold(reportMs(gil.waitMs)),
       bold(String(gil.switches)),
     ]),
     '',

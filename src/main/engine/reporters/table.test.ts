@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../shared/results';
 import { sampleRun } from './fixtures.test-support';
-import { COMPARISON_COLUMNS, fastestModel, formatTable, formatThroughput } from './table';
+import { COMPARISON_COLUMNS, fastestModel, formatTable } from './table';
 
 const ESC = '\u001b';
 const HEADERS = [
@@ -115,10 +115,5 @@ describe('formatTable', () => {
     expect(colored).toContain('\u001b[31mthreads (wrong answer)');
     const ansi = new RegExp(`${ESC}\\[\\d+m`, 'g');
     expect(colored.replace(ansi, '')).toBe(plain);
-  });
-
-  it('formats throughput with decimals when small and whole when large', () => {
-    expect(formatThroughput(4.973)).toBe('4.97');
-    expect(formatThroughput(1234.5)).toBe('1235');
   });
 });

@@ -1,4 +1,11 @@
 /** The comparison table as aligned plain text, plus the cell wording every text reporter shares. */
+import {
+  reportMs,
+  reportSeconds,
+  reportShare,
+  reportSpeedup,
+  reportThroughput,
+} from '../../../shared/format';
 import { formatKnobNumber } from '../../../shared/knobs';
 import type { ModelResult, RunResult } from '../../../shared/results';
 import { paramFlags } from '../../../shared/scenarios';
@@ -81,31 +88,6 @@ export function modelCell(model: ModelResult, fastest: boolean): string {
   return fastest ? `${name}*` : name;
 }
 
-/** Seconds with 3 decimals, e.g. `2.013`. */
-export function formatSeconds(ms: number): string {
-  return (ms / 1000).toFixed(3);
-}
-
-/** A speedup like `4.98x`, or `-` when there is no baseline. */
-export function formatSpeedup(speedup: number | null): string {
-  return speedup === null ? '-' : `${speedup.toFixed(2)}x`;
-}
-
-/** Tasks per second: 2 decimals under 100, whole numbers above. */
-export function formatThroughput(perSecond: number): string {
-  return perSecond >= 100 ? String(Math.round(perSecond)) : perSecond.toFixed(2);
-}
-
-/** Milliseconds: 2 decimals under 10 ms, 1 decimal above. */
-export function formatMs(ms: number): string {
-  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
-}
-
-/** A 0..1 utilisation as a whole percentage, or `-` when unmeasured. */
-export function formatCpu(utilization: number | null): string {
-  return utilization === null ? '-' : `${Math.round(utilization * 100)}%`;
-}
-
 /** The Notes cell: the model's notes, plus its error when the notes do not already say it. */
 export function notesCell(model: ModelResult): string {
   const notes = [...model.notes];
@@ -118,11 +100,11 @@ export function comparisonCells(model: ModelResult, fastest: boolean): string[] 
   const ran = model.completed + model.failed > 0;
   return [
     modelCell(model, fastest),
-    formatSeconds(model.wallMs),
-    formatSpeedup(model.speedup),
-    formatThroughput(model.throughput),
-    ran ? formatMs(model.latencyMs.p95) : '-',
-    formatCpu(model.cpuUtilization),
+    reportSeconds(model.wallMs),
+    reportSpeedup(model.speedup),
+    reportThroughput(model.throughput),
+    ran ? reportMs(model.latencyMs.p95) : '-',
+    reportShare(model.cpuUtilization),
     notesCell(model),
   ];
 }

@@ -4,6 +4,7 @@
  */
 import type { ModelResult, RunResult, TaskRecord } from '../../../shared/results';
 import { round3 } from './json';
+import { MODELS } from '../../../shared/models';
 
 /** Most counter samples per model; more task ends are decimated to this many. */
 export const MAX_COUNTER_SAMPLES = 2000;
@@ -85,9 +86,9 @@ function taskEvents(model: ModelResult, pid: number, toTs: (modelMs: number) => 
     const ts = toTs(record.startedAt);
     const failed = record.ok ? {} : { cname: FAILED_COLOR };
     const args = taskArgs(record);
-    if (model.model === 'async') {
-      // Async tasks overlap on one thread, which X events (a per-thread stack) cannot show; nestable async
-      // b/e pairs with one id per task get a track each, and Perfetto and chrome://tracing stack them.
+    if (MODELS[model.model].interleaved) {
+      // Interleaved tasks overlap on one thread, which X events (a per-thread stack) cannot show; nestable
+      // async b/e pairs with one id per task get a track each, and Perfetto and chrome://tracing stack them.
       const id2 = { local: `0x${record.task.toString(16)}` };
       events.push({ name, cat: 'async', ph: 'b', ts, pid, tid: 1, id2, ...failed, args });
       events.push({

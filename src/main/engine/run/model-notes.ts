@@ -1,36 +1,29 @@
-/** The Notes column: short remarks computed from a model's measurements. */
+/** The Notes column: short remarks computed from a model's measurements, worded as its registry entry says. */
+import { formatCoarseDuration } from '../../../shared/format';
+import { MODELS } from '../../../shared/models';
 import type { ModelResult } from '../../../shared/results';
 import type { MeasuredModel } from './model-run';
 
 /** The placement of a model the run never got to. */
 export const NOT_STARTED = 'not started';
 
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-}
+/** The placement of a model that cannot run on this machine (its probe said why, in its error). */
+export const NOT_RUN = 'not run';
 
-/** Remarks worth a glance: what went wrong first, then where it ran, start-up cost, GIL contention, failures. */
+/** Remarks worth a glance: what went wrong first, then where it ran, start-up cost, the model's own remarks, failures. */
 export function modelNotes(result: MeasuredModel): string[] {
   if (result.placement === NOT_STARTED) return ['not started: the run was cancelled before its turn'];
+  const spec = MODELS[result.model].notes;
   const notes: string[] = [];
   if (result.check.ok === false) notes.push(`WRONG ANSWER: ${result.check.problem ?? 'mismatch'}`);
   if (result.state === 'cancelled')
     notes.push(`cancelled after ${result.completed + result.failed} of ${result.total} tasks`);
   if (result.error) notes.push(`failed: ${result.error}`);
   notes.push(result.placement);
+  if (result.placement === NOT_RUN) return notes;
   // Only pools start anything; the calling thread's few microseconds of set-up are not a lesson.
-  if (result.model === 'threads' || result.model === 'gil-threads' || result.model === 'processes') {
-    notes.push(`start-up ${seconds(result.startupMs)}`);
-  }
-  if (result.gil) {
-    const { holdMs, waitMs, switches } = result.gil;
-    const taskMs = result.timeline.reduce((sum, task) => sum + (task.endedAt - task.startedAt), 0);
-    const busy = result.wallMs > 0 ? Math.round((holdMs / result.wallMs) * 100) : 0;
-    const waited = taskMs > 0 ? Math.round((waitMs / taskMs) * 100) : 0;
-    notes.push(
-      `GIL held ${busy}% of the time, tasks waited ${waited}% for it, ${switches} switch${switches === 1 ? '' : 'es'}`,
-    );
-  }
+  if (spec.startup) notes.push(`start-up ${formatCoarseDuration(result.startupMs)}`);
+  notes.push(...(spec.extra?.(result) ?? []));
   const unexpected = result.failed - result.injectedFailures;
   if (result.injectedFailures > 0) notes.push(`${result.injectedFailures} failed as injected by the server`);
   if (unexpected > 0) {
@@ -41,15 +34,20 @@ export function modelNotes(result: MeasuredModel): string[] {
   return notes;
 }
 
-/** sequential's wall time over each model's, when sequential completed cleanly in the same run. */
+/** Each model's wall time against its baseline's (sequential for the Node models), when that baseline completed cleanly in the same run. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
-  const baseline = results.find(
-    (r) => r.model === 'sequential' && r.state === 'done' && r.failed === r.injectedFailures,
-  );
-  return results.map(({ injectedFailures: _injected, ...result }) => ({
-    ...result,
-    speedup:
-      baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
-    notes: modelNotes({ ...result, injectedFailures: _injected }),
-  }));
+  const baselineOf = (model: MeasuredModel['model']): MeasuredModel | undefined =>
+    results.find(
+      (r) => r.model === MODELS[model].baseline && r.state === 'done' && r.failed === r.injectedFailures,
+    );
+  return results.map((measured) => {
+    const { injectedFailures: _injected, ...result } = measured;
+    const baseline = baselineOf(result.model);
+    return {
+      ...result,
+      speedup:
+        baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
+      notes: modelNotes(measured),
+    };
+  });
 }

@@ -5,7 +5,7 @@ import { ReferenceAnswers } from './answer-checker';
 import { runModel } from './model-run';
 import { withSpeedups } from './model-notes';
 import { forkSpawner } from '../models/process-spawner';
-import { resolvePool } from './run-session';
+import { resolvePool } from '../../../shared/pool';
 import type { PreparedScenario, TaskCheck } from '../scenarios/scenario';
 
 const env = {

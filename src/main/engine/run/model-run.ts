@@ -2,9 +2,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
-import type { ModelResult, ResolvedPool } from '../../../shared/results';
+import type { ResolvedPool } from '../../../shared/pool';
+import type { ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
-import { createExecutor, type ExecutorEnvironment } from '../models/create-executor';
+import type { ExecutorEnvironment } from '../models/executor-environment';
+import { MODEL_ENGINES } from '../models/registry';
 import { errorMessage } from '../../../shared/format';
 import { CancelledError, isCancellation } from '../errors';
 import type { Executor, RunEnd } from '../../../workers/protocol/executor';
@@ -59,7 +61,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const checker = new AnswerChecker(model, scenario, input.references);
   const pacer = input.pacer;
   const changed = (): void => pacer?.live(() => recorder.snapshot(epochNow()));
-  const executor = createExecutor(model, pool, env);
+  const executor = MODEL_ENGINES[model].createExecutor(pool, env);
   let state: MeasuredModel['state'] = 'done';
   let error: string | undefined;
   let wallMs = 0;
@@ -117,7 +119,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   await pacer?.final(recorder.snapshot(epochNow(), true));
 
   const completed = recorder.completed;
-  const gil = model === 'gil-threads' ? recorder.gilStats(pool.switchIntervalMs) : undefined;
+  // Only an executor with a GIL reports GIL usage with its tasks; the rest have no GIL statistics.
+  const gil = recorder.gilStats(pool.switchIntervalMs);
   // Each of these walks every task (or lane): give the event loop a turn between them.
   const latencyMs = recorder.latency();
   await nextTurn();

@@ -5,15 +5,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { epochNow } from '../../../shared/clock';
-import { defaultProcessCount, defaultThreadCount, DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/models';
-import type { ModelResult, ModelSnapshot, ResolvedPool, RunResult } from '../../../shared/results';
-import { resolveParams, type PoolOptions, type RunRequest } from '../../../shared/run-request';
+import { errorMessage } from '../../../shared/format';
+import { resolvePool } from '../../../shared/pool';
+import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
+import { resolveParams, type RunRequest } from '../../../shared/run-request';
 import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
-import type { ExecutorEnvironment } from '../models/create-executor';
+import type { ExecutorEnvironment } from '../models/executor-environment';
+import { modelAvailability } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
-import { NOT_STARTED, withSpeedups } from './model-notes';
+import { NOT_RUN, NOT_STARTED, withSpeedups } from './model-notes';
 import type { HostScripts } from '../models/host-scripts';
 import type { ProcessSpawner } from '../models/process-spawner';
 import { SCENARIO_RUNNERS } from '../scenarios';
@@ -50,23 +52,18 @@ export interface RunHooks {
   readonly onLive?: ModelRunInput['onLive'];
 }
 
-/** Pool settings with Python's defaults for whatever the request left out. */
-export function resolvePool(pool: PoolOptions, cores: number): ResolvedPool {
-  return {
-    threads: pool.threads ?? defaultThreadCount(cores),
-    processes: pool.processes ?? defaultProcessCount(cores),
-    concurrency: pool.concurrency ?? null,
-    switchIntervalMs: pool.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS,
-    taskTimeoutMs: pool.taskTimeoutMs ?? null,
-  };
-}
-
-function cancelledBeforeStart(model: MeasuredModel['model'], total: number): MeasuredModel {
+/** A model that never ran: cancelled before its turn, or unable to run on this machine. */
+function neverRan(
+  model: MeasuredModel['model'],
+  total: number,
+  why: { readonly state: 'cancelled' } | { readonly state: 'failed'; readonly error: string },
+): MeasuredModel {
   const zero = { p50: 0, p95: 0, max: 0 };
   return {
     model,
-    state: 'cancelled',
-    placement: NOT_STARTED,
+    state: why.state,
+    ...(why.state === 'failed' ? { error: why.error } : {}),
+    placement: why.state === 'cancelled' ? NOT_STARTED : NOT_RUN,
     workers: null,
     wallMs: 0,
     startupMs: 0,
@@ -131,7 +128,13 @@ export async function runScenario(
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
     for (const model of request.models) {
       if (signal.aborted) {
-        measured.push(cancelledBeforeStart(model, prepared.tasks.length));
+        measured.push(neverRan(model, prepared.tasks.length, { state: 'cancelled' }));
+        continue;
+      }
+      const availability = await modelAvailability(model);
+      if (!availability.available) {
+        const error = `unavailable: ${availability.reason}`;
+        measured.push(neverRan(model, prepared.tasks.length, { state: 'failed', error }));
         continue;
       }
       const result = await runModel({
@@ -149,7 +152,7 @@ export async function runScenario(
       hooks.onModelResult?.(withSpeedups([result])[0]!);
     }
   } catch (error) {
-    if (!signal.aborted) failure = error instanceof Error ? error.message : String(error);
+    if (!signal.aborted) failure = errorMessage(error);
   } finally {
     pacer?.dispose();
     await prepared?.dispose().catch(() => undefined);
@@ -158,7 +161,7 @@ export async function runScenario(
   if (failure !== null) throw new Error(`${request.scenario} could not run: ${failure}`);
   // Cancelled while preparing: every model is reported, none ran.
   for (const model of request.models.slice(measured.length))
-    measured.push(cancelledBeforeStart(model, prepared?.tasks.length ?? 0));
+    measured.push(neverRan(model, prepared?.tasks.length ?? 0, { state: 'cancelled' }));
   const results = withSpeedups(measured);
   return {
     runId,

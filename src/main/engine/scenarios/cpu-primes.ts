@@ -1,7 +1,8 @@
 /** cpu-primes: count primes in N equal ranges above one billion by trial division; checked by a sieve. */
 import { unitsPerMs } from './calibrate';
 import { countPrimesInRangesYielding } from './prime-sieve';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** Where the ranges start: high enough that every number costs real trial division. */
 export const PRIMES_FROM = 1_000_000_000;

@@ -1,7 +1,8 @@
 /** cpu-sum-squares: the sum of i*i over [0, N) in chunks, checked against the closed form. */
 import { SUM_SQUARES_LIMIT, sumSquaresClosedForm } from '../../../workers/workloads/sum-squares';
 import { unitsPerMs } from './calibrate';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** The engine side of cpu-sum-squares. */
 export const sumSquaresScenario: ScenarioRunner = {

@@ -1,7 +1,8 @@
 /** cpu-wordcount: N generated text files, each read and word-counted by one task; counts known from generation. */
 import { join } from 'node:path';
 import { bestTimeMs } from './calibrate';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 import { writeCorpusFile, type CorpusFile } from './text-corpus';
 
 /** The calibration file: big enough to take tens of ms to count. */

@@ -2,18 +2,11 @@
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
 import { plannedOutcome } from '../../../workers/workloads/http-get';
 import { startLatencyServer, warmUpLatencyServer } from './latency-server-process';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { errorMessage, formatBytes, formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
 const SEED = 1;
-
-function formatBytes(bytes: bigint): string {
-  const n = Number(bytes);
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} MB`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
-  return `${n} bytes`;
-}
 
 /** The engine side of http-requests. */
 export const httpRequestsScenario: ScenarioRunner = {
@@ -25,9 +18,7 @@ export const httpRequestsScenario: ScenarioRunner = {
     ctx.report('warming up the latency server');
     await warmUpLatencyServer(server.url).catch(async (error: unknown) => {
       await server.stop();
-      throw new Error(
-        `the latency server did not answer its warm-up: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new Error(`the latency server did not answer its warm-up: ${errorMessage(error)}`);
     });
     const checksum = bodyChecksum(responseBody(bytes!));
     const query = `ms=${latencyMs}&bytes=${bytes}&jitter=${jitterMs}&fail=${failureRate}&seed=${SEED}`;
@@ -52,7 +43,7 @@ export const httpRequestsScenario: ScenarioRunner = {
       },
       expectsFailure: fails,
       answer: (tally, completed) =>
-        `${formatCount(completed)} responses, ${formatBytes(tally)} received and checksummed`,
+        `${formatCount(completed)} responses, ${formatBytes(Number(tally))} received and checksummed`,
       dispose: () => server.stop(),
     };
   },

@@ -1,7 +1,8 @@
 /** image-batch: grayscale + box blur of N generated images; sampled pixels recomputed directly, checksums compared. */
 import { IMAGE_SEED_BASE } from '../../../shared/image-pixels';
 import { blurredPixelReference, type ImageInput } from '../../../workers/workloads/image-batch';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** The engine side of image-batch. */
 export const imageBatchScenario: ScenarioRunner = {

@@ -1,5 +1,6 @@
 /** io-sleep: N simulated I/O waits of task-ms each ("10 files, 2 seconds each"). */
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** The engine side of io-sleep. */
 export const ioSleepScenario: ScenarioRunner = {

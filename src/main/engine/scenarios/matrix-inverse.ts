@@ -1,6 +1,7 @@
 /** matrix-inverse: invert K random n x n matrices; each inverse checked by A * (inverse * x) = x. */
 import { inverseResidual } from '../../../workers/workloads/matrix-inverse';
-import { field, formatCount, type ScenarioRunner } from './scenario';
+import { formatCount } from '../../../shared/format';
+import { field, type ScenarioRunner } from './scenario';
 
 /** Largest deviation accepted from A * A^-1 * x = x. */
 export const RESIDUAL_TOLERANCE = 1e-8;

@@ -46,8 +46,3 @@ export interface ScenarioRunner {
 export function field(output: unknown, key: string): unknown {
   return output !== null && typeof output === 'object' ? (output as Record<string, unknown>)[key] : undefined;
 }
-
-/** Formats an integer with thousands separators. */
-export function formatCount(value: number | bigint): string {
-  return value.toLocaleString('en-US');
-}

@@ -8,13 +8,15 @@ import type {
   Saved,
   SavedLessonId,
 } from '../../../shared/lesson-runs';
+import { errorMessage } from '../../../shared/format';
+import type { LabCaller, LessonEnding, LessonRequestRecord } from '../../../shared/room';
 import { runDataPassingLesson } from '../lessons/data-passing';
 import { runDeadlockLesson } from '../lessons/deadlock';
 import { runPipelineLesson } from '../lessons/pipeline';
 import { runRaceConditionLesson } from '../lessons/race-condition';
 import { ResponsivenessJobs } from '../responsiveness/responsiveness-jobs';
 import type { EngineOptions } from '../run/run-session';
-import type { HandlerMap, LabActivity } from './lab-activity';
+import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
 
 type LessonChannel =
   | 'job:plan'
@@ -40,16 +42,17 @@ async function measured<L extends SavedLessonId>(
   lesson: L,
   request: RecordOf<L>['request'],
   measure: () => Promise<RecordOf<L>['result']>,
-): Promise<Saved<RecordOf<L>['result']>> {
+): Promise<{ readonly reply: Saved<RecordOf<L>['result']>; readonly run: LessonRun }> {
   const startedAt = new Date().toISOString();
   const result = await measure();
   const meta: LessonRunMeta = { runId: randomUUID(), startedAt };
-  save({ lesson, request, result, ...meta } as LessonRun);
+  const run = { lesson, request, result, ...meta } as LessonRun;
+  save(run);
   // The same type spelt two ways: TypeScript does not relate a spread of a generic to Saved<...>.
-  return { ...result, ...meta } as Saved<RecordOf<L>['result']>;
+  return { reply: { ...result, ...meta } as Saved<RecordOf<L>['result']>, run };
 }
 
-/** Jobs and lessons, each alone (see LabActivity.exclusively); every finished lesson run is saved. */
+/** Jobs and lessons, each alone (see LabActivity.exclusively); every finished lesson run is saved and announced. */
 export function lessonHandlers(
   engine: EngineOptions,
   activity: LabActivity,
@@ -58,36 +61,54 @@ export function lessonHandlers(
 ): HandlerMap<LessonChannel> {
   const jobs = new ResponsivenessJobs({ hostScripts: engine.hostScripts, spawner: engine.spawner });
   const env = (signal: AbortSignal) => ({ hostScripts: engine.hostScripts, spawner: engine.spawner, signal });
+  const job = <T>(what: string, by: LabCaller, work: () => Promise<T>): Promise<T> =>
+    activity.exclusively({ kind: 'job', what, by, startedAt: new Date().toISOString() }, work);
+  const ended = (ending: LessonEnding): void => emit({ event: 'lesson:ended', payload: ending });
+  /** Runs a lesson alone and tells every window how it ended (a refusal as busy never started it). */
+  const lesson = async <L extends SavedLessonId>(
+    id: L,
+    request: RecordOf<L>['request'],
+    by: LabCaller,
+    measure: (signal: AbortSignal) => Promise<RecordOf<L>['result']>,
+  ): Promise<Saved<RecordOf<L>['result']>> => {
+    const announced = { lesson: id, request } as LessonRequestRecord;
+    try {
+      const { reply, run } = await activity.exclusively(
+        { kind: 'lesson', lesson: announced, by, startedAt: new Date().toISOString() },
+        (signal) => measured(save, id, request, () => measure(signal)),
+      );
+      ended({ lesson: id, outcome: 'finished', run });
+      return reply;
+    } catch (error) {
+      if (error instanceof LabFailure && error.code === 'busy') throw error;
+      if (error instanceof LabFailure && error.code === 'cancelled')
+        ended({ lesson: id, outcome: 'cancelled' });
+      else ended({ lesson: id, outcome: 'failed', message: errorMessage(error) });
+      throw error;
+    }
+  };
   return {
-    'job:plan': ({ durationMs }) => activity.exclusively('a job', () => jobs.plan(durationMs)),
-    'job:run': ({ placement, durationMs, chunkMs }) =>
-      activity.exclusively('a job', () => jobs.run(placement, durationMs, chunkMs)),
-    'job:async-trap': ({ blocking, sleepMs }) =>
-      activity.exclusively('a job', () => jobs.asyncTrap(blocking, sleepMs)),
-    'lesson:race-condition': (request) =>
-      activity.exclusively('the race-condition lesson', (signal) =>
-        measured(save, 'race-condition', request, () => runRaceConditionLesson(request, env(signal))),
+    'job:plan': ({ durationMs }, by) => job('a responsiveness job', by, () => jobs.plan(durationMs)),
+    'job:run': ({ placement, durationMs, chunkMs }, by) =>
+      job('a responsiveness job', by, () => jobs.run(placement, durationMs, chunkMs)),
+    'job:async-trap': ({ blocking, sleepMs }, by) =>
+      job('the async trap', by, () => jobs.asyncTrap(blocking, sleepMs)),
+    'lesson:race-condition': (request, by) =>
+      lesson('race-condition', request, by, (signal) => runRaceConditionLesson(request, env(signal))),
+    'lesson:data-passing': (request, by) =>
+      lesson('data-passing', request, by, (signal) =>
+        runDataPassingLesson(request, env(signal), {
+          onRow: (row) => emit({ event: 'lesson:progress', payload: { lesson: 'data-passing', row } }),
+        }),
       ),
-    'lesson:data-passing': (request) =>
-      activity.exclusively('the data-passing lesson', (signal) =>
-        measured(save, 'data-passing', request, () =>
-          runDataPassingLesson(request, env(signal), {
-            onRow: (row) => emit({ event: 'lesson:progress', payload: { lesson: 'data-passing', row } }),
-          }),
-        ),
+    'lesson:pipeline': (request, by) =>
+      lesson('pipeline', request, by, (signal) =>
+        runPipelineLesson(request, env(signal), {
+          onProgress: (point) => emit({ event: 'lesson:progress', payload: { lesson: 'pipeline', point } }),
+        }),
       ),
-    'lesson:pipeline': (request) =>
-      activity.exclusively('the pipeline lesson', (signal) =>
-        measured(save, 'pipeline', request, () =>
-          runPipelineLesson(request, env(signal), {
-            onProgress: (point) => emit({ event: 'lesson:progress', payload: { lesson: 'pipeline', point } }),
-          }),
-        ),
-      ),
-    'lesson:deadlock': (request) =>
-      activity.exclusively('the deadlock lesson', (signal) =>
-        measured(save, 'deadlock', request, () => runDeadlockLesson(request, env(signal))),
-      ),
+    'lesson:deadlock': (request, by) =>
+      lesson('deadlock', request, by, (signal) => runDeadlockLesson(request, env(signal))),
     'lesson:cancel': async () => ({ cancelled: activity.cancelExclusive() }),
   };
 }

@@ -3,19 +3,35 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { EventContract, LabEvent } from '../../../shared/ipc';
 import { POOL_KNOBS } from '../../../shared/knobs';
-import { MODEL_IDS, MODELS } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
+import { resolvePool } from '../../../shared/pool';
 import type { RunRequest } from '../../../shared/run-request';
+import type { LabCaller } from '../../../shared/room';
+import type { ModelSummary } from '../../../shared/views';
 import { SCENARIOS } from '../../../shared/scenarios';
 import { errorMessage } from '../../../shared/format';
 import { exportRun } from '../reporters/exports';
+import { catalogModels } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
 import type { LiveExecutor } from '../run/model-run';
-import { resolvePool, runScenario, type EngineOptions } from '../run/run-session';
+import { runScenario, type EngineOptions } from '../run/run-session';
 import { runView, summariseModel } from '../run/run-views';
 import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
 import type { SessionRuns } from './session-runs';
+
+/** How far a run got, in words: settled tasks of all its models. */
+function runProgress(request: RunRequest, snapshots: Iterable<ModelSnapshot>): string {
+  let settled = 0;
+  let tasks = 0;
+  for (const snapshot of snapshots) {
+    settled += snapshot.completed + snapshot.failed;
+    tasks = snapshot.total;
+  }
+  if (tasks === 0) return 'preparing its tasks';
+  const percent = Math.floor((100 * settled) / (tasks * request.models.length));
+  return `${percent}% of ${request.models.length} model${request.models.length === 1 ? '' : 's'} × ${tasks} tasks done`;
+}
 
 /** What the run handlers need. */
 export interface RunHandlersContext {
@@ -36,11 +52,17 @@ export function runHandlers(
   const cores = engine.cores ?? availableParallelism();
   let live: LiveExecutor | null = null;
 
-  const startRun = (request: RunRequest): { runId: string } => {
+  const startRun = (request: RunRequest, by: LabCaller): { runId: string } => {
     activity.assertIdle();
     const runId = randomUUID();
     const controller = new AbortController();
     const snapshots = new Map<string, ModelSnapshot>();
+    const finished: ModelSummary[] = [];
+    const idle = (): void => {
+      if (activity.run?.runId !== runId) return;
+      activity.run = null;
+      live = null;
+    };
     const progress = (payload: EventContract['run:progress']): void =>
       emit({ event: 'run:progress', payload });
     const done = runScenario(request, engine, {
@@ -51,7 +73,11 @@ export function runHandlers(
         snapshots.set(snapshot.model, snapshot);
         progress({ runId, kind: 'snapshot', snapshot });
       },
-      onModelResult: (result) => progress({ runId, kind: 'model-finished', result: summariseModel(result) }),
+      onModelResult: (result) => {
+        const summary = summariseModel(result);
+        finished.push(summary);
+        progress({ runId, kind: 'model-finished', result: summary });
+      },
       onLive: (executor) => (live = executor),
     })
       .then(async (result) => {
@@ -60,6 +86,8 @@ export function runHandlers(
           request.models.flatMap((model) => snapshots.get(model) ?? []),
         );
         runs.add(result, view);
+        // run:finished means "you may start the next run": the lab is idle before anyone hears of it.
+        idle();
         emit({ event: 'run:finished', payload: view });
         // The app keeps the CLI's results log too: one line per model.
         if (context.logFile) {
@@ -68,20 +96,26 @@ export function runHandlers(
           );
         }
       })
-      .catch((error: unknown) =>
-        emit({ event: 'run:failed', payload: { runId, message: errorMessage(error) } }),
-      )
-      .finally(() => {
-        if (activity.run?.runId === runId) activity.run = null;
-      });
-    activity.run = { runId, controller, done };
+      .catch((error: unknown) => {
+        idle();
+        emit({ event: 'run:failed', payload: { runId, message: errorMessage(error) } });
+      })
+      .finally(idle);
+    activity.run = {
+      runId,
+      controller,
+      done,
+      activity: { kind: 'run', runId, request, by, startedAt: new Date().toISOString() },
+      progress: () => runProgress(request, snapshots.values()),
+      live: () => ({ runId, snapshots: [...snapshots.values()], finished: [...finished] }),
+    };
     return { runId };
   };
 
   return {
     'lab:catalog': async () => ({
       scenarios: SCENARIOS,
-      models: MODEL_IDS.map((id) => MODELS[id]),
+      models: await catalogModels(),
       poolKnobs: POOL_KNOBS,
       machine: machineInfo(cores),
       defaultPool: resolvePool({}, cores),
@@ -90,7 +124,7 @@ export function runHandlers(
       logFile: context.logFile,
       historyNotice: context.historyNotice,
     }),
-    'run:start': async (request) => startRun(request),
+    'run:start': async (request, by) => startRun(request, by),
     'run:cancel': async ({ runId }) => {
       if (activity.run?.runId === runId) {
         activity.run.controller.abort();

@@ -12,14 +12,15 @@ export interface LabClient extends LabApi {
 }
 
 /** The parts of `location` the WebSocket address is built from. */
-export type PageLocation = Pick<Location, 'protocol' | 'host' | 'search'>;
+export type PageLocation = Pick<Location, 'protocol' | 'host'>;
 
-/** `ws://host:port/api` on the page's origin, with the page's `token` query parameter when it has one. */
+/**
+ * `ws://host:port/api` on the page's origin. No token: in a room the server traded the join link's
+ * token for an HttpOnly session cookie, which the browser sends with the upgrade itself.
+ */
 export function webSocketUrl(location: PageLocation): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const token = new URLSearchParams(location.search).get('token');
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}//${location.host}${WS_PATH}${query}`;
+  return `${scheme}//${location.host}${WS_PATH}`;
 }
 
 /** The preload's API object, if this page runs in the Electron app. */

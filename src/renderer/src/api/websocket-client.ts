@@ -13,7 +13,7 @@ import {
   type Reply,
   type ReplyOf,
 } from '../../../shared/ipc';
-import { WS_MAX_PAYLOAD_BYTES, type WsInvoke } from '../../../shared/ws-protocol';
+import { WS_MAX_REQUEST_BYTES, type WsInvoke } from '../../../shared/ws-protocol';
 import type { ConnectionMonitor, ConnectionState } from './connection';
 
 /** The part of the browser's WebSocket the client uses (tests pass a fake). */
@@ -209,7 +209,7 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       const id = nextId++;
       const message: WsInvoke = { type: 'invoke', id, channel, payload: request };
       const frame = JSON.stringify(message);
-      if (frame.length > WS_MAX_PAYLOAD_BYTES) {
+      if (frame.length > WS_MAX_REQUEST_BYTES) {
         answer(failure('invalid-request', `The ${channel} request is too large to send.`));
         return;
       }

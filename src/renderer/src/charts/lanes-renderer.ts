@@ -5,7 +5,7 @@
  * coalesced to one per animation frame and sized for the device pixel ratio.
  */
 import { stateWord } from '../format/run-state';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import {
   describeLanes,
   layoutLanes,
@@ -17,15 +17,8 @@ import {
 } from './lanes-layout';
 import { withAlpha, type ThemeColors } from './theme-colors';
 
-/** A lanes view bound to one canvas. */
-export interface LanesRenderer {
-  /** New snapshots to show; drawn in the next frame. */
-  update(input: LanesInput): void;
-  setColors(colors: ThemeColors): void;
-  /** The container changed size. */
-  resize(): void;
-  destroy(): void;
-}
+/** A lanes view bound to one canvas: new snapshots are drawn in the next frame, and again when its box is resized. */
+export type LanesRenderer = StoreChart<LanesInput>;
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif';
 const BOLD_FONT = `600 ${FONT}`;
@@ -192,17 +185,14 @@ export function createLanesRenderer(canvas: HTMLCanvasElement, initialColors: Th
     }
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<LanesInput>({
+    draw,
+    takeInput(next) {
       input = next;
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    resize: () => scheduler.request(),
-    destroy: () => scheduler.cancel(),
-  };
+    redrawOnResize: true,
+  });
 }

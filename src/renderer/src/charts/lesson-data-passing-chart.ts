@@ -9,19 +9,16 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
-import { formatBytes, logTicks, passingSeries } from './lesson-data-passing-data';
+import { formatBytes } from '../../../shared/format';
+import { logTicks, passingSeries } from './lesson-data-passing-data';
 import type { ThemeColors } from './theme-colors';
 
 Chart.register(LineController, LineElement, PointElement, LogarithmicScale, Legend, Tooltip);
 
 /** The chart bound to one canvas. */
-export interface DataPassingChart {
-  update(rows: readonly DataPassingRow[]): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
+export type DataPassingChart = StoreChart<readonly DataPassingRow[]>;
 
 const DASHES: Readonly<Record<DataPassingMode, number[]>> = { clone: [], transfer: [8, 4], shared: [2, 3] };
 
@@ -125,19 +122,14 @@ export function createDataPassingChart(
     chart.update('none');
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<readonly DataPassingRow[]>({
+    draw,
+    takeInput(next) {
       rows = next;
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }

@@ -42,18 +42,6 @@ export function passingSeries(rows: readonly DataPassingRow[]): PassingSeries[] 
   }));
 }
 
-/** A payload size in binary units: "64 KB", "16 MB". */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
 /** Round values (1, 2, 5 times a power of ten) spanning [min, max], for a logarithmic axis. */
 export function logTicks(min: number, max: number): number[] {
   if (!(min > 0) || !(max >= min)) return [];

@@ -3,18 +3,13 @@
  * while held, striped while waited for — the timeouts, and the moment the cycle was detected.
  */
 import type { DeadlockAttempt, LockName, LockWorker } from '../../../shared/lessons';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { readLessonChartStyle } from './lesson-chart-style';
 import { deadlockLayout, tickStep, type LockSpan } from './lesson-deadlock-layout';
 import { withAlpha, type ThemeColors } from './theme-colors';
 
 /** The timeline bound to one canvas. */
-export interface DeadlockTimeline {
-  update(attempt: DeadlockAttempt | null): void;
-  setColors(colors: ThemeColors): void;
-  resize(): void;
-  destroy(): void;
-}
+export type DeadlockTimeline = StoreChart<DeadlockAttempt | null>;
 
 const WORKERS: readonly LockWorker[] = ['A', 'B'];
 const LOCKS: readonly LockName[] = ['L1', 'L2'];
@@ -140,9 +135,9 @@ export function createDeadlockTimeline(
     ctx.textAlign = 'left';
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<DeadlockAttempt | null>({
+    draw,
+    takeInput(next) {
       attempt = next;
       canvas.setAttribute(
         'aria-label',
@@ -150,13 +145,10 @@ export function createDeadlockTimeline(
           ? `Timeline of workers A and B, ${next.strategy}: ${next.explanation}`
           : 'Timeline: no attempt yet.',
       );
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    resize: () => scheduler.request(),
-    destroy: () => scheduler.cancel(),
-  };
+    redrawOnResize: true,
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { IMAGE_SEED_BASE } from '../../../shared/image-pixels';
 import type { Lane } from '../../../shared/results';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { readLessonChartStyle } from './lesson-chart-style';
 import { processedPixels, thumbnailBlurRadius, thumbnailPixels, tileSide } from './lesson-image-thumbnails';
 import type { ThemeColors } from './theme-colors';
@@ -36,12 +36,7 @@ export function describeTiles(input: ImageTilesInput): string {
 }
 
 /** Tiles bound to one canvas. */
-export interface ImageTiles {
-  update(input: ImageTilesInput): void;
-  setColors(colors: ThemeColors): void;
-  resize(): void;
-  destroy(): void;
-}
+export type ImageTiles = StoreChart<ImageTilesInput>;
 
 const GAP = 8;
 
@@ -111,20 +106,17 @@ export function createImageTiles(canvas: HTMLCanvasElement, initialColors: Theme
     }
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<ImageTilesInput>({
+    draw,
+    takeInput(next) {
       input = next;
       const description = describeTiles(next);
       if (description !== described) canvas.setAttribute('aria-label', (described = description));
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
       style = readLessonChartStyle();
-      scheduler.request();
     },
-    resize: () => scheduler.request(),
-    destroy: () => scheduler.cancel(),
-  };
+    redrawOnResize: true,
+  });
 }

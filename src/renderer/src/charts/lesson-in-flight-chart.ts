@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import type { ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { peakSeries, withSnapshot, type InFlightPoint } from './lesson-in-flight-data';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import type { ThemeColors } from './theme-colors';
@@ -30,11 +30,7 @@ export interface InFlightInput {
 }
 
 /** The chart bound to one canvas. */
-export interface InFlightChart {
-  update(input: InFlightInput): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
+export type InFlightChart = StoreChart<InFlightInput>;
 
 function headline(input: InFlightInput, series: ReadonlyMap<ModelId, readonly InFlightPoint[]>): string {
   const live = input.models.map((m) => input.snapshots[m]).find((s) => s?.state === 'running');
@@ -96,10 +92,10 @@ export function createInFlightChart(canvas: HTMLCanvasElement, initialColors: Th
     }
   }
 
-  const scheduler = createFrameScheduler(() => chart.update('none'));
   themed();
-  return {
-    update(input) {
+  return scheduledChart<InFlightInput>({
+    draw: () => chart.update('none'),
+    takeInput(input) {
       if (input.runId !== runId) {
         runId = input.runId;
         series = new Map();
@@ -118,16 +114,11 @@ export function createInFlightChart(canvas: HTMLCanvasElement, initialColors: Th
       if (chart.options.plugins?.title) chart.options.plugins.title.text = title;
       canvas.setAttribute('aria-label', `Requests in flight over time, one line per model. ${title}.`);
       themed();
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
       themed();
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }

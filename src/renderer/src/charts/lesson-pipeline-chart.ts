@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { PipelinePoint } from '../../../shared/lessons';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { pipelineHeadline, type PipelineChartInput } from './lesson-pipeline-data';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { withAlpha, type ThemeColors } from './theme-colors';
@@ -22,11 +22,7 @@ import { withAlpha, type ThemeColors } from './theme-colors';
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Legend, Title, Tooltip);
 
 /** The chart bound to one canvas. */
-export interface PipelineChart {
-  update(input: PipelineChartInput): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
+export type PipelineChart = StoreChart<PipelineChartInput>;
 
 type XY = { x: number; y: number };
 
@@ -137,19 +133,14 @@ export function createPipelineChart(canvas: HTMLCanvasElement, initialColors: Th
     chart.update('none');
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<PipelineChartInput>({
+    draw,
+    takeInput(next) {
       input = next;
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }

@@ -1,5 +1,6 @@
 /** What the pipeline chart is fed, and its headline: the latest moment in words. */
 import type { PipelinePoint } from '../../../shared/lessons';
+import { formatCount } from '../../../shared/format';
 
 /** What the chart is fed. */
 export interface PipelineChartInput {
@@ -12,7 +13,6 @@ export interface PipelineChartInput {
 export function pipelineHeadline(input: PipelineChartInput): string {
   const last = input.points.at(-1);
   if (!last) return 'Queue depth and rates appear here, live';
-  const count = (n: number) => n.toLocaleString('en-US');
   const capacity = input.capacity === null ? '' : ` of ${input.capacity}`;
-  return `queue ${last.queueDepth}${capacity} · ${count(last.produced)} produced · ${count(last.written)} written · producer waited ${(last.producerBlockedMs / 1000).toFixed(2)} s`;
+  return `queue ${last.queueDepth}${capacity} · ${formatCount(last.produced)} produced · ${formatCount(last.written)} written · producer waited ${(last.producerBlockedMs / 1000).toFixed(2)} s`;
 }

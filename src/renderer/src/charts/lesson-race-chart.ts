@@ -1,21 +1,16 @@
 /** The race-condition chart: expected and final count side by side for each run, lost updates under the label. */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { RaceConditionResult } from '../../../shared/lessons';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { lostText, raceRunLabel, raceRunLines } from './lesson-race-data';
 import type { ThemeColors } from './theme-colors';
+import { formatCount } from '../../../shared/format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 /** The chart bound to one canvas. */
-export interface RaceChart {
-  update(result: RaceConditionResult | null): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
-
-const count = (value: number) => value.toLocaleString('en-US');
+export type RaceChart = StoreChart<RaceConditionResult | null>;
 
 /** Creates the chart on `canvas` (its parent must have a height). */
 export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeColors): RaceChart {
@@ -34,12 +29,14 @@ export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeC
           beginAtZero: true,
           grid: {},
           title: { display: true, text: 'counter value' },
-          ticks: { callback: (value) => count(Number(value)) },
+          ticks: { callback: (value) => formatCount(Number(value)) },
         },
       },
       plugins: {
         legend: { position: 'top', align: 'end', labels: { boxWidth: 14 } },
-        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label}: ${count(item.parsed.y ?? 0)}` } },
+        tooltip: {
+          callbacks: { label: (item) => ` ${item.dataset.label}: ${formatCount(item.parsed.y ?? 0)}` },
+        },
       },
     },
   });
@@ -68,24 +65,19 @@ export function createRaceChart(canvas: HTMLCanvasElement, initialColors: ThemeC
       'aria-label',
       runs.length === 0
         ? 'Expected and final counts: no run yet.'
-        : `Expected and final counts: ${runs.map((r) => `${raceRunLabel(r)}, final ${count(r.final)} of ${count(r.expected)}, ${lostText(r)}`).join('; ')}.`,
+        : `Expected and final counts: ${runs.map((r) => `${raceRunLabel(r)}, final ${formatCount(r.final)} of ${formatCount(r.expected)}, ${lostText(r)}`).join('; ')}.`,
     );
     chart.update('none');
   }
 
-  const scheduler = createFrameScheduler(draw);
-  return {
-    update(next) {
+  return scheduledChart<RaceConditionResult | null>({
+    draw,
+    takeInput(next) {
       result = next;
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }

@@ -1,4 +1,5 @@
 /** The race-condition lesson's runs as the chart and table name them. */
+import { formatPercent } from '../../../shared/format';
 import type { RaceRun } from '../../../shared/lessons';
 
 /** How a run protected its increments, in a few words. */
@@ -21,8 +22,8 @@ export function raceRunLines(run: RaceRun): string[] {
   return run.model === 'gil-threads' ? [who, ...how.split(/ (?=inside|between)/)] : [who, how];
 }
 
-/** A run's lost updates as a share of the expected count: "55.1% lost", "exact". */
+/** A run's lost updates as a share of the expected count: "55% lost", "0.3% lost", "exact". */
 export function lostText(run: RaceRun): string {
   if (run.lost === 0) return 'exact';
-  return `${run.lostPercent >= 10 ? run.lostPercent.toFixed(0) : run.lostPercent.toFixed(1)}% lost`;
+  return `${formatPercent(run.lostPercent)} lost`;
 }

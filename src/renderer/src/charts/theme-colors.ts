@@ -3,6 +3,7 @@
  * following the OS), so the stylesheet stays the one source of every colour.
  */
 import { MODEL_IDS, type ModelId } from '../../../shared/models';
+import { modelColorProperty } from '../../../shared/model-colors';
 
 /** How many distinct lane hues the GIL track cycles through. */
 export const LANE_HUES = 8;
@@ -36,7 +37,7 @@ export function readThemeColors(root: HTMLElement = document.documentElement): T
     accent: read('--accent', '#1f6feb'),
     warn: read('--warn', '#9a6700'),
     danger: read('--danger', '#c62828'),
-    model: Object.fromEntries(MODEL_IDS.map((id) => [id, read(`--model-${id}`, '#888888')])) as Record<
+    model: Object.fromEntries(MODEL_IDS.map((id) => [id, read(modelColorProperty(id), '#888888')])) as Record<
       ModelId,
       string
     >,

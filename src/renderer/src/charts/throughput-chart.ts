@@ -16,7 +16,7 @@ import {
 } from 'chart.js';
 import type { ModelId } from '../../../shared/models';
 import { formatRate } from '../../../shared/format';
-import { createFrameScheduler } from './frame-scheduler';
+import { scheduledChart, type StoreChart } from './store-chart';
 import type { LanesInput } from './lanes-layout';
 import { themeModelChart } from './model-chart-theme';
 import type { ThemeColors } from './theme-colors';
@@ -26,13 +26,8 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, T
 
 type ThroughputDataset = ChartDataset<'line', ThroughputPoint[]>;
 
-/** A throughput chart bound to one canvas. */
-export interface ThroughputChart {
-  /** New snapshots to show; drawn in the next frame. */
-  update(input: LanesInput): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-}
+/** A throughput chart bound to one canvas: new snapshots are drawn in the next frame. */
+export type ThroughputChart = StoreChart<LanesInput>;
 
 function describe(input: LanesInput): string {
   const rates = input.models.flatMap((model) => {
@@ -89,11 +84,11 @@ export function createThroughputChart(
     },
   });
   themeModelChart(chart, colors);
-  const scheduler = createFrameScheduler(() => chart.update('none'));
   let described = '';
 
-  return {
-    update(input) {
+  return scheduledChart<LanesInput>({
+    draw: () => chart.update('none'),
+    takeInput(input) {
       const byModel = new Map(chart.data.datasets.map((d) => [d.label as ModelId, d]));
       const datasets: ThroughputDataset[] = [];
       for (const model of input.models) {
@@ -118,16 +113,11 @@ export function createThroughputChart(
         canvas.setAttribute('aria-label', description);
         described = description;
       }
-      scheduler.request();
     },
-    setColors(next) {
+    takeColors(next) {
       colors = next;
       themeModelChart(chart, colors);
-      scheduler.request();
     },
-    destroy() {
-      scheduler.cancel();
-      chart.destroy();
-    },
-  };
+    dispose: () => chart.destroy(),
+  });
 }

@@ -1,16 +1,9 @@
 /** Feeds a canvas chart (history, lessons) from any part of the store without React re-rendering it on every change. */
 import { useEffect, type RefObject } from 'react';
+import type { StoreChart } from './store-chart';
 import { onColorSchemeChange, readThemeColors, type ThemeColors } from './theme-colors';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/store-context';
-
-/** What a chart fed from the store can do. */
-export interface StoreChart<Input> {
-  update(input: Input): void;
-  setColors(colors: ThemeColors): void;
-  destroy(): void;
-  resize?(): void;
-}
 
 /**
  * Mounts `create(canvas)` once, feeds it `select(state)` whenever that changes (store.subscribe),

@@ -11,6 +11,7 @@ import type { LongTaskWatcher } from '../perf/long-task-watcher';
 import type { LabStore } from '../store/lab-store';
 import { selectJobBlocker, selectJobKnob, type JobKnobKey } from '../store/responsiveness-slice';
 import { delayMaxSince } from '../store/system-slice';
+import { errorMessage } from '../../../shared/format';
 
 /** The two placements the page runs itself. */
 export type PagePlacement = Exclude<JobPlacement, EngineJobPlacement>;
@@ -145,7 +146,7 @@ export function createJobController(
       });
     } catch (error) {
       recorder.stop();
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       state().jobFailed(`The job did not finish: ${message}`);
     }
   }

@@ -16,7 +16,9 @@ import {
 } from '../store/gil-lesson-slice';
 import type { LabStore } from '../store/lab-store';
 import { selectLessonRunningBlocker } from '../store/lessons-slice';
+import { selectIsAttendee } from '../store/room-slice';
 import { selectRunActive } from '../store/run-slice';
+import { refusalText } from './refusal-text';
 import { selectRunBlocker, selectValidation } from '../store/setup-slice';
 
 /** What the UI can ask for. */
@@ -85,8 +87,21 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (!reply.ok) console.warn(`cancel of ${runId} refused: ${reply.error.message}`);
   }
 
+  /**
+   * An attendee's request to run or cancel still goes to the server, which decides; its refusal is
+   * shown by the room, and the run on screen (the instructor's) stays.
+   */
+  async function refusedUnlessInstructor(reply: Promise<Reply<unknown>>): Promise<void> {
+    const answer = await reply;
+    if (!answer.ok) state().roomRefused(refusalText(answer.error));
+  }
+
   /** Sends a run request and follows its reply; returns the run's id, or null when refused. */
   async function startRun(request: RunRequest): Promise<string | null> {
+    if (selectIsAttendee(state())) {
+      await refusedUnlessInstructor(api.invoke('run:start', request));
+      return null;
+    }
     state().runRequested(request.models);
     const reply = await api.invoke('run:start', request);
     if (!reply.ok) {
@@ -110,6 +125,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (comparisonBlocker(state()) !== null) return;
     const request = selectComparisonRequest(state(), kind);
     if (!request) return;
+    if (selectIsAttendee(state())) return void (await startRun(request));
     state().comparisonRequested(kind);
     const runId = await startRun(request);
     if (runId !== null) state().comparisonStarted(runId);
@@ -162,6 +178,9 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
 
   async function cancelRun(): Promise<void> {
     if (!selectRunActive(state())) return;
+    const live = state().run.runId;
+    if (selectIsAttendee(state()) && live !== null)
+      return refusedUnlessInstructor(api.invoke('run:cancel', { runId: live }));
     state().cancelRequested();
     const { runId } = state().run;
     if (runId !== null) await sendCancel(runId);

@@ -16,7 +16,9 @@ import {
   selectLessonBlocker,
   selectRunLessonRequest,
 } from '../store/lessons-slice-selectors';
+import { selectIsAttendee } from '../store/room-slice';
 import { selectRunActive } from '../store/run-slice';
+import { refusalText } from './refusal-text';
 import type { LabController } from './lab-controller';
 
 /** What the lessons can ask for. */
@@ -106,15 +108,34 @@ export function createLessonController(api: LabApi, store: LabStore, runs: RunSt
   async function runLesson(id: LessonId = state().lessons.current): Promise<void> {
     const form = formOf(id, state().lessons.variant);
     if (form === null || selectLessonBlocker(state(), form) !== null) return;
-    if (!isEngineLessonForm(form)) return runRunLesson(form);
+    if (!isEngineLessonForm(form)) {
+      // An attendee's run request goes to the server, which refuses it; the lesson on screen stays.
+      if (selectIsAttendee(state())) {
+        const validation = selectRunLessonRequest(state(), form);
+        if (validation.ok) await runs.startRun(validation.value);
+        return;
+      }
+      return runRunLesson(form);
+    }
     const validation = selectEngineLessonRequest(state(), form);
-    if (validation.ok) await runEngineLesson(validation.value);
+    if (!validation.ok) return;
+    if (selectIsAttendee(state())) {
+      const reply = await invoke(validation.value);
+      if (!reply.ok) state().roomRefused(refusalText(reply.error));
+      return;
+    }
+    await runEngineLesson(validation.value);
   }
 
   async function cancelLesson(): Promise<void> {
     const active = state().lessons.active;
     if (active?.kind === 'engine') {
       if (active.cancelling) return;
+      if (selectIsAttendee(state())) {
+        const reply = await api.invoke('lesson:cancel', null);
+        if (!reply.ok) state().roomRefused(refusalText(reply.error));
+        return;
+      }
       state().lessonCancelRequested();
       const reply = await api.invoke('lesson:cancel', null);
       // A lesson that ended meanwhile cannot be cancelled; its own reply settles the state.

@@ -4,7 +4,8 @@
  */
 import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
-import { DEFAULT_SWITCH_INTERVAL_MS, type ModelId } from '../../../shared/models';
+import type { ModelId } from '../../../shared/models';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/pool';
 import type { GilStats, Lane } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
 import type { ScenarioId } from '../../../shared/scenarios';

@@ -4,6 +4,7 @@
  */
 import { HEARTBEAT_MS, type EventContract } from '../../../shared/ipc';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { formatSeconds } from '../../../shared/format';
 
 /** A gap longer than this (five periods) is a stall worth an alert. */
 export const STALL_MS = 5 * HEARTBEAT_MS;
@@ -69,5 +70,5 @@ export const selectStall = (s: LabState): Stall | null => s.heartbeat.stall;
 
 /** The alert's words: "main process unresponsive for 2.9 s" (seconds, one decimal). */
 export function stallMessage(stall: Stall): string {
-  return `main process unresponsive for ${(stall.gapMs / 1000).toFixed(1)} s`;
+  return `main process unresponsive for ${formatSeconds(stall.gapMs)}`;
 }

@@ -10,6 +10,7 @@ import { createHistoryViewSlice, type HistoryViewSlice } from './history-view-sl
 import { createLessonsSlice, type LessonsSlice } from './lessons-slice';
 import { createPresenterSlice, type PresenterSlice } from './presenter-slice';
 import { createResponsivenessSlice, type ResponsivenessSlice } from './responsiveness-slice';
+import { createRoomSlice, type RoomSlice } from './room-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSetupSlice, type SetupSlice } from './setup-slice';
 import { createSystemSlice, type SystemSlice } from './system-slice';
@@ -28,7 +29,8 @@ export type LabState = CatalogSlice &
   ResponsivenessSlice &
   GilLessonSlice &
   LessonsSlice &
-  PresenterSlice;
+  PresenterSlice &
+  RoomSlice;
 
 /** How each slice is written: it sees the whole state, and may answer an event in another slice's part. */
 export type LabSliceCreator<Slice> = StateCreator<
@@ -55,6 +57,7 @@ export function createLabStore() {
       ...createGilLessonSlice(...args),
       ...createLessonsSlice(...args),
       ...createPresenterSlice(...args),
+      ...createRoomSlice(...args),
     })),
   );
 }

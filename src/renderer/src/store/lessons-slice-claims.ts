@@ -3,7 +3,8 @@
  * is worded as contradicted, never shown as if it held.
  */
 import type { RunSummary } from '../../../shared/views';
-import { raceClaims, type Claim } from '../../../shared/lesson-claims';
+import type { Claim } from '../../../shared/claims';
+import { raceClaims } from '../../../shared/race-claims';
 import type { ModelId } from '../../../shared/models';
 
 /** The claim's verdict as the list item's data-holds attribute carries it. */

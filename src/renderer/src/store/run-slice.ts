@@ -8,6 +8,7 @@ import type { ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
 import type { RequestIssue } from '../../../shared/run-request';
 import type { LabSliceCreator, LabState } from './lab-store';
+import type { LanesInput } from '../charts/lanes-layout';
 
 /** Where the live run is: asked for, preparing its tasks, running models, or being cancelled. */
 export type RunPhase = 'idle' | 'requesting' | 'preparing' | 'running' | 'cancelling';
@@ -172,6 +173,13 @@ export const selectSettledState = (s: LabState, model: ModelId): ModelSummary['s
 
 /** The models on screen, in run order. */
 export const selectRunModels = (s: LabState): readonly ModelId[] => s.run.models;
+
+/** What the live charts (lanes, throughput) draw: a new object each time, so compare it with `shallow`. */
+export const selectLiveChartInput = (s: LabState): LanesInput => ({
+  models: s.run.models,
+  snapshots: s.run.snapshots,
+  finished: s.run.finished,
+});
 
 /** The finished run on screen. */
 export const selectRunView = (s: LabState): RunView | null => s.run.view;

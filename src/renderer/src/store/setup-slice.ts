@@ -56,11 +56,16 @@ function withoutIssue(issues: readonly RequestIssue[], field: string): readonly 
     : issues;
 }
 
+/** The models that can run on the engine's machine, in registry order. */
+function runnableModels(catalog: Catalog): ModelId[] {
+  return catalog.models.filter((m) => m.availability.available).map((m) => m.id);
+}
+
 /** The setup once a catalogue is known: keeps what was chosen, fills in defaults the first time. */
 export function setupForCatalog(previous: SetupState, catalog: Catalog): SetupState {
   const known = catalog.scenarios.find((s) => s.id === previous.scenario) ?? catalog.scenarios[0];
   if (!known) return previous;
-  const offered = new Set(catalog.models.map((m) => m.id));
+  const offered = new Set(runnableModels(catalog));
   return {
     ...previous,
     scenario: known.id,
@@ -128,7 +133,7 @@ export const createSetupSlice: LabSliceCreator<SetupSlice> = (set) => ({
         setup: {
           ...s.setup,
           knobText: { ...s.setup.knobText, [info.id]: defaultKnobText(info) },
-          models: s.catalog.value?.models.map((m) => m.id) ?? MODEL_IDS,
+          models: s.catalog.value ? runnableModels(s.catalog.value) : MODEL_IDS,
           poolText: {},
           serverIssues: [],
         },

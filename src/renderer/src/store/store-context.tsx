@@ -8,6 +8,7 @@ import type { HistoryController } from '../controller/history-controller';
 import type { JobController } from '../controller/job-controller';
 import type { LabController } from '../controller/lab-controller';
 import type { LessonController } from '../controller/lesson-controller';
+import type { RoomController } from '../controller/room-controller';
 import type { FrameMeter } from '../perf/frame-meter';
 import type { LabState, LabStore } from './lab-store';
 
@@ -17,6 +18,7 @@ interface LabContextValue {
   readonly jobs: JobController;
   readonly history: HistoryController;
   readonly lessons: LessonController;
+  readonly room: RoomController;
   readonly frameMeter: FrameMeter;
 }
 
@@ -24,10 +26,10 @@ const LabContext = createContext<LabContextValue | null>(null);
 
 /** Makes the store, controllers and frame meter available below. */
 export function LabProvider(props: LabContextValue & { readonly children: ReactNode }): ReactNode {
-  const { store, controller, jobs, history, lessons, frameMeter, children } = props;
+  const { store, controller, jobs, history, lessons, room, frameMeter, children } = props;
   const value = useMemo(
-    () => ({ store, controller, jobs, history, lessons, frameMeter }),
-    [store, controller, jobs, history, lessons, frameMeter],
+    () => ({ store, controller, jobs, history, lessons, room, frameMeter }),
+    [store, controller, jobs, history, lessons, room, frameMeter],
   );
   return <LabContext value={value}>{children}</LabContext>;
 }
@@ -66,6 +68,11 @@ export function useHistoryController(): HistoryController {
 /** The lessons' intents. */
 export function useLessons(): LessonController {
   return useLabContext().lessons;
+}
+
+/** The room's intents (follow again). */
+export function useRoom(): RoomController {
+  return useLabContext().room;
 }
 
 /** The page's frame meter, for views that follow every frame (imperatively, never by re-rendering). */

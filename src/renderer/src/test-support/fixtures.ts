@@ -2,14 +2,14 @@
 import type { Catalog, LessonListItem, ModelSummary, RunView } from '../../../shared/views';
 import type { LessonRun, SavedLessonId } from '../../../shared/lesson-runs';
 import { POOL_KNOBS } from '../../../shared/knobs';
-import { MODELS, MODEL_IDS, type ModelId } from '../../../shared/models';
+import { MODEL_IDS, MODELS, modelInfo, type ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
 import { SCENARIOS } from '../../../shared/scenarios';
 
 /** A catalogue like the engine's on a 2-core machine. */
 export const CATALOG: Catalog = {
   scenarios: SCENARIOS,
-  models: MODEL_IDS.map((id) => MODELS[id]),
+  models: MODEL_IDS.map((id) => ({ ...modelInfo(MODELS[id]), availability: { available: true } })),
   poolKnobs: POOL_KNOBS,
   machine: { cores: 2, cpuModel: 'Test CPU', platform: 'linux', arch: 'x64', node: 'v20.19.0' },
   defaultPool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },

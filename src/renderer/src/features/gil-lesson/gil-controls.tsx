@@ -1,7 +1,7 @@
 /** The lesson's two comparisons, Cancel, and the GIL switch interval (live while gil-threads runs). */
 import type { ReactNode } from 'react';
 import { formatKnobNumber, POOL_KNOBS } from '../../../../shared/knobs';
-import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/models';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { comparisonBlocker } from '../../controller/lab-controller';
 import {
   COMPARISON_MODELS,

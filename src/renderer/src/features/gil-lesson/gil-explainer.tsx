@@ -1,6 +1,6 @@
 /** The GIL lesson's text, with the speedups this machine measured right beside it. */
 import type { ReactNode } from 'react';
-import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/models';
+import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { formatSpeedup } from '../../../../shared/format';
 import type { ComparisonKind, Speedups } from '../../store/gil-lesson-slice';
 import { useLab } from '../../store/store-context';

@@ -9,7 +9,8 @@ import type { LabState } from '../../store/lab-store';
 import { Panel } from '../../ui/panel';
 import '../lanes/lanes.css';
 import '../throughput/throughput.css';
-import { useStoreChart, type StoreChart } from '../../charts/use-store-chart';
+import type { StoreChart } from '../../charts/store-chart';
+import { useStoreChart } from '../../charts/use-store-chart';
 
 const NOTHING: LanesInput = { models: [], snapshots: {} };
 

@@ -1,9 +1,12 @@
 /** The lanes timeline: one lane per thread, process or async slot, drawn on a canvas from the store. */
 import { useRef, type ReactNode } from 'react';
+import { shallow } from 'zustand/shallow';
 import { createLanesRenderer } from '../../charts/lanes-renderer';
+import { useStoreChart } from '../../charts/use-store-chart';
+import { selectLiveChartInput } from '../../store/run-slice';
+import { MODELS } from '../../../../shared/models';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
-import { useSnapshotView } from '../use-run-subscription';
 import './lanes.css';
 
 function Legend({ gil }: { readonly gil: boolean }): ReactNode {
@@ -30,9 +33,9 @@ function Legend({ gil }: { readonly gil: boolean }): ReactNode {
 /** The lanes panel. */
 export function LanesPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useSnapshotView(canvasRef, createLanesRenderer);
+  useStoreChart(canvasRef, createLanesRenderer, selectLiveChartInput, shallow);
   const hasModels = useLab((s) => s.run.models.length > 0);
-  const hasGil = useLab((s) => s.run.models.includes('gil-threads'));
+  const hasGil = useLab((s) => s.run.models.some((model) => MODELS[model].gilTrack));
   return (
     <Panel title="Lanes" aside={<span className="muted">time since each model’s start</span>}>
       {!hasModels && (

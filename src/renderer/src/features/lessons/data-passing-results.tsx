@@ -1,7 +1,8 @@
 /** The data-passing lesson's numbers: the largest payload per carrier, message latency, and what processes cannot do. */
 import type { ReactNode } from 'react';
 import type { DataPassingResult } from '../../../../shared/lessons';
-import { formatBytes, passingLabel, PASSING_WAYS } from '../../charts/lesson-data-passing-data';
+import { formatBytes } from '../../../../shared/format';
+import { passingLabel, PASSING_WAYS } from '../../charts/lesson-data-passing-data';
 import { formatDelay } from '../../../../shared/format';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';

@@ -1,7 +1,7 @@
 /** The data-passing lesson's payload size as a slider, in powers of two, with the sizes it will measure. */
 import { useId, type ReactNode } from 'react';
 import { DATA_PASSING_KNOBS } from '../../../../shared/lessons';
-import { formatBytes } from '../../charts/lesson-data-passing-data';
+import { formatBytes } from '../../../../shared/format';
 import { payloadSizes } from '../../store/lessons-slice-forms';
 import { selectLessonText } from '../../store/lessons-slice-selectors';
 import { parseNumberText } from '../../store/setup-request';

@@ -1,7 +1,7 @@
 /** The pipeline's totals: items through each stage, the exactly-once check, backpressure and each consumer's share. */
 import type { ReactNode } from 'react';
 import type { PipelineResult } from '../../../../shared/lessons';
-import { formatCount, formatDuration, formatRate } from '../../../../shared/format';
+import { formatCount, formatDuration, formatPercent, formatRate } from '../../../../shared/format';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 
@@ -25,7 +25,7 @@ function ExactlyOnce({ result }: { readonly result: PipelineResult }): ReactNode
 export function PipelineResults(): ReactNode {
   const result = useLab((s) => s.lessons.results.pipeline);
   if (!result) return null;
-  const blockedShare = result.wallMs > 0 ? Math.round((100 * result.producerBlockedMs) / result.wallMs) : 0;
+  const blockedShare = result.wallMs > 0 ? (100 * result.producerBlockedMs) / result.wallMs : 0;
   return (
     <Panel title="Totals" aside={<span className="muted">consumers on {result.carrier}</span>}>
       <dl className="lesson-facts">
@@ -44,7 +44,8 @@ export function PipelineResults(): ReactNode {
         <div>
           <dt>Producer blocked (queue full)</dt>
           <dd>
-            {formatDuration(result.producerBlockedMs)} — {blockedShare}% of {formatDuration(result.wallMs)}
+            {formatDuration(result.producerBlockedMs)} — {formatPercent(blockedShare)} of{' '}
+            {formatDuration(result.wallMs)}
           </dd>
         </div>
         <div>

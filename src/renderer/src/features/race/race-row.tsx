@@ -5,7 +5,7 @@ import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
 import { selectSettledState, selectSnapshot } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
-import { ModelSwatch } from '../../ui/model-swatch';
+import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
 
 /** Props of a race row. */
 export interface RaceRowProps {
@@ -38,7 +38,8 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
       </div>
       <span className={`state-word state-${state}`}>{word}</span>
       <div
-        className={`progress progress-${model}`}
+        className="progress"
+        style={modelColorStyle(model)}
         role="progressbar"
         aria-label={`${model} progress`}
         aria-valuemin={0}

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Catalog } from '../../../../shared/views';
 import { FROZE_MS, SMOOTH_MS } from '../../../../shared/responsiveness';
-import { formatCount, formatDuration } from '../../../../shared/format';
+import { formatCount, formatDuration, formatPercent } from '../../../../shared/format';
 import { chunkTradeOff, selectJobRows, type JobRow } from '../../store/responsiveness-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
@@ -60,16 +60,14 @@ function TradeOff({ rows }: { readonly rows: readonly JobRow[] }): ReactNode {
   const tradeOff = chunkTradeOff(rows);
   if (!tradeOff) return null;
   const { chunked, blocking, slowdown } = tradeOff;
-  const percent = Math.round((slowdown - 1) * 100);
+  const percent = (slowdown - 1) * 100;
   return (
     <p className="trade-off">
       <strong>The chunked trade-off:</strong> the same {formatDuration(chunked.durationMs)} job took{' '}
       {formatDuration(chunked.jobMs)} chunked against {formatDuration(blocking.jobMs)} blocking (
-      {Math.abs(percent) <= 2
+      {Math.abs(percent) < 2.5
         ? 'about as long: at this slice the hand-backs cost little'
-        : percent > 0
-          ? `${percent}% longer`
-          : `${-percent}% shorter`}
+        : `${formatPercent(Math.abs(percent))} ${percent > 0 ? 'longer' : 'shorter'}`}
       ), while the main loop’s longest stall went from {formatDuration(blocking.mainLoopDelayMaxMs ?? NaN)} to{' '}
       {formatDuration(chunked.mainLoopDelayMaxMs ?? NaN)}.
     </p>

@@ -3,19 +3,7 @@ import type { ReactNode } from 'react';
 import type { RunSummary } from '../../../../shared/views';
 import { formatKnobNumber } from '../../../../shared/knobs';
 import { formatTimeOfDay } from '../../../../shared/format';
-
-function poolText(run: RunSummary): string {
-  const { threads, processes, concurrency, switchIntervalMs, taskTimeoutMs } = run.pool;
-  return [
-    `${threads} threads`,
-    `${processes} processes`,
-    `async ${concurrency === null ? 'unlimited' : `≤ ${concurrency}`}`,
-    `GIL switch ${formatKnobNumber(switchIntervalMs)} ms`,
-    taskTimeoutMs === null ? null : `task timeout ${taskTimeoutMs} ms`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
+import { poolFacts } from '../../../../shared/pool';
 
 /** A description list of the run's settings. */
 export function RunFacts({ run }: { readonly run: RunSummary }): ReactNode {
@@ -33,7 +21,7 @@ export function RunFacts({ run }: { readonly run: RunSummary }): ReactNode {
       </div>
       <div>
         <dt>Pools</dt>
-        <dd>{poolText(run)}</dd>
+        <dd>{poolFacts(run.pool)}</dd>
       </div>
       <div>
         <dt>Machine</dt>

@@ -2,18 +2,11 @@
 import type { ReactNode } from 'react';
 import type { Catalog } from '../../../../shared/views';
 import { formatKnobNumber, type PoolKnobKey } from '../../../../shared/knobs';
+import { POOL_KNOB_KEYS } from '../../../../shared/pool';
 import { poolField } from '../../store/setup-request';
 import { selectFieldError, selectPoolText } from '../../store/setup-slice';
 import { useLab } from '../../store/store-context';
 import { NumberField } from './number-field';
-
-const POOL_ORDER: readonly PoolKnobKey[] = [
-  'threads',
-  'processes',
-  'concurrency',
-  'switchIntervalMs',
-  'taskTimeoutMs',
-];
 
 function defaultText(catalog: Catalog, key: PoolKnobKey): string {
   const value = catalog.defaultPool[key];
@@ -39,7 +32,7 @@ function PoolField({ catalog, name }: { readonly catalog: Catalog; readonly name
   );
 }
 
-/** A fieldset with the five pool settings. */
+/** A fieldset with every pool setting. */
 export function PoolFields(): ReactNode {
   const catalog = useLab((s) => s.catalog.value);
   if (!catalog) return null;
@@ -47,7 +40,7 @@ export function PoolFields(): ReactNode {
     <fieldset className="fieldset">
       <legend>Pools</legend>
       <div className="field-grid">
-        {POOL_ORDER.map((name) => (
+        {POOL_KNOB_KEYS.map((name) => (
           <PoolField key={name} catalog={catalog} name={name} />
         ))}
       </div>

@@ -1,15 +1,17 @@
 /** Throughput over time: one line per model, drawn by chart.js, fed from the store imperatively. */
 import { useRef, type ReactNode } from 'react';
+import { shallow } from 'zustand/shallow';
 import { createThroughputChart } from '../../charts/throughput-chart';
+import { useStoreChart } from '../../charts/use-store-chart';
+import { selectLiveChartInput } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
-import { useSnapshotView } from '../use-run-subscription';
 import './throughput.css';
 
 /** The throughput panel; React renders it once per run at most, the chart updates on its own. */
 export function ThroughputPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useSnapshotView(canvasRef, createThroughputChart);
+  useStoreChart(canvasRef, createThroughputChart, selectLiveChartInput, shallow);
   const hasData = useLab((s) =>
     Object.values(s.run.snapshots).some((snapshot) => (snapshot?.throughput.length ?? 0) > 0),
   );

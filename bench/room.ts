@@ -1,0 +1,153 @@
+/**
+ * (e) A room's load: the same 100,000-task run served twice by `concurrency-lab serve` on loopback,
+ * first watched by the instructor's window alone, then by 100 simulated attendees as well. Measures
+ * the serving process's event-loop delay (its own system:stats, one histogram per second), each
+ * run's wall time (the engine's own per-model wall times, summed), and whether every follower got
+ * the final result. Followers are cheap on purpose: they read frames without parsing them, as far as
+ * telling a result from a snapshot needs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { RunView, SystemStats } from '../src/shared/views';
+import type { WsServerMessage } from '../src/shared/ws-protocol';
+
+/** What the room benchmark measured. */
+export interface RoomResult {
+  readonly tasks: number;
+  readonly followers: number;
+  /** Sum of the models' wall times, ms: alone, then followed. */
+  readonly wallAloneMs: number;
+  readonly wallFollowedMs: number;
+  /** Worst per-second p99 of the serving process's event-loop delay, ms. */
+  readonly loopP99WorstAloneMs: number;
+  readonly loopP99WorstFollowedMs: number;
+  readonly followersFinished: number;
+  readonly followersDropped: number;
+  /** Bytes the followers received in all. */
+  readonly bytesToFollowers: number;
+}
+
+const INSTRUCTOR = 'bench-instructor-token-0123456789';
+const ATTENDEE = 'bench-attendee-token-0123456789';
+const FINISHED = Buffer.from('{"type":"event","event":"run:finished"');
+
+interface Served {
+  readonly origin: string;
+  stop(): void;
+}
+
+async function serve(root: string): Promise<Served> {
+  // Its own data and working folders: benchmark runs do not belong in the user's history.
+  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-bench-room-'));
+  const server = spawn(
+    process.execPath,
+    [join(root, 'bin/concurrency-lab.js'), 'serve', '--token', INSTRUCTOR, '--attendee-token', ATTENDEE],
+    {
+      cwd: sandbox,
+      env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const url = await new Promise<string>((done) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) done(out.split('\n')[0]!.trim());
+    });
+  });
+  return { origin: new URL(url).origin, stop: () => server.kill('SIGTERM') };
+}
+
+function connect(origin: string, token: string): Promise<WebSocket> {
+  return new Promise((done, fail) => {
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
+      origin,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    socket.once('open', () => done(socket));
+    socket.once('error', fail);
+  });
+}
+
+/** Runs once from the instructor's window; resolves with the finished view and the stats seen meanwhile. */
+async function measuredRun(
+  instructor: WebSocket,
+  tasks: number,
+): Promise<{ view: RunView; loopP99s: number[] }> {
+  const loopP99s: number[] = [];
+  let running = false;
+  const finished = new Promise<RunView>((done, fail) => {
+    const onMessage = (data: Buffer): void => {
+      const message = JSON.parse(data.toString()) as WsServerMessage;
+      if (message.type === 'reply' && !message.reply.ok) fail(new Error(message.reply.error.message));
+      if (message.type !== 'event') return;
+      if (message.event === 'run:progress') running = true;
+      if (message.event === 'system:stats' && running)
+        loopP99s.push((message.payload as SystemStats).eventLoopDelay.p99);
+      if (message.event === 'run:finished') {
+        instructor.off('message', onMessage);
+        done(message.payload);
+      }
+    };
+    instructor.on('message', onMessage);
+  });
+  instructor.send(
+    JSON.stringify({
+      type: 'invoke',
+      id: 1,
+      channel: 'run:start',
+      payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 } },
+    }),
+  );
+  return { view: await finished, loopP99s };
+}
+
+const totalWall = (view: RunView): number => view.run.results.reduce((sum, r) => sum + r.wallMs, 0);
+
+/** The room benchmark; `tasks` and `followers` shrink it for a quick check. */
+export async function roomBenchmark(root: string, tasks = 100_000, followers = 100): Promise<RoomResult> {
+  const served = await serve(root);
+  try {
+    const instructor = await connect(served.origin, INSTRUCTOR);
+    const alone = await measuredRun(instructor, tasks);
+
+    let bytes = 0;
+    let finishedCount = 0;
+    let dropped = 0;
+    const windows = await Promise.all(
+      Array.from({ length: followers }, () => connect(served.origin, ATTENDEE)),
+    );
+    const allFinished = new Promise<void>((done) => {
+      for (const window of windows) {
+        window.on('message', (data: Buffer) => {
+          bytes += data.length;
+          if (data.subarray(0, FINISHED.length).equals(FINISHED) && ++finishedCount === followers) done();
+        });
+        window.once('close', () => {
+          dropped++;
+          if (finishedCount + dropped >= followers) done();
+        });
+      }
+    });
+    const followed = await measuredRun(instructor, tasks);
+    await Promise.race([allFinished, new Promise((r) => setTimeout(r, 30_000))]);
+    for (const window of windows) window.close();
+    instructor.close();
+    return {
+      tasks,
+      followers,
+      wallAloneMs: totalWall(alone.view),
+      wallFollowedMs: totalWall(followed.view),
+      loopP99WorstAloneMs: Math.max(0, ...alone.loopP99s),
+      loopP99WorstFollowedMs: Math.max(0, ...followed.loopP99s),
+      followersFinished: finishedCount,
+      followersDropped: dropped,
+      bytesToFollowers: bytes,
+    };
+  } finally {
+    served.stop();
+  }
+}

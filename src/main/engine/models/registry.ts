@@ -1,0 +1,72 @@
+/**
+ * The engine's half of the model registry: how each model's executor is built and, for a model that
+ * needs something installed (python3, nats-server), how to find out whether it can run here. Typed
+ * over every ModelId, so a model registered in shared/models.ts without its executor does not compile.
+ */
+import type { ModelAvailability, ModelId } from '../../../shared/models';
+import type { ResolvedPool } from '../../../shared/pool';
+import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
+import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
+import type { Executor } from '../../../workers/protocol/executor';
+import { DedicatedThreadExecutor } from './dedicated-thread-executor';
+import type { ExecutorEnvironment } from './executor-environment';
+import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
+
+/** How the engine runs one model. */
+export interface ModelEngine {
+  /** Builds the model's executor for one run. */
+  readonly createExecutor: (pool: ResolvedPool, env: ExecutorEnvironment) => Executor;
+  /**
+   * Finds out whether the model can run on this machine (is python3 on PATH?); absent when it always
+   * can. Asked once per process: the answer is cached.
+   */
+  readonly probe?: () => Promise<ModelAvailability>;
+}
+
+/** Every model's engine part, by id: one missing fails to compile. */
+export type ModelEngines<Id extends string = ModelId> = { readonly [K in Id]: ModelEngine };
+
+function common(pool: ResolvedPool, env: ExecutorEnvironment) {
+  return { taskTimeoutMs: pool.taskTimeoutMs, memoryMb: env.workerMemoryMb };
+}
+
+/** A calling-thread model: on this thread (the CLI), or hosted on one dedicated worker thread. */
+function callingThread(model: 'sequential' | 'async'): ModelEngine['createExecutor'] {
+  return (pool, env) => {
+    if (env.callingThread === 'dedicated') {
+      return new DedicatedThreadExecutor(env.hostScripts.loopThreadHost, {
+        model,
+        concurrency: pool.concurrency,
+        yieldEveryMs: env.callingThreadYieldMs,
+      });
+    }
+    return model === 'sequential'
+      ? new SequentialExecutor({ yieldEveryMs: env.callingThreadYieldMs })
+      : new AsyncExecutor({ yieldEveryMs: env.callingThreadYieldMs, concurrency: pool.concurrency });
+  };
+}
+
+/** The engine parts of the registered models. */
+export const MODEL_ENGINES: ModelEngines = {
+  sequential: { createExecutor: callingThread('sequential') },
+  async: { createExecutor: callingThread('async') },
+  threads: {
+    createExecutor: (pool, env) =>
+      new ThreadPoolExecutor(env.hostScripts.threadHost, { ...common(pool, env), size: pool.threads }),
+  },
+  'gil-threads': {
+    createExecutor: (pool, env) =>
+      new GilThreadPoolExecutor(env.hostScripts.threadHost, {
+        ...common(pool, env),
+        size: pool.threads,
+        switchIntervalMs: pool.switchIntervalMs,
+      }),
+  },
+  processes: {
+    createExecutor: (pool, env) =>
+      new ProcessPoolExecutor(env.hostScripts.processHost, env.spawner, {
+        ...common(pool, env),
+        size: pool.processes,
+      }),
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * Which role may invoke each channel. Attendees follow, read and export; anything that starts,
+ * stops or changes work on the shared machine, or deletes from its history, is the instructor's.
+ * A new channel fails to compile until it is given a rule here.
+ */
+import type { InvokeChannel } from './ipc';
+import type { Role } from './room';
+
+/** Who may invoke a channel. */
+export type ChannelAccess = 'anyone' | 'instructor';
+
+/** The rule of every channel. */
+export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = {
+  'lab:catalog': 'anyone',
+  'run:start': 'instructor',
+  'run:cancel': 'instructor',
+  'run:export': 'anyone',
+  'history:list': 'anyone',
+  'history:open': 'anyone',
+  'history:open-lesson': 'anyone',
+  'history:compare': 'anyone',
+  'history:export': 'anyone',
+  'history:delete': 'instructor',
+  // Jobs and lessons run on the shared machine and would disturb the room's measurements.
+  'job:plan': 'instructor',
+  'job:run': 'instructor',
+  'job:async-trap': 'instructor',
+  'lesson:race-condition': 'instructor',
+  'lesson:data-passing': 'instructor',
+  'lesson:pipeline': 'instructor',
+  'lesson:deadlock': 'instructor',
+  'lesson:cancel': 'instructor',
+  'gil:switch-interval': 'instructor',
+  'room:state': 'anyone',
+  'room:screen': 'instructor',
+};
+
+/** Whether `role` may invoke `channel`. */
+export function mayInvoke(role: Role, channel: InvokeChannel): boolean {
+  return CHANNEL_ACCESS[channel] === 'anyone' || role === 'instructor';
+}
+
+/** Why an attendee's request was refused, in one sentence that names the role. */
+export function forbiddenMessage(channel: InvokeChannel, role: Role): string {
+  return `${channel} is the instructor's: you joined as ${role === 'attendee' ? 'an attendee' : role}, who follows the instructor's screen and may read and export runs, but not start, cancel or change anything on the shared machine`;
+}

@@ -1,0 +1,57 @@
+/** `gil-threads`: the threads pool, every thread running workload code only while it holds one simulated GIL. */
+import { formatPercent } from '../format';
+import { defineModel, NODE_FAMILY, type NotesInput } from './model-spec';
+
+/** How hard the GIL was contended: its share of the wall time held, the tasks' share spent waiting, switches. */
+function gilNotes(result: NotesInput): string[] {
+  if (!result.gil) return [];
+  const { holdMs, waitMs, switches } = result.gil;
+  const taskMs = result.timeline.reduce((sum, task) => sum + (task.endedAt - task.startedAt), 0);
+  const held = result.wallMs > 0 ? (holdMs / result.wallMs) * 100 : 0;
+  const waited = taskMs > 0 ? (waitMs / taskMs) * 100 : 0;
+  return [
+    `GIL held ${formatPercent(held)} of the time, tasks waited ${formatPercent(waited)} for it, ${switches} switch${switches === 1 ? '' : 'es'}`,
+  ];
+}
+
+/** The gil-threads model's entry. */
+export const GIL_THREADS = defineModel({
+  id: 'gil-threads',
+  label: 'GIL threads',
+  python: 'threads under the GIL',
+  summary: 'The same pool, but code runs only while holding one simulated GIL: I/O overlaps, CPU does not.',
+  family: NODE_FAMILY,
+  runsOn: 'a pool of worker threads sharing one simulated GIL',
+  poolKnobs: ['threads', 'switchIntervalMs', 'taskTimeoutMs'],
+  baseline: 'sequential',
+  colors: { light: '#b77900', dark: '#f2b733', presenterLight: '#9a5b00', presenterDark: '#ffc845' },
+  gilTrack: true,
+  interleaved: false,
+  notes: { startup: true, extra: gilNotes },
+  verdict: {
+    kind: 'contender',
+    why: {
+      io: (winner) =>
+        `${winner.workers} threads overlapped their waits — waiting needs no core, so even the GIL does not stop it`,
+      cpu: () => 'nothing ran in parallel, so the model with the least overhead won',
+    },
+    shortfall: {
+      rank: 1,
+      remark: (speedup) => `reached only ${speedup}: under the GIL one thread computes at a time`,
+    },
+  },
+  claims: {
+    io: ({ tasks, pool, speedupOf }) => {
+      const threads = speedupOf('threads');
+      return {
+        text: 'the GIL does not stop waits from overlapping: gil-threads keep up with threads',
+        holds: (speedup) =>
+          threads === undefined ? speedup >= 0.6 * Math.min(tasks, pool.threads) : speedup >= 0.6 * threads,
+      };
+    },
+    cpu: () => ({
+      text: 'under the GIL, threads take turns: no speedup for computing',
+      holds: (speedup) => speedup <= 1.3,
+    }),
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * What a race of the models should show, by whether its work waits or computes: each model's
+ * registry entry states its claims, and every claim is checked on the model's measured speedup.
+ */
+import type { Claim } from './claims';
+import { formatSpeedupApprox } from './format';
+import { MODEL_IDS, MODELS, type ModelId } from './models';
+import type { ClaimContext } from './models/model-spec';
+import { scenarioInfo } from './scenarios';
+import type { ModelSummary, RunSummary } from './views';
+
+/** What the race claims read of a run: a RunSummary, or a whole RunResult. */
+export interface ClaimedRun {
+  readonly scenario: RunSummary['scenario'];
+  readonly params: RunSummary['params'];
+  readonly pool: RunSummary['pool'];
+  readonly machine: Pick<RunSummary['machine'], 'cores'>;
+  readonly results: readonly Pick<ModelSummary, 'model' | 'state' | 'check' | 'speedup'>[];
+}
+
+/** A model's speedup when it finished with a right answer and a baseline to compare with. */
+function cleanSpeedup(run: ClaimedRun, model: string): number | undefined {
+  const result = run.results.find((r) => r.model === model);
+  return result && result.state === 'done' && result.check.ok !== false && result.speedup !== null
+    ? result.speedup
+    : undefined;
+}
+
+/** The race claims of a run, in registry order: one per model that has something to show for the scenario's kind. */
+export function raceClaims(run: ClaimedRun): Claim[] {
+  const kind = scenarioInfo(run.scenario).kind;
+  const context: ClaimContext = {
+    tasks: run.params['tasks'] ?? 1,
+    cores: run.machine.cores,
+    pool: run.pool,
+    speedupOf: (model) => cleanSpeedup(run, model),
+  };
+  return MODEL_IDS.flatMap((model: ModelId): Claim[] => {
+    const claimOf = MODELS[model].claims[kind];
+    if (!claimOf) return [];
+    const { text, holds, multiCore } = claimOf(context);
+    const baseline = MODELS[model].baseline;
+    const speedup = cleanSpeedup(run, model);
+    if (speedup === undefined)
+      return [
+        {
+          text,
+          model,
+          holds: null,
+          evidence: `${model} and ${baseline} did not both run cleanly in this run`,
+        },
+      ];
+    const evidence = `${model} ran ${formatSpeedupApprox(speedup)} faster than ${baseline}`;
+    if (multiCore && context.cores < 2)
+      return [{ text, model, holds: null, evidence: `${evidence}; this machine has one core` }];
+    return [{ text, model, holds: holds(speedup), evidence }];
+  });
+}

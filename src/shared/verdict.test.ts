@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { formatSpeedup } from './format';
+import type { ModelId } from './models';
+import { verdict, type VerdictInput } from './verdict';
+
+function ran(model: ModelId, wallMs: number, overrides: Partial<VerdictInput> = {}): VerdictInput {
+  const sequentialMs = 1000;
+  return {
+    model,
+    state: 'done',
+    wallMs,
+    speedup: sequentialMs / wallMs,
+    checkOk: true,
+    total: 10,
+    workers: 4,
+    ...overrides,
+  };
+}
+
+const sequential = ran('sequential', 1000, { workers: 1 });
+
+describe('verdict', () => {
+  it('says why the winner won, in its registry entry’s words, by the kind of work', () => {
+    expect(verdict([sequential, ran('async', 100, { workers: null })], 'io', 2)).toBe(
+      'async ran 10.0× faster than sequential: one thread overlapped 10 waits at once.',
+    );
+    expect(verdict([sequential, ran('processes', 250)], 'io', 2)).toBe(
+      'processes ran 4.00× faster than sequential: 4 processes overlapped their waits.',
+    );
+    expect(verdict([sequential, ran('threads', 520)], 'cpu', 2)).toBe(
+      'threads ran 1.92× faster than sequential: CPU-bound work spread over 2 cores.',
+    );
+    expect(verdict([sequential, ran('threads', 520)], 'cpu', 1)).toContain('over 1 core.');
+  });
+
+  it('rounds the speedup as the table does', () => {
+    const threads = ran('threads', 1000 / 9.99);
+    expect(verdict([sequential, threads], 'io', 2)).toContain(`ran ${formatSpeedup(threads.speedup)} faster`);
+    expect(verdict([sequential, threads], 'io', 2)).toContain('ran 9.99× faster');
+  });
+
+  it('adds one remark on CPU work, for the model whose shortfall ranks first', () => {
+    const both = [sequential, ran('async', 980), ran('threads', 520), ran('gil-threads', 990)];
+    expect(verdict(both, 'cpu', 2)).toBe(
+      'threads ran 1.92× faster than sequential: CPU-bound work spread over 2 cores; gil-threads reached only 1.01×: under the GIL one thread computes at a time.',
+    );
+    const asyncOnly = [sequential, ran('async', 980), ran('threads', 520)];
+    expect(verdict(asyncOnly, 'cpu', 2)).toContain(
+      '; async stayed at 1.02×: an event loop overlaps waiting, not computing.',
+    );
+    expect(verdict(both, 'io', 2)).not.toContain(';');
+  });
+
+  it('says when nothing beat the plain loop, and when there is no plain loop to compare with', () => {
+    expect(verdict([sequential, ran('processes', 1500)], 'cpu', 2)).toBe(
+      'No model beat the plain loop: per-task overhead outweighed what concurrency could overlap here.',
+    );
+    expect(
+      verdict([ran('threads', 500, { speedup: null }), ran('processes', 1000, { speedup: null })], 'cpu', 2),
+    ).toBe('threads was fastest, 2.00× ahead of processes (run sequential too to measure speedups).');
+  });
+
+  it('never ranks a wrong answer, and says so', () => {
+    const wrong = ran('threads', 100, { checkOk: false, state: 'failed' });
+    expect(verdict([sequential, wrong, ran('processes', 500)], 'cpu', 2)).toBe(
+      'processes ran 2.00× faster than sequential: CPU-bound work spread over 2 cores. threads gave a wrong answer and is not ranked.',
+    );
+    expect(verdict([ran('async', 10, { state: 'cancelled' })], 'io', 2)).toBe(
+      'Cancelled before any model finished.',
+    );
+  });
+});
