@@ -1,20 +1,12 @@
 /** Where the Python harness lives: `resources/python` beside the build, outside the asar archive in a package. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { outsideAsar } from '../asar-path';
 
 /** Where to look for the harness. */
 export interface HarnessLocations {
   /** The folder of the built main bundle (`out/main`), i.e. `__dirname` of the running engine. */
   readonly mainDir: string;
-}
-
-/**
- * The on-disk path of a file the package unpacks (`…/app.asar/x` → `…/app.asar.unpacked/x`): an
- * interpreter cannot read inside the archive, so electron-builder's `asarUnpack` keeps
- * `resources/python/**` beside it. Other paths are returned unchanged.
- */
-function outsideAsar(path: string): string {
-  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
 }
 
 /**

@@ -7,8 +7,8 @@
  * line or unexpected exit is reported once, as a failure, and the process is stopped.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { errorMessage } from '../../../shared/format';
-import { tailCollector } from '../models/process-spawner';
+import { errorMessage } from '../../../../shared/format';
+import { tailCollector } from '../process-spawner';
 import { parseHarnessLine, type HarnessCommand, type HarnessMessage } from './harness-protocol';
 
 /** How to start a harness. */

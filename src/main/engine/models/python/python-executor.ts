@@ -5,10 +5,10 @@
  * cancelling stop the harness's whole process group. If the harness dies or breaks the protocol
  * mid-run, its running tasks fail with the reason and the run rejects with it.
  */
-import { epochNow } from '../../../shared/clock';
-import type { ResolvedPool } from '../../../shared/results';
-import { errorMessage } from '../../../shared/format';
-import { CancelledError } from '../errors';
+import { epochNow } from '../../../../shared/clock';
+import type { ResolvedPool } from '../../../../shared/pool';
+import { errorMessage } from '../../../../shared/format';
+import { CancelledError } from '../../errors';
 import type {
   ChildUsage,
   Executor,
@@ -16,7 +16,7 @@ import type {
   TaskEvent,
   TaskEventListener,
   TaskSpec,
-} from '../../../workers/protocol/executor';
+} from '../../../../workers/protocol/executor';
 import { toLabTime, type ClockAlignment } from './clock-alignment';
 import { HarnessClient } from './harness-client';
 import { decodeHarnessOutput } from './harness-output';

@@ -1,7 +1,7 @@
 /** Shared by the Python tests: the real harness and interpreter, an executor runner, and the process table. */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
+import type { TaskEvent, TaskSpec } from '../../../../workers/protocol/executor';
 import { findPythonHarness } from './harness-path';
 import { PythonExecutor, type PythonExecutorOptions } from './python-executor';
 import { detectPython, type PythonInterpreter } from './python-interpreter';
@@ -9,7 +9,7 @@ import type { PythonModelId } from './python-models';
 
 /** The checkout's harness, found the way the built app finds it (from out/main). */
 export function testHarnessPath(): string {
-  const path = findPythonHarness({ mainDir: resolve(__dirname, '../../../../out/main') });
+  const path = findPythonHarness({ mainDir: resolve(__dirname, '../../../../../out/main') });
   if (!path) throw new Error('resources/python/harness.py is missing');
   return path;
 }

@@ -4,8 +4,8 @@
  * that cannot be true (an unknown task, a task settled twice, a lane never announced), stops the
  * harness and fails what was waiting, with the reason.
  */
-import { epochNow } from '../../../shared/clock';
-import type { TaskSpec } from '../../../workers/protocol/executor';
+import { epochNow } from '../../../../shared/clock';
+import type { TaskSpec } from '../../../../workers/protocol/executor';
 import { alignClocks, type ClockAlignment, type ClockSample } from './clock-alignment';
 import {
   HARNESS_PROTOCOL,

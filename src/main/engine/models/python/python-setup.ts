@@ -3,7 +3,7 @@
  * (interpreters and harness), ask whether a model is available (and why not), and build its
  * executor. A model registry entry for a Python model needs only these.
  */
-import type { ResolvedPool } from '../../../shared/results';
+import type { ResolvedPool } from '../../../../shared/pool';
 import { findPythonHarness, type HarnessLocations } from './harness-path';
 import { createPythonExecutor, type PythonExecutor } from './python-executor';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { epochNow } from '../../../shared/clock';
-import { CancelledError } from '../errors';
-import type { TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
+import { epochNow } from '../../../../shared/clock';
+import { CancelledError } from '../../errors';
+import type { TaskEvent, TaskSpec } from '../../../../workers/protocol/executor';
 import type { PythonModelId } from './python-models';
 import {
   isRunning,

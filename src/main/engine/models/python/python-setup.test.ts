@@ -2,17 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolvePool } from '../run/run-session';
+import { resolvePool } from '../../../../shared/pool';
 import { findPythonSetup, pythonCatalog, pythonExecutorFor, pythonModelAvailability } from './python-setup';
 
-const outMain = resolve(__dirname, '../../../../out/main');
+const outMain = resolve(__dirname, '../../../../../out/main');
 const dir = mkdtempSync(join(tmpdir(), 'lab-setup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the Python setup', () => {
   it('finds the harness beside the build and lists the interpreters for the catalog', async () => {
     const setup = await findPythonSetup({ mainDir: outMain });
-    expect(setup.harnessPath).toBe(resolve(__dirname, '../../../../resources/python/harness.py'));
+    expect(setup.harnessPath).toBe(resolve(__dirname, '../../../../../resources/python/harness.py'));
     const catalog = pythonCatalog(setup);
     expect(catalog.unavailable).toBeNull();
     expect(catalog.interpreters[0]).toMatchObject({

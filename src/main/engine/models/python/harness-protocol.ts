@@ -5,7 +5,7 @@
  * perf_counter; the clock alignment maps them onto the lab's clock.
  */
 import { z } from 'zod';
-import type { TaskSpec } from '../../../workers/protocol/executor';
+import type { TaskSpec } from '../../../../workers/protocol/executor';
 import type { PythonModelId } from './python-models';
 
 /** The protocol version this engine speaks; the harness says which it speaks in its hello. */
