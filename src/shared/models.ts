@@ -8,11 +8,12 @@ import { ASYNC } from './models/async';
 import { GIL_THREADS } from './models/gil-threads';
 import type { ModelAvailability, ModelSpec } from './models/model-spec';
 import { PROCESSES } from './models/processes';
+import { PYTHON_ENTRIES } from './models/python-entries';
 import { SEQUENTIAL } from './models/sequential';
 import { THREADS } from './models/threads';
 
 /** Every entry, in the order runs use; a new model is one more entry here. */
-const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES] as const;
+const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES, ...PYTHON_ENTRIES] as const;
 
 /** One of the registered models. */
 export type ModelId = (typeof MODEL_ENTRIES)[number]['id'];
@@ -27,6 +28,11 @@ export const MODEL_IDS: readonly [ModelId, ...ModelId[]] = [
   ...MODEL_ENTRIES.slice(1).map((entry) => entry.id),
 ];
 
+/** The models a run has unless it names others (the CLI's default --models, the picker's first ticks): none opt-in. */
+export const DEFAULT_MODEL_IDS: readonly ModelId[] = MODEL_IDS.filter(
+  (id) => !MODEL_ENTRIES.find((e) => e.id === id)?.optIn,
+);
+
 /** A registry entry, with ids typed as registered models. */
 export type ModelEntry = ModelSpec<ModelId, ModelId>;
 
@@ -38,13 +44,22 @@ export const MODELS = Object.fromEntries(MODEL_ENTRIES.map((entry) => [entry.id,
 /** What a model is, as plain data: the catalog and `concurrency-lab scenarios --json` carry it. */
 export type ModelInfo = Pick<
   ModelEntry,
-  'id' | 'label' | 'python' | 'summary' | 'family' | 'runsOn' | 'poolKnobs' | 'baseline' | 'gilTrack'
+  | 'id'
+  | 'label'
+  | 'python'
+  | 'summary'
+  | 'family'
+  | 'runsOn'
+  | 'poolKnobs'
+  | 'baseline'
+  | 'optIn'
+  | 'gilTrack'
 >;
 
 /** An entry's plain data, without its colours and wording functions. */
 export function modelInfo(entry: ModelEntry): ModelInfo {
-  const { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack } = entry;
-  return { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack };
+  const { id, label, python, summary, family, runsOn, poolKnobs, baseline, optIn, gilTrack } = entry;
+  return { id, label, python, summary, family, runsOn, poolKnobs, baseline, optIn, gilTrack };
 }
 
 /** A model as the catalog lists it: its entry's data, and whether it can run on the engine's machine. */

@@ -36,6 +36,11 @@ describe('raceClaims', () => {
     expect(claims[1]!.evidence).toBe('threads ran 5.8× faster than sequential');
   });
 
+  it('says nothing of a model the run did not have (the Python models are opt-in)', () => {
+    const claims = raceClaims(run('cpu-primes', 2, { threads: 1.9 }));
+    expect(claims.map((c) => c.model)).not.toContain('py-threads');
+  });
+
   it('cannot tell about parallel computing on one core, or about a model without a clean speedup', () => {
     const claims = raceClaims(run('cpu-primes', 1, { async: 1, threads: 1, processes: 1 }));
     const byModel = new Map(claims.map((c) => [c.model, c]));

@@ -26,7 +26,11 @@ function cleanSpeedup(run: ClaimedRun, model: string): number | undefined {
     : undefined;
 }
 
-/** The race claims of a run, in registry order: one per model that has something to show for the scenario's kind. */
+/**
+ * The race claims of a run, in registry order: one per model that has something to show for the
+ * scenario's kind — a default model even when the run left it out ("cannot tell"), an opt-in one
+ * (CPython) only when the run had it.
+ */
 export function raceClaims(run: ClaimedRun): Claim[] {
   const kind = scenarioInfo(run.scenario).kind;
   const context: ClaimContext = {
@@ -35,8 +39,9 @@ export function raceClaims(run: ClaimedRun): Claim[] {
     pool: run.pool,
     speedupOf: (model) => cleanSpeedup(run, model),
   };
+  const ran = new Set<string>(run.results.map((r) => r.model));
   return MODEL_IDS.flatMap((model: ModelId): Claim[] => {
-    const claimOf = MODELS[model].claims[kind];
+    const claimOf = ran.has(model) || !MODELS[model].optIn ? MODELS[model].claims[kind] : undefined;
     if (!claimOf) return [];
     const { text, holds, multiCore } = claimOf(context);
     const baseline = MODELS[model].baseline;

@@ -1,6 +1,7 @@
 /** What a run produces: live snapshots while it runs, and one result per model when it ends. */
 import type { ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import type { PythonRunStats } from './python-run';
 import type { ScenarioId } from './scenarios';
 
 /** Where a model's run is. */
@@ -79,7 +80,7 @@ export interface ModelResult {
   readonly failed: number;
   /** Completed tasks per second of wall time. */
   readonly throughput: number;
-  /** sequential wall time / this wall time, when sequential ran in the same run. */
+  /** Its baseline's wall time / this wall time (sequential, or py-sequential for Python), when that ran in the same run. */
   readonly speedup: number | null;
   /** Time from a task's start to its end. */
   readonly latencyMs: Percentiles;
@@ -94,6 +95,8 @@ export interface ModelResult {
   /** The first failed tasks with their messages. */
   readonly failures: readonly TaskFailure[];
   readonly gil?: GilStats;
+  /** A real-CPython model's measurements: the GIL's costs and the clock alignment. */
+  readonly python?: PythonRunStats;
   readonly lanes: readonly Lane[];
   /** Epoch ms of time 0 of `timeline`. */
   readonly epochStartMs: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS, formatKnobNumber, type KnobSpec } from './knobs';
-import { MODEL_IDS } from './models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from './models';
 import { formatIssue, resolveParams, validateRunRequest, type RequestIssue } from './run-request';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 
@@ -42,12 +42,13 @@ function badValues(knob: KnobSpec): [string, unknown][] {
 }
 
 describe('validateRunRequest: accepted requests', () => {
-  it('accepts a minimal request and fills every model, in order, and empty params and pool', () => {
+  it('accepts a minimal request and fills the default models (Node’s; CPython is opt-in), in order, and empty params and pool', () => {
     const result = validateRunRequest({ scenario: 'io-sleep' });
     expect(result).toEqual({
       ok: true,
-      value: { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} },
+      value: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
     });
+    expect(validateRunRequest({ scenario: 'io-sleep', models: [...MODEL_IDS] }).ok).toBe(true);
   });
 
   it.each(SCENARIO_IDS)('accepts %s with every knob at its min, and at its max', (id) => {

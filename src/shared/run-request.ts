@@ -1,7 +1,7 @@
 /** RunRequest: what the UI or CLI asks the engine to run, its schema, and its validation messages. */
 import { z } from 'zod';
 import { knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
-import { MODEL_IDS, type ModelId } from './models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, type ModelId } from './models';
 import type { PoolOptions } from './pool';
 import { SCENARIO_IDS, scenarioInfo, type ScenarioId } from './scenarios';
 
@@ -43,7 +43,7 @@ const runRequestSchema = z.strictObject({
     .min(1, { error: `must name at least one model (${modelList})` })
     .max(MODEL_IDS.length)
     .refine((models) => new Set(models).size === models.length, { error: 'must not name a model twice' })
-    .default([...MODEL_IDS]),
+    .default([...DEFAULT_MODEL_IDS]),
   pool: z.record(z.string(), z.unknown(), { error: 'must be an object of pool settings' }).default({}),
 });
 

@@ -14,6 +14,23 @@ export interface VerdictInput {
   readonly workers: number | null;
 }
 
+/** The verdict's inputs from a run's results (a RunResult's or a RunSummary's). */
+export function verdictInputs(run: {
+  readonly results: readonly (Omit<VerdictInput, 'checkOk'> & {
+    readonly check: { readonly ok: boolean | null };
+  })[];
+}): VerdictInput[] {
+  return run.results.map((r) => ({
+    model: r.model,
+    state: r.state,
+    wallMs: r.wallMs,
+    speedup: r.speedup,
+    checkOk: r.check.ok,
+    total: r.total,
+    workers: r.workers,
+  }));
+}
+
 /** Below this speedup on CPU-bound work, a model "stayed near 1×": worth a remark when it did not win. */
 const SHORTFALL_BELOW = 1.3;
 
@@ -38,10 +55,39 @@ function shortfallRemark(results: readonly VerdictInput[], winner: VerdictInput,
 }
 
 /**
+ * When plain loops of two runtimes ran cleanly on the same tasks, how much longer one took: "CPython
+ * took 27.4× as long as Node.js on the same tasks (py-sequential vs sequential)." Empty otherwise.
+ */
+export function runtimeRemark(results: readonly VerdictInput[]): string {
+  const loops = results.filter(
+    (r) =>
+      MODELS[r.model].verdict.kind === 'baseline' &&
+      r.state === 'done' &&
+      r.checkOk !== false &&
+      r.wallMs > 0,
+  );
+  const [first, ...others] = loops;
+  if (!first) return '';
+  const family = (r: VerdictInput): string => MODELS[r.model].family.label;
+  return others
+    .filter((other) => MODELS[other.model].family.id !== MODELS[first.model].family.id)
+    .map(
+      (other) =>
+        ` ${family(other)} took ${formatSpeedup(other.wallMs / first.wallMs)} as long as ${family(first)} on the same tasks (${other.model} vs ${first.model}).`,
+    )
+    .join('');
+}
+
+/**
  * E.g. "threads ran 1.92× faster than sequential: CPU-bound work spread over 2 cores; gil-threads
- * reached only 0.96×: under the GIL one thread computes at a time."
+ * reached only 0.96×: under the GIL one thread computes at a time." — followed by how the runtimes'
+ * plain loops compared, when two ran (see runtimeRemark).
  */
 export function verdict(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
+  return `${ranking(results, kind, cores)}${runtimeRemark(results)}`;
+}
+
+function ranking(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
   const wrong = results.filter((r) => r.checkOk === false).map((r) => r.model);
   const wrongNote =
     wrong.length > 0

@@ -6,6 +6,7 @@ import type { KnobSpec, PoolKnobKey } from './knobs';
 import type { SavedLessonId } from './lesson-runs';
 import type { CatalogModel, ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import type { PythonCatalog } from './python-run';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, RunResult } from './results';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
 
@@ -14,6 +15,8 @@ export interface Catalog {
   readonly scenarios: readonly ScenarioInfo[];
   /** Every registered model, with whether it can run here. */
   readonly models: readonly CatalogModel[];
+  /** The Python interpreters found for the CPython models (path, version, build), or why none. */
+  readonly python: PythonCatalog;
   readonly poolKnobs: Readonly<Record<PoolKnobKey, KnobSpec>>;
   readonly machine: MachineInfo;
   /** Pool settings when the request leaves them out, on this machine. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatKnobNumber } from '../../shared/knobs';
-import { MODEL_IDS } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../shared/models';
 import { SCENARIOS, SCENARIO_IDS } from '../../shared/scenarios';
 
 const BIN = resolve(__dirname, '../../../bin/concurrency-lab.js');
@@ -248,7 +248,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(first.stderr).toBe('');
     const { header, rows } = parseTable(first.stdout);
     expect(header).toEqual(COLUMNS);
-    expect(rows.map((r) => r.model)).toEqual([...MODEL_IDS]);
+    expect(rows.map((r) => r.model)).toEqual([...DEFAULT_MODEL_IDS]);
     for (const row of rows) expect(row.cells.length).toBeGreaterThanOrEqual(COLUMNS.length - 1);
 
     // Unlimited async overlaps every wait; so do six or more threads, GIL or not: by construction.
@@ -262,7 +262,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     const log = join(cwd, LOG);
     const lines = logLines(log);
     expect(lines).toHaveLength(5);
-    for (const [i, model] of MODEL_IDS.entries()) {
+    for (const [i, model] of DEFAULT_MODEL_IDS.entries()) {
       expect(lines[i]).toContain(`model=${model} `);
       expect(lines[i]).toContain('scenario=io-sleep');
       expect(lines[i]).toContain('tasks=4/4');
@@ -291,7 +291,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     const report = expectJsonReport(run.stdout);
     expect(report.scenario).toBe('io-sleep');
     expect(report.params).toEqual({ tasks: 3, taskMs: 100 });
-    expect(report.results.map((m) => m.model)).toEqual([...MODEL_IDS]);
+    expect(report.results.map((m) => m.model)).toEqual([...DEFAULT_MODEL_IDS]);
     const sequential = report.results.find((m) => m.model === 'sequential')!;
     expect(sequential.speedup).toBe(1);
     for (const m of report.results) {
@@ -315,7 +315,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(header).toContain('model');
     expect(body).toHaveLength(5);
     const modelAt = header!.indexOf('model');
-    expect(body.map((r) => r[modelAt])).toEqual([...MODEL_IDS]);
+    expect(body.map((r) => r[modelAt])).toEqual([...DEFAULT_MODEL_IDS]);
     for (const row of body) expect(row).toHaveLength(header!.length);
   });
 
@@ -327,7 +327,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(markdownCells(tableLines[headerAt]!)).toEqual(COLUMNS);
     expect(markdownCells(tableLines[headerAt + 1]!).every((c) => /^:?-{3,}:?$/.test(c))).toBe(true);
     const rows = tableLines.slice(headerAt + 2, headerAt + 7).map(markdownCells);
-    expect(rows.map((cells) => cells[0]!.replace(/\*/g, ''))).toEqual([...MODEL_IDS]);
+    expect(rows.map((cells) => cells[0]!.replace(/\*/g, ''))).toEqual([...DEFAULT_MODEL_IDS]);
     for (const cells of rows) expect(cells).toHaveLength(COLUMNS.length);
   });
 
@@ -404,7 +404,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     ]);
     expectSuccess(run);
     const report = expectJsonReport(run.stdout);
-    expect(report.results.map((m) => m.model)).toEqual([...MODEL_IDS]);
+    expect(report.results.map((m) => m.model)).toEqual([...DEFAULT_MODEL_IDS]);
     for (const m of report.results) {
       expect(m.state, m.model).toBe('done');
       expect(m.completed, m.model).toBe(4);

@@ -1,5 +1,6 @@
 /** Entry point of the `concurrency-lab` command (built to out/main/cli.js; bin/concurrency-lab.js runs it). */
 import { hostScriptsIn } from '../engine/models/host-scripts';
+import { chosenPython } from '../engine/models/python/python-setup';
 import { forkSpawner } from '../engine/models/process-spawner';
 import { main } from './main';
 import { serveCommand } from './serve-command';
@@ -7,7 +8,9 @@ import { join } from 'node:path';
 import { version } from '../../../package.json';
 
 // This module is the bundle's entry, so __dirname is out/main, where the host scripts are built.
-const engine = { hostScripts: hostScriptsIn(__dirname), spawner: forkSpawner };
+// CONCURRENCY_LAB_PYTHON names the Python models' interpreter; a --python flag overrides it.
+const python = chosenPython(undefined);
+const engine = { hostScripts: hostScriptsIn(__dirname), spawner: forkSpawner, ...(python ? { python } : {}) };
 
 const io = {
   stdout: process.stdout,

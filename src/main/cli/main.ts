@@ -3,6 +3,7 @@ import { errorMessage } from '../../shared/format';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
 import { catalogModels } from '../engine/models/availability';
+import { pythonCatalogFor } from '../engine/models/python/python-setup';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';
@@ -14,6 +15,23 @@ export interface CliContext extends CliIo {
   readonly version: string;
   /** Starts browser mode; absent where it is not built in. */
   readonly serve?: (args: readonly string[]) => Promise<number>;
+}
+
+/** `scenarios [--json] [--python PATH]`, or a UsageError naming what is not allowed. */
+function parseScenariosArgs(args: readonly string[]): { json: boolean; python: string | null } {
+  let json = false;
+  let python: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--python' && args[i + 1] !== undefined && args[i + 1]!.trim() !== '')
+      python = args[++i]!;
+    else if (arg.startsWith('--python=') && arg.length > '--python='.length)
+      python = arg.slice('--python='.length);
+    else if (arg === '--python') throw new UsageError('--python needs the path of a Python interpreter');
+    else throw new UsageError(`scenarios takes only --json and --python PATH (got "${args.join(' ')}")`);
+  }
+  return { json, python };
 }
 
 /** Runs the command line and returns the exit code; bad input prints one line and returns 2. */
@@ -34,14 +52,14 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       case 'run':
         return await runCommand(rest, context.engine, context);
       case 'scenarios': {
-        if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
-          throw new UsageError(`scenarios takes only --json (got "${rest.join(' ')}")`);
-        }
-        const models = await catalogModels();
+        const { json, python } = parseScenariosArgs(rest);
+        const setup = python === null ? context.engine : { ...context.engine, python };
+        const models = await catalogModels(setup);
+        const pythonFound = await pythonCatalogFor(setup);
         context.stdout.write(
-          rest[0] === '--json'
-            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models }, null, 2)}\n`
-            : scenariosText(models),
+          json
+            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models, python: pythonFound }, null, 2)}\n`
+            : scenariosText(models, pythonFound),
         );
         return 0;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS } from '../../shared/knobs';
-import { MODEL_IDS } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../shared/models';
 import { SCENARIO_IDS } from '../../shared/scenarios';
 import { DEFAULT_LOG_PATH, parseRunArgs } from './parse-run-args';
 import { UsageError } from './usage-error';
@@ -22,17 +22,35 @@ function usageErrorOf(args: readonly string[]): string {
 }
 
 describe('parseRunArgs: what a plain run means', () => {
-  it('defaults to all five models, the table, standard output and the default log', () => {
+  it('defaults to the five Node models, the table, standard output and the default log', () => {
     const command = parseRunArgs(['--scenario', 'io-sleep']);
     expect(command).toEqual({
-      request: { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} },
+      request: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
       format: 'table',
       out: null,
       trace: null,
       log: DEFAULT_LOG_PATH,
+      python: null,
       help: false,
     });
+    expect(DEFAULT_MODEL_IDS).toEqual(['sequential', 'async', 'threads', 'gil-threads', 'processes']);
     expect(DEFAULT_LOG_PATH).toBe('logs/concurrency_results.log');
+  });
+
+  it('takes the CPython models by name, and the interpreter with --python', () => {
+    const command = parseRunArgs([
+      '--scenario',
+      'cpu-primes',
+      '--models',
+      'threads,gil-threads,py-threads,py-processes',
+      '--python',
+      '/opt/python3.13/bin/python3',
+    ]);
+    expect(command.request.models).toEqual(['threads', 'gil-threads', 'py-threads', 'py-processes']);
+    expect(command.python).toBe('/opt/python3.13/bin/python3');
+    expect(() => parseRunArgs(['--scenario', 'io-sleep', '--python', ''])).toThrow(
+      '--python needs a file path',
+    );
   });
 
   it.each(SCENARIO_IDS)('accepts the scenario %s', (id) => {

@@ -1,7 +1,7 @@
 /** Parses `concurrency-lab run` flags into a validated RunRequest and output options. */
 import { parseArgs } from 'node:util';
 import { POOL_KNOBS, describeRange, type KnobSpec } from '../../shared/knobs';
-import { MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
 import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
@@ -18,6 +18,8 @@ export interface RunCommand {
   readonly out: string | null;
   readonly trace: string | null;
   readonly log: string;
+  /** --python PATH: the interpreter the Python models use; null leaves it to CONCURRENCY_LAB_PYTHON or PATH. */
+  readonly python: string | null;
   readonly help: boolean;
 }
 
@@ -103,6 +105,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     out: { type: 'string', short: 'o' },
     trace: { type: 'string' },
     log: { type: 'string' },
+    python: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   };
   for (const flag of knobs.keys()) options[flag] = { type: 'string' };
@@ -119,9 +122,22 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const help = values.help === true;
-  const emptyRequest: RunRequest = { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} };
+  const emptyRequest: RunRequest = {
+    scenario: 'io-sleep',
+    params: {},
+    models: [...DEFAULT_MODEL_IDS],
+    pool: {},
+  };
   if (help)
-    return { request: emptyRequest, format: 'table', out: null, trace: null, log: DEFAULT_LOG_PATH, help };
+    return {
+      request: emptyRequest,
+      format: 'table',
+      out: null,
+      trace: null,
+      log: DEFAULT_LOG_PATH,
+      python: null,
+      help,
+    };
 
   const scenario = values.scenario;
   if (typeof scenario !== 'string')
@@ -150,12 +166,12 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     params[knob.key] = parseKnobValue(flag, raw, knob);
   }
 
-  const models = typeof values.models === 'string' ? parseModels(values.models) : [...MODEL_IDS];
+  const models = typeof values.models === 'string' ? parseModels(values.models) : [...DEFAULT_MODEL_IDS];
   const format = values.format ?? 'table';
   if (typeof format !== 'string' || !(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of: ${REPORT_FORMATS.join(', ')} (got "${String(format)}")`);
   }
-  const path = (name: 'out' | 'trace' | 'log'): string | null => {
+  const path = (name: 'out' | 'trace' | 'log' | 'python'): string | null => {
     const value = values[name];
     if (value === undefined) return null;
     if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file path`);
@@ -171,6 +187,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     out: path('out'),
     trace: path('trace'),
     log: path('log') ?? DEFAULT_LOG_PATH,
+    python: path('python'),
     help,
   };
 }

@@ -1,11 +1,13 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { modelAvailability } from '../engine/models/availability';
 import { appendLog, formatLogLines, formatReport, formatTrace } from '../engine/reporters';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
 import { parseRunArgs } from './parse-run-args';
 import { ProgressBar } from './progress-bar';
 import { RUN_HELP } from './help';
+import { UsageError } from './usage-error';
 
 /** Streams and process facts the CLI uses, so tests can drive it. */
 export interface CliIo {
@@ -32,6 +34,12 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     io.stdout.write(RUN_HELP);
     return 0;
   }
+  const setup = command.python === null ? engine : { ...engine, python: command.python };
+  // A model that cannot run here is bad input: one line saying why, exit 2, nothing started.
+  for (const model of command.request.models) {
+    const availability = await modelAvailability(model, setup);
+    if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);
+  }
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (): void => {
@@ -47,7 +55,7 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
   process.on('SIGTERM', onSignal);
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   try {
-    const run = await runScenario(command.request, engine, {
+    const run = await runScenario(command.request, setup, {
       signal: controller.signal,
       onPreparing: (message) => progress?.preparing(message),
       onSnapshot: (snapshot) => progress?.update(snapshot),

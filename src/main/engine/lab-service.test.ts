@@ -69,18 +69,29 @@ describe('the lab service', () => {
     if (!reply.ok) return;
     const catalog = reply.value as {
       scenarios: unknown[];
-      models: { id: string }[];
+      models: { id: string; optIn: boolean }[];
+      python: { interpreters: { label: string }[]; unavailable: string | null };
       defaultPool: { threads: number };
       machine: { cores: number };
     };
     expect(catalog.scenarios).toHaveLength(7);
-    expect(catalog.models.map((m) => m.id)).toEqual([
+    expect(catalog.models.filter((m) => !m.optIn).map((m) => m.id)).toEqual([
       'sequential',
       'async',
       'threads',
       'gil-threads',
       'processes',
     ]);
+    expect(catalog.models.filter((m) => m.optIn).map((m) => m.id)).toEqual([
+      'py-sequential',
+      'py-asyncio',
+      'py-threads',
+      'py-processes',
+      'py-threads-nogil',
+    ]);
+    // This machine has python3 (CI installs it): the catalog names it.
+    expect(catalog.python.unavailable).toBeNull();
+    expect(catalog.python.interpreters[0]!.label).toMatch(/^CPython 3\.\d+\.\d+, GIL$/);
     expect(catalog.defaultPool.threads).toBe(Math.min(32, catalog.machine.cores + 4));
   });
 

@@ -5,6 +5,7 @@
  */
 import type { PoolKnobKey } from '../knobs';
 import type { ResolvedPool } from '../pool';
+import type { PythonRunStats } from '../python-run';
 import type { ScenarioKind } from '../scenarios';
 
 /** The palettes a model colour is chosen for: the OS's light and dark, and presenter mode's stronger pair. */
@@ -37,6 +38,8 @@ export type ModelAvailability =
 export interface NotesInput {
   readonly wallMs: number;
   readonly gil?: { readonly holdMs: number; readonly waitMs: number; readonly switches: number };
+  /** What a real CPython measured (GIL costs, clock alignment); Python models only. */
+  readonly python?: PythonRunStats;
   readonly timeline: readonly { readonly startedAt: number; readonly endedAt: number }[];
 }
 
@@ -46,6 +49,8 @@ export interface ModelNotes {
   readonly startup: boolean;
   /** Remarks only this model's measurements support, e.g. how long its GIL was held. */
   readonly extra?: (result: NotesInput) => readonly string[];
+  /** Said when the model's baseline is not in the run, so it has no speedup: "add py-sequential for a Python speedup". */
+  readonly withoutBaseline?: string;
 }
 
 /** What the verdict knows of the winner when it says why it won. */
@@ -116,6 +121,13 @@ export interface ModelSpec<Id extends string = string, Baseline extends string =
    * models, `py-sequential` for CPython ones, so a speedup never mixes runtimes. A baseline names itself.
    */
   readonly baseline: Baseline;
+  /**
+   * Whether a run leaves the model out unless asked for: the CLI's default --models and the
+   * picker's first selection are the models that are not opt-in (Node's own), while models that
+   * need something installed and run many times slower or elsewhere (CPython, a broker) are ticked
+   * by hand.
+   */
+  readonly optIn: boolean;
   readonly colors: ModelColors;
   /** Whether its lanes carry a GIL holder track (the lanes legend explains it). */
   readonly gilTrack: boolean;

@@ -1,4 +1,5 @@
 /** The Executor interface every model implements, and the task events they emit. */
+import type { PythonRunStats } from '../../shared/python-run';
 import type { Lane } from '../../shared/results';
 import type { ModelId } from '../../shared/models';
 import type { TaskGilUsage } from './host-messages';
@@ -71,6 +72,11 @@ export interface Executor {
    * executors that have a GIL to tune. Callers ask for the capability instead of the class.
    */
   setSwitchInterval?(switchIntervalMs: number): void;
+  /**
+   * What the last run measured inside a real CPython (the GIL's costs, the clock's offset); present
+   * only on the Python models' executors, null before a run completed.
+   */
+  pythonStats?(): PythonRunStats | null;
   /** CPU time and memory of child processes since start(); zero when there are none. */
   childUsage(): ChildUsage;
   /** Stops every worker and process. Safe to call more than once. */

@@ -1,4 +1,4 @@
-/** Whether each model can run on this machine, asked of its probe once per process, and the catalog's model list. */
+/** Whether each model can run on this machine, asked of its probe once per setup, and the catalog's model list. */
 import { errorMessage } from '../../../shared/format';
 import {
   MODEL_IDS,
@@ -8,27 +8,37 @@ import {
   type ModelAvailability,
   type ModelId,
 } from '../../../shared/models';
+import type { ModelSetup } from './executor-environment';
 import { MODEL_ENGINES } from './registry';
 
 const AVAILABLE: ModelAvailability = { available: true };
-const probed = new Map<ModelId, Promise<ModelAvailability>>();
+const probed = new Map<string, Promise<ModelAvailability>>();
 
-/** Whether a model can run here; its probe runs once per process, and a probe that throws means "no". */
-export function modelAvailability(model: ModelId): Promise<ModelAvailability> {
-  let answer = probed.get(model);
+/** What the answer depends on: the model, the interpreter named, and where the build is. */
+function cacheKey(model: ModelId, setup: ModelSetup): string {
+  return JSON.stringify([model, setup.python ?? null, setup.hostScripts.pythonHarness]);
+}
+
+/** Whether a model can run here; its probe runs once per setup, and a probe that throws means "no". */
+export function modelAvailability(model: ModelId, setup: ModelSetup): Promise<ModelAvailability> {
+  const key = cacheKey(model, setup);
+  let answer = probed.get(key);
   if (!answer) {
     const probe = MODEL_ENGINES[model].probe;
     answer = probe
-      ? probe().catch((error: unknown) => ({ available: false as const, reason: errorMessage(error) }))
+      ? probe(setup).catch((error: unknown) => ({ available: false as const, reason: errorMessage(error) }))
       : Promise.resolve(AVAILABLE);
-    probed.set(model, answer);
+    probed.set(key, answer);
   }
   return answer;
 }
 
 /** Every model with its availability, in registry order. */
-export async function catalogModels(): Promise<CatalogModel[]> {
+export async function catalogModels(setup: ModelSetup): Promise<CatalogModel[]> {
   return Promise.all(
-    MODEL_IDS.map(async (id) => ({ ...modelInfo(MODELS[id]), availability: await modelAvailability(id) })),
+    MODEL_IDS.map(async (id) => ({
+      ...modelInfo(MODELS[id]),
+      availability: await modelAvailability(id, setup),
+    })),
   );
 }

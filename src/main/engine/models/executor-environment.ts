@@ -1,10 +1,19 @@
-/** What building any model's executor needs besides the pool settings. */
+/** What building any model's executor, or asking whether it can run, needs besides the pool settings. */
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 
-/** The engine's set-up in this process, as executor factories see it. */
-export interface ExecutorEnvironment {
+/** What a model's availability may depend on in this process: the build's scripts and the programs the user named. */
+export interface ModelSetup {
   readonly hostScripts: HostScripts;
+  /**
+   * The Python interpreter the user named (`--python PATH`, CONCURRENCY_LAB_PYTHON): the Python
+   * models use only it. When absent they use python3, then python, from PATH.
+   */
+  readonly python?: string;
+}
+
+/** The engine's set-up in this process, as executor factories see it. */
+export interface ExecutorEnvironment extends ModelSetup {
   readonly spawner: ProcessSpawner;
   /** See InlineContextOptions.yieldEveryMs. */
   readonly callingThreadYieldMs: number;

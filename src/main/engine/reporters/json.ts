@@ -11,6 +11,7 @@ import type {
   RunResult,
   TaskFailure,
 } from '../../../shared/results';
+import type { PythonRunStats } from '../../../shared/python-run';
 import type { ScenarioId } from '../../../shared/scenarios';
 
 /** Options of the JSON reporter. */
@@ -50,6 +51,8 @@ export interface JsonModelReport {
   readonly error?: string;
   readonly failures: readonly TaskFailure[];
   readonly gil?: GilStats;
+  /** A real-CPython model's GIL costs and clock alignment. */
+  readonly python?: PythonRunStats;
   readonly lanes: readonly Lane[];
   readonly notes: readonly string[];
   /** Epoch ms of time 0 of `timeline`, so models can be lined up on one clock. */
@@ -100,6 +103,36 @@ function roundGil(gil: GilStats): GilStats {
   };
 }
 
+function roundPython(python: PythonRunStats): PythonRunStats {
+  const probe = python.wakeProbe;
+  const clock = python.clock;
+  return {
+    ...python,
+    clock: {
+      offsetMs: round3(clock.offsetMs),
+      uncertaintyMs: round3(clock.uncertaintyMs),
+      roundTripMs: round3(clock.roundTripMs),
+      pings: clock.pings,
+      wallClockDifferenceMs: round3(clock.wallClockDifferenceMs),
+    },
+    switchIntervalMs: round3(python.switchIntervalMs),
+    lanes: python.lanes.map((lane) => ({
+      ...lane,
+      busyMs: round3(lane.busyMs),
+      cpuMs: round3(lane.cpuMs),
+    })),
+    wakeProbe: {
+      sleepMs: round3(probe.sleepMs),
+      samples: probe.samples,
+      idleP50Ms: round3(probe.idleP50Ms),
+      lateP50Ms: round3(probe.lateP50Ms),
+      lateP95Ms: round3(probe.lateP95Ms),
+      lateMaxMs: round3(probe.lateMaxMs),
+      lateMeanMs: round3(probe.lateMeanMs),
+    },
+  };
+}
+
 function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport {
   return {
     model: model.model,
@@ -121,6 +154,7 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
     ...(model.error !== undefined ? { error: model.error } : {}),
     failures: model.failures.map((f) => ({ task: f.task, message: f.message })),
     ...(model.gil ? { gil: roundGil(model.gil) } : {}),
+    ...(model.python ? { python: roundPython(model.python) } : {}),
     lanes: model.lanes.map((lane) => ({ index: lane.index, label: lane.label })),
     notes: [...model.notes],
     epochStartMs: round3(model.epochStartMs),

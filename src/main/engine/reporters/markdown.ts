@@ -9,6 +9,7 @@ import {
   fastestModel,
 } from './table';
 import { reportMs } from '../../../shared/format';
+import { pythonFigures } from '../../../shared/python-run';
 
 /** Failures listed per model before the rest are summarised. */
 const FAILURES_SHOWN = 5;
@@ -69,6 +70,34 @@ function gilSection(model: ModelResult): string[] {
   ];
 }
 
+/** What a real CPython measured: each figure, its value and how it was measured. */
+function pythonSection(model: ModelResult): string[] {
+  if (!model.python) return [];
+  const rows = pythonFigures(model.python).map((figure) =>
+    tableRow([markdownCell(figure.label), markdownCell(figure.value), markdownCell(figure.how)]),
+  );
+  const lanes = model.python.lanes.map((lane) =>
+    tableRow([markdownCell(lane.label), String(lane.tasks), reportMs(lane.busyMs), reportMs(lane.cpuMs)]),
+  );
+  return [
+    `### CPython: ${model.model} (${model.python.interpreter})`,
+    '',
+    tableRow(['Measured', 'Value', 'How']),
+    alignmentRow([false, false, false]),
+    ...rows,
+    '',
+    tableRow([
+      model.python.cpuSource === 'time.process_time' ? 'Process' : 'Thread',
+      'Tasks',
+      'Busy (ms)',
+      'CPU (ms)',
+    ]),
+    alignmentRow([false, true, true, true]),
+    ...lanes,
+    '',
+  ];
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ');
 }
@@ -85,7 +114,7 @@ function failureLines(model: ModelResult): string[] {
   return lines;
 }
 
-/** A run as GitHub-flavoured Markdown: heading, settings, comparison table, GIL tables and failures. */
+/** A run as GitHub-flavoured Markdown: heading, settings, comparison table, GIL tables (simulated and real) and failures. */
 export function formatMarkdown(run: RunResult): string {
   const fastest = fastestModel(run);
   const settings = [
@@ -105,6 +134,7 @@ export function formatMarkdown(run: RunResult): string {
   if (fastest) lines.push(`Fastest: **${fastest.model}**.`, '');
   if (run.state === 'cancelled') lines.push('_Cancelled: partial results._', '');
   lines.push(...run.results.flatMap(gilSection));
+  lines.push(...run.results.flatMap(pythonSection));
   const failures = run.results.flatMap(failureLines);
   if (failures.length > 0) lines.push('### Failures', '', ...failures, '');
   return `${lines.join('\n').trimEnd()}\n`;

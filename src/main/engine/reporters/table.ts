@@ -9,6 +9,7 @@ import {
 import { formatKnobNumber } from '../../../shared/knobs';
 import type { ModelResult, RunResult } from '../../../shared/results';
 import { paramFlags } from '../../../shared/scenarios';
+import { runtimeRemark, verdictInputs } from '../../../shared/verdict';
 
 /** The comparison columns, in the order every reporter shows them. */
 export const COMPARISON_COLUMNS = [
@@ -124,11 +125,20 @@ function alignRow(cells: readonly string[], widths: readonly number[]): string {
     .trimEnd();
 }
 
+/** The answer every finished model gave, once checked: "Checked answer (4 models): 12,345 primes in …". */
+function checkedAnswerLine(run: RunResult): string[] {
+  const checked = run.results.filter((model) => model.state === 'done' && model.check.ok === true);
+  const answer = checked[0]?.check.answer;
+  if (!answer || checked.some((model) => model.check.answer !== answer)) return [];
+  return [`Checked answer (${checked.length} model${checked.length === 1 ? '' : 's'}): ${answer}`];
+}
+
 /** The comparison table as aligned plain text, as the CLI prints it after a run. */
 export function formatTable(run: RunResult, options: TableOptions = {}): string {
   const paint = (code: string, text: string): string =>
     options.color ? `${code}${text}${ANSI.reset}` : text;
   const fastest = fastestModel(run);
+  const runtimes = runtimeRemark(verdictInputs(run)).trim();
   const rows = run.results.map((model) => ({ model, cells: comparisonCells(model, model === fastest) }));
   const widths = COMPARISON_COLUMNS.map((header, i) =>
     Math.max(header.length, ...rows.map((row) => (row.cells[i] ?? '').length)),
@@ -145,6 +155,8 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
   const pooled = run.results.some((model) => model.startupMs > 0 && model.placement !== 'not started');
   const footer = [
     ...(fastest ? ['* fastest'] : []),
+    ...checkedAnswerLine(run),
+    ...(runtimes ? [runtimes] : []),
     ...(pooled
       ? ['Total time runs from the first task queued to the last one done; pool start-up is in Notes.']
       : []),

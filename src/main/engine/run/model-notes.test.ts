@@ -10,6 +10,11 @@ const PLACEMENT: Record<ModelId, string> = {
   threads: '6 worker threads',
   'gil-threads': '6 worker threads under a simulated GIL',
   processes: '2 child processes',
+  'py-sequential': 'main thread (CPython 3.11.7, GIL)',
+  'py-asyncio': 'event loop, unlimited concurrency (CPython 3.11.7, GIL)',
+  'py-threads': '6 threads (CPython 3.11.7, GIL)',
+  'py-processes': '2 processes (fork) (CPython 3.11.7, GIL)',
+  'py-threads-nogil': '6 threads (CPython 3.14.0, free-threaded)',
 };
 
 /** A model that ran `total` tasks cleanly in `wallMs`; override what a test needs. */

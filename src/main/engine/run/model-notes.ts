@@ -43,11 +43,17 @@ export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
   return results.map((measured) => {
     const { injectedFailures: _injected, ...result } = measured;
     const baseline = baselineOf(result.model);
+    const spec = MODELS[result.model];
+    // A model whose baseline was not in the run at all is told how to get a speedup (Python's is py-sequential).
+    const missing =
+      spec.notes.withoutBaseline && result.state === 'done' && !results.some((r) => r.model === spec.baseline)
+        ? [spec.notes.withoutBaseline]
+        : [];
     return {
       ...result,
       speedup:
         baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
-      notes: modelNotes(measured),
+      notes: [...modelNotes(measured), ...missing],
     };
   });
 }

@@ -121,6 +121,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const completed = recorder.completed;
   // Only an executor with a GIL reports GIL usage with its tasks; the rest have no GIL statistics.
   const gil = recorder.gilStats(pool.switchIntervalMs);
+  // Only an executor on a real interpreter measures its GIL's costs and its clock's offset.
+  const python = executor.pythonStats?.() ?? null;
   // Each of these walks every task (or lane): give the event loop a turn between them.
   const latencyMs = recorder.latency();
   await nextTurn();
@@ -149,6 +151,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     ...(error ? { error } : {}),
     failures: recorder.failures,
     ...(gil ? { gil } : {}),
+    ...(python ? { python } : {}),
     lanes,
     epochStartMs: recorder.epochStartMs,
     timeline,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_IDS } from '../../../shared/models';
+import { DEFAULT_MODEL_IDS } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
 import type { ScenarioId } from '../../../shared/scenarios';
 import { builtHostScripts } from '../../../test-support/engine-options';
@@ -21,7 +21,7 @@ const SMALL: Record<ScenarioId, Record<string, number>> = {
 
 function run(scenario: ScenarioId): Promise<RunResult> {
   return runScenario(
-    { scenario, params: SMALL[scenario], models: [...MODEL_IDS], pool: { threads: 2, processes: 2 } },
+    { scenario, params: SMALL[scenario], models: [...DEFAULT_MODEL_IDS], pool: { threads: 2, processes: 2 } },
     engine,
   );
 }
@@ -30,7 +30,7 @@ describe.each(Object.keys(SMALL) as ScenarioId[])('%s under every model', (scena
   it('gives the same checked answer under all five models', async () => {
     const result = await run(scenario);
     expect(result.state).toBe('done');
-    expect(result.results.map((r) => r.model)).toEqual([...MODEL_IDS]);
+    expect(result.results.map((r) => r.model)).toEqual([...DEFAULT_MODEL_IDS]);
     const total = SMALL[scenario].tasks!;
     const injected =
       scenario === 'http-requests'

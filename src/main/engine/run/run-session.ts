@@ -35,6 +35,8 @@ export interface EngineOptions {
   readonly tempRoot?: string;
   /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
   readonly callingThread?: 'inline' | 'dedicated';
+  /** See ModelSetup.python: the interpreter the Python models use (`--python PATH`, CONCURRENCY_LAB_PYTHON). */
+  readonly python?: string;
 }
 
 /** Observers of a run in progress. */
@@ -106,6 +108,7 @@ export async function runScenario(
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
     callingThread: options.callingThread ?? 'inline',
+    ...(options.python ? { python: options.python } : {}),
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
@@ -131,7 +134,7 @@ export async function runScenario(
         measured.push(neverRan(model, prepared.tasks.length, { state: 'cancelled' }));
         continue;
       }
-      const availability = await modelAvailability(model);
+      const availability = await modelAvailability(model, env);
       if (!availability.available) {
         const error = `unavailable: ${availability.reason}`;
         measured.push(neverRan(model, prepared.tasks.length, { state: 'failed', error }));

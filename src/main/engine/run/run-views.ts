@@ -15,7 +15,7 @@ import {
 } from '../../../shared/lesson-runs';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { describeParams, scenarioInfo } from '../../../shared/scenarios';
-import { verdict } from '../../../shared/verdict';
+import { verdict, verdictInputs } from '../../../shared/verdict';
 
 /** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
 export function summariseModel({ timeline: _timeline, lanes, ...summary }: ModelResult): ModelSummary {
@@ -24,19 +24,7 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict sentence of a run. */
 export function runVerdict(run: RunResult): string {
-  return verdict(
-    run.results.map((r) => ({
-      model: r.model,
-      state: r.state,
-      wallMs: r.wallMs,
-      speedup: r.speedup,
-      checkOk: r.check.ok,
-      total: r.total,
-      workers: r.workers,
-    })),
-    scenarioInfo(run.scenario).kind,
-    run.machine.cores,
-  );
+  return verdict(verdictInputs(run), scenarioInfo(run.scenario).kind, run.machine.cores);
 }
 
 /** The view of a finished run. */

@@ -12,6 +12,7 @@ import { SCENARIOS } from '../../../shared/scenarios';
 import { errorMessage } from '../../../shared/format';
 import { exportRun } from '../reporters/exports';
 import { catalogModels } from '../models/availability';
+import { pythonCatalogFor } from '../models/python/python-setup';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
 import type { LiveExecutor } from '../run/model-run';
@@ -115,7 +116,8 @@ export function runHandlers(
   return {
     'lab:catalog': async () => ({
       scenarios: SCENARIOS,
-      models: await catalogModels(),
+      models: await catalogModels(engine),
+      python: await pythonCatalogFor(engine),
       poolKnobs: POOL_KNOBS,
       machine: machineInfo(cores),
       defaultPool: resolvePool({}, cores),

@@ -4,6 +4,7 @@
  * the midpoint bounds the error by half the round trip, so the ping with the shortest round trip
  * gives the offset, and half its round trip is the uncertainty, measured, not assumed.
  */
+import type { PythonClockAlignment } from '../../../../shared/python-run';
 
 /** One ping's readings: lab times of sending and receiving, the harness's times in between. */
 export interface ClockSample {
@@ -15,17 +16,8 @@ export interface ClockSample {
   readonly remoteEpochMs: number;
 }
 
-/** How harness times map onto the lab's clock, and how sure that is. */
-export interface ClockAlignment {
-  /** Added to a harness time, gives the lab's epoch ms (shared/clock). */
-  readonly offsetMs: number;
-  /** The true offset lies within offsetMs ± this: half the shortest round trip. */
-  readonly uncertaintyMs: number;
-  readonly roundTripMs: number;
-  readonly pings: number;
-  /** Python's time.time() minus the lab's clock at the same moment: how far the two wall clocks disagree. */
-  readonly wallClockDifferenceMs: number;
-}
+/** How harness times map onto the lab's clock, and how sure that is (plain data: results carry it). */
+export type ClockAlignment = PythonClockAlignment;
 
 /** The alignment from the ping with the shortest round trip. */
 export function alignClocks(samples: readonly ClockSample[]): ClockAlignment {

@@ -8,6 +8,7 @@
 import { epochNow } from '../../../../shared/clock';
 import type { ResolvedPool } from '../../../../shared/pool';
 import { errorMessage } from '../../../../shared/format';
+import type { PythonRunStats } from '../../../../shared/python-run';
 import { CancelledError } from '../../errors';
 import type {
   ChildUsage,
@@ -20,21 +21,21 @@ import type {
 import { toLabTime, type ClockAlignment } from './clock-alignment';
 import { HarnessClient } from './harness-client';
 import { decodeHarnessOutput } from './harness-output';
-import type {
-  HarnessHello,
-  HarnessReady,
-  HarnessRunStats,
-  HarnessTaskMessage,
-  StartCommand,
-} from './harness-protocol';
+import type { HarnessHello, HarnessReady, HarnessTaskMessage, StartCommand } from './harness-protocol';
 import { PYTHON_MODELS, type PythonModelId } from './python-models';
 import type { PythonInterpreter } from './python-interpreter';
+
+/** The interpreter a model runs on, and the harness script it runs. */
+export interface PythonRuntime {
+  readonly interpreter: PythonInterpreter;
+  readonly harnessPath: string;
+}
 
 /** What a Python executor needs. */
 export interface PythonExecutorOptions {
   readonly model: PythonModelId;
-  readonly interpreter: PythonInterpreter;
-  readonly harnessPath: string;
+  /** Finds the interpreter and harness when the executor starts; rejects with why the model cannot run. */
+  readonly locate: () => Promise<PythonRuntime>;
   /** Pool size (py-threads, py-processes), asyncio's concurrency limit (null: unlimited); unused by py-sequential. */
   readonly workers: number | null;
   readonly switchIntervalMs: number;
@@ -45,36 +46,18 @@ export interface PythonExecutorOptions {
   readonly log?: (line: string) => void;
 }
 
-/** What a run measured that only a real interpreter can show: the GIL's costs and the clock alignment. */
-export interface PythonRunStats {
-  /** "CPython 3.11.7, GIL". */
-  readonly interpreter: string;
-  readonly executable: string;
-  readonly clock: ClockAlignment;
-  /** multiprocessing's start method (fork, spawn, forkserver) for py-processes; null otherwise. */
-  readonly startMethod: string | null;
-  /** sys._is_gil_enabled() after the run (an imported extension can switch the GIL back on); true on GIL builds. */
-  readonly gilEnabledAfterRun: boolean;
-  /** sys.getswitchinterval() during the run, in ms. */
-  readonly switchIntervalMs: number;
-  /** Per thread or process: the wall time its tasks took against the CPU time it got (see cpuSource). */
-  readonly lanes: HarnessRunStats['lanes'];
-  readonly cpuSource: HarnessRunStats['cpuSource'];
-  /** A thread sleeping 1 ms at a time: how late it woke (waiting for the GIL), and how late it wakes idle. */
-  readonly wakeProbe: HarnessRunStats['probe'];
-}
-
 /** Runs tasks on a real CPython through the harness. */
-// Executor's `model` is a ModelId; the Python ids join it when the model registry lands.
-export class PythonExecutor implements Omit<Executor, 'model'> {
+export class PythonExecutor implements Executor {
   readonly model: PythonModelId;
   readonly workers: number | null;
+  private runtime: PythonRuntime | null = null;
   private client: HarnessClient | null = null;
   private hello: HarnessHello | null = null;
   private ready: HarnessReady | null = null;
   private clock: ClockAlignment | null = null;
   private stats: PythonRunStats | null = null;
   private running = false;
+  private closed = false;
 
   constructor(private readonly options: PythonExecutorOptions) {
     this.model = options.model;
@@ -84,7 +67,7 @@ export class PythonExecutor implements Omit<Executor, 'model'> {
   /** Where tasks ran, in words: "4 threads (CPython 3.11.7, GIL)". */
   get placement(): string {
     const where = this.ready?.placement ?? 'not started';
-    return `${where} (${this.options.interpreter.label})`;
+    return this.runtime ? `${where} (${this.runtime.interpreter.label})` : where;
   }
 
   /** The measured offset between the harness's clock and the lab's, once started. */
@@ -98,8 +81,11 @@ export class PythonExecutor implements Omit<Executor, 'model'> {
   }
 
   async start(): Promise<void> {
-    if (this.client) throw new Error(`${this.model} is already started`);
-    const { interpreter, harnessPath, log } = this.options;
+    if (this.client || this.runtime) throw new Error(`${this.model} is already started`);
+    this.runtime = await this.options.locate();
+    if (this.closed) return;
+    const { interpreter, harnessPath } = this.runtime;
+    const log = this.options.log;
     const client = new HarnessClient({
       executable: interpreter.executable,
       harnessPath,
@@ -138,8 +124,8 @@ export class PythonExecutor implements Omit<Executor, 'model'> {
         listener(event);
       });
       this.stats = {
-        interpreter: this.options.interpreter.label,
-        executable: this.options.interpreter.executable,
+        interpreter: this.runtime!.interpreter.label,
+        executable: this.runtime!.interpreter.executable,
         clock,
         startMethod: this.model === 'py-processes' ? (this.hello?.startMethod ?? null) : null,
         gilEnabledAfterRun: done.stats.gilEnabled,
@@ -177,6 +163,7 @@ export class PythonExecutor implements Omit<Executor, 'model'> {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.client?.close();
   }
 }
@@ -212,18 +199,12 @@ function labEvent(message: HarnessTaskMessage, clock: ClockAlignment): TaskEvent
   }
 }
 
-/** The environment Python models need from the engine: the interpreter a model runs on and the harness. */
-export interface PythonModelEnvironment {
-  readonly interpreter: PythonInterpreter;
-  readonly harnessPath: string;
-  readonly log?: (line: string) => void;
-}
-
 /** The executor of a Python model from the lab's resolved pool settings (the registry's factory). */
 export function createPythonExecutor(
   model: PythonModelId,
   pool: ResolvedPool,
-  env: PythonModelEnvironment,
+  locate: () => Promise<PythonRuntime>,
+  log?: (line: string) => void,
 ): PythonExecutor {
   const knob = PYTHON_MODELS[model].pool;
   const workers =
@@ -236,12 +217,11 @@ export function createPythonExecutor(
           : null;
   return new PythonExecutor({
     model,
-    interpreter: env.interpreter,
-    harnessPath: env.harnessPath,
+    locate,
     workers,
     switchIntervalMs: pool.switchIntervalMs,
     // Like the Node models: only the pools have a task timeout (the loop and the event loop cannot stop a task).
     taskTimeoutMs: knob === 'threads' || knob === 'processes' ? pool.taskTimeoutMs : null,
-    log: env.log,
+    log,
   });
 }

@@ -1,4 +1,7 @@
-/** The real-CPython models: fixed ids, what each runs in Python, and which interpreter build it needs. */
+/**
+ * The real-CPython models as the harness runs them: fixed ids (their registry entries are in
+ * shared/models/py-*.ts), the pool knob that sizes each, and which interpreter build each needs.
+ */
 
 /** Python model ids are fixed: the CLI, the tests and the docs use them. */
 export const PYTHON_MODEL_IDS = [
@@ -15,13 +18,8 @@ export type PythonModelId = (typeof PYTHON_MODEL_IDS)[number];
 /** Which of the lab's pool knobs sizes a Python model. */
 export type PythonPoolKnob = 'none' | 'concurrency' | 'threads' | 'processes';
 
-/** What a Python model is, for the registry entry that will carry it. */
-export interface PythonModelInfo {
-  readonly id: PythonModelId;
-  readonly label: string;
-  /** The Python code it runs, in words. */
-  readonly python: string;
-  readonly summary: string;
+/** How the harness runs a Python model. */
+export interface PythonModelRun {
   /** The pool knob that sizes it (the same knob as the Node model it mirrors). */
   readonly pool: PythonPoolKnob;
   /** Whether it needs a free-threaded build (python3.13t or later) with the GIL disabled. */
@@ -29,53 +27,15 @@ export interface PythonModelInfo {
 }
 
 /** Every Python model, in the order runs use. */
-export const PYTHON_MODELS: Readonly<Record<PythonModelId, PythonModelInfo>> = {
-  'py-sequential': {
-    id: 'py-sequential',
-    label: 'Python sequential',
-    python: 'a plain for loop',
-    summary:
-      'One task after another on the main thread of a real CPython: the baseline of the Python models.',
-    pool: 'none',
-    freeThreaded: false,
-  },
-  'py-asyncio': {
-    id: 'py-asyncio',
-    label: 'Python asyncio',
-    python: 'asyncio.gather (with a semaphore as the concurrency limit)',
-    summary: 'Coroutines on one event loop: waits overlap, computing does not.',
-    pool: 'concurrency',
-    freeThreaded: false,
-  },
-  'py-threads': {
-    id: 'py-threads',
-    label: 'Python threads',
-    python: 'concurrent.futures.ThreadPoolExecutor',
-    summary: 'A pool of real CPython threads under the real GIL: I/O overlaps, CPU work takes turns.',
-    pool: 'threads',
-    freeThreaded: false,
-  },
-  'py-processes': {
-    id: 'py-processes',
-    label: 'Python processes',
-    python: 'multiprocessing worker processes',
-    summary:
-      'A pool of Python processes, each with its own interpreter and GIL: CPU work runs on every core.',
-    pool: 'processes',
-    freeThreaded: false,
-  },
-  'py-threads-nogil': {
-    id: 'py-threads-nogil',
-    label: 'Python threads, no GIL',
-    python: 'ThreadPoolExecutor on a free-threaded build (-X gil=0)',
-    summary:
-      'The same thread pool on a free-threaded CPython with the GIL disabled: CPU work runs on every core.',
-    pool: 'threads',
-    freeThreaded: true,
-  },
+export const PYTHON_MODELS: Readonly<Record<PythonModelId, PythonModelRun>> = {
+  'py-sequential': { pool: 'none', freeThreaded: false },
+  'py-asyncio': { pool: 'concurrency', freeThreaded: false },
+  'py-threads': { pool: 'threads', freeThreaded: false },
+  'py-processes': { pool: 'processes', freeThreaded: false },
+  'py-threads-nogil': { pool: 'threads', freeThreaded: true },
 };
 
-/** Type guard for Python model ids arriving from outside. */
+/** Type guard for Python model ids. */
 export function isPythonModelId(value: unknown): value is PythonModelId {
   return typeof value === 'string' && (PYTHON_MODEL_IDS as readonly string[]).includes(value);
 }

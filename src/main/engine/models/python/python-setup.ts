@@ -1,11 +1,11 @@
 /**
- * What the rest of the engine needs to offer the Python models, in three calls: find the setup once
- * (interpreters and harness), ask whether a model is available (and why not), and build its
- * executor. A model registry entry for a Python model needs only these.
+ * What the rest of the engine needs to offer the Python models, in three calls: find the setup
+ * (interpreters, cached, and the harness), ask whether a model is available (and why not), and
+ * describe it for the catalog.
  */
-import type { ResolvedPool } from '../../../../shared/pool';
-import { findPythonHarness, type HarnessLocations } from './harness-path';
-import { createPythonExecutor, type PythonExecutor } from './python-executor';
+import { existsSync } from 'node:fs';
+import type { PythonCatalog } from '../../../../shared/python-run';
+import type { ModelSetup } from '../executor-environment';
 import {
   detectPython,
   pythonAvailability,
@@ -14,67 +14,41 @@ import {
 } from './python-interpreter';
 import type { PythonModelId } from './python-models';
 
-/** The interpreters found and the harness to run on them, found once per engine. */
+/** The environment variable that names the interpreter when no --python flag or setting does. */
+export const PYTHON_ENV = 'CONCURRENCY_LAB_PYTHON';
+
+/** The interpreter the user chose: the flag (or the app's setting), else the environment variable; none means PATH. */
+export function chosenPython(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  const chosen = flag ?? env[PYTHON_ENV];
+  return chosen && chosen.trim() !== '' ? chosen : undefined;
+}
+
+/** The interpreters found and the harness to run on them. */
 export interface PythonSetup {
   readonly detection: PythonDetection;
   /** The harness script, or null when this build does not have it. */
   readonly harnessPath: string | null;
-  readonly harnessLocations: HarnessLocations;
-  /** Where rejected harness lines are logged; console.warn by default. */
-  readonly log?: (line: string) => void;
+  /** Where the harness was looked for. */
+  readonly expectedHarness: string;
 }
 
-/** Where to look for Python and its harness. */
-export interface PythonSetupOptions extends HarnessLocations {
-  /** `--python PATH` or the app's setting: use only this interpreter. */
-  readonly explicit?: string;
-  readonly log?: (line: string) => void;
-}
-
-/** Finds the interpreters (cached: cheap to call for every catalog request) and the harness. */
-export async function findPythonSetup(options: PythonSetupOptions): Promise<PythonSetup> {
-  const detection = await detectPython(options.explicit ? { explicit: options.explicit } : {});
-  const harnessLocations = { mainDir: options.mainDir };
-  return { detection, harnessPath: findPythonHarness(harnessLocations), harnessLocations, log: options.log };
+/** Finds the interpreters (cached: cheap to call for every catalog request and run) and the harness. */
+export async function findPythonSetup(setup: ModelSetup): Promise<PythonSetup> {
+  const detection = await detectPython(setup.python ? { explicit: setup.python } : {});
+  const expectedHarness = setup.hostScripts.pythonHarness;
+  return { detection, harnessPath: existsSync(expectedHarness) ? expectedHarness : null, expectedHarness };
 }
 
 /** Whether a Python model can run here, on which interpreter, or the one-line reason it cannot. */
 export function pythonModelAvailability(model: PythonModelId, setup: PythonSetup): PythonAvailability {
   if (setup.harnessPath === null) {
-    const reason = `the Python harness is missing from this build (looked near ${setup.harnessLocations.mainDir})`;
+    const reason = `the Python harness is missing from this build (no ${setup.expectedHarness})`;
     return { available: false, reason };
   }
   return pythonAvailability(model, setup.detection);
-}
-
-/** The executor of a Python model; throws the unavailable reason when it cannot run here. */
-export function pythonExecutorFor(
-  model: PythonModelId,
-  pool: ResolvedPool,
-  setup: PythonSetup,
-): PythonExecutor {
-  const availability = pythonModelAvailability(model, setup);
-  if (!availability.available) throw new Error(`${model} is unavailable: ${availability.reason}`);
-  return createPythonExecutor(model, pool, {
-    interpreter: availability.interpreter,
-    harnessPath: setup.harnessPath!,
-    log: setup.log,
-  });
-}
-
-/** One interpreter as a catalog lists it. */
-export interface PythonCatalogInterpreter {
-  readonly path: string;
-  readonly version: string;
-  readonly build: 'GIL' | 'free-threaded';
-  /** "CPython 3.11.7, GIL": the heading the UI groups Python models under. */
-  readonly label: string;
-}
-
-/** What a catalog says about Python: the interpreters found, or why none is usable. */
-export interface PythonCatalog {
-  readonly interpreters: readonly PythonCatalogInterpreter[];
-  readonly unavailable: string | null;
 }
 
 /** The setup as plain data for the catalog (IPC, WebSocket, CLI `scenarios`). */
@@ -89,4 +63,9 @@ export function pythonCatalog(setup: PythonSetup): PythonCatalog {
     })),
     unavailable: any.available ? null : any.reason,
   };
+}
+
+/** What the catalog says about Python with this setup. */
+export async function pythonCatalogFor(setup: ModelSetup): Promise<PythonCatalog> {
+  return pythonCatalog(await findPythonSetup(setup));
 }

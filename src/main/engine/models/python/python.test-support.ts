@@ -2,15 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TaskEvent, TaskSpec } from '../../../../workers/protocol/executor';
-import { findPythonHarness } from './harness-path';
+import { existsSync } from 'node:fs';
+import { hostScriptsIn } from '../host-scripts';
 import { PythonExecutor, type PythonExecutorOptions } from './python-executor';
 import { detectPython, type PythonInterpreter } from './python-interpreter';
 import type { PythonModelId } from './python-models';
 
 /** The checkout's harness, found the way the built app finds it (from out/main). */
 export function testHarnessPath(): string {
-  const path = findPythonHarness({ mainDir: resolve(__dirname, '../../../../../out/main') });
-  if (!path) throw new Error('resources/python/harness.py is missing');
+  const path = hostScriptsIn(resolve(__dirname, '../../../../../out/main')).pythonHarness;
+  if (!existsSync(path)) throw new Error(`${path} is missing`);
   return path;
 }
 
@@ -22,15 +23,22 @@ export async function testInterpreter(): Promise<PythonInterpreter> {
   return interpreter;
 }
 
+/** What a test may set of a Python executor: its options, and the interpreter or harness it finds. */
+export type TestExecutorOptions = Partial<Omit<PythonExecutorOptions, 'model' | 'locate'>> & {
+  readonly interpreter?: PythonInterpreter;
+  readonly harnessPath?: string;
+};
+
 /** An executor of a Python model on the test interpreter, small pools by default. */
 export async function testExecutor(
   model: PythonModelId,
-  options: Partial<Omit<PythonExecutorOptions, 'model'>> = {},
+  options: TestExecutorOptions = {},
 ): Promise<PythonExecutor> {
+  const interpreter = options.interpreter ?? (await testInterpreter());
+  const harnessPath = options.harnessPath ?? testHarnessPath();
   return new PythonExecutor({
     model,
-    interpreter: options.interpreter ?? (await testInterpreter()),
-    harnessPath: options.harnessPath ?? testHarnessPath(),
+    locate: async () => ({ interpreter, harnessPath }),
     workers: options.workers === undefined ? 2 : options.workers,
     switchIntervalMs: options.switchIntervalMs ?? 5,
     taskTimeoutMs: options.taskTimeoutMs ?? null,

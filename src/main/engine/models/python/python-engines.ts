@@ -1,0 +1,39 @@
+/**
+ * The Python models' half of the registry: availability from the interpreters found (the runtime,
+ * "CPython 3.11.7, GIL", names their group in the picker) and executors that find their interpreter
+ * when they start.
+ */
+import type { ModelAvailability } from '../../../../shared/models';
+import type { ModelSetup } from '../executor-environment';
+import type { ModelEngine, ModelEngines } from '../model-engine';
+import { createPythonExecutor, type PythonRuntime } from './python-executor';
+import { PYTHON_MODEL_IDS, type PythonModelId } from './python-models';
+import { findPythonSetup, pythonModelAvailability } from './python-setup';
+
+/** Whether a Python model can run with this setup: the interpreter's label, or the reason. */
+export async function pythonModelProbe(model: PythonModelId, setup: ModelSetup): Promise<ModelAvailability> {
+  const availability = pythonModelAvailability(model, await findPythonSetup(setup));
+  return availability.available
+    ? { available: true, runtime: availability.interpreter.label }
+    : { available: false, reason: availability.reason };
+}
+
+/** The interpreter and harness a model runs on; rejects with the unavailable reason. */
+export async function locatePython(model: PythonModelId, setup: ModelSetup): Promise<PythonRuntime> {
+  const found = await findPythonSetup(setup);
+  const availability = pythonModelAvailability(model, found);
+  if (!availability.available) throw new Error(`${model} is unavailable: ${availability.reason}`);
+  return { interpreter: availability.interpreter, harnessPath: found.harnessPath! };
+}
+
+function pythonEngine(model: PythonModelId): ModelEngine {
+  return {
+    createExecutor: (pool, env) => createPythonExecutor(model, pool, () => locatePython(model, env)),
+    probe: (setup) => pythonModelProbe(model, setup),
+  };
+}
+
+/** Every Python model's engine part. */
+export const PYTHON_ENGINES = Object.fromEntries(
+  PYTHON_MODEL_IDS.map((model) => [model, pythonEngine(model)]),
+) as ModelEngines<PythonModelId>;
