@@ -4,6 +4,7 @@
  * both renderer clients are typed from these maps, so adding a channel fails to compile until every
  * side handles it.
  */
+import type { RunForecast } from './forecast';
 import type { RunComparison } from './compare-runs';
 import type {
   DataPassingRequest,
@@ -103,6 +104,8 @@ export type InvokeChannel = keyof InvokeContract;
 /** What a live run reports on its way. */
 export type RunProgress =
   | { readonly runId: string; readonly kind: 'preparing'; readonly message: string }
+  /** Before the first model starts: how long the models that can tell (CPython) are expected to take. */
+  | { readonly runId: string; readonly kind: 'forecast'; readonly forecast: RunForecast }
   | { readonly runId: string; readonly kind: 'snapshot'; readonly snapshot: ModelSnapshot }
   | { readonly runId: string; readonly kind: 'model-finished'; readonly result: ModelSummary };
 

@@ -148,7 +148,12 @@ export function pythonFigures(stats: PythonRunStats): PythonFigure[] {
 /** The Notes column's remark on a Python run: the CPU share and the probe's lateness, short. */
 export function pythonNote(stats: PythonRunStats): string {
   const share = cpuShare(stats);
-  const who = stats.cpuSource === 'time.process_time' ? 'processes' : 'threads';
+  const who =
+    stats.lanes.length === 1
+      ? stats.lanes[0]!.label
+      : stats.cpuSource === 'time.process_time'
+        ? 'processes'
+        : 'threads';
   const parts = [
     ...(share === null ? [] : [`${who} on a CPU ${formatPercent(share * 100)} of busy time`]),
     ...(stats.wakeProbe.samples > 0

@@ -58,6 +58,11 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     const run = await runScenario(command.request, setup, {
       signal: controller.signal,
       onPreparing: (message) => progress?.preparing(message),
+      // Kept on screen: a race with CPython can take minutes, and this says how many before they pass.
+      onForecast: (forecast) => {
+        progress?.clear();
+        io.stderr.write(`${forecast.message}\n`);
+      },
       onSnapshot: (snapshot) => progress?.update(snapshot),
       onModelResult: (result) => progress?.finished(result),
     });

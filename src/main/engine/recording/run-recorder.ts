@@ -51,6 +51,7 @@ export class RunRecorder {
   private readonly gilByLane = new Map<number, { holdMs: number; waitMs: number; switches: number }>();
   private gilTrack: GilTrack | null = null;
   private peakRss = 0;
+  private expectedMs: number | null = null;
 
   constructor(
     readonly model: ModelId,
@@ -63,6 +64,11 @@ export class RunRecorder {
     this.endedAtByTask = new Float64Array(total);
     this.laneOf = new Int32Array(total).fill(-1);
     this.tracks = new LaneTracks(budget);
+  }
+
+  /** How long the run is expected to take, measured before it (a Python forecast): the ETA until a task settles. */
+  expect(wallMs: number): void {
+    this.expectedMs = wallMs;
   }
 
   /** The pool is being started. */
@@ -144,9 +150,13 @@ export class RunRecorder {
     const elapsedMs = this.elapsedMs(nowEpochMs);
     const settled = this.completedCount + this.failedCount;
     const etaMs =
-      this.state === 'running' && settled > 0 && settled < this.total
-        ? (elapsedMs / settled) * (this.total - settled)
-        : null;
+      this.state !== 'running' || settled >= this.total
+        ? null
+        : settled > 0
+          ? (elapsedMs / settled) * (this.total - settled)
+          : this.expectedMs !== null
+            ? Math.max(0, this.expectedMs - elapsedMs)
+            : null;
     const { lanes, hiddenLanes } = this.tracks.snapshot();
     return {
       model: this.model,

@@ -27,6 +27,8 @@ export interface ModelRunInput {
   readonly pacer?: SnapshotPacer;
   /** Told the running executor once its pool is up (to change its settings live), then null when it ends. */
   readonly onLive?: (executor: LiveExecutor | null) => void;
+  /** How long the model is expected to take, from the run's forecast: its ETA until a task settles. */
+  readonly expectedMs?: number;
 }
 
 /** What may be changed on a running model: the optional capabilities of its executor. */
@@ -36,6 +38,11 @@ export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & { readonly injectedFailures: number };
 
 const MEMORY_SAMPLE_MS = 100;
+/**
+ * A live snapshot at least this often while tasks run, events or not: a CPython task can take
+ * seconds, and the elapsed time, the running lanes and the ETA must keep moving meanwhile.
+ */
+const HEARTBEAT_MS = 250;
 
 async function startOrAbort(executor: Executor, signal: AbortSignal): Promise<void> {
   if (signal.aborted) throw new CancelledError();
@@ -67,7 +74,9 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let wallMs = 0;
   let cpuMs: number | null = null;
   let sampler: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
 
+  if (input.expectedMs !== undefined) recorder.expect(input.expectedMs);
   recorder.starting();
   changed();
   const startAt = epochNow();
@@ -83,6 +92,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
       recorder.sampleMemory(process.memoryUsage.rss() + executor.childUsage().rssBytes);
     sampleMemory();
     sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
+    if (pacer) heartbeat = setInterval(changed, HEARTBEAT_MS);
     let end: RunEnd | void = undefined;
     try {
       end = await executor.run(
@@ -109,6 +119,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     }
   } finally {
     clearInterval(sampler);
+    clearInterval(heartbeat);
     input.onLive?.(null);
     await executor.close();
   }

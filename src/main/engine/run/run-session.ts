@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { epochNow } from '../../../shared/clock';
 import { errorMessage } from '../../../shared/format';
+import type { RunForecast } from '../../../shared/forecast';
 import { resolvePool } from '../../../shared/pool';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { resolveParams, type RunRequest } from '../../../shared/run-request';
@@ -15,6 +16,7 @@ import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
+import { forecastRun } from './run-forecast';
 import { NOT_RUN, NOT_STARTED, withSpeedups } from './model-notes';
 import type { HostScripts } from '../models/host-scripts';
 import type { ProcessSpawner } from '../models/process-spawner';
@@ -52,6 +54,8 @@ export interface RunHooks {
   readonly onPreparing?: (message: string) => void;
   /** See ModelRunInput.onLive. */
   readonly onLive?: ModelRunInput['onLive'];
+  /** Before the first model starts: how long the models that can tell (CPython) are expected to take. */
+  readonly onForecast?: (forecast: RunForecast) => void;
 }
 
 /** A model that never ran: cancelled before its turn, or unable to run on this machine. */
@@ -126,6 +130,13 @@ export async function runScenario(
       signal,
       report: (message) => hooks.onPreparing?.(message),
     });
+    const forecast = await forecastRun(request.models, { tasks: prepared.tasks, pool, cores, env, signal });
+    if (forecast) {
+      hooks.onForecast?.(forecast);
+      hooks.onPreparing?.(forecast.message);
+    }
+    const expectedOf = (model: string): number | undefined =>
+      forecast?.models.find((m) => m.model === model)?.expectedMs;
     const references = new ReferenceAnswers();
     const onSnapshot = hooks.onSnapshot;
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
@@ -150,6 +161,7 @@ export async function runScenario(
         signal,
         pacer,
         onLive: hooks.onLive,
+        expectedMs: expectedOf(model),
       });
       measured.push(result);
       hooks.onModelResult?.(withSpeedups([result])[0]!);

@@ -70,6 +70,7 @@ export function runHandlers(
       runId,
       signal: controller.signal,
       onPreparing: (message) => progress({ runId, kind: 'preparing', message }),
+      onForecast: (forecast) => progress({ runId, kind: 'forecast', forecast }),
       onSnapshot: (snapshot) => {
         snapshots.set(snapshot.model, snapshot);
         progress({ runId, kind: 'snapshot', snapshot });

@@ -99,6 +99,7 @@ export const createRoomSlice: LabSliceCreator<RoomSlice> = (set) => {
             runId: live.runId,
             models: [...models],
             preparing: null,
+            forecast: null,
             snapshots: Object.fromEntries(live.snapshots.map((snapshot) => [snapshot.model, snapshot])),
             finished: [...live.finished],
             view: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
-import { selectRunActive, selectSnapshot } from './run-slice';
+import { selectExpectedMs, selectRunActive, selectSnapshot } from './run-slice';
 import { selectRunBlocker } from './setup-slice';
 
 function runningStore() {
@@ -23,6 +23,21 @@ describe('run slice', () => {
     store.getState().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
     expect(store.getState().run.phase).toBe('running');
     expect(selectSnapshot(store.getState(), 'sequential')?.completed).toBe(4);
+  });
+
+  it('keeps the forecast of the models that have one, until the next run', () => {
+    const store = runningStore();
+    const forecast = {
+      models: [{ model: 'py-threads' as const, expectedMs: 72_000 }],
+      message:
+        'CPython 3.11.7, GIL took 27× as long as Node on a sample of count-primes: expect py-threads ≈ 1 min 12 s',
+    };
+    store.getState().runProgressed({ runId: 'r1', kind: 'forecast', forecast });
+    expect(store.getState().run.forecast).toEqual(forecast);
+    expect(selectExpectedMs(store.getState(), 'py-threads')).toBe(72_000);
+    expect(selectExpectedMs(store.getState(), 'threads')).toBeUndefined();
+    store.getState().runRequested(['threads']);
+    expect(store.getState().run.forecast).toBeNull();
   });
 
   it('ignores events of other runs', () => {

@@ -2,6 +2,7 @@
  * The run slice: the live run (phase, snapshots per model) and the run on screen (its RunView), fed by
  * the engine's coalesced events; per-task messages never reach it.
  */
+import type { RunForecast } from '../../../shared/forecast';
 import type { LabError, RunProgress } from '../../../shared/ipc';
 import type { ModelSummary, RunView } from '../../../shared/views';
 import type { ModelId } from '../../../shared/models';
@@ -21,6 +22,8 @@ export interface RunState {
   /** Models of the run on screen, in the order they run. */
   readonly models: readonly ModelId[];
   readonly preparing: string | null;
+  /** How long the models that can tell (CPython) are expected to take, measured before they start. */
+  readonly forecast: RunForecast | null;
   readonly snapshots: Readonly<Partial<Record<ModelId, ModelSnapshot>>>;
   /** Results of the models finished so far. */
   readonly finished: readonly ModelSummary[];
@@ -50,6 +53,7 @@ const IDLE: RunState = {
   runId: null,
   models: [],
   preparing: null,
+  forecast: null,
   snapshots: {},
   finished: [],
   view: null,
@@ -107,6 +111,8 @@ export const createRunSlice: LabSliceCreator<RunSlice> = (set) => ({
       switch (progress.kind) {
         case 'preparing':
           return { run: { ...run, phase: phase('preparing'), preparing: progress.message } };
+        case 'forecast':
+          return { run: { ...run, forecast: progress.forecast } };
         case 'snapshot':
           return {
             run: {
@@ -186,3 +192,8 @@ export const selectRunView = (s: LabState): RunView | null => s.run.view;
 
 /** The live run's phase. */
 export const selectRunPhase = (s: LabState): RunPhase => s.run.phase;
+
+/** How long a model of the live run is expected to take, from the run's forecast; undefined without one. */
+export function selectExpectedMs(s: LabState, model: ModelId): number | undefined {
+  return s.run.forecast?.models.find((m) => m.model === model)?.expectedMs;
+}

@@ -5,8 +5,10 @@
  */
 import type { ModelAvailability } from '../../../../shared/models';
 import type { ModelSetup } from '../executor-environment';
-import type { ModelEngine, ModelEngines } from '../model-engine';
+import type { TaskSpec } from '../../../../workers/protocol/executor';
+import type { ForecastInput, ModelEngine, ModelEngines } from '../model-engine';
 import { createPythonExecutor, type PythonRuntime } from './python-executor';
+import { measurePythonSpeed, pythonExpectedMs, speedBasis, type PythonSpeed } from './python-forecast';
 import { PYTHON_MODEL_IDS, type PythonModelId } from './python-models';
 import { findPythonSetup, pythonModelAvailability } from './python-setup';
 
@@ -26,10 +28,31 @@ export async function locatePython(model: PythonModelId, setup: ModelSetup): Pro
   return { interpreter: availability.interpreter, harnessPath: found.harnessPath! };
 }
 
+/** One speed measurement per run (its task list), shared by the run's Python models. */
+const speeds = new WeakMap<readonly TaskSpec[], Promise<PythonSpeed | null>>();
+
+async function pythonForecast(model: PythonModelId, input: ForecastInput) {
+  let speed = speeds.get(input.tasks);
+  if (!speed) {
+    const { hostScripts } = input.env;
+    speed = locatePython('py-sequential', input.env).then((runtime) =>
+      measurePythonSpeed(input.tasks, runtime, { hostScripts, signal: input.signal }),
+    );
+    speeds.set(input.tasks, speed);
+  }
+  const measured = await speed;
+  if (!measured) return null;
+  return {
+    expectedMs: pythonExpectedMs(model, measured, input.tasks.length, input.pool, input.cores),
+    basis: speedBasis(measured),
+  };
+}
+
 function pythonEngine(model: PythonModelId): ModelEngine {
   return {
     createExecutor: (pool, env) => createPythonExecutor(model, pool, () => locatePython(model, env)),
     probe: (setup) => pythonModelProbe(model, setup),
+    forecast: (input) => pythonForecast(model, input),
   };
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ModelId } from '../../../../shared/models';
 import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
-import { selectSettledState, selectSnapshot } from '../../store/run-slice';
+import { selectExpectedMs, selectSettledState, selectSnapshot } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
 
@@ -20,6 +20,7 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
   const snapshot = useLab((s) => selectSnapshot(s, model));
   const settled = useLab((s) => selectSettledState(s, model));
   const idle = useLab((s) => s.run.phase === 'idle');
+  const expectedMs = useLab((s) => selectExpectedMs(s, model));
   const state = snapshot && snapshot.state !== 'pending' ? snapshot.state : (settled ?? 'pending');
   // A run that failed as a whole leaves the models it never reached: they are not waiting any more.
   const word = state === 'pending' && idle ? 'not run' : stateWord(state);
@@ -60,7 +61,11 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
         </span>
         <span className="race-time">{snapshot ? formatDuration(snapshot.elapsedMs) : '—'}</span>
         <span className="race-eta">
-          {state === 'running' && eta !== null && eta !== undefined ? `ETA ${formatDuration(eta)}` : ''}
+          {state === 'running' && eta !== null && eta !== undefined
+            ? `ETA ${formatDuration(eta)}`
+            : (state === 'pending' || state === 'starting') && !idle && expectedMs !== undefined
+              ? `≈ ${formatDuration(expectedMs)} expected`
+              : ''}
         </span>
       </div>
     </li>

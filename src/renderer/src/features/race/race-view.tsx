@@ -41,6 +41,7 @@ export function RaceView({
   const preparing = useLab((s) => s.run.preparing);
   const view = useLab((s) => s.run.view);
   const error = useLab((s) => s.run.error);
+  const forecast = useLab((s) => (s.run.phase === 'idle' ? null : s.run.forecast));
   const fallbackTotal = useLab((s) => {
     for (const snapshot of Object.values(s.run.snapshots)) if (snapshot) return snapshot.total;
     return 0;
@@ -60,6 +61,11 @@ export function RaceView({
         <div className="alert" role="alert">
           <strong>Run failed:</strong> {error}
         </div>
+      )}
+      {forecast && (
+        <p className="race-forecast" role="note">
+          {forecast.message}
+        </p>
       )}
       {models.length === 0 ? (
         <EmptyState>{emptyText}</EmptyState>
