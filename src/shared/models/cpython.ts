@@ -9,6 +9,9 @@ import type { ModelFamily, ModelNotes, NotesInput } from './model-spec';
 /** The real-CPython models, run by the Python harness on an interpreter found on this machine. */
 export const CPYTHON_FAMILY: ModelFamily = { id: 'cpython', label: 'CPython' };
 
+/** The model that needs a free-threaded build: its own group until a probe names the interpreter. */
+export const FREE_THREADED_FAMILY: ModelFamily = { id: 'cpython', label: 'CPython, free-threaded' };
+
 /** A Python run's remark for the Notes column: what it measured of the GIL. */
 function pythonExtra(result: NotesInput): string[] {
   return result.python ? [pythonNote(result.python)].filter(Boolean) : [];

@@ -1,5 +1,5 @@
 /** `py-threads-nogil`: the same ThreadPoolExecutor on a free-threaded CPython (3.13t or later) with the GIL disabled. */
-import { CPYTHON_FAMILY, CPYTHON_NOTES } from './cpython';
+import { CPYTHON_NOTES, FREE_THREADED_FAMILY } from './cpython';
 import { defineModel } from './model-spec';
 
 /** The py-threads-nogil model's entry. */
@@ -9,7 +9,7 @@ export const PY_THREADS_NOGIL = defineModel({
   python: 'ThreadPoolExecutor (free-threaded CPython, -X gil=0)',
   summary:
     'The same thread pool on a free-threaded CPython with the GIL disabled: CPU work runs on every core, in one process.',
-  family: CPYTHON_FAMILY,
+  family: FREE_THREADED_FAMILY,
   runsOn: 'a thread pool of a free-threaded Python harness process',
   poolKnobs: ['threads', 'taskTimeoutMs'],
   baseline: 'py-sequential',

@@ -15,7 +15,8 @@ export const CATALOG: Catalog = {
       id === 'py-threads-nogil'
         ? {
             available: false,
-            reason: 'py-threads-nogil needs a free-threaded CPython (python3.13t or later)',
+            reason:
+              'needs a free-threaded CPython (python3.13t or later on PATH, or --python naming one); found CPython 3.11.7, GIL',
           }
         : MODELS[id].family.id === 'cpython'
           ? { available: true, runtime: 'CPython 3.11.7, GIL' }

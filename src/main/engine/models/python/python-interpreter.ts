@@ -211,8 +211,9 @@ export function pythonAvailability(model: PythonModelId, detection: PythonDetect
     ? detection.interpreters.find((i) => i.freeThreaded)
     : detection.interpreters[0];
   if (wanted) return { available: true, interpreter: wanted };
+  const found = [...new Set(detection.interpreters.map((i) => i.label))].join(', ');
   return {
     available: false,
-    reason: `${model} needs a free-threaded CPython (python3.13t or later, or --python naming one); found only ${detection.interpreters.map((i) => i.label).join(', ')}`,
+    reason: `needs a free-threaded CPython (python3.13t or later on PATH, or --python naming one); found ${found}`,
   };
 }
