@@ -4,13 +4,20 @@
  * A new channel fails to compile until it is given a rule here.
  */
 import type { InvokeChannel } from './ipc';
+import { ENGINE_LESSON_IDS, lessonChannel, type LessonChannel } from './lessons/lesson-ids';
 import type { Role } from './room';
 
 /** Who may invoke a channel. */
 export type ChannelAccess = 'anyone' | 'instructor';
 
+/** Every engine lesson's channel, from the lesson registry: running a lesson is the instructor's. */
+const LESSON_ACCESS = Object.fromEntries(
+  ENGINE_LESSON_IDS.map((lesson) => [lessonChannel(lesson), 'instructor']),
+) as { readonly [C in LessonChannel]: 'instructor' };
+
 /** The rule of every channel. */
 export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = {
+  ...LESSON_ACCESS,
   'lab:catalog': 'anyone',
   'run:start': 'instructor',
   'run:cancel': 'instructor',
@@ -21,14 +28,10 @@ export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = 
   'history:compare': 'anyone',
   'history:export': 'anyone',
   'history:delete': 'instructor',
-  // Jobs and lessons run on the shared machine and would disturb the room's measurements.
+  // Jobs and lessons (their channels above) run on the shared machine and would disturb the room's measurements.
   'job:plan': 'instructor',
   'job:run': 'instructor',
   'job:async-trap': 'instructor',
-  'lesson:race-condition': 'instructor',
-  'lesson:data-passing': 'instructor',
-  'lesson:pipeline': 'instructor',
-  'lesson:deadlock': 'instructor',
   'lesson:cancel': 'instructor',
   'gil:switch-interval': 'instructor',
   'room:state': 'anyone',

@@ -2,15 +2,10 @@
 import { z } from 'zod';
 import { type InvokeChannel, type InvokeContract } from './ipc';
 import { EXPORT_FORMATS } from './export-formats';
-import { describeRange, knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
-import {
-  DATA_PASSING_KNOBS,
-  DEADLOCK_KNOBS,
-  DEADLOCK_STRATEGIES,
-  PIPELINE_KNOBS,
-  RACE_KNOBS,
-  RACE_MODES,
-} from './lessons';
+import { POOL_KNOBS } from './knobs';
+import { knobSchema } from './knob-schema';
+import { ENGINE_LESSON_IDS, lessonChannel, type EngineLessonId } from './lessons/lesson-ids';
+import { ENGINE_LESSONS, type RequestOf } from './lessons/registry';
 import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
 import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
 
@@ -31,15 +26,6 @@ function fromZod<T>(schema: z.ZodType<T>): RequestValidator<T> {
 }
 
 const runId = z.uuid({ error: 'must be a run id (a UUID, as run:start returned it)' });
-
-/** A number field checked against a knob, with the knob's own wording of its range. */
-function knob(spec: KnobSpec): z.ZodType<number> {
-  return z
-    .number({ error: `must be ${describeRange(spec)}` })
-    .refine((value) => knobProblem(spec, value) === null, {
-      error: `must be ${describeRange(spec)}`,
-    });
-}
 
 const ENGINE_PLACEMENTS = [
   'main-thread',
@@ -69,6 +55,11 @@ const noRequest: RequestValidator<null> = (input) =>
         issues: [{ field: 'request', message: 'must be empty (null): this channel takes no request' }],
       };
 
+/** Every engine lesson's channel validates with the lesson's own request schema. */
+const LESSON_VALIDATORS = Object.fromEntries(
+  ENGINE_LESSON_IDS.map((id) => [lessonChannel(id), fromZod<unknown>(ENGINE_LESSONS[id].request)]),
+) as { readonly [L in EngineLessonId as `lesson:${L}`]: RequestValidator<RequestOf<L>> };
+
 /** The validator of every channel; a channel without one fails to compile. */
 export const REQUEST_VALIDATORS: {
   readonly [C in InvokeChannel]: RequestValidator<InvokeContract[C]['request']>;
@@ -85,74 +76,27 @@ export const REQUEST_VALIDATORS: {
   'history:list': noRequest,
   'history:open': fromZod(z.strictObject({ runId })),
   'history:open-lesson': fromZod(z.strictObject({ runId })),
-  'job:plan': fromZod(z.strictObject({ durationMs: knob(JOB_KNOBS.durationMs) })),
+  'job:plan': fromZod(z.strictObject({ durationMs: knobSchema(JOB_KNOBS.durationMs) })),
   'job:run': fromZod(
     z.strictObject({
       placement: z.enum(ENGINE_PLACEMENTS, { error: `must be one of: ${ENGINE_PLACEMENTS.join(', ')}` }),
-      durationMs: knob(JOB_KNOBS.durationMs),
-      chunkMs: knob(JOB_KNOBS.chunkMs),
+      durationMs: knobSchema(JOB_KNOBS.durationMs),
+      chunkMs: knobSchema(JOB_KNOBS.chunkMs),
     }),
   ),
   'job:async-trap': fromZod(
     z.strictObject({
       blocking: z.boolean({ error: 'must be true or false' }),
-      sleepMs: knob(JOB_KNOBS.sleepMs),
+      sleepMs: knobSchema(JOB_KNOBS.sleepMs),
     }),
   ),
-  'gil:switch-interval': fromZod(z.strictObject({ switchIntervalMs: knob(POOL_KNOBS.switchIntervalMs) })),
+  'gil:switch-interval': fromZod(
+    z.strictObject({ switchIntervalMs: knobSchema(POOL_KNOBS.switchIntervalMs) }),
+  ),
   'history:delete': fromZod(z.strictObject({ runIds })),
   'history:compare': fromZod(z.strictObject({ runIds })),
   'history:export': fromZod(z.strictObject({ runIds, format: exportFormat })),
-  'lesson:race-condition': fromZod(
-    z.strictObject({
-      workers: knob(RACE_KNOBS.workers),
-      increments: knob(RACE_KNOBS.increments),
-      modes: z
-        .array(z.enum(RACE_MODES, { error: `must be one of: ${RACE_MODES.join(', ')}` }))
-        .min(1)
-        .max(3)
-        .optional(),
-      gilThreads: z.boolean({ error: 'must be true or false' }).optional(),
-      switchIntervalMs: knob(RACE_KNOBS.switchIntervalMs).optional(),
-    }),
-  ),
-  'lesson:data-passing': fromZod(
-    z.strictObject({
-      sizes: z
-        .array(knob(DATA_PASSING_KNOBS.bytes))
-        .min(DATA_PASSING_KNOBS.sizes.min, {
-          error: `must list ${describeRange(DATA_PASSING_KNOBS.sizes)} sizes`,
-        })
-        .max(DATA_PASSING_KNOBS.sizes.max, {
-          error: `must list ${describeRange(DATA_PASSING_KNOBS.sizes)} sizes`,
-        })
-        .optional(),
-      repeats: knob(DATA_PASSING_KNOBS.repeats).optional(),
-      latencySamples: knob(DATA_PASSING_KNOBS.latencySamples).optional(),
-    }),
-  ),
-  'lesson:pipeline': fromZod(
-    z.strictObject({
-      items: knob(PIPELINE_KNOBS.items),
-      ratePerSecond: knob(PIPELINE_KNOBS.ratePerSecond).nullable().optional(),
-      capacity: knob(PIPELINE_KNOBS.capacity).optional(),
-      consumers: knob(PIPELINE_KNOBS.consumers).optional(),
-      carrier: z.enum(['threads', 'processes'], { error: 'must be threads or processes' }).optional(),
-      roundsPerItem: knob(PIPELINE_KNOBS.roundsPerItem).optional(),
-    }),
-  ),
-  'lesson:deadlock': fromZod(
-    z.strictObject({
-      pauseMs: knob(DEADLOCK_KNOBS.pauseMs).optional(),
-      reportAfterMs: knob(DEADLOCK_KNOBS.reportAfterMs).optional(),
-      giveUpAfterMs: knob(DEADLOCK_KNOBS.giveUpAfterMs).optional(),
-      strategies: z
-        .array(z.enum(DEADLOCK_STRATEGIES, { error: `must be one of: ${DEADLOCK_STRATEGIES.join(', ')}` }))
-        .min(1)
-        .max(2)
-        .optional(),
-    }),
-  ),
+  ...LESSON_VALIDATORS,
   'lesson:cancel': noRequest,
   'room:state': noRequest,
   'room:screen': fromZod(

@@ -6,28 +6,34 @@
  */
 import type { RunForecast } from './forecast';
 import type { RunComparison } from './compare-runs';
-import type {
-  DataPassingRequest,
-  DataPassingResult,
-  DataPassingRow,
-  DeadlockRequest,
-  DeadlockResult,
-  PipelinePoint,
-  PipelineRequest,
-  PipelineResult,
-  RaceConditionRequest,
-  RaceConditionResult,
-} from './lessons';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
-import type { LessonRun, Saved } from './lesson-runs';
+import {
+  ENGINE_LESSON_IDS,
+  lessonChannel,
+  type EngineLessonId,
+  type LessonChannel,
+} from './lessons/lesson-ids';
+import type { LessonProgress, LessonRun, LessonRunOf, RequestOf } from './lessons/registry';
 import type { ModelSnapshot } from './results';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { Catalog, HistoryItem, ModelSummary, RunView, SystemStats } from './views';
 import type { ExportFile, ExportFormat } from './export-formats';
 import type { LessonEnding, Role, RoomActivity, RoomScreen, RoomSession, RoomState } from './room';
 
+/**
+ * Every engine lesson's channel, `lesson:<id>`, from the lesson registry: its request in, and out the
+ * finished run as the history keeps it — the same LessonRun that history:open-lesson returns.
+ * Progress streams as lesson:progress; lesson:cancel stops it with a 'cancelled' reply.
+ */
+export type LessonContract = {
+  readonly [L in EngineLessonId as `lesson:${L}`]: {
+    readonly request: RequestOf<L>;
+    readonly reply: LessonRunOf<L>;
+  };
+};
+
 /** Request and reply of every channel the UI can invoke. */
-export interface InvokeContract {
+export interface InvokeContract extends LessonContract {
   'lab:catalog': { readonly request: null; readonly reply: Catalog };
   'run:start': { readonly request: RunRequest; readonly reply: { readonly runId: string } };
   'run:cancel': {
@@ -74,17 +80,6 @@ export interface InvokeContract {
     readonly request: { readonly runIds: readonly string[]; readonly format: ExportFormat };
     readonly reply: ExportFile;
   };
-  /** Lesson: N workers racing on one counter — unsynchronised, Atomics, a mutex; and under the GIL. */
-  'lesson:race-condition': {
-    readonly request: RaceConditionRequest;
-    readonly reply: Saved<RaceConditionResult>;
-  };
-  /** Lesson: structured clone vs transfer vs SharedArrayBuffer, threads vs processes (rows stream as lesson:progress). */
-  'lesson:data-passing': { readonly request: DataPassingRequest; readonly reply: Saved<DataPassingResult> };
-  /** Lesson: producer, bounded queue, consumer pool, SQLite sink (points stream as lesson:progress). */
-  'lesson:pipeline': { readonly request: PipelineRequest; readonly reply: Saved<PipelineResult> };
-  /** Lesson: two locks in opposite order, detected; then in one order, completed. */
-  'lesson:deadlock': { readonly request: DeadlockRequest; readonly reply: Saved<DeadlockResult> };
   /** Stops the lesson or job in progress; its reply becomes a 'cancelled' error. */
   'lesson:cancel': { readonly request: null; readonly reply: { readonly cancelled: boolean } };
   /** Changes the GIL switch interval of the run in progress, live (sys.setswitchinterval). */
@@ -117,14 +112,15 @@ export interface EventContract {
   'run:failed': { readonly runId: string; readonly message: string };
   'system:stats': SystemStats;
   /** A lesson's live state: data-passing rows as they are measured, pipeline points 20 times a second. */
-  'lesson:progress':
-    | { readonly lesson: 'data-passing'; readonly row: DataPassingRow }
-    | { readonly lesson: 'pipeline'; readonly point: PipelinePoint };
+  'lesson:progress': LessonProgress;
   /** The stored history changed (a run was saved or deleted): lists should reload. */
   'history:changed': { readonly at: number };
   /** Sent every HEARTBEAT_MS by the main process: a gap in arrivals is a main process that stopped. */
   'system:heartbeat': { readonly at: number; readonly seq: number };
-  /** An engine lesson ended (finished with its saved run, cancelled or failed), for every window. */
+  /**
+   * An engine lesson ended, for every window: finished with its saved run (the LessonRun its channel
+   * replied to the window that asked), cancelled or failed.
+   */
   'lesson:ended': LessonEnding;
   /** The room changed: the instructor's screen, what the machine is doing, who is connected. */
   'room:changed': RoomState;
@@ -137,29 +133,28 @@ export const HEARTBEAT_MS = 200;
 export type EventChannel = keyof EventContract;
 
 /** Every invoke channel, at runtime (the preload and the bridge accept only these). */
-export const INVOKE_CHANNELS = Object.keys({
-  'lab:catalog': true,
-  'run:start': true,
-  'run:cancel': true,
-  'run:export': true,
-  'history:list': true,
-  'history:open': true,
-  'history:open-lesson': true,
-  'job:plan': true,
-  'job:run': true,
-  'job:async-trap': true,
-  'gil:switch-interval': true,
-  'history:delete': true,
-  'history:compare': true,
-  'history:export': true,
-  'lesson:race-condition': true,
-  'lesson:data-passing': true,
-  'lesson:pipeline': true,
-  'lesson:deadlock': true,
-  'lesson:cancel': true,
-  'room:state': true,
-  'room:screen': true,
-} satisfies Record<InvokeChannel, true>) as readonly InvokeChannel[];
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  ...(Object.keys({
+    'lab:catalog': true,
+    'run:start': true,
+    'run:cancel': true,
+    'run:export': true,
+    'history:list': true,
+    'history:open': true,
+    'history:open-lesson': true,
+    'job:plan': true,
+    'job:run': true,
+    'job:async-trap': true,
+    'gil:switch-interval': true,
+    'history:delete': true,
+    'history:compare': true,
+    'history:export': true,
+    'room:state': true,
+    'room:screen': true,
+  } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
+  ...ENGINE_LESSON_IDS.map(lessonChannel),
+  'lesson:cancel',
+];
 
 /** Every event channel, at runtime. */
 export const EVENT_CHANNELS = Object.keys({

@@ -2,7 +2,8 @@
  * The workshop room: who is connected in which role, what the instructor's screen shows (attendees
  * follow it), and what the one shared machine is doing now, said the same way to every client.
  */
-import type { LessonRecord, LessonRun, SavedLessonId } from './lesson-runs';
+import type { EngineLessonId } from './lessons/lesson-ids';
+import type { LessonRecordOf, LessonRun } from './lessons/registry';
 import type { ModelSnapshot } from './results';
 import type { RunRequest } from './run-request';
 import type { ModelSummary } from './views';
@@ -33,12 +34,11 @@ export interface RoomScreen {
   readonly lessonRun: string | null;
 }
 
-/** A lesson's request, tagged with the lesson (a LessonRecord without its result). */
-export type LessonRequestRecord = LessonRecord extends infer R
-  ? R extends LessonRecord
-    ? Omit<R, 'result'>
-    : never
-  : never;
+/** One lesson's request, tagged with the lesson (its LessonRecordOf without the result). */
+export type LessonRequestRecordOf<L extends EngineLessonId> = Omit<LessonRecordOf<L>, 'result'>;
+
+/** Any lesson's request, tagged with the lesson. */
+export type LessonRequestRecord = { [L in EngineLessonId]: LessonRequestRecordOf<L> }[EngineLessonId];
 
 /** What the shared machine is doing, who asked for it and since when (ISO 8601). */
 export type RoomActivity =
@@ -92,11 +92,15 @@ export interface RoomSession {
   readonly live: LiveRun | null;
 }
 
-/** How an engine lesson ended, sent to every window so that followers show what the instructor sees. */
+/**
+ * How an engine lesson ended, sent to every window so that followers show what the instructor sees. A
+ * finished one carries the run exactly as the lesson's channel replied with it and history:open-lesson
+ * returns it, so a window shows it through the same store event either way.
+ */
 export type LessonEnding =
-  | { readonly lesson: SavedLessonId; readonly outcome: 'finished'; readonly run: LessonRun }
-  | { readonly lesson: SavedLessonId; readonly outcome: 'cancelled' }
-  | { readonly lesson: SavedLessonId; readonly outcome: 'failed'; readonly message: string };
+  | { readonly lesson: EngineLessonId; readonly outcome: 'finished'; readonly run: LessonRun }
+  | { readonly lesson: EngineLessonId; readonly outcome: 'cancelled' }
+  | { readonly lesson: EngineLessonId; readonly outcome: 'failed'; readonly message: string };
 
 /** A caller in words, as another window reads it ("the instructor (window 3)"). */
 export function describeCaller(caller: LabCaller): string {

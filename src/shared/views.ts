@@ -3,7 +3,7 @@
  * types that the channels of the IPC contract (ipc.ts) carry; they import no channel.
  */
 import type { KnobSpec, PoolKnobKey } from './knobs';
-import type { SavedLessonId } from './lesson-runs';
+import type { EngineLessonId } from './lessons/lesson-ids';
 import type { CatalogModel, ModelId } from './models';
 import type { ResolvedPool } from './pool';
 import type { PythonCatalog } from './python-run';
@@ -75,7 +75,7 @@ export interface RunListItem {
 export interface LessonListItem {
   readonly kind: 'lesson';
   readonly runId: string;
-  readonly lesson: SavedLessonId;
+  readonly lesson: EngineLessonId;
   readonly title: string;
   /** The knobs it ran with, in words. */
   readonly settings: string;

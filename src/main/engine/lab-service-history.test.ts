@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventContract, LabEvent, Reply } from '../../shared/ipc';
 import type { RunListItem } from '../../shared/views';
-import type { RaceConditionResult } from '../../shared/lessons';
+import type { LessonRunOf } from '../../shared/lessons/registry';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { openHistory } from './history/open-history';
 import { createLabService, type LabService } from './lab-service';
@@ -122,7 +122,7 @@ describe('the run history through the service', () => {
 describe('lessons through the service', () => {
   it('runs a lesson and answers bad lesson input with the knob and its range', async () => {
     const { lab } = await service(mkdtempSync(join(tmpdir(), 'lab-lesson-')));
-    const result = value<RaceConditionResult>(
+    const { result } = value<LessonRunOf<'race-condition'>>(
       await lab.handle('lesson:race-condition', {
         workers: 2,
         increments: 2000,

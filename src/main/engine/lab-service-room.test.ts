@@ -125,6 +125,8 @@ describe('the lab service in a room', () => {
       outcome: 'finished',
       run: { lesson: 'deadlock', runId: (reply as { value: { runId: string } }).value.runId },
     });
+    // One shape: the announced run is the LessonRun the channel replied with.
+    expect((ended?.payload as { run?: unknown }).run).toEqual((reply as { value: unknown }).value);
     const activityDuring = events.find(
       (e) => e.event === 'room:changed' && e.payload.activity?.kind === 'lesson',
     );

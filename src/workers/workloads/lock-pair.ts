@@ -3,7 +3,7 @@
  * logs what it holds and waits for into shared memory — the only channel a blocked thread still has.
  * A wait longer than `reportEveryMs` is reported ("waited N ms for L2 held by 2") and goes on waiting.
  */
-import type { LockEventKind } from '../../shared/lessons';
+import type { LockEventKind } from '../../shared/lessons/deadlock';
 import { AtomicsMutex, mutexOwner, MUTEX_SLOTS } from '../atomics-mutex';
 import { announce, arriveAndWait, waitForCount } from '../start-barrier';
 import { epochNow } from '../../shared/clock';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LessonRun } from '../../../shared/lesson-runs';
+import type { LessonRun } from '../../../shared/lessons/registry';
 import { sampleStoredRun, tempFolder } from './history-fixtures.test-support';
 import { RunStore, type RunStoreOptions } from './run-store';
 import { loadSqlJs } from './sql-engine';

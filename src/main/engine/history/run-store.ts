@@ -1,13 +1,13 @@
 /** The run history on disk: every finished run in one SQLite database (sql.js, WebAssembly) in the app's data folder. */
 import type { Database, SqlValue } from 'sql.js';
 import type { LessonListItem, RunListItem, RunView } from '../../../shared/views';
+import { isEngineLessonId } from '../../../shared/lessons/lesson-ids';
 import {
-  isSavedLessonId,
   lessonHeadline,
   lessonSettings,
-  SAVED_LESSON_TITLES,
+  lessonTitle,
   type LessonRun,
-} from '../../../shared/lesson-runs';
+} from '../../../shared/lessons/registry';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
@@ -163,7 +163,7 @@ export class RunStore {
         run.runId,
         run.startedAt,
         run.lesson,
-        SAVED_LESSON_TITLES[run.lesson],
+        lessonTitle(run.lesson),
         lessonSettings(run),
         lessonHeadline(run),
         blob,
@@ -182,7 +182,7 @@ export class RunStore {
     )[0];
     return (rows?.values ?? []).flatMap(([runId, lesson, title, settings, startedAt, verdict]) =>
       // A lesson this version does not know (written by a newer one) is left out, not misread.
-      isSavedLessonId(lesson)
+      isEngineLessonId(lesson)
         ? [
             {
               kind: 'lesson' as const,

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dataPassingClaims,
-  deadlockClaims,
-  pipelineClaims,
-  raceConditionClaims,
-} from '../../../shared/lesson-claims';
+import { dataPassingClaims } from '../../../shared/lessons/data-passing';
+import { deadlockClaims } from '../../../shared/lessons/deadlock';
+import { pipelineClaims } from '../../../shared/lessons/pipeline';
+import { raceConditionClaims, type RaceConditionResult } from '../../../shared/lessons/race-condition';
 import { raceClaims } from '../../../shared/race-claims';
-import type { RaceConditionResult } from '../../../shared/lessons';
 import type { RunResult } from '../../../shared/results';
 import { builtHostScripts } from '../../../test-support/engine-options';
-import { runDeadlockLesson } from './deadlock';
-import { runPipelineLesson } from './pipeline';
-import { runRaceConditionLesson } from './race-condition';
+import { runDeadlockLesson } from './deadlock/deadlock';
+import { runPipelineLesson } from './pipeline/pipeline';
+import { runRaceConditionLesson } from './race-condition/race-condition';
 import { forkSpawner } from '../models/process-spawner';
 import { sampleRun } from '../reporters/fixtures.test-support';
 import { runScenario } from '../run/run-session';

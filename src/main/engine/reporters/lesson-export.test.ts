@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../../shared/export-formats';
-import { LESSON_EXPORT_FORMATS, SAVED_LESSON_IDS, type LessonRun } from '../../../shared/lesson-runs';
+import type { DataPassingResult } from '../../../shared/lessons/data-passing';
 import type {
-  DataPassingResult,
   DeadlockAttempt,
   DeadlockResult,
   DeadlockTimelineEvent,
-  PipelineResult,
-  RaceConditionResult,
-  RaceRun,
-} from '../../../shared/lessons';
-import {
-  DATA_PASSING_CSV_COLUMNS,
-  DEADLOCK_CSV_COLUMNS,
-  LATENCY_CSV_MODE,
-  LessonExportUnsupported,
-  PIPELINE_CSV_COLUMNS,
-  RACE_CONDITION_CSV_COLUMNS,
-  exportLessonRun,
-} from './lesson-export';
+} from '../../../shared/lessons/deadlock';
+import { ENGINE_LESSON_IDS } from '../../../shared/lessons/lesson-ids';
+import type { PipelineResult } from '../../../shared/lessons/pipeline';
+import type { RaceConditionResult, RaceRun } from '../../../shared/lessons/race-condition';
+import { LESSON_EXPORT_FORMATS, type LessonRun } from '../../../shared/lessons/registry';
+import { DATA_PASSING_CSV_COLUMNS, LATENCY_CSV_MODE } from '../lessons/data-passing/data-passing-export';
+import { DEADLOCK_CSV_COLUMNS } from '../lessons/deadlock/deadlock-export';
+import { PIPELINE_CSV_COLUMNS } from '../lessons/pipeline/pipeline-export';
+import { RACE_CONDITION_CSV_COLUMNS } from '../lessons/race-condition/race-condition-export';
+import { LessonExportUnsupported, exportLessonRun } from './lesson-export';
 import type { TraceEvent } from './trace';
 
 const STARTED_AT = '2025-11-21T10:16:00.123Z';
@@ -318,7 +314,7 @@ describe('exportLessonRun: files', () => {
   });
 
   it('exports every lesson in every format LESSON_EXPORT_FORMATS offers, and refuses the others', () => {
-    for (const lesson of SAVED_LESSON_IDS) {
+    for (const lesson of ENGINE_LESSON_IDS) {
       for (const format of ['csv', 'json', 'markdown', 'trace'] as const satisfies readonly ExportFormat[]) {
         const run = LESSONS[lesson];
         if (LESSON_EXPORT_FORMATS[lesson].includes(format)) {

@@ -10,9 +10,9 @@ import {
 import {
   lessonHeadline,
   lessonSettings,
-  SAVED_LESSON_TITLES,
+  lessonTitle,
   type LessonRun,
-} from '../../../shared/lesson-runs';
+} from '../../../shared/lessons/registry';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { describeParams, scenarioInfo } from '../../../shared/scenarios';
 import { verdict, verdictInputs } from '../../../shared/verdict';
@@ -55,7 +55,7 @@ export function lessonListItem(run: LessonRun): LessonListItem {
     kind: 'lesson',
     runId: run.runId,
     lesson: run.lesson,
-    title: SAVED_LESSON_TITLES[run.lesson],
+    title: lessonTitle(run.lesson),
     settings: lessonSettings(run),
     startedAt: run.startedAt,
     verdict: lessonHeadline(run),

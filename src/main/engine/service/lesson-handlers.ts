@@ -1,56 +1,78 @@
 /** Handlers of the responsiveness jobs and the workshop lessons: one at a time, cancellable, streaming progress. */
 import { randomUUID } from 'node:crypto';
 import type { LabEvent } from '../../../shared/ipc';
-import type {
-  LessonRecord,
-  LessonRun,
-  LessonRunMeta,
-  Saved,
-  SavedLessonId,
-} from '../../../shared/lesson-runs';
 import { errorMessage } from '../../../shared/format';
+import {
+  ENGINE_LESSON_IDS,
+  lessonChannel,
+  type EngineLessonId,
+  type LessonChannel,
+} from '../../../shared/lessons/lesson-ids';
+import type { LessonProgress, LessonRun, LessonRunOf, RequestOf } from '../../../shared/lessons/registry';
 import type { LabCaller, LessonEnding, LessonRequestRecord } from '../../../shared/room';
-import { runDataPassingLesson } from '../lessons/data-passing';
-import { runDeadlockLesson } from '../lessons/deadlock';
-import { runPipelineLesson } from '../lessons/pipeline';
-import { runRaceConditionLesson } from '../lessons/race-condition';
+import type { EngineLessonPart } from '../lessons/engine-lesson';
+import { ENGINE_LESSON_PARTS } from '../lessons/engine-lessons';
+import type { LessonEnvironment } from '../lessons/lesson-environment';
 import { ResponsivenessJobs } from '../responsiveness/responsiveness-jobs';
 import type { EngineOptions } from '../run/run-session';
-import { LabFailure, type HandlerMap, type LabActivity } from './lab-activity';
-
-type LessonChannel =
-  | 'job:plan'
-  | 'job:run'
-  | 'job:async-trap'
-  | 'lesson:race-condition'
-  | 'lesson:data-passing'
-  | 'lesson:pipeline'
-  | 'lesson:deadlock'
-  | 'lesson:cancel';
-
-type RecordOf<L extends SavedLessonId> = Extract<LessonRecord, { readonly lesson: L }>;
+import { LabFailure, type Handler, type HandlerMap, type LabActivity } from './lab-activity';
 
 /** Keeps a finished lesson run in the history; a cancelled or failed one throws before it gets here. */
 export type SaveLessonRun = (run: LessonRun) => void;
 
-/**
- * Runs a lesson and saves what it measured, with its id and start time in the reply (for exports).
- * The record is typed by the lesson, so a request can never be stored with another lesson's result.
- */
-async function measured<L extends SavedLessonId>(
-  save: SaveLessonRun,
-  lesson: L,
-  request: RecordOf<L>['request'],
-  measure: () => Promise<RecordOf<L>['result']>,
-): Promise<{ readonly reply: Saved<RecordOf<L>['result']>; readonly run: LessonRun }> {
-  const startedAt = new Date().toISOString();
-  const result = await measure();
-  const meta: LessonRunMeta = { runId: randomUUID(), startedAt };
-  const run = { lesson, request, result, ...meta } as LessonRun;
-  save(run);
-  // The same type spelt two ways: TypeScript does not relate a spread of a generic to Saved<...>.
-  return { reply: { ...result, ...meta } as Saved<RecordOf<L>['result']>, run };
+/** What every lesson's handler needs: one thing at a time, events out, runs kept. */
+interface LessonHandlerContext {
+  readonly activity: LabActivity;
+  readonly env: (signal: AbortSignal) => LessonEnvironment;
+  readonly emit: (event: LabEvent) => void;
+  readonly save: SaveLessonRun;
 }
+
+/**
+ * A lesson's handler: runs it alone (announced to the room as this lesson, asked for by `by`), streams
+ * its progress as lesson:progress, saves the run, and replies with it — the LessonRun that
+ * history:open-lesson returns for it later. Every window hears how it ended on lesson:ended, a
+ * finished run with that same LessonRun; a refusal as busy never started it and is not announced.
+ */
+function lessonHandler<L extends EngineLessonId>(
+  lesson: L,
+  { activity, env, emit, save }: LessonHandlerContext,
+): Handler<`lesson:${L}`> {
+  const part: EngineLessonPart<L> = ENGINE_LESSON_PARTS[lesson];
+  const ended = (ending: LessonEnding): void => emit({ event: 'lesson:ended', payload: ending });
+  const handle = async (request: RequestOf<L>, by: LabCaller): Promise<LessonRunOf<L>> => {
+    // One member of the union: TypeScript does not relate a generic lesson's record to it.
+    const announced = { lesson, request } as LessonRequestRecord;
+    try {
+      const run = await activity.exclusively(
+        { kind: 'lesson', lesson: announced, by, startedAt: new Date().toISOString() },
+        async (signal) => {
+          const startedAt = new Date().toISOString();
+          const result = await part.run(request, env(signal), (update) =>
+            // TypeScript cannot relate one lesson's progress to the union of every lesson's.
+            emit({ event: 'lesson:progress', payload: { lesson, ...update } as LessonProgress }),
+          );
+          const run: LessonRunOf<L> = { lesson, request, result, runId: randomUUID(), startedAt };
+          save(run as LessonRun); // one member of the union, as above
+          return run;
+        },
+      );
+      ended({ lesson, outcome: 'finished', run: run as LessonRun });
+      return run;
+    } catch (error) {
+      if (error instanceof LabFailure && error.code === 'busy') throw error;
+      if (error instanceof LabFailure && error.code === 'cancelled') ended({ lesson, outcome: 'cancelled' });
+      else ended({ lesson, outcome: 'failed', message: errorMessage(error) });
+      throw error;
+    }
+  };
+  // The contract's request and reply of `lesson:${L}` are RequestOf<L> and LessonRunOf<L>; TypeScript
+  // does not resolve the contract's entry for a generic lesson.
+  return handle as unknown as Handler<`lesson:${L}`>;
+}
+
+/** The responsiveness jobs' channels. */
+type JobChannel = 'job:plan' | 'job:run' | 'job:async-trap';
 
 /** Jobs and lessons, each alone (see LabActivity.exclusively); every finished lesson run is saved and announced. */
 export function lessonHandlers(
@@ -58,57 +80,23 @@ export function lessonHandlers(
   activity: LabActivity,
   emit: (event: LabEvent) => void,
   save: SaveLessonRun,
-): HandlerMap<LessonChannel> {
+): HandlerMap<JobChannel | LessonChannel | 'lesson:cancel'> {
   const jobs = new ResponsivenessJobs({ hostScripts: engine.hostScripts, spawner: engine.spawner });
   const env = (signal: AbortSignal) => ({ hostScripts: engine.hostScripts, spawner: engine.spawner, signal });
+  const context: LessonHandlerContext = { activity, env, emit, save };
   const job = <T>(what: string, by: LabCaller, work: () => Promise<T>): Promise<T> =>
     activity.exclusively({ kind: 'job', what, by, startedAt: new Date().toISOString() }, work);
-  const ended = (ending: LessonEnding): void => emit({ event: 'lesson:ended', payload: ending });
-  /** Runs a lesson alone and tells every window how it ended (a refusal as busy never started it). */
-  const lesson = async <L extends SavedLessonId>(
-    id: L,
-    request: RecordOf<L>['request'],
-    by: LabCaller,
-    measure: (signal: AbortSignal) => Promise<RecordOf<L>['result']>,
-  ): Promise<Saved<RecordOf<L>['result']>> => {
-    const announced = { lesson: id, request } as LessonRequestRecord;
-    try {
-      const { reply, run } = await activity.exclusively(
-        { kind: 'lesson', lesson: announced, by, startedAt: new Date().toISOString() },
-        (signal) => measured(save, id, request, () => measure(signal)),
-      );
-      ended({ lesson: id, outcome: 'finished', run });
-      return reply;
-    } catch (error) {
-      if (error instanceof LabFailure && error.code === 'busy') throw error;
-      if (error instanceof LabFailure && error.code === 'cancelled')
-        ended({ lesson: id, outcome: 'cancelled' });
-      else ended({ lesson: id, outcome: 'failed', message: errorMessage(error) });
-      throw error;
-    }
-  };
+  // One handler per lesson of the registry; the map's type is the contract's, spelled per channel.
+  const lessons = Object.fromEntries(
+    ENGINE_LESSON_IDS.map((lesson) => [lessonChannel(lesson), lessonHandler(lesson, context)]),
+  ) as HandlerMap<LessonChannel>;
   return {
+    ...lessons,
     'job:plan': ({ durationMs }, by) => job('a responsiveness job', by, () => jobs.plan(durationMs)),
     'job:run': ({ placement, durationMs, chunkMs }, by) =>
       job('a responsiveness job', by, () => jobs.run(placement, durationMs, chunkMs)),
     'job:async-trap': ({ blocking, sleepMs }, by) =>
       job('the async trap', by, () => jobs.asyncTrap(blocking, sleepMs)),
-    'lesson:race-condition': (request, by) =>
-      lesson('race-condition', request, by, (signal) => runRaceConditionLesson(request, env(signal))),
-    'lesson:data-passing': (request, by) =>
-      lesson('data-passing', request, by, (signal) =>
-        runDataPassingLesson(request, env(signal), {
-          onRow: (row) => emit({ event: 'lesson:progress', payload: { lesson: 'data-passing', row } }),
-        }),
-      ),
-    'lesson:pipeline': (request, by) =>
-      lesson('pipeline', request, by, (signal) =>
-        runPipelineLesson(request, env(signal), {
-          onProgress: (point) => emit({ event: 'lesson:progress', payload: { lesson: 'pipeline', point } }),
-        }),
-      ),
-    'lesson:deadlock': (request, by) =>
-      lesson('deadlock', request, by, (signal) => runDeadlockLesson(request, env(signal))),
     'lesson:cancel': async () => ({ cancelled: activity.cancelExclusive() }),
   };
 }

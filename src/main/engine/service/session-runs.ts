@@ -3,7 +3,7 @@
  * under way (compressing a 100,000-task run takes a moment), so they can be opened and exported at once.
  */
 import type { HistoryItem, RunView } from '../../../shared/views';
-import type { LessonRun } from '../../../shared/lesson-runs';
+import type { LessonRun } from '../../../shared/lessons/registry';
 import type { RunResult } from '../../../shared/results';
 import { errorMessage } from '../../../shared/format';
 import type { RunStore } from '../history/run-store';

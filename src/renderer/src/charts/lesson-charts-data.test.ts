@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grayOf, pixelRgb } from '../../../shared/image-pixels';
-import type { DeadlockAttempt } from '../../../shared/lessons';
+import type { DeadlockAttempt } from '../../../shared/lessons/deadlock';
 import { snapshot } from '../test-support/fixtures';
 import { formatBytes } from '../../../shared/format';
 import { logTicks, passingSeries } from './lesson-data-passing-data';

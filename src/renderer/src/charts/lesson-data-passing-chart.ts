@@ -8,7 +8,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons';
+import type { DataPassingMode, DataPassingRow } from '../../../shared/lessons/data-passing';
 import { scheduledChart, type StoreChart } from './store-chart';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { formatBytes } from '../../../shared/format';

@@ -1,5 +1,5 @@
 /** The data-passing lesson's rows as chart series: one line per carrier and mode, milliseconds per megabyte by size. */
-import type { DataCarrier, DataPassingMode, DataPassingRow } from '../../../shared/lessons';
+import type { DataCarrier, DataPassingMode, DataPassingRow } from '../../../shared/lessons/data-passing';
 
 /** One line of the chart. */
 export interface PassingSeries {

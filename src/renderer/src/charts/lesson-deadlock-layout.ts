@@ -1,5 +1,5 @@
 /** The deadlock lesson's timeline as spans: per worker, when it held each lock and when it waited for one. */
-import type { DeadlockAttempt, LockName, LockWorker } from '../../../shared/lessons';
+import type { DeadlockAttempt, LockName, LockWorker } from '../../../shared/lessons/deadlock';
 
 /** A worker holding or waiting for a lock from `start` to `end` (ms since the attempt started). */
 export interface LockSpan {

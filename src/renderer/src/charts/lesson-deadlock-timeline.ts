@@ -2,7 +2,7 @@
  * The deadlock timeline of one attempt: a row per worker (A, B), each lock on its own track — solid
  * while held, striped while waited for — the timeouts, and the moment the cycle was detected.
  */
-import type { DeadlockAttempt, LockName, LockWorker } from '../../../shared/lessons';
+import type { DeadlockAttempt, LockName, LockWorker } from '../../../shared/lessons/deadlock';
 import { scheduledChart, type StoreChart } from './store-chart';
 import { readLessonChartStyle } from './lesson-chart-style';
 import { deadlockLayout, tickStep, type LockSpan } from './lesson-deadlock-layout';

@@ -13,7 +13,7 @@ import {
   Title,
   Tooltip,
 } from 'chart.js';
-import type { PipelinePoint } from '../../../shared/lessons';
+import type { PipelinePoint } from '../../../shared/lessons/pipeline';
 import { scheduledChart, type StoreChart } from './store-chart';
 import { pipelineHeadline, type PipelineChartInput } from './lesson-pipeline-data';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';

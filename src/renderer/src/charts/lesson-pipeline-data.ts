@@ -1,5 +1,5 @@
 /** What the pipeline chart is fed, and its headline: the latest moment in words. */
-import type { PipelinePoint } from '../../../shared/lessons';
+import type { PipelinePoint } from '../../../shared/lessons/pipeline';
 import { formatCount } from '../../../shared/format';
 
 /** What the chart is fed. */

@@ -1,6 +1,6 @@
 /** The race-condition chart: expected and final count side by side for each run, lost updates under the label. */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { RaceConditionResult } from '../../../shared/lessons';
+import type { RaceConditionResult } from '../../../shared/lessons/race-condition';
 import { scheduledChart, type StoreChart } from './store-chart';
 import { applyLessonTheme, readLessonChartStyle } from './lesson-chart-style';
 import { lostText, raceRunLabel, raceRunLines } from './lesson-race-data';

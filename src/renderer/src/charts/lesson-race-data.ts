@@ -1,6 +1,6 @@
 /** The race-condition lesson's runs as the chart and table name them. */
 import { formatPercent } from '../../../shared/format';
-import type { RaceRun } from '../../../shared/lessons';
+import type { RaceRun } from '../../../shared/lessons/race-condition';
 
 /** How a run protected its increments, in a few words. */
 export function raceRunLabel(run: RaceRun): string {

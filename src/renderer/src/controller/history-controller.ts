@@ -76,7 +76,7 @@ export function createHistoryController(api: LabApi, store: LabStore, save: Save
       return state().lessonRunOpenFailed(
         'That lesson is running now: cancel it or wait for it to finish, then open the saved run.',
       );
-    state().lessonRunReopened(reply.value);
+    state().lessonRunShown(reply.value, 'reopened');
     state().viewChosen('lessons');
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Saved } from '../../../shared/lesson-runs';
-import type { DeadlockResult, PipelinePoint, RaceConditionResult } from '../../../shared/lessons';
+import type { LessonRunOf } from '../../../shared/lessons/registry';
+import type { DeadlockResult } from '../../../shared/lessons/deadlock';
+import type { PipelinePoint } from '../../../shared/lessons/pipeline';
+import type { RaceConditionResult } from '../../../shared/lessons/race-condition';
 import { createLabStore } from '../store/lab-store';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { CATALOG, runView } from '../test-support/fixtures';
@@ -64,7 +66,7 @@ describe('lesson controller', () => {
 
   it('invokes an engine lesson on its channel, folds its progress and keeps its result', async () => {
     const { api, store, lessons } = await started();
-    let answer: (value: { ok: true; value: Saved<DeadlockResult> }) => void = () => {};
+    let answer: (value: { ok: true; value: LessonRunOf<'deadlock'> }) => void = () => {};
     api.handle('lesson:deadlock', () => new Promise((resolve) => (answer = resolve)));
     const running = lessons.runLesson('deadlock');
     expect(store.getState().lessons.active).toMatchObject({ kind: 'engine', lesson: 'deadlock' });
@@ -72,7 +74,8 @@ describe('lesson controller', () => {
       channel: 'lesson:deadlock',
       request: { pauseMs: 50, reportAfterMs: 200, giveUpAfterMs: 5000 },
     });
-    answer({ ok: true, value: { attempts: [], ...SAVED } });
+    const result: DeadlockResult = { attempts: [] };
+    answer({ ok: true, value: { lesson: 'deadlock', request: {}, result, ...SAVED } });
     await running;
     expect(store.getState().lessons.results.deadlock).toMatchObject({ attempts: [] });
     expect(store.getState().lessons.saved.deadlock).toEqual({ ...SAVED, reopened: false });
@@ -114,7 +117,10 @@ describe('lesson controller', () => {
 
   it('sends nothing while a knob is out of range or something else runs', async () => {
     const { api, store, lessons } = await started();
-    api.handle('lesson:race-condition', () => ({ ok: true, value: { ...RACE, ...SAVED } }));
+    api.handle('lesson:race-condition', () => ({
+      ok: true,
+      value: { lesson: 'race-condition', request: { workers: 4, increments: 10 }, result: RACE, ...SAVED },
+    }));
     store.getState().lessonKnobEdited('race-condition', 'workers', '99');
     await lessons.runLesson('race-condition');
     store.getState().lessonKnobEdited('race-condition', 'workers', '4');

@@ -3,13 +3,14 @@
  * engine lesson invokes its own channel and folds the progress it streams; Cancel stops either.
  */
 import type { LabApi, LabError, Reply } from '../../../shared/ipc';
+import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { LessonRunOf } from '../../../shared/lessons/registry';
+import type { LessonId } from '../../../shared/lessons/workshop';
 import type { RunView } from '../../../shared/views';
-import type { LessonRunMeta } from '../../../shared/lesson-runs';
 import { shallow } from 'zustand/shallow';
 import type { LabStore } from '../store/lab-store';
-import type { EngineLessonResult } from '../store/lessons-slice';
-import { formOf, type LessonId, type RunFormId } from '../store/lessons-slice-forms';
-import { type EngineLessonRequest } from '../store/lessons-slice-requests';
+import { formOf, type RunFormId } from '../store/lessons-slice-forms';
+import type { EngineLessonRequestOf } from '../store/lessons-slice-requests';
 import {
   isEngineLessonForm,
   selectEngineLessonRequest,
@@ -42,55 +43,23 @@ export function lessonErrorText(error: LabError): string {
   return error.message;
 }
 
-function tagged<T extends LessonRunMeta>(
-  reply: Reply<T>,
-  wrap: (value: T) => EngineLessonResult,
-): Reply<EngineLessonResult> {
-  return reply.ok ? { ok: true, value: wrap(reply.value) } : reply;
-}
-
-/** Where the history keeps a lesson's reply. */
-function savedOf({ runId, startedAt }: LessonRunMeta): LessonRunMeta {
-  return { runId, startedAt };
+/** Runs an engine lesson on its channel, which replies with the run as the history keeps it. */
+function invokeLesson<L extends EngineLessonId>(
+  api: LabApi,
+  { channel, request }: EngineLessonRequestOf<L>,
+): Promise<Reply<LessonRunOf<L>>> {
+  // The contract's reply of `lesson:${L}` is LessonRunOf<L>; TypeScript does not resolve it for a generic lesson.
+  return api.invoke(channel, request) as Promise<Reply<LessonRunOf<L>>>;
 }
 
 /** Creates the controller of the lessons. */
 export function createLessonController(api: LabApi, store: LabStore, runs: RunStarter): LessonController {
   const state = () => store.getState();
 
-  async function invoke(lesson: EngineLessonRequest): Promise<Reply<EngineLessonResult>> {
-    switch (lesson.lesson) {
-      case 'race-condition':
-        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
-          lesson: 'race-condition',
-          result,
-          saved: savedOf(result),
-        }));
-      case 'data-passing':
-        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
-          lesson: 'data-passing',
-          result,
-          saved: savedOf(result),
-        }));
-      case 'pipeline':
-        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
-          lesson: 'pipeline',
-          result,
-          saved: savedOf(result),
-        }));
-      case 'deadlock':
-        return tagged(await api.invoke(lesson.channel, lesson.request), (result) => ({
-          lesson: 'deadlock',
-          result,
-          saved: savedOf(result),
-        }));
-    }
-  }
-
-  async function runEngineLesson(request: EngineLessonRequest): Promise<void> {
+  async function runEngineLesson<L extends EngineLessonId>(request: EngineLessonRequestOf<L>): Promise<void> {
     state().engineLessonStarted(request);
-    const reply = await invoke(request);
-    if (reply.ok) state().engineLessonFinished(reply.value);
+    const reply = await invokeLesson(api, request);
+    if (reply.ok) state().lessonRunShown(reply.value, 'finished');
     else if (reply.error.code === 'cancelled')
       state().engineLessonEnded(request.lesson, { kind: 'cancelled' });
     else state().engineLessonEnded(request.lesson, { kind: 'failed', message: lessonErrorText(reply.error) });
@@ -120,7 +89,7 @@ export function createLessonController(api: LabApi, store: LabStore, runs: RunSt
     const validation = selectEngineLessonRequest(state(), form);
     if (!validation.ok) return;
     if (selectIsAttendee(state())) {
-      const reply = await invoke(validation.value);
+      const reply = await invokeLesson(api, validation.value);
       if (!reply.ok) state().roomRefused(refusalText(reply.error));
       return;
     }

@@ -5,12 +5,10 @@
  * again on request. A window with nothing of its own under way shows the run the room is watching.
  */
 import type { LabApi } from '../../../shared/ipc';
-import type { LessonRun } from '../../../shared/lesson-runs';
+import { isLessonId } from '../../../shared/lessons/workshop';
 import type { LiveRun, RoomActivity, RoomScreen } from '../../../shared/room';
 import type { ConnectionMonitor } from '../api/connection';
 import type { LabStore } from '../store/lab-store';
-import type { EngineLessonResult } from '../store/lessons-slice';
-import { isLessonId } from '../store/lessons-slice-forms';
 import { isRunFormId, selectFollowing } from '../store/room-slice';
 import { selectRunActive } from '../store/run-slice';
 import { engineLessonRequest, sameScreen, selectInstructorScreen } from './room-screen';
@@ -25,21 +23,6 @@ export interface RoomController {
 
 /** How long the instructor's screen must be still before it is reported, ms. */
 export const SCREEN_REPORT_DEBOUNCE_MS = 100;
-
-/** An engine lesson's saved run as the lessons slice takes a finished result. */
-function finishedResult(run: LessonRun): EngineLessonResult {
-  const saved = { runId: run.runId, startedAt: run.startedAt };
-  switch (run.lesson) {
-    case 'race-condition':
-      return { lesson: run.lesson, result: run.result, saved };
-    case 'data-passing':
-      return { lesson: run.lesson, result: run.result, saved };
-    case 'pipeline':
-      return { lesson: run.lesson, result: run.result, saved };
-    case 'deadlock':
-      return { lesson: run.lesson, result: run.result, saved };
-  }
-}
 
 /** Creates the room's controller. */
 export function createRoomController(
@@ -129,9 +112,10 @@ export function createRoomController(
     fetching = null;
     if (!reply.ok || !selectFollowing(state()) || state().room.room?.screen?.lessonRun !== runId) return;
     applied(() => {
-      state().lessonRunReopened(reply.value);
-      // Shown as the instructor's result, not as a run "opened from History", and focus stays put.
-      state().engineLessonFinished(finishedResult(reply.value));
+      // Its lesson comes on screen with the request it ran with, as History re-opens a run…
+      state().lessonRunShown(reply.value, 'reopened');
+      // …but it is shown as the instructor's result, not as a run "opened from History", and focus stays put.
+      state().lessonRunShown(reply.value, 'finished');
       state().lessonFocusTaken();
     });
   }
@@ -186,7 +170,8 @@ export function createRoomController(
       api.on('lesson:ended', (ending) => {
         const active = state().lessons.active;
         if (active?.kind !== 'engine' || active.lesson !== ending.lesson) return;
-        if (ending.outcome === 'finished') state().engineLessonFinished(finishedResult(ending.run));
+        // The same run, and the same store event, as the lesson's channel replies to the window that asked.
+        if (ending.outcome === 'finished') state().lessonRunShown(ending.run, 'finished');
         else if (ending.outcome === 'cancelled')
           state().engineLessonEnded(ending.lesson, { kind: 'cancelled' });
         else state().engineLessonEnded(ending.lesson, { kind: 'failed', message: ending.message });

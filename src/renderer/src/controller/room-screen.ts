@@ -1,9 +1,8 @@
 /** What an instructor's window reports as its screen, read from the store: attendees following it show the same. */
-import type { RoomScreen } from '../../../shared/room';
+import { isEngineLessonId, lessonChannel, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { LessonRequestRecordOf, RoomScreen } from '../../../shared/room';
 import type { LabState } from '../store/lab-store';
-import type { EngineLessonRequest } from '../store/lessons-slice-requests';
-import { isEngineLesson } from '../store/lessons-slice-forms';
-import type { LessonRequestRecord } from '../../../shared/room';
+import type { EngineLessonRequestOf } from '../store/lessons-slice-requests';
 
 /** The screen of this window: its view, lesson, the run on screen and the lesson form showing it. */
 export function selectInstructorScreen(s: LabState): RoomScreen {
@@ -14,7 +13,7 @@ export function selectInstructorScreen(s: LabState): RoomScreen {
   else if (run !== null)
     runForm = Object.entries(s.lessons.runs).find(([, view]) => view?.run.runId === run)?.[0] ?? null;
   const lesson = s.lessons.current;
-  const lessonRun = isEngineLesson(lesson) ? (s.lessons.saved[lesson]?.runId ?? null) : null;
+  const lessonRun = isEngineLessonId(lesson) ? (s.lessons.saved[lesson]?.runId ?? null) : null;
   return { view: s.view.current, lesson, run, runForm, lessonRun };
 }
 
@@ -25,15 +24,8 @@ export function sameScreen(a: RoomScreen | null, b: RoomScreen | null): boolean 
 }
 
 /** The request of a lesson another window started, as this window's lessons slice takes it. */
-export function engineLessonRequest(record: LessonRequestRecord): EngineLessonRequest {
-  switch (record.lesson) {
-    case 'race-condition':
-      return { lesson: record.lesson, channel: 'lesson:race-condition', request: record.request };
-    case 'data-passing':
-      return { lesson: record.lesson, channel: 'lesson:data-passing', request: record.request };
-    case 'pipeline':
-      return { lesson: record.lesson, channel: 'lesson:pipeline', request: record.request };
-    case 'deadlock':
-      return { lesson: record.lesson, channel: 'lesson:deadlock', request: record.request };
-  }
+export function engineLessonRequest<L extends EngineLessonId>(
+  record: LessonRequestRecordOf<L>,
+): EngineLessonRequestOf<L> {
+  return { lesson: record.lesson, channel: lessonChannel(record.lesson), request: record.request };
 }

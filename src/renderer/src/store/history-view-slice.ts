@@ -5,7 +5,8 @@
 import type { RunComparison } from '../../../shared/compare-runs';
 import type { HistoryItem, RunView } from '../../../shared/views';
 import type { ExportFormat } from '../../../shared/export-formats';
-import { LESSON_EXPORT_FORMATS, type SavedLessonId } from '../../../shared/lesson-runs';
+import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import { LESSON_EXPORT_FORMATS } from '../../../shared/lessons/registry';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** Which number the comparison chart and table show. */
@@ -215,7 +216,7 @@ export const selectCanDelete = (s: LabState): boolean =>
 export type ExportTarget =
   | { readonly kind: 'none' }
   | { readonly kind: 'run'; readonly runId: string }
-  | { readonly kind: 'lesson'; readonly runId: string; readonly lesson: SavedLessonId }
+  | { readonly kind: 'lesson'; readonly runId: string; readonly lesson: EngineLessonId }
   | { readonly kind: 'runs'; readonly runIds: readonly string[] };
 
 /** The export target of the selection, several runs oldest first (a new object: not for useLab). */

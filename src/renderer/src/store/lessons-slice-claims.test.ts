@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runView, summary } from '../test-support/fixtures';
-import type { Claim } from '../../../shared/lesson-claims';
+import type { Claim } from '../../../shared/claims';
 import { claimLine, claimsForModels, runLessonClaims } from './lessons-slice-claims';
 
 describe('what to notice', () => {

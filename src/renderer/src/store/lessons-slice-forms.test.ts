@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIC_MODELS, formOf, initialFormText, payloadSizes, textProblem } from './lessons-slice-forms';
+import { CLASSIC_MODELS, formOf, initialFormText, textProblem } from './lessons-slice-forms';
 import { engineLessonRequest, runLessonRequest } from './lessons-slice-requests';
-import { PIPELINE_KNOBS, RACE_KNOBS } from '../../../shared/lessons';
+import { PIPELINE_KNOBS } from '../../../shared/lessons/pipeline';
+import { RACE_KNOBS } from '../../../shared/lessons/race-condition';
 
 const MB = 1024 * 1024;
 const text = initialFormText();
@@ -102,11 +103,6 @@ describe('lesson forms', () => {
     expect(textProblem(PIPELINE_KNOBS.ratePerSecond, '')).toBeNull();
     expect(textProblem(RACE_KNOBS.workers, '')).toBe('must be an integer from 2 to 16');
     expect(textProblem(RACE_KNOBS.workers, '2.5')).toBe('must be an integer from 2 to 16');
-  });
-
-  it('measures payloads a quarter of each other, ending at the slider’s size and never below 1 KB', () => {
-    expect(payloadSizes(16 * MB, 3)).toEqual([MB, 4 * MB, 16 * MB]);
-    expect(payloadSizes(4096, 5)).toEqual([1024, 4096]);
   });
 
   it('shows the variant’s form in the "10 files" lesson and none in the guide', () => {

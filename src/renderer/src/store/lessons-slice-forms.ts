@@ -1,33 +1,16 @@
 /**
- * The lessons' forms: the lessons, the knobs each offers with its workshop defaults, and how a knob's
- * text is checked — with the engine's own ranges and wording.
+ * The lessons' forms: the run lessons' knobs with their workshop defaults (each engine lesson's form
+ * is in its own folder, features/lessons/<id>/), every form's fields, and how a knob's text is
+ * checked — with the engine's own ranges and wording.
  */
 import { describeRange, knobProblem, POOL_KNOBS, type KnobSpec } from '../../../shared/knobs';
-import { DATA_PASSING_KNOBS, DEADLOCK_KNOBS, PIPELINE_KNOBS, RACE_KNOBS } from '../../../shared/lessons';
+import { ENGINE_LESSON_IDS, isEngineLessonId, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { LessonId } from '../../../shared/lessons/workshop';
 import type { ModelId } from '../../../shared/models';
 import { scenarioInfo, type ScenarioId } from '../../../shared/scenarios';
+import { ENGINE_LESSON_FORMS } from '../features/lessons/engine-lesson-forms';
+import { withNote, type LessonField } from '../features/lessons/lesson-field';
 import { parseNumberText } from './setup-request';
-
-/** Every lesson, in the order the lessons list shows them. */
-export const LESSON_IDS = [
-  'ten-files',
-  'http-requests',
-  'image-batch',
-  'race-condition',
-  'data-passing',
-  'pipeline',
-  'deadlock',
-  'which-model',
-] as const;
-
-/** One of the lessons. */
-export type LessonId = (typeof LESSON_IDS)[number];
-
-/** Lessons that race the models through the run machinery (run:start). */
-export type RunLessonId = 'ten-files' | 'http-requests' | 'image-batch';
-
-/** Lessons the engine runs on their own channel (lesson:*). */
-export type EngineLessonId = 'race-condition' | 'data-passing' | 'pipeline' | 'deadlock';
 
 /** The "10 files" lesson's two variants: waiting or computing. */
 export type TenFilesVariant = 'io' | 'cpu';
@@ -38,29 +21,6 @@ export type RunFormId = 'ten-files-io' | 'ten-files-cpu' | 'http-requests' | 'im
 /** A form of a lesson: its knobs as typed are kept per form. */
 export type LessonFormId = RunFormId | EngineLessonId;
 
-/** Whether a value names a lesson. */
-export function isLessonId(value: unknown): value is LessonId {
-  return typeof value === 'string' && (LESSON_IDS as readonly string[]).includes(value);
-}
-
-/** Whether a lesson runs on its own engine channel. */
-export function isEngineLesson(id: LessonId): id is EngineLessonId {
-  return id === 'race-condition' || id === 'data-passing' || id === 'pipeline' || id === 'deadlock';
-}
-
-/** One knob of a form: its field id (a request path for run forms), its spec and the lesson's default text. */
-export interface LessonField {
-  /** `params.tasks` / `pool.concurrency` in run forms (the validator's field ids), the knob key otherwise. */
-  readonly id: string;
-  readonly knob: KnobSpec;
-  /** What the field starts with; empty means the engine's default (knobs whose default is null). */
-  readonly initial: string;
-  /** Words after the range: the classic value, what empty means. */
-  readonly note?: string;
-  /** What an empty field shows, when the lesson means something else by empty than the engine. */
-  readonly placeholder?: string;
-}
-
 /** A run lesson's scenario, models and knobs. */
 export interface RunForm {
   readonly scenario: ScenarioId;
@@ -68,11 +28,6 @@ export interface RunForm {
   readonly fields: readonly LessonField[];
   /** An empty Threads field means one thread per core, not the ThreadPoolExecutor default. */
   readonly threadsPerCore?: boolean;
-}
-
-function withNote(knob: KnobSpec, note: string | undefined): { note?: string } {
-  const text = note ?? (knob.default === null && knob.unsetMeans ? `empty: ${knob.unsetMeans}` : undefined);
-  return text === undefined ? {} : { note: text };
 }
 
 function param(scenario: ScenarioId, key: string, initial: string, note?: string): LessonField {
@@ -84,10 +39,6 @@ function param(scenario: ScenarioId, key: string, initial: string, note?: string
 function pool(key: keyof typeof POOL_KNOBS, initial: string, note?: string): LessonField {
   const knob = POOL_KNOBS[key];
   return { id: `pool.${key}`, knob, initial, ...withNote(knob, note) };
-}
-
-function field(knob: KnobSpec, initial: string, note?: string): LessonField {
-  return { id: knob.key, knob, initial, ...withNote(knob, note) };
 }
 
 /** The models the "10 files" and HTTP lessons race, in the order they run. */
@@ -130,46 +81,14 @@ export const RUN_FORMS: Readonly<Record<RunFormId, RunForm>> = {
   },
 };
 
-const MB = 1024 * 1024;
-
-/** Every engine lesson's knobs and workshop defaults. */
-export const ENGINE_FIELDS: Readonly<Record<EngineLessonId, readonly LessonField[]>> = {
-  'race-condition': [
-    field(RACE_KNOBS.workers, '4'),
-    field(RACE_KNOBS.increments, '1000000'),
-    field(RACE_KNOBS.switchIntervalMs, '5'),
-  ],
-  'data-passing': [
-    field(DATA_PASSING_KNOBS.bytes, String(16 * MB)),
-    field(DATA_PASSING_KNOBS.sizes, '5'),
-    field(DATA_PASSING_KNOBS.repeats, '3'),
-    field(DATA_PASSING_KNOBS.latencySamples, '200'),
-  ],
-  pipeline: [
-    field(PIPELINE_KNOBS.items, '4000'),
-    { ...field(PIPELINE_KNOBS.ratePerSecond, ''), placeholder: 'unlimited' },
-    field(PIPELINE_KNOBS.capacity, '8'),
-    field(PIPELINE_KNOBS.consumers, ''),
-    field(PIPELINE_KNOBS.roundsPerItem, '100000'),
-  ],
-  deadlock: [
-    field(DEADLOCK_KNOBS.pauseMs, '50'),
-    field(DEADLOCK_KNOBS.reportAfterMs, '200'),
-    field(DEADLOCK_KNOBS.giveUpAfterMs, '5000'),
-  ],
-};
-
 /** The fields of a form. */
 export function formFields(form: LessonFormId): readonly LessonField[] {
-  return form in RUN_FORMS ? RUN_FORMS[form as RunFormId].fields : ENGINE_FIELDS[form as EngineLessonId];
+  return isEngineLessonId(form) ? ENGINE_LESSON_FORMS[form].fields : RUN_FORMS[form].fields;
 }
 
 /** Every form's fields at their lesson defaults. */
 export function initialFormText(): Record<LessonFormId, Record<string, string>> {
-  const forms = [
-    ...(Object.keys(RUN_FORMS) as RunFormId[]),
-    ...(Object.keys(ENGINE_FIELDS) as EngineLessonId[]),
-  ];
+  const forms: readonly LessonFormId[] = [...(Object.keys(RUN_FORMS) as RunFormId[]), ...ENGINE_LESSON_IDS];
   return Object.fromEntries(
     forms.map((form) => [form, Object.fromEntries(formFields(form).map((f) => [f.id, f.initial]))]),
   ) as Record<LessonFormId, Record<string, string>>;
@@ -179,14 +98,6 @@ export function initialFormText(): Record<LessonFormId, Record<string, string>> 
 export function formOf(lesson: LessonId, variant: TenFilesVariant): LessonFormId | null {
   if (lesson === 'ten-files') return variant === 'io' ? 'ten-files-io' : 'ten-files-cpu';
   return lesson === 'which-model' ? null : lesson;
-}
-
-/** The payload sizes measured: `count` sizes ending at `largest`, each a quarter of the next, none below the knob's minimum. */
-export function payloadSizes(largest: number, count: number): number[] {
-  const sizes: number[] = [];
-  for (let i = 0, bytes = largest; i < count && bytes >= DATA_PASSING_KNOBS.bytes.min; i++, bytes /= 4)
-    sizes.unshift(Math.round(bytes));
-  return sizes;
 }
 
 /** A knob's problem as typed: empty is allowed only where the engine has a meaning for "unset". */

@@ -2,18 +2,13 @@
  * The requests the lesson forms build: a run request for the run lessons, a channel and its request
  * for the engine lessons — each checked by the engine's own validators before it is sent.
  */
-import type { InvokeContract } from '../../../shared/ipc';
 import { REQUEST_VALIDATORS } from '../../../shared/ipc-schemas';
-import type { PipelineCarrier } from '../../../shared/lessons';
+import { lessonChannel, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { RequestOf } from '../../../shared/lessons/registry';
 import type { RequestIssue, RunRequest, Validated } from '../../../shared/run-request';
-import {
-  ENGINE_FIELDS,
-  payloadSizes,
-  RUN_FORMS,
-  textProblem,
-  type EngineLessonId,
-  type RunFormId,
-} from './lessons-slice-forms';
+import type { LessonChoices } from '../features/lessons/engine-lesson-form';
+import { ENGINE_LESSON_FORMS } from '../features/lessons/engine-lesson-forms';
+import { RUN_FORMS, textProblem, type RunFormId } from './lessons-slice-forms';
 import { parseNumberText, validateDraft } from './setup-request';
 
 /** The run request of a run lesson's form, validated exactly as the engine will. */
@@ -33,77 +28,20 @@ export function runLessonRequest(
   return validateDraft({ scenario, knobText, models, poolText });
 }
 
-/** An engine lesson's request, with the channel it goes to. */
-export type EngineLessonRequest = {
-  [L in EngineLessonId]: {
-    readonly lesson: L;
-    readonly channel: `lesson:${L}`;
-    readonly request: InvokeContract[`lesson:${L}`]['request'];
-  };
-}[EngineLessonId];
-
-function engineRequest(
-  lesson: EngineLessonId,
-  value: (key: string) => number | undefined,
-  carrier: PipelineCarrier,
-): EngineLessonRequest {
-  const n = (key: string) => value(key)!;
-  switch (lesson) {
-    case 'race-condition':
-      return {
-        lesson,
-        channel: 'lesson:race-condition',
-        request: {
-          workers: n('workers'),
-          increments: n('increments'),
-          switchIntervalMs: n('switchIntervalMs'),
-        },
-      };
-    case 'data-passing':
-      return {
-        lesson,
-        channel: 'lesson:data-passing',
-        request: {
-          sizes: payloadSizes(n('bytes'), n('sizes')),
-          repeats: n('repeats'),
-          latencySamples: n('latencySamples'),
-        },
-      };
-    case 'pipeline': {
-      const consumers = value('consumers');
-      return {
-        lesson,
-        channel: 'lesson:pipeline',
-        request: {
-          items: n('items'),
-          ratePerSecond: value('ratePerSecond') ?? null,
-          capacity: n('capacity'),
-          ...(consumers === undefined ? {} : { consumers }),
-          carrier,
-          roundsPerItem: n('roundsPerItem'),
-        },
-      };
-    }
-    case 'deadlock':
-      return {
-        lesson,
-        channel: 'lesson:deadlock',
-        request: {
-          pauseMs: n('pauseMs'),
-          reportAfterMs: n('reportAfterMs'),
-          giveUpAfterMs: n('giveUpAfterMs'),
-        },
-      };
-  }
+/** One engine lesson's request, with the channel it goes to. */
+export interface EngineLessonRequestOf<L extends EngineLessonId> {
+  readonly lesson: L;
+  readonly channel: `lesson:${L}`;
+  readonly request: RequestOf<L>;
 }
 
 /** An engine lesson's request from its form, each field checked against its knob, then by the channel's validator. */
-export function engineLessonRequest(
-  lesson: EngineLessonId,
+export function engineLessonRequest<L extends EngineLessonId>(
+  lesson: L,
   text: Readonly<Record<string, string>>,
-  carrier: PipelineCarrier,
-): Validated<EngineLessonRequest> {
-  const fields = ENGINE_FIELDS[lesson];
+  carrier: LessonChoices['carrier'],
+): Validated<EngineLessonRequestOf<L>> {
+  const { fields, request } = ENGINE_LESSON_FORMS[lesson];
   const issues: RequestIssue[] = [];
   for (const f of fields) {
     const problem = textProblem(f.knob, text[f.id] ?? f.initial);
@@ -111,7 +49,11 @@ export function engineLessonRequest(
   }
   if (issues.length > 0) return { ok: false, issues };
   const typed = (key: string) => text[key] ?? fields.find((f) => f.id === key)?.initial ?? '';
-  const built = engineRequest(lesson, (key) => parseNumberText(typed(key)), carrier);
+  const built: EngineLessonRequestOf<L> = {
+    lesson,
+    channel: lessonChannel(lesson),
+    request: request((key) => parseNumberText(typed(key)), { carrier }),
+  };
   const checked = REQUEST_VALIDATORS[built.channel](built.request);
   return checked.ok ? { ok: true, value: built } : { ok: false, issues: checked.issues };
 }

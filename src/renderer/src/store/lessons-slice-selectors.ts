@@ -1,14 +1,9 @@
 /** Selectors of the lesson forms: text as typed, inline errors, the request to send, and why Run is disabled. */
 import type { RunRequest, Validated } from '../../../shared/run-request';
 import type { LabState } from './lab-store';
-import {
-  formFields,
-  textProblem,
-  type EngineLessonId,
-  type LessonFormId,
-  type RunFormId,
-} from './lessons-slice-forms';
-import { engineLessonRequest, runLessonRequest, type EngineLessonRequest } from './lessons-slice-requests';
+import { isEngineLessonId, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import { formFields, textProblem, type LessonFormId, type RunFormId } from './lessons-slice-forms';
+import { engineLessonRequest, runLessonRequest, type EngineLessonRequestOf } from './lessons-slice-requests';
 import { selectRunActive } from './run-slice';
 import { issueFor } from './setup-request';
 
@@ -17,7 +12,7 @@ export const selectCores = (s: LabState): number => s.catalog.value?.machine.cor
 
 /** Whether a form belongs to an engine lesson. */
 export function isEngineLessonForm(form: LessonFormId): form is EngineLessonId {
-  return form === 'race-condition' || form === 'data-passing' || form === 'pipeline' || form === 'deadlock';
+  return isEngineLessonId(form);
 }
 
 /** A field's text as typed. */
@@ -36,7 +31,10 @@ export function selectLessonFieldError(s: LabState, form: LessonFormId, field: s
 }
 
 const runRequests = new WeakMap<object, { cores: number; validation: Validated<RunRequest> }>();
-const engineRequests = new WeakMap<object, { carrier: string; validation: Validated<EngineLessonRequest> }>();
+const engineRequests = new WeakMap<
+  object,
+  { carrier: string; validation: Validated<EngineLessonRequestOf<EngineLessonId>> }
+>();
 
 /** A run lesson's request as typed; the same object until its text or the machine changes. */
 export function selectRunLessonRequest(s: LabState, form: RunFormId): Validated<RunRequest> {
@@ -50,14 +48,15 @@ export function selectRunLessonRequest(s: LabState, form: RunFormId): Validated<
 }
 
 /** An engine lesson's request as typed (with the pipeline's carrier); the same object until either changes. */
-export function selectEngineLessonRequest(
+export function selectEngineLessonRequest<L extends EngineLessonId>(
   s: LabState,
-  lesson: EngineLessonId,
-): Validated<EngineLessonRequest> {
+  lesson: L,
+): Validated<EngineLessonRequestOf<L>> {
   const text = s.lessons.text[lesson];
   const carrier = s.lessons.carrier;
   const cached = engineRequests.get(text);
-  if (cached?.carrier === carrier) return cached.validation;
+  // Each form has its own text object: a cached request is always this lesson's.
+  if (cached?.carrier === carrier) return cached.validation as Validated<EngineLessonRequestOf<L>>;
   const validation = engineLessonRequest(lesson, text, carrier);
   engineRequests.set(text, { carrier, validation });
   return validation;

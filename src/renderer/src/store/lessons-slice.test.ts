@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineResult } from '../../../shared/lessons';
+import type { PipelineResult } from '../../../shared/lessons/pipeline';
 import { CATALOG, deadlockLessonRun, runView } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
 import {
@@ -173,11 +173,16 @@ describe('lessons slice', () => {
     if (!pipeline.ok) throw new Error('defaults must be valid');
     s().engineLessonStarted(pipeline.value);
     const result = { capacity: 8, series: [point(50), point(100), point(150)] } as unknown as PipelineResult;
-    s().engineLessonFinished({
-      lesson: 'pipeline',
-      result,
-      saved: { runId: 'p1', startedAt: '2026-11-21T08:00:00.000Z' },
-    });
+    s().lessonRunShown(
+      {
+        lesson: 'pipeline',
+        request: pipeline.value.request,
+        result,
+        runId: 'p1',
+        startedAt: '2026-11-21T08:00:00.000Z',
+      },
+      'finished',
+    );
     expect(s().lessons.results.pipeline).toBe(result);
     expect(s().lessons.points).toHaveLength(3);
     expect(s().lessons.active).toBeNull();
@@ -187,12 +192,29 @@ describe('lessons slice', () => {
   });
 });
 
+describe('a finished lesson run heard twice', () => {
+  it('changes the lessons once: the channel’s reply and lesson:ended carry the same run', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    const request = engineLessonRequest('deadlock', {}, 'threads');
+    if (!request.ok) throw new Error('defaults must be valid');
+    s().engineLessonStarted(request.value);
+    const run = deadlockLessonRun('dl');
+    s().lessonRunShown(run, 'finished');
+    const shown = s().lessons;
+    s().lessonRunShown(run, 'finished');
+    expect(s().lessons).toBe(shown);
+    expect(s().lessons.active).toBeNull();
+    expect(s().lessons.saved.deadlock).toMatchObject({ runId: 'dl', reopened: false });
+  });
+});
+
 describe('a lesson run re-opened from the history', () => {
   it('shows the saved result in its lesson until the lesson runs again', () => {
     const store = createLabStore();
     const s = () => store.getState();
     const run = deadlockLessonRun('dl');
-    s().lessonRunReopened(run);
+    s().lessonRunShown(run, 'reopened');
     expect(s().lessons.current).toBe('deadlock');
     expect(s().lessons.results.deadlock).toEqual(run.result);
     expect(s().lessons.sent.deadlock).toEqual(run.request);
@@ -211,7 +233,7 @@ describe('a lesson run re-opened from the history', () => {
     s().engineLessonStarted(request.value);
     expect(s().lessons.saved.deadlock).toBeUndefined();
     expect(s().lessons.results.deadlock).toBeNull();
-    s().lessonRunReopened(deadlockLessonRun('other'));
+    s().lessonRunShown(deadlockLessonRun('other'), 'reopened');
     expect(s().lessons.results.deadlock).toBeNull();
   });
 });

@@ -3,28 +3,29 @@
  * what each lesson last measured — a run for the run lessons, the engine's result for the others.
  */
 import type { RunView } from '../../../shared/views';
-import { lessonSettings, type LessonRun, type LessonRunMeta } from '../../../shared/lesson-runs';
-import type {
-  DataPassingResult,
-  DataPassingRow,
-  DeadlockResult,
-  PipelineCarrier,
-  PipelinePoint,
-  PipelineResult,
-  RaceConditionResult,
-} from '../../../shared/lessons';
+import { ENGINE_LESSON_IDS, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { PipelineCarrier } from '../../../shared/lessons/pipeline';
+import {
+  lessonSettings,
+  type LessonProgress,
+  type LessonProgressOf,
+  type LessonRunMeta,
+  type LessonRunOf,
+  type RequestOf,
+  type ResultOf,
+} from '../../../shared/lessons/registry';
+import type { LessonId } from '../../../shared/lessons/workshop';
 import type { RunRequest } from '../../../shared/run-request';
+import type { EngineLessonForm, LessonLiveState } from '../features/lessons/engine-lesson-form';
+import { ENGINE_LESSON_FORMS } from '../features/lessons/engine-lesson-forms';
 import type { LabSliceCreator, LabState } from './lab-store';
 import {
   initialFormText,
-  type EngineLessonId,
   type LessonFormId,
-  type LessonId,
   type RunFormId,
   type TenFilesVariant,
 } from './lessons-slice-forms';
-import { type EngineLessonRequest } from './lessons-slice-requests';
-import { foldDataPassingRow, foldPipelinePoint } from './lessons-slice-progress';
+import type { EngineLessonRequestOf } from './lessons-slice-requests';
 import { selectRunActive } from './run-slice';
 
 /** What is asked for or in progress: a run lesson's run (through the run slice) or an engine lesson. */
@@ -38,14 +39,6 @@ export type ActiveLesson =
     }
   | { readonly kind: 'engine'; readonly lesson: EngineLessonId; readonly cancelling: boolean };
 
-/** An engine lesson's result, with the lesson it belongs to and where the history keeps it. */
-export type EngineLessonResult = (
-  | { readonly lesson: 'race-condition'; readonly result: RaceConditionResult }
-  | { readonly lesson: 'data-passing'; readonly result: DataPassingResult }
-  | { readonly lesson: 'pipeline'; readonly result: PipelineResult }
-  | { readonly lesson: 'deadlock'; readonly result: DeadlockResult }
-) & { readonly saved: LessonRunMeta };
-
 /** Where an engine lesson's result on screen is kept; `reopened` when it came from the history. */
 export interface SavedLessonResult extends LessonRunMeta {
   readonly reopened: boolean;
@@ -53,17 +46,15 @@ export interface SavedLessonResult extends LessonRunMeta {
   readonly settings?: string;
 }
 
-/** The live progress the engine streams for a lesson. */
-export type LessonProgress =
-  | { readonly lesson: 'data-passing'; readonly row: DataPassingRow }
-  | { readonly lesson: 'pipeline'; readonly point: PipelinePoint };
+/** Where a lesson run on screen came from: the engine just finished it, or History re-opened it. */
+export type LessonRunSource = 'finished' | 'reopened';
 
 /** How an engine lesson's last attempt ended, when it did not simply finish. */
 export type LessonEnding =
   { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
 
-/** The lessons' part of the state. */
-export interface LessonsState {
+/** The lessons' part of the state; the live state is what the streaming lessons measured so far. */
+export interface LessonsState extends LessonLiveState {
   readonly current: LessonId;
   readonly variant: TenFilesVariant;
   readonly carrier: PipelineCarrier;
@@ -71,18 +62,10 @@ export interface LessonsState {
   readonly active: ActiveLesson | null;
   /** The last finished run of each run lesson form. */
   readonly runs: Readonly<Partial<Record<RunFormId, RunView>>>;
-  readonly results: {
-    readonly 'race-condition': RaceConditionResult | null;
-    readonly 'data-passing': DataPassingResult | null;
-    readonly pipeline: PipelineResult | null;
-    readonly deadlock: DeadlockResult | null;
-  };
-  /** Rows measured so far by the data-passing lesson. */
-  readonly rows: readonly DataPassingRow[];
-  /** Points of the pipeline lesson so far. */
-  readonly points: readonly PipelinePoint[];
+  /** What each engine lesson last measured (null while it runs again). */
+  readonly results: { readonly [L in EngineLessonId]: ResultOf<L> | null };
   /** The last request each engine lesson sent: the live charts draw from it. */
-  readonly sent: Readonly<Partial<{ [R in EngineLessonRequest as R['lesson']]: R['request'] }>>;
+  readonly sent: Readonly<Partial<{ [L in EngineLessonId]: RequestOf<L> }>>;
   /** Why a form's last attempt did not finish: cancelled, refused or failed. */
   readonly endings: Readonly<Partial<Record<LessonFormId, LessonEnding>>>;
   /** The history entry of each engine lesson's result on screen. */
@@ -104,23 +87,42 @@ export interface LessonsSlice {
   lessonRunSettled(view: RunView): void;
   /** The lesson's run was refused or failed (the run slice words why). */
   lessonRunEnded(runId: string | null, message: string): void;
-  engineLessonStarted(sent: EngineLessonRequest): void;
+  engineLessonStarted<L extends EngineLessonId>(sent: EngineLessonRequestOf<L>): void;
   lessonProgressed(progress: LessonProgress): void;
-  engineLessonFinished(outcome: EngineLessonResult): void;
+  /**
+   * A lesson run to show in its lesson, as the engine's channel replied with it when it finished, or
+   * as History re-opened it — which brings its lesson on screen, and is ignored while that lesson runs.
+   */
+  lessonRunShown<L extends EngineLessonId>(run: LessonRunOf<L>, source: LessonRunSource): void;
   engineLessonEnded(lesson: EngineLessonId, ending: LessonEnding): void;
   lessonCancelRequested(): void;
-  /** A lesson run from the history: shown in its lesson, which comes on screen. Ignored while that lesson runs. */
-  lessonRunReopened(run: LessonRun): void;
   /** The pending lesson's heading took focus. */
   lessonFocusTaken(): void;
 }
 
-const NO_RESULTS: LessonsState['results'] = {
-  'race-condition': null,
-  'data-passing': null,
-  pipeline: null,
-  deadlock: null,
+const NO_RESULTS = Object.fromEntries(ENGINE_LESSON_IDS.map((lesson) => [lesson, null])) as {
+  readonly [L in EngineLessonId]: null;
 };
+
+/** The live state as a lesson starts: what it streams is cleared. */
+function liveCleared(lesson: EngineLessonId): Partial<LessonLiveState> {
+  return ENGINE_LESSON_FORMS[lesson].live?.cleared ?? {};
+}
+
+/** The live state with one more update of the lesson that streamed it. */
+function liveFolded<L extends EngineLessonId>(
+  live: LessonLiveState,
+  progress: LessonProgressOf<L>,
+): Partial<LessonLiveState> {
+  const form: EngineLessonForm<L> = ENGINE_LESSON_FORMS[progress.lesson];
+  return form.live?.fold(live, progress) ?? {};
+}
+
+/** The live state of a whole run: everything it measured. */
+function liveOf<L extends EngineLessonId>(run: LessonRunOf<L>): Partial<LessonLiveState> {
+  const form: EngineLessonForm<L> = ENGINE_LESSON_FORMS[run.lesson];
+  return form.live?.fromResult(run.result) ?? {};
+}
 
 function withoutEnding(state: LessonsState, form: LessonFormId): LessonsState['endings'] {
   if (!(form in state.endings)) return state.endings;
@@ -199,24 +201,39 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
         results: { ...l.results, [lesson]: null },
         saved: withoutSaved(l, lesson),
         endings: withoutEnding(l, lesson),
-        ...(lesson === 'data-passing' ? { rows: [] } : {}),
-        ...(lesson === 'pipeline' ? { points: [] } : {}),
+        ...liveCleared(lesson),
       })),
     lessonProgressed: (progress) =>
       update((l) => {
         if (l.active?.kind !== 'engine' || l.active.lesson !== progress.lesson) return null;
-        return progress.lesson === 'pipeline'
-          ? { points: foldPipelinePoint(l.points, progress.point) }
-          : { rows: foldDataPassingRow(l.rows, progress.row) };
+        return liveFolded(l, progress);
       }),
-    engineLessonFinished: (outcome) =>
-      update((l) => ({
-        active: l.active?.kind === 'engine' && l.active.lesson === outcome.lesson ? null : l.active,
-        results: { ...l.results, [outcome.lesson]: outcome.result },
-        saved: { ...l.saved, [outcome.lesson]: { ...outcome.saved, reopened: false } },
-        ...(outcome.lesson === 'data-passing' ? { rows: outcome.result.rows } : {}),
-        ...(outcome.lesson === 'pipeline' ? { points: outcome.result.series } : {}),
-      })),
+    lessonRunShown: (run, source) =>
+      update((l) => {
+        const running = l.active?.kind === 'engine' && l.active.lesson === run.lesson;
+        if (source === 'reopened' && running) return null;
+        // The window that ran it hears the same run twice (its channel's reply and lesson:ended): once is a change.
+        const onScreen = l.saved[run.lesson];
+        if (source === 'finished' && !running && onScreen?.runId === run.runId && !onScreen.reopened)
+          return null;
+        const shown = { results: { ...l.results, [run.lesson]: run.result }, ...liveOf(run) };
+        const where = { runId: run.runId, startedAt: run.startedAt };
+        if (source === 'finished')
+          return {
+            ...shown,
+            active: running ? null : l.active,
+            saved: { ...l.saved, [run.lesson]: { ...where, reopened: false } },
+          };
+        return {
+          ...shown,
+          current: run.lesson,
+          // The charts draw from what was sent: the saved request, not the knobs as typed now.
+          sent: { ...l.sent, [run.lesson]: run.request },
+          saved: { ...l.saved, [run.lesson]: { ...where, reopened: true, settings: lessonSettings(run) } },
+          endings: withoutEnding(l, run.lesson),
+          focusPending: run.lesson,
+        };
+      }),
     engineLessonEnded: (lesson, ending) =>
       update((l) => ({
         active: l.active?.kind === 'engine' && l.active.lesson === lesson ? null : l.active,
@@ -225,29 +242,6 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
     lessonCancelRequested: () =>
       update((l) => (l.active?.kind === 'engine' ? { active: { ...l.active, cancelling: true } } : null)),
     lessonFocusTaken: () => update((l) => (l.focusPending === null ? null : { focusPending: null })),
-    lessonRunReopened: (run) =>
-      update((l) => {
-        if (l.active?.kind === 'engine' && l.active.lesson === run.lesson) return null;
-        return {
-          current: run.lesson,
-          // The charts draw from what was sent: the saved request, not the knobs as typed now.
-          sent: { ...l.sent, [run.lesson]: run.request },
-          results: { ...l.results, [run.lesson]: run.result },
-          saved: {
-            ...l.saved,
-            [run.lesson]: {
-              runId: run.runId,
-              startedAt: run.startedAt,
-              reopened: true,
-              settings: lessonSettings(run),
-            },
-          },
-          endings: withoutEnding(l, run.lesson),
-          focusPending: run.lesson,
-          ...(run.lesson === 'data-passing' ? { rows: run.result.rows } : {}),
-          ...(run.lesson === 'pipeline' ? { points: run.result.series } : {}),
-        };
-      }),
   };
 };
 

@@ -97,11 +97,16 @@ describe('responsiveness slice', () => {
     expect(selectJobBlocker(s(), ['sleepMs'])).toBe(
       'A lesson is running: cancel it or wait for it to finish.',
     );
-    s().engineLessonFinished({
-      lesson: 'deadlock',
-      result: { attempts: [] },
-      saved: { runId: 'd1', startedAt: '2026-11-21T08:00:00.000Z' },
-    });
+    s().lessonRunShown(
+      {
+        lesson: 'deadlock',
+        request: deadlock.value.request,
+        result: { attempts: [] },
+        runId: 'd1',
+        startedAt: '2026-11-21T08:00:00.000Z',
+      },
+      'finished',
+    );
     expect(selectJobBlocker(s(), ['durationMs'])).toBeNull();
   });
 

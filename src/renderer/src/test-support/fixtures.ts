@@ -1,6 +1,7 @@
 /** Catalogue, snapshots and results for tests and the fake API: realistic, small, and deterministic. */
 import type { Catalog, LessonListItem, ModelSummary, RunView } from '../../../shared/views';
-import type { LessonRun, SavedLessonId } from '../../../shared/lesson-runs';
+import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { LessonRun } from '../../../shared/lessons/registry';
 import { POOL_KNOBS } from '../../../shared/knobs';
 import { MODEL_IDS, MODELS, modelInfo, type ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
@@ -148,6 +149,6 @@ export function deadlockLessonRun(runId: string, startedAt = '2025-01-01T13:00:0
 }
 
 /** A lesson run's line in the history list. */
-export function lessonItem(runId: string, lesson: SavedLessonId, startedAt: string): LessonListItem {
+export function lessonItem(runId: string, lesson: EngineLessonId, startedAt: string): LessonListItem {
   return { kind: 'lesson', runId, lesson, title: lesson, settings: '', startedAt, verdict: 'measured' };
 }

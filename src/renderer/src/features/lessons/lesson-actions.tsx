@@ -1,6 +1,7 @@
 /** A lesson's Run button (and Cancel while it runs), with why Run is disabled and how the last attempt ended. */
 import type { FormEvent, ReactNode } from 'react';
-import type { LessonFormId, LessonId } from '../../store/lessons-slice-forms';
+import type { LessonId } from '../../../../shared/lessons/workshop';
+import type { LessonFormId } from '../../store/lessons-slice-forms';
 import { selectFormActive } from '../../store/lessons-slice';
 import { selectLessonBlocker } from '../../store/lessons-slice-selectors';
 import type { LabState } from '../../store/lab-store';

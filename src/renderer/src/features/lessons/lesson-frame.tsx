@@ -1,8 +1,7 @@
 /** The shape every lesson shares: heading, explanation, the form that runs it, what to notice, and the live side. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { LessonId } from '../../store/lessons-slice-forms';
+import { workshopLesson, type LessonId } from '../../../../shared/lessons/workshop';
 import { useLab } from '../../store/store-context';
-import { lessonEntry } from './lesson-list';
 
 /** Props of a lesson's frame. */
 export interface LessonFrameProps {
@@ -35,7 +34,7 @@ export function LessonFrame({ id, intro, controls, notice, children, stacked }: 
     <article className="lesson-page" data-lesson={id} aria-labelledby={headingId}>
       <header className="lesson-header">
         <h2 id={headingId} ref={heading} tabIndex={-1}>
-          {lessonEntry(id).title}
+          {workshopLesson(id).title}
         </h2>
       </header>
       <div className={`lesson-body${stacked ? ' lesson-body-stacked' : ''}`}>

@@ -1,6 +1,7 @@
 /** A lesson's knobs, each validated inline with the engine's own ranges and wording (as the run setup does). */
 import type { ReactNode } from 'react';
-import { formFields, type LessonField, type LessonFormId } from '../../store/lessons-slice-forms';
+import { formFields, type LessonFormId } from '../../store/lessons-slice-forms';
+import type { LessonField } from './lesson-field';
 import { selectLessonFieldError, selectLessonText } from '../../store/lessons-slice-selectors';
 import { useLab } from '../../store/store-context';
 import { NumberField } from '../run-setup/number-field';

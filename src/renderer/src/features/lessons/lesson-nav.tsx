@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { selectCurrentLesson } from '../../store/lessons-slice';
 import { useLab } from '../../store/store-context';
-import { LESSONS } from './lesson-list';
+import { WORKSHOP_LESSONS } from '../../../../shared/lessons/workshop';
 
 /** `<nav aria-label="Lessons">` with a button per lesson. */
 export function LessonNav(): ReactNode {
@@ -21,7 +21,7 @@ export function LessonNav(): ReactNode {
   return (
     <nav className="lesson-nav" aria-label="Lessons">
       <ol ref={listRef}>
-        {LESSONS.map((lesson, index) => (
+        {WORKSHOP_LESSONS.map((lesson, index) => (
           <li key={lesson.id}>
             <button
               type="button"

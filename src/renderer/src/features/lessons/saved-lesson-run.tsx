@@ -1,7 +1,7 @@
 /** Under an engine lesson's result: where the history keeps it (or that it was re-opened from there), and its exports. */
 import type { ReactNode } from 'react';
-import { LESSON_EXPORT_FORMATS } from '../../../../shared/lesson-runs';
-import type { EngineLessonId } from '../../store/lessons-slice-forms';
+import { LESSON_EXPORT_FORMATS } from '../../../../shared/lessons/registry';
+import type { EngineLessonId } from '../../../../shared/lessons/lesson-ids';
 import { useLab } from '../../store/store-context';
 import { formatStartedAt } from '../history-view/started-at';
 import { LessonExportButtons } from '../results/export-buttons';

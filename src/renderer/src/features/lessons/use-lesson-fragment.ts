@@ -1,6 +1,6 @@
 /** Keeps the lesson and the address's #fragment in step: #lessons/race-condition opens that lesson. */
 import { useEffect } from 'react';
-import { isLessonId } from '../../store/lessons-slice-forms';
+import { isLessonId } from '../../../../shared/lessons/workshop';
 import { selectCurrentLesson } from '../../store/lessons-slice';
 import { useLab, useLabStore } from '../../store/store-context';
 

@@ -1,6 +1,6 @@
 /** "What to notice": each claim with what this run measured — shown, contradicted, or undecided, never assumed. */
 import type { ReactNode } from 'react';
-import type { Claim } from '../../../../shared/lesson-claims';
+import type { Claim } from '../../../../shared/claims';
 import { claimLine, type ClaimState } from '../../store/lessons-slice-claims';
 import { selectFormActive } from '../../store/lessons-slice';
 import type { LessonFormId } from '../../store/lessons-slice-forms';

@@ -4,7 +4,8 @@ import type { RunView } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
 import { formatDuration, formatSpeedup } from '../../../../shared/format';
 import type { LabState } from '../../store/lab-store';
-import type { LessonId, RunFormId, TenFilesVariant } from '../../store/lessons-slice-forms';
+import { workshopLesson, type LessonId } from '../../../../shared/lessons/workshop';
+import type { RunFormId, TenFilesVariant } from '../../store/lessons-slice-forms';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { LessonFrame } from './lesson-frame';
@@ -40,6 +41,9 @@ function speedups(view: RunView | undefined, models: readonly ModelId[]): string
 const run = (form: RunFormId, models: readonly ModelId[]) => (s: LabState) =>
   speedups(s.lessons.runs[form], models);
 
+/** The button that opens a lesson, named by its title. */
+const openLabel = (lesson: LessonId): string => `Open “${workshopLesson(lesson).title}”`;
+
 const GUIDE: readonly GuideRow[] = [
   {
     workload: 'CPU-bound',
@@ -59,14 +63,14 @@ const GUIDE: readonly GuideRow[] = [
     workload: 'I/O-bound, many connections',
     pick: 'async (asyncio), with a cap on what is in flight',
     why: 'One event loop keeps thousands of waiting sockets for a small object each; a pool overlaps only as many requests as it has workers. A semaphore keeps the server (and the client) from drowning.',
-    demo: { kind: 'lesson', lesson: 'http-requests', label: 'Open “1000 HTTP requests”' },
+    demo: { kind: 'lesson', lesson: 'http-requests', label: openLabel('http-requests') },
     measured: run('http-requests', ['async', 'threads', 'processes']),
   },
   {
     workload: 'Mixed: I/O, then CPU',
     pick: 'async for the I/O, a process pool for the CPU, a bounded queue between',
     why: 'Each stage gets the model that fits it (loop.run_in_executor with a ProcessPoolExecutor); the bounded queue hands work along and pushes back when the CPU stage falls behind.',
-    demo: { kind: 'lesson', lesson: 'pipeline', label: 'Open “Producer/consumer pipeline”' },
+    demo: { kind: 'lesson', lesson: 'pipeline', label: openLabel('pipeline') },
     measured: (s) => {
       const result = s.lessons.results.pipeline;
       return result

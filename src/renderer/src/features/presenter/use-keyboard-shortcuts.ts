@@ -1,6 +1,6 @@
 /** Listens for the keyboard shortcuts app-wide and does what each asks, through the controllers and the store. */
 import { useEffect } from 'react';
-import { isLessonId, LESSON_IDS } from '../../store/lessons-slice-forms';
+import { isLessonId, LESSON_IDS } from '../../../../shared/lessons/workshop';
 import { selectRunActive } from '../../store/run-slice';
 import { useController, useLabStore, useLessons } from '../../store/store-context';
 import { shortcutEffect, shortcutFor } from './shortcuts';

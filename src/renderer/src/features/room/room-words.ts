@@ -1,4 +1,5 @@
 /** The room's sentences: what the shared machine is doing and who asked, as a window reads it. */
+import { lessonTitle } from '../../../../shared/lessons/registry';
 import { describeCaller, type LabCaller, type RoomActivity } from '../../../../shared/room';
 
 /** "You" for this window's own requests, else who it was. */
@@ -12,7 +13,8 @@ export function activityWords(activity: RoomActivity): string {
     case 'run':
       return `${activity.request.scenario} on ${activity.request.models.join(', ')}`;
     case 'lesson':
-      return `the ${activity.lesson.lesson.replace('-', ' ')} lesson`;
+      // Named by its title in the lesson registry, as the lessons list names it.
+      return `the “${lessonTitle(activity.lesson.lesson)}” lesson`;
     case 'job':
       return activity.what;
   }
