@@ -2,7 +2,8 @@
 
 Lab -> harness (one JSON object per line):
   {"type": "ping", "id": 1}
-  {"type": "start", "model": "py-threads", "workers": 6, "switchIntervalMs": 5, "taskTimeoutMs": null}
+  {"type": "start", "model": "py-threads", "workers": 6, "switchIntervalMs": 5, "taskTimeoutMs": null,
+   "program": "lab"}   (program "file-processor": the classic FileProcessor subclasses, file_processor.py)
   {"type": "run", "tasks": [{"workload": "count-primes", "input": {...}}, ...]}
   {"type": "switch-interval", "ms": 2}   (at any time, even mid-run; no answer)
 Harness -> lab:
@@ -26,6 +27,7 @@ from typing import Any, Dict, List, Optional
 from . import usage
 from .channel import Channel, CommandReader, now_ms
 from .gil_costs import LaneClock, WakeProbe, idle_lateness_ms
+from .classic_model import ClassicFileModel
 from .models import AsyncioGather, Model, ProcessPoolModel, Sequential, ThreadPool
 from .platform_setup import kill_children_with_harness, raise_open_file_limit
 from .process_pool import PoolError
@@ -118,7 +120,14 @@ class Session:
             if gil_enabled():
                 raise CommandError("the GIL is enabled in this free-threaded interpreter (start it with -X gil=0)")
         self.idle_late_ms = idle_lateness_ms()
-        if model_id == "py-sequential":
+        program = command.get("program", "lab")
+        if program not in ("lab", "file-processor"):
+            raise CommandError(f"unknown program {program!r}; the harness runs lab or file-processor")
+        if program == "file-processor":
+            if self.timeout_ms is not None:
+                raise CommandError("the file-processor program has no task timeout")
+            self.model = ClassicFileModel(model_id, workers, self._start_method(command.get("startMethod")))
+        elif model_id == "py-sequential":
             self.model = Sequential()
         elif model_id == "py-asyncio":
             self.model = AsyncioGather(workers)

@@ -1,4 +1,5 @@
 /** What building any model's executor, or asking whether it can run, needs besides the pool settings. */
+import type { ScenarioId } from '../../../shared/scenarios';
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 
@@ -24,4 +25,6 @@ export interface ExecutorEnvironment extends ModelSetup {
    * dedicated worker thread (the app and browser mode: their main thread must never block).
    */
   readonly callingThread: 'inline' | 'dedicated';
+  /** The scenario of the run, when there is one: the "10 files" scenarios run Python's classic FileProcessor. */
+  readonly scenario?: ScenarioId;
 }

@@ -112,6 +112,7 @@ export async function runScenario(
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
     callingThread: options.callingThread ?? 'inline',
+    scenario: request.scenario,
     ...(options.python ? { python: options.python } : {}),
   };
   const runId = hooks.runId ?? randomUUID();

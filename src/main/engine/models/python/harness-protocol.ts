@@ -128,7 +128,12 @@ export interface StartCommand {
   readonly taskTimeoutMs: number | null;
   /** multiprocessing start method for py-processes; the platform's default when absent. */
   readonly startMethod?: 'fork' | 'spawn' | 'forkserver';
+  /** Which Python runs the tasks: the lab's models (models.py), or the classic FileProcessor subclasses (file_processor.py). */
+  readonly program?: PythonProgram;
 }
+
+/** The Python programs the harness runs a model with. */
+export type PythonProgram = 'lab' | 'file-processor';
 
 /** Every command the engine may send. */
 export type HarnessCommand =

@@ -9,7 +9,7 @@ import type { TaskSpec } from '../../../../workers/protocol/executor';
 import type { ForecastInput, ModelEngine, ModelEngines } from '../model-engine';
 import { createPythonExecutor, type PythonRuntime } from './python-executor';
 import { measurePythonSpeed, pythonExpectedMs, speedBasis, type PythonSpeed } from './python-forecast';
-import { PYTHON_MODEL_IDS, type PythonModelId } from './python-models';
+import { FILE_PROCESSOR_SCENARIOS, PYTHON_MODEL_IDS, type PythonModelId } from './python-models';
 import { findPythonSetup, pythonModelAvailability } from './python-setup';
 
 /** Whether a Python model can run with this setup: the interpreter's label, or the reason. */
@@ -50,7 +50,18 @@ async function pythonForecast(model: PythonModelId, input: ForecastInput) {
 
 function pythonEngine(model: PythonModelId): ModelEngine {
   return {
-    createExecutor: (pool, env) => createPythonExecutor(model, pool, () => locatePython(model, env)),
+    createExecutor: (pool, env) => {
+      const classic =
+        env.scenario !== undefined &&
+        FILE_PROCESSOR_SCENARIOS.includes(env.scenario) &&
+        pool.taskTimeoutMs === null;
+      return createPythonExecutor(
+        model,
+        pool,
+        () => locatePython(model, env),
+        classic ? 'file-processor' : 'lab',
+      );
+    },
     probe: (setup) => pythonModelProbe(model, setup),
     forecast: (input) => pythonForecast(model, input),
   };

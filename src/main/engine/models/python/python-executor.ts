@@ -21,7 +21,13 @@ import type {
 import { toLabTime, type ClockAlignment } from './clock-alignment';
 import { HarnessClient } from './harness-client';
 import { decodeHarnessOutput } from './harness-output';
-import type { HarnessHello, HarnessReady, HarnessTaskMessage, StartCommand } from './harness-protocol';
+import type {
+  HarnessHello,
+  HarnessReady,
+  HarnessTaskMessage,
+  PythonProgram,
+  StartCommand,
+} from './harness-protocol';
 import { PYTHON_MODELS, type PythonModelId } from './python-models';
 import type { PythonInterpreter } from './python-interpreter';
 
@@ -42,6 +48,8 @@ export interface PythonExecutorOptions {
   readonly taskTimeoutMs: number | null;
   /** multiprocessing start method; the platform's default when absent (tests use spawn on Linux). */
   readonly startMethod?: StartCommand['startMethod'];
+  /** The lab's models (the default), or the classic FileProcessor subclasses. */
+  readonly program?: PythonProgram;
   /** Where rejected harness lines are logged; console.warn by default. */
   readonly log?: (line: string) => void;
 }
@@ -103,6 +111,7 @@ export class PythonExecutor implements Executor {
       switchIntervalMs: this.options.switchIntervalMs,
       taskTimeoutMs: this.options.taskTimeoutMs,
       ...(this.options.startMethod ? { startMethod: this.options.startMethod } : {}),
+      ...(this.options.program ? { program: this.options.program } : {}),
     });
   }
 
@@ -204,6 +213,7 @@ export function createPythonExecutor(
   model: PythonModelId,
   pool: ResolvedPool,
   locate: () => Promise<PythonRuntime>,
+  program: PythonProgram = 'lab',
   log?: (line: string) => void,
 ): PythonExecutor {
   const knob = PYTHON_MODELS[model].pool;
@@ -222,6 +232,7 @@ export function createPythonExecutor(
     switchIntervalMs: pool.switchIntervalMs,
     // Like the Node models: only the pools have a task timeout (the loop and the event loop cannot stop a task).
     taskTimeoutMs: knob === 'threads' || knob === 'processes' ? pool.taskTimeoutMs : null,
+    program,
     log,
   });
 }

@@ -2,6 +2,7 @@
  * The real-CPython models as the harness runs them: fixed ids (their registry entries are in
  * shared/models/py-*.ts), the pool knob that sizes each, and which interpreter build each needs.
  */
+import type { ScenarioId } from '../../../../shared/scenarios';
 
 /** Python model ids are fixed: the CLI, the tests and the docs use them. */
 export const PYTHON_MODEL_IDS = [
@@ -39,3 +40,11 @@ export const PYTHON_MODELS: Readonly<Record<PythonModelId, PythonModelRun>> = {
 export function isPythonModelId(value: unknown): value is PythonModelId {
   return typeof value === 'string' && (PYTHON_MODEL_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * The "10 files" lesson's scenarios (waiting for files, counting their words): under Python they run
+ * the classic assignment, an abstract FileProcessor with sequential, threaded, multiprocessing and
+ * asyncio subclasses (resources/python/concurrency_lab/file_processor.py), unless a task timeout is
+ * set, which only the lab's own pools enforce.
+ */
+export const FILE_PROCESSOR_SCENARIOS: readonly ScenarioId[] = ['io-sleep', 'cpu-wordcount'];

@@ -43,6 +43,7 @@ export async function testExecutor(
     switchIntervalMs: options.switchIntervalMs ?? 5,
     taskTimeoutMs: options.taskTimeoutMs ?? null,
     ...(options.startMethod ? { startMethod: options.startMethod } : {}),
+    ...(options.program ? { program: options.program } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
 }
