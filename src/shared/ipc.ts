@@ -14,7 +14,10 @@ import {
   type LessonChannel,
 } from './lessons/lesson-ids';
 import type { LessonProgress, LessonRun, LessonRunOf, RequestOf } from './lessons/registry';
+import type { ModelId } from './models';
+import type { PythonSource } from './python-run';
 import type { ModelSnapshot } from './results';
+import type { ScenarioId } from './scenarios';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { Catalog, HistoryItem, ModelSummary, RunView, SystemStats } from './views';
 import type { ExportFile, ExportFormat } from './export-formats';
@@ -87,6 +90,14 @@ export interface InvokeContract extends LessonContract {
     readonly request: { readonly switchIntervalMs: number };
     readonly reply: { readonly applied: boolean };
   };
+  /**
+   * The Python source a CPython model runs for a scenario, from the harness shipped with the app:
+   * read-only, one way — no code is ever sent to the engine.
+   */
+  'python:source': {
+    readonly request: { readonly model: ModelId; readonly scenario: ScenarioId };
+    readonly reply: PythonSource;
+  };
   /** Who this window is, the room, how attendees join, and the run under way (to catch up on it). */
   'room:state': { readonly request: null; readonly reply: RoomSession };
   /** The instructor's window reports what it shows; attendees following it show the same. */
@@ -151,6 +162,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'history:export': true,
     'room:state': true,
     'room:screen': true,
+    'python:source': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',

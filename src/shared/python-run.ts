@@ -3,7 +3,7 @@
  * native tools, and how the harness's clock was lined up with the lab's — as plain data, with the
  * words that say how each number was measured: the UI, the exports and the Notes column all use them.
  */
-import { formatDelay, formatPercent } from './format';
+import { formatDelay, formatDuration, formatPercent } from './format';
 
 /** One thread or process of a Python run: the wall time its tasks took against the CPU time it got. */
 export interface PythonLaneCost {
@@ -75,6 +75,21 @@ export interface PythonCatalog {
   readonly unavailable: string | null;
 }
 
+/** One file of the Python a model ran, as the "Python code" view shows it (read-only). */
+export interface PythonSourceFile {
+  /** Relative to the harness folder: "concurrency_lab/file_processor.py". */
+  readonly path: string;
+  readonly text: string;
+  /** The line the model's own code starts at ("class ThreadedFileProcessor"), to scroll to; null for a whole file. */
+  readonly focus: string | null;
+}
+
+/** The Python a model runs for a scenario: its program first, then what it calls. */
+export interface PythonSource {
+  readonly model: string;
+  readonly files: readonly PythonSourceFile[];
+}
+
 /** One measured figure: its name, its value in words, and how it was measured. */
 export interface PythonFigure {
   readonly label: string;
@@ -111,7 +126,7 @@ export function pythonFigures(stats: PythonRunStats): PythonFigure[] {
     },
     {
       label: processes ? 'Time not on a CPU' : 'Time not on a CPU (GIL or I/O waits)',
-      value: `${formatDelay(waitMs)} in all`,
+      value: `${formatDuration(waitMs)} in all`,
       how: 'The wall time the tasks took minus the CPU time they got, summed over the lanes: waiting for the GIL, for I/O, or for a core.',
     },
     {
@@ -133,9 +148,9 @@ export function pythonFigures(stats: PythonRunStats): PythonFigure[] {
       how: 'sys._is_gil_enabled() after the run (always on for a GIL build): importing an extension can switch a free-threaded build’s GIL back on.',
     },
     {
-      label: 'Clock offset',
-      value: `${clock.offsetMs.toFixed(3)} ms ± ${clock.uncertaintyMs.toFixed(3)} ms`,
-      how: `Python’s perf_counter plus this gives the lab’s clock: the midpoint of the fastest of ${clock.pings} pings (round trip ${clock.roundTripMs.toFixed(3)} ms), so the error is at most half that round trip. Python’s time.time() differed from the lab’s clock by ${clock.wallClockDifferenceMs.toFixed(3)} ms.`,
+      label: 'Clock alignment',
+      value: `within ± ${formatDuration(clock.uncertaintyMs)} (${clock.pings} pings)`,
+      how: `Every task time the harness reports (its perf_counter, ms since it started) plus ${clock.offsetMs.toFixed(3)} ms is the lab’s clock: the offset at the midpoint of the fastest of ${clock.pings} pings, whose round trip took ${formatDuration(clock.roundTripMs)}, so it is right to within half that. Python’s time.time() differed from the lab’s clock by ${formatDuration(clock.wallClockDifferenceMs)}.`,
     },
     {
       label: 'Interpreter',

@@ -19,6 +19,7 @@ import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
 import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
+import { pythonHandlers } from './service/python-handlers';
 import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
@@ -82,6 +83,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     ...historyHandlers(runs),
     ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
     ...roomHandlers(room, activity),
+    ...pythonHandlers(options.engine),
   };
 
   const dispatch = async <C extends InvokeChannel>(

@@ -5,7 +5,10 @@
 import type { LabApi, Reply } from '../../../shared/ipc';
 import type { RunView } from '../../../shared/views';
 import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
+import type { ModelId } from '../../../shared/models';
+import type { PythonSource } from '../../../shared/python-run';
 import type { RunRequest } from '../../../shared/run-request';
+import type { ScenarioId } from '../../../shared/scenarios';
 import type { ConnectionMonitor } from '../api/connection';
 import {
   selectComparisonRequest,
@@ -35,6 +38,8 @@ export interface LabController {
   exportRun(runId: string, format: ExportFormat): Promise<Reply<ExportFile>>;
   /** Stored runs as one file (a lesson run alone); the caller saves it. */
   exportHistory(runIds: readonly string[], format: ExportFormat): Promise<Reply<ExportFile>>;
+  /** The Python a CPython model runs for a scenario (read-only), for the "Python code" view. */
+  pythonSource(model: ModelId, scenario: ScenarioId): Promise<Reply<PythonSource>>;
   /** Retries a lost connection now rather than at the next backoff step. */
   reconnectNow(): void;
   /** Sends a run request and follows it (the lessons' runs use it too); resolves with its id, or null when refused. */
@@ -102,7 +107,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
       await refusedUnlessInstructor(api.invoke('run:start', request));
       return null;
     }
-    state().runRequested(request.models);
+    state().runRequested(request.models, request.scenario);
     const reply = await api.invoke('run:start', request);
     if (!reply.ok) {
       state().runRejected(reply.error);
@@ -242,6 +247,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     openRun,
     exportRun: (runId, format) => api.invoke('run:export', { runId, format }),
     exportHistory: (runIds, format) => api.invoke('history:export', { runIds, format }),
+    pythonSource: (model, scenario) => api.invoke('python:source', { model, scenario }),
     reconnectNow: () => api.connection.reconnectNow(),
     startRun,
     startComparison,

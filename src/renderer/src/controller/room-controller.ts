@@ -65,7 +65,7 @@ export function createRoomController(
     const s = state();
     // A run this window asked for itself is already on screen.
     if (s.run.phase !== 'idle') return;
-    s.roomRunJoined(live, activity.request.models);
+    s.roomRunJoined(live, activity.request.models, activity.request.scenario);
     const form = s.room.room?.screen?.runForm;
     if (isRunFormId(form) && s.lessons.active === null) {
       s.lessonRunRequested(form, activity.request);

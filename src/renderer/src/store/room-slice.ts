@@ -4,6 +4,7 @@
  * follows the instructor's screen, the join panel, and the last request the server refused.
  */
 import type { RunProgress } from '../../../shared/ipc';
+import type { ScenarioId } from '../../../shared/scenarios';
 import type { ModelId } from '../../../shared/models';
 import type { JoinInfo, LabCaller, LiveRun, RoomSession, RoomState } from '../../../shared/room';
 import type { RunView } from '../../../shared/views';
@@ -36,7 +37,7 @@ export interface RoomSlice {
   /** A run's progress, whoever started it: counted for the room's line. */
   roomRunProgressed(progress: RunProgress): void;
   /** This window shows the run under way that another window started (catching up on it). */
-  roomRunJoined(live: LiveRun, models: readonly ModelId[]): void;
+  roomRunJoined(live: LiveRun, models: readonly ModelId[], scenario?: ScenarioId): void;
   /** A run the instructor shows in a run lesson: the lesson shows it too. */
   roomLessonRunShown(form: RunFormId, view: RunView): void;
   /** The attendee went elsewhere on their own. */
@@ -90,7 +91,7 @@ export const createRoomSlice: LabSliceCreator<RoomSlice> = (set) => {
         if (r.settled[model] === completed + failed && r.tasks === total) return null;
         return { settled: { ...r.settled, [model]: completed + failed }, tasks: total };
       }),
-    roomRunJoined: (live, models) =>
+    roomRunJoined: (live, models, scenario) =>
       set((s) => {
         if (s.run.phase !== 'idle' && s.run.runId !== live.runId) return {};
         return {
@@ -98,6 +99,7 @@ export const createRoomSlice: LabSliceCreator<RoomSlice> = (set) => {
             phase: 'running',
             runId: live.runId,
             models: [...models],
+            scenario: scenario ?? null,
             preparing: null,
             forecast: null,
             snapshots: Object.fromEntries(live.snapshots.map((snapshot) => [snapshot.model, snapshot])),

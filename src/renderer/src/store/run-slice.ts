@@ -8,6 +8,7 @@ import type { ModelSummary, RunView } from '../../../shared/views';
 import type { ModelId } from '../../../shared/models';
 import type { ModelSnapshot } from '../../../shared/results';
 import type { RequestIssue } from '../../../shared/run-request';
+import type { ScenarioId } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
 import type { LanesInput } from '../charts/lanes-layout';
 
@@ -21,6 +22,8 @@ export interface RunState {
   readonly runId: string | null;
   /** Models of the run on screen, in the order they run. */
   readonly models: readonly ModelId[];
+  /** The scenario of the run on screen, once known (a followed run's is known when it ends). */
+  readonly scenario: ScenarioId | null;
   readonly preparing: string | null;
   /** How long the models that can tell (CPython) are expected to take, measured before they start. */
   readonly forecast: RunForecast | null;
@@ -36,7 +39,7 @@ export interface RunState {
 /** The run's state and events. */
 export interface RunSlice {
   readonly run: RunState;
-  runRequested(models: readonly ModelId[]): void;
+  runRequested(models: readonly ModelId[], scenario?: ScenarioId): void;
   runStarted(runId: string): void;
   /** The engine refused to start: field problems go back to the form, the rest to the error. */
   runRejected(error: LabError): void;
@@ -52,6 +55,7 @@ const IDLE: RunState = {
   phase: 'idle',
   runId: null,
   models: [],
+  scenario: null,
   preparing: null,
   forecast: null,
   snapshots: {},
@@ -87,9 +91,9 @@ function snapshotsOf(view: RunView): Partial<Record<ModelId, ModelSnapshot>> {
 /** Creates the run slice. */
 export const createRunSlice: LabSliceCreator<RunSlice> = (set) => ({
   run: IDLE,
-  runRequested: (models) =>
+  runRequested: (models, scenario) =>
     set((s) => ({
-      run: { ...IDLE, phase: 'requesting', models: [...models] },
+      run: { ...IDLE, phase: 'requesting', models: [...models], scenario: scenario ?? null },
       setup: { ...s.setup, serverIssues: [] },
     })),
   runStarted: (runId) =>
@@ -137,6 +141,7 @@ export const createRunSlice: LabSliceCreator<RunSlice> = (set) => ({
         run: {
           ...IDLE,
           models: view.run.results.map((r) => r.model),
+          scenario: view.run.scenario,
           snapshots: { ...s.run.snapshots, ...snapshotsOf(view) },
           finished: view.run.results,
           view,
@@ -158,6 +163,7 @@ export const createRunSlice: LabSliceCreator<RunSlice> = (set) => ({
         run: {
           ...IDLE,
           models: view.run.results.map((r) => r.model),
+          scenario: view.run.scenario,
           snapshots: snapshotsOf(view),
           finished: view.run.results,
           view,

@@ -6,6 +6,7 @@ import { Panel } from '../../ui/panel';
 import { ExportButtons } from '../results/export-buttons';
 import { answerSummary } from '../results/results-rows';
 import { ResultsTable } from '../results/results-table';
+import { PythonMeasurements } from '../python/python-measurements';
 import { RunFacts } from '../results/run-facts';
 import '../results/results.css';
 import { DetailLanes, DetailThroughput } from './run-detail-charts';
@@ -29,6 +30,7 @@ function Results({ view }: { readonly view: RunView }): ReactNode {
         <span aria-hidden="true">{answer.ok === true ? '✓' : answer.ok === false ? '✗' : '–'} </span>
         <strong>Answer check:</strong> {answer.text}
       </p>
+      <PythonMeasurements results={view.run.results} scenario={view.run.scenario} />
       <RunFacts run={view.run} />
       <ExportButtons runId={view.run.runId} />
     </Panel>

@@ -6,6 +6,8 @@ import { stateWord } from '../../format/run-state';
 import { selectExpectedMs, selectSettledState, selectSnapshot } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
+import { MODELS } from '../../../../shared/models';
+import { PythonCodeButton } from '../python/python-code';
 
 /** Props of a race row. */
 export interface RaceRowProps {
@@ -21,6 +23,8 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
   const settled = useLab((s) => selectSettledState(s, model));
   const idle = useLab((s) => s.run.phase === 'idle');
   const expectedMs = useLab((s) => selectExpectedMs(s, model));
+  const scenario = useLab((s) => s.run.scenario);
+  const python = MODELS[model].family.id === 'cpython' && scenario !== null;
   const state = snapshot && snapshot.state !== 'pending' ? snapshot.state : (settled ?? 'pending');
   // A run that failed as a whole leaves the models it never reached: they are not waiting any more.
   const word = state === 'pending' && idle ? 'not run' : stateWord(state);
@@ -36,6 +40,7 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
         <ModelSwatch model={model} />
         <span className="model-id">{model}</span>
         {fastest && <span className="badge badge-fastest">fastest</span>}
+        {python && <PythonCodeButton model={model} scenario={scenario} />}
       </div>
       <span className={`state-word state-${state}`}>{word}</span>
       <div
@@ -60,13 +65,15 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
           {failed > 0 && <span className="race-failed"> · {formatCount(failed)} failed</span>}
         </span>
         <span className="race-time">{snapshot ? formatDuration(snapshot.elapsedMs) : '—'}</span>
-        <span className="race-eta">
-          {state === 'running' && eta !== null && eta !== undefined
-            ? `ETA ${formatDuration(eta)}`
-            : (state === 'pending' || state === 'starting') && !idle && expectedMs !== undefined
-              ? `≈ ${formatDuration(expectedMs)} expected`
-              : ''}
-        </span>
+        {state === 'running' && eta !== null && eta !== undefined ? (
+          <span className="race-eta">ETA {formatDuration(eta)}</span>
+        ) : (state === 'pending' || state === 'starting') && !idle && expectedMs !== undefined ? (
+          <span className="race-eta" title="Expected, from the forecast measured before the run">
+            ≈ {formatDuration(expectedMs)}
+          </span>
+        ) : (
+          <span className="race-eta" />
+        )}
       </div>
     </li>
   );

@@ -1,10 +1,11 @@
-/** Results: the verdict, the comparison table, the answer check, the run's settings and its exports. */
+/** Results: the verdict, the comparison table, the answer check, what CPython measured, the run's settings and its exports. */
 import type { ReactNode } from 'react';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { ExportButtons } from './export-buttons';
 import { ResultsTable } from './results-table';
 import { answerSummary } from './results-rows';
+import { PythonMeasurements } from '../python/python-measurements';
 import { RunFacts } from './run-facts';
 import './results.css';
 
@@ -52,6 +53,7 @@ export function ResultsPanel(): ReactNode {
         final={view !== null}
       />
       <AnswerCheck {...answerSummary(results, view !== null)} />
+      {view && <PythonMeasurements results={view.run.results} scenario={view.run.scenario} />}
       {view && <RunFacts run={view.run} />}
       {view && <ExportButtons runId={view.run.runId} />}
     </Panel>
