@@ -55,10 +55,12 @@ function shortfallRemark(results: readonly VerdictInput[], winner: VerdictInput,
 }
 
 /**
- * When plain loops of two runtimes ran cleanly on the same tasks, how much longer one took: "CPython
- * took 27.4× as long as Node.js on the same tasks (py-sequential vs sequential)." Empty otherwise.
+ * When plain loops of two runtimes computed the same tasks cleanly, how much longer one took:
+ * "CPython took 27.4× as long as Node.js on the same tasks (py-sequential vs sequential)." Empty
+ * otherwise, and for work that waits (any runtime waits as long).
  */
-export function runtimeRemark(results: readonly VerdictInput[]): string {
+export function runtimeRemark(results: readonly VerdictInput[], kind: ScenarioKind): string {
+  if (kind !== 'cpu') return '';
   const loops = results.filter(
     (r) =>
       MODELS[r.model].verdict.kind === 'baseline' &&
@@ -84,7 +86,7 @@ export function runtimeRemark(results: readonly VerdictInput[]): string {
  * plain loops compared, when two ran (see runtimeRemark).
  */
 export function verdict(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
-  return `${ranking(results, kind, cores)}${runtimeRemark(results)}`;
+  return `${ranking(results, kind, cores)}${runtimeRemark(results, kind)}`;
 }
 
 function ranking(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/format';
 import { formatKnobNumber } from '../../../shared/knobs';
 import type { ModelResult, RunResult } from '../../../shared/results';
-import { paramFlags } from '../../../shared/scenarios';
+import { paramFlags, scenarioInfo } from '../../../shared/scenarios';
 import { runtimeRemark, verdictInputs } from '../../../shared/verdict';
 
 /** The comparison columns, in the order every reporter shows them. */
@@ -138,7 +138,7 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
   const paint = (code: string, text: string): string =>
     options.color ? `${code}${text}${ANSI.reset}` : text;
   const fastest = fastestModel(run);
-  const runtimes = runtimeRemark(verdictInputs(run)).trim();
+  const runtimes = runtimeRemark(verdictInputs(run), scenarioInfo(run.scenario).kind).trim();
   const rows = run.results.map((model) => ({ model, cells: comparisonCells(model, model === fastest) }));
   const widths = COMPARISON_COLUMNS.map((header, i) =>
     Math.max(header.length, ...rows.map((row) => (row.cells[i] ?? '').length)),

@@ -213,8 +213,9 @@ describe('lab controller, GIL lesson', () => {
       channel: 'run:start',
       request: {
         scenario: 'cpu-primes',
-        params: { tasks: 4, taskMs: 400 },
-        models: ['sequential', 'threads', 'gil-threads'],
+        // The catalogue has CPython: real py-threads beside the simulation, on smaller CPU tasks.
+        params: { tasks: 4, taskMs: 100 },
+        models: ['sequential', 'threads', 'gil-threads', 'py-sequential', 'py-threads'],
         pool: { threads: 2, switchIntervalMs: 5 },
       },
     });

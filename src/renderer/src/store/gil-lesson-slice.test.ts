@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runView, snapshot, summary } from '../test-support/fixtures';
+import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
 import {
   COMPARISONS,
   gilLaneRows,
   selectComparisonRequest,
   selectGilThreadsAhead,
   selectGilThreadsRunning,
+  selectPythonAvailability,
+  selectSimulationClaim,
   selectSwitchIntervalError,
   speedupsOf,
 } from './gil-lesson-slice';
@@ -33,6 +35,7 @@ describe('GIL lesson slice', () => {
       runId: 'r1',
       threads: 1.93,
       gilThreads: 0.97,
+      pyThreads: null,
     });
   });
 
@@ -84,6 +87,62 @@ describe('GIL lesson slice', () => {
     store.getState().switchIntervalEdited('0');
     expect(selectSwitchIntervalError(store.getState())).toBe('must be a number from 0.1 to 1000');
     expect(selectComparisonRequest(store.getState(), 'io')).toBeNull();
+  });
+
+  it('runs real CPython beside the simulation where an interpreter is found, smaller CPU tasks, unless left out', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().catalogLoaded(CATALOG);
+    expect(selectPythonAvailability(s())).toEqual({ available: true, reason: null });
+    expect(selectComparisonRequest(s(), 'cpu')).toEqual({
+      scenario: 'cpu-primes',
+      params: { tasks: 4, taskMs: 100 },
+      models: ['sequential', 'threads', 'gil-threads', 'py-sequential', 'py-threads'],
+      pool: { threads: 2, switchIntervalMs: 5 },
+    });
+    expect(selectComparisonRequest(s(), 'io')?.params).toEqual({ tasks: 8, taskMs: 300 });
+    s().pythonToggled(false);
+    expect(selectComparisonRequest(s(), 'cpu')?.models).toEqual(['sequential', 'threads', 'gil-threads']);
+    expect(selectComparisonRequest(s(), 'cpu')?.params).toEqual({ tasks: 4, taskMs: 400 });
+  });
+
+  it('says why CPython cannot run beside it, and runs the simulation alone', () => {
+    const store = createLabStore();
+    const reason = 'no usable Python: python3 not found; python not found';
+    store.getState().catalogLoaded({
+      ...CATALOG,
+      models: CATALOG.models.map((m) =>
+        m.family.id === 'cpython' ? { ...m, availability: { available: false as const, reason } } : m,
+      ),
+    });
+    expect(selectPythonAvailability(store.getState())).toEqual({ available: false, reason });
+    expect(selectComparisonRequest(store.getState(), 'cpu')?.models).toEqual([
+      'sequential',
+      'threads',
+      'gil-threads',
+    ]);
+  });
+
+  it('checks the simulation against CPython once both comparisons ran with both', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    expect(selectSimulationClaim(s()).holds).toBeNull();
+    const withPy = (runId: string, scenario: 'cpu-primes' | 'io-sleep', gil: number, py: number) => {
+      const view = comparisonView(runId, scenario, 1.9, gil);
+      return {
+        ...view,
+        run: { ...view.run, results: [...view.run.results, summary('py-threads', { speedup: py })] },
+      };
+    };
+    s().comparisonRequested('cpu');
+    s().comparisonSettled(withPy('c', 'cpu-primes', 0.97, 0.92));
+    s().comparisonRequested('io');
+    s().comparisonSettled(withPy('i', 'io-sleep', 7.6, 7.8));
+    expect(selectSimulationClaim(s())).toMatchObject({
+      holds: true,
+      evidence:
+        'CPU: gil-threads 0.97×, py-threads 0.92×, 0.05 apart; I/O: gil-threads 7.60×, py-threads 7.80× with 8 threads',
+    });
   });
 
   it('knows when gil-threads runs now, and when it is still ahead in the live run', () => {

@@ -1,6 +1,7 @@
 /**
- * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads),
- * the speedups their last runs measured, and the switch interval as typed and as sent live.
+ * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads, and
+ * beside them real CPython's py-sequential and py-threads where an interpreter is found), the
+ * speedups their last runs measured, and the switch interval as typed and as sent live.
  */
 import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
@@ -8,6 +9,8 @@ import type { ModelId } from '../../../shared/models';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/pool';
 import type { GilStats, Lane } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
+import type { Claim } from '../../../shared/claims';
+import { simulationMatchesCPython } from '../../../shared/gil-claims';
 import type { ScenarioId } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
 import { parseNumberText } from './setup-request';
@@ -17,6 +20,9 @@ export type ComparisonKind = 'cpu' | 'io';
 
 /** The same three models in both comparisons: the baseline, real threads, threads under a GIL. */
 export const COMPARISON_MODELS: readonly ModelId[] = ['sequential', 'threads', 'gil-threads'];
+
+/** Real CPython beside them: its plain loop (py-threads' baseline) and its threads under the real GIL. */
+export const PYTHON_COMPARISON_MODELS: readonly ModelId[] = ['py-sequential', 'py-threads'];
 
 /** A comparison: its scenario and knobs, and the threads its pools get. */
 export interface Comparison {
@@ -36,11 +42,22 @@ export const COMPARISONS: Readonly<Record<ComparisonKind, Comparison>> = {
   io: { scenario: 'io-sleep', params: { tasks: 8, taskMs: 300 }, threads: 8 },
 };
 
-/** The two speedups a comparison measured, against sequential in the same run; null when not measured. */
+/**
+ * The same comparisons with CPython beside: CPython computes some 25 times slower than Node, so the
+ * CPU tasks are sized at 100 ms of Node's time (a few seconds each in CPython); waiting takes as long anywhere.
+ */
+export const PYTHON_COMPARISONS: Readonly<Record<ComparisonKind, Comparison>> = {
+  cpu: { ...COMPARISONS.cpu, params: { tasks: 4, taskMs: 100 } },
+  io: COMPARISONS.io,
+};
+
+/** The speedups a comparison measured, each against its own plain loop in the same run; null when not measured. */
 export interface Speedups {
   readonly runId: string;
   readonly threads: number | null;
   readonly gilThreads: number | null;
+  /** Real CPython threads against py-sequential; null when CPython was not in the run. */
+  readonly pyThreads: number | null;
 }
 
 /** What happened to the last live switch-interval change. */
@@ -58,12 +75,15 @@ export interface GilLessonState {
   readonly pending: { readonly kind: ComparisonKind; readonly runId: string | null } | null;
   readonly speedups: Readonly<Record<ComparisonKind, Speedups | null>>;
   readonly live: LiveSwitch | null;
+  /** Whether the comparisons run real CPython beside the simulation, where an interpreter is found. */
+  readonly withPython: boolean;
 }
 
 /** The lesson's state and events. */
 export interface GilLessonSlice {
   readonly gilLesson: GilLessonState;
   switchIntervalEdited(text: string): void;
+  pythonToggled(withPython: boolean): void;
   comparisonRequested(kind: ComparisonKind): void;
   comparisonStarted(runId: string): void;
   /** A run finished: if it is the pending comparison, its speedups are kept. */
@@ -87,6 +107,7 @@ export function speedupsOf(view: RunView): Speedups {
     runId: view.run.runId,
     threads: speedupOf(view, 'threads'),
     gilThreads: speedupOf(view, 'gil-threads'),
+    pyThreads: speedupOf(view, 'py-threads'),
   };
 }
 
@@ -97,8 +118,10 @@ export const createGilLessonSlice: LabSliceCreator<GilLessonSlice> = (set) => ({
     pending: null,
     speedups: { cpu: null, io: null },
     live: null,
+    withPython: true,
   },
   switchIntervalEdited: (text) => set((s) => ({ gilLesson: { ...s.gilLesson, switchIntervalText: text } })),
+  pythonToggled: (withPython) => set((s) => ({ gilLesson: { ...s.gilLesson, withPython } })),
   comparisonRequested: (kind) =>
     set((s) => ({ gilLesson: { ...s.gilLesson, pending: { kind, runId: null }, live: null } })),
   comparisonStarted: (runId) =>
@@ -143,15 +166,39 @@ export function selectSwitchInterval(s: LabState): number | null {
   return selectSwitchIntervalError(s) === null ? parseNumberText(s.gilLesson.switchIntervalText)! : null;
 }
 
+/** Whether real CPython can run beside the simulation here: py-sequential and py-threads are available. */
+export function selectPythonAvailability(s: LabState): {
+  readonly available: boolean;
+  readonly reason: string | null;
+} {
+  const models = s.catalog.value?.models ?? [];
+  for (const id of PYTHON_COMPARISON_MODELS) {
+    const availability = models.find((m) => m.id === id)?.availability;
+    if (!availability) return { available: false, reason: null };
+    if (!availability.available) return { available: false, reason: availability.reason };
+  }
+  return { available: true, reason: null };
+}
+
+/** Whether the next comparison runs CPython beside the simulation. */
+export function selectWithPython(s: LabState): boolean {
+  return s.gilLesson.withPython && selectPythonAvailability(s).available;
+}
+
+/** What a comparison runs now: with CPython beside, or the simulation alone. */
+export function selectComparison(s: LabState, kind: ComparisonKind): Comparison {
+  return (selectWithPython(s) ? PYTHON_COMPARISONS : COMPARISONS)[kind];
+}
+
 /** The request a comparison sends, or null while the switch interval is invalid. */
 export function selectComparisonRequest(s: LabState, kind: ComparisonKind): RunRequest | null {
   const switchIntervalMs = selectSwitchInterval(s);
   if (switchIntervalMs === null) return null;
-  const { scenario, params, threads } = COMPARISONS[kind];
+  const { scenario, params, threads } = selectComparison(s, kind);
   return {
     scenario,
     params: { ...params },
-    models: [...COMPARISON_MODELS],
+    models: [...COMPARISON_MODELS, ...(selectWithPython(s) ? PYTHON_COMPARISON_MODELS : [])],
     pool: { threads, switchIntervalMs },
   };
 }
@@ -189,3 +236,20 @@ export function gilLaneRows(gil: GilStats, lanes: readonly Lane[]): GilLaneRow[]
 
 /** The gil-threads result on screen, once it finished. */
 export const selectGilResult = (s: LabState) => s.run.finished.find((r) => r.model === 'gil-threads');
+
+/** The py-threads result on screen, once it finished: the real GIL's measured costs. */
+export const selectPyThreadsResult = (s: LabState) => s.run.finished.find((r) => r.model === 'py-threads');
+
+/** The claim that the simulation matches CPython, from the last comparison of each kind (a new object: memoise it). */
+export function simulationClaimOf(speedups: GilLessonState['speedups']): Claim {
+  const pair = (kind: ComparisonKind) => {
+    const measured = speedups[kind];
+    return measured ? { gilThreads: measured.gilThreads, pyThreads: measured.pyThreads } : null;
+  };
+  return simulationMatchesCPython(pair('cpu'), pair('io'), COMPARISONS.io.threads);
+}
+
+/** The claim, from the state (tests; components memoise simulationClaimOf on the speedups). */
+export function selectSimulationClaim(s: LabState): Claim {
+  return simulationClaimOf(s.gilLesson.speedups);
+}

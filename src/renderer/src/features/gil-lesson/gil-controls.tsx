@@ -5,9 +5,12 @@ import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { comparisonBlocker } from '../../controller/lab-controller';
 import {
   COMPARISON_MODELS,
-  COMPARISONS,
+  PYTHON_COMPARISON_MODELS,
+  selectComparison,
   selectGilThreadsRunning,
+  selectPythonAvailability,
   selectSwitchIntervalError,
+  selectWithPython,
   type LiveSwitch,
 } from '../../store/gil-lesson-slice';
 import { selectRunActive } from '../../store/run-slice';
@@ -58,21 +61,51 @@ function SwitchIntervalField(): ReactNode {
   );
 }
 
+/** Real CPython beside the simulation: a checkbox where an interpreter is found, the reason where not. */
+function PythonChoice(): ReactNode {
+  const checked = useLab((s) => s.gilLesson.withPython);
+  const pythonToggled = useLab((s) => s.pythonToggled);
+  const available = useLab((s) => selectPythonAvailability(s).available);
+  const reason = useLab((s) => selectPythonAvailability(s).reason);
+  if (!available) {
+    return (
+      <p className="hint python-choice" role="note">
+        Real CPython cannot run beside the simulation here{reason ? `: ${reason}` : ''}. The simulated GIL
+        runs alone.
+      </p>
+    );
+  }
+  return (
+    <label className="python-choice">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => pythonToggled(event.currentTarget.checked)}
+      />{' '}
+      Run real CPython beside it ({PYTHON_COMPARISON_MODELS.join(', ')}): the same tasks under the real GIL
+    </label>
+  );
+}
+
 /** The controls panel. */
 export function GilControls(): ReactNode {
   const controller = useController();
   const blocker = useLab(comparisonBlocker);
   const active = useLab(selectRunActive);
   const phase = useLab((s) => s.run.phase);
-  const { cpu, io } = COMPARISONS;
+  const withPython = useLab(selectWithPython);
+  const cpu = useLab((s) => selectComparison(s, 'cpu'));
+  const io = useLab((s) => selectComparison(s, 'io'));
+  const models = [...COMPARISON_MODELS, ...(withPython ? PYTHON_COMPARISON_MODELS : [])];
   return (
     <Panel title="Run it" className="gil-controls">
       <p className="lead">
-        Each runs {COMPARISON_MODELS.join(', ')} on the same tasks. CPU: {cpu.params['tasks']} prime counts of
-        about {cpu.params['taskMs']} ms on {cpu.threads} threads. I/O: {io.params['tasks']} waits of{' '}
-        {io.params['taskMs']} ms on {io.threads} threads, one per wait, so only a GIL could keep them from
-        overlapping.
+        Each runs {models.join(', ')} on the same tasks. CPU: {cpu.params['tasks']} prime counts of about{' '}
+        {cpu.params['taskMs']} ms{withPython ? ' of Node’s time (CPython takes many times longer)' : ''} on{' '}
+        {cpu.threads} threads. I/O: {io.params['tasks']} waits of {io.params['taskMs']} ms on {io.threads}{' '}
+        threads, one per wait, so only a GIL could keep them from overlapping.
       </p>
+      <PythonChoice />
       <div className="button-row">
         <button
           type="button"

@@ -4,6 +4,7 @@
  * opened at the model's own class. Nothing typed here ever reaches the engine.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { ModelId } from '../../../../shared/models';
 import type { PythonSource } from '../../../../shared/python-run';
 import type { ScenarioId } from '../../../../shared/scenarios';
@@ -135,31 +136,34 @@ export function PythonCodeButton({
       >
         Python code
       </button>
-      {open && (
-        <dialog
-          ref={dialogRef}
-          className="python-code-dialog"
-          aria-label={`Python code of ${model}`}
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        >
-          <div className="python-code-header">
-            <h2>
-              Python code · {model} <span className="muted">on {scenario}</span>
-            </h2>
-            <button type="button" className="button button-small" onClick={close}>
-              Close
-            </button>
-          </div>
-          <p className="hint">
-            What the harness runs, exactly as shipped with the app (read-only). Opened at {model}’s own code;
-            the other files are the work every task does and how the GIL’s costs are measured.
-          </p>
-          <SourceView model={model} scenario={scenario} />
-        </dialog>
-      )}
+      {open &&
+        // The dialog lives at the end of the page: the button sits in headings and table rows.
+        createPortal(
+          <dialog
+            ref={dialogRef}
+            className="python-code-dialog"
+            aria-label={`Python code of ${model}`}
+            onClose={() => {
+              setOpen(false);
+              buttonRef.current?.focus();
+            }}
+          >
+            <div className="python-code-header">
+              <h2>
+                Python code · {model} <span className="muted">on {scenario}</span>
+              </h2>
+              <button type="button" className="button button-small" onClick={close}>
+                Close
+              </button>
+            </div>
+            <p className="hint">
+              What the harness runs, exactly as shipped with the app (read-only). Opened at {model}’s own
+              code; the other files are the work every task does and how the GIL’s costs are measured.
+            </p>
+            <SourceView model={model} scenario={scenario} />
+          </dialog>,
+          document.body,
+        )}
     </>
   );
 }
