@@ -58,6 +58,8 @@ export interface LessonsState extends LessonLiveState {
   readonly current: LessonId;
   readonly variant: TenFilesVariant;
   readonly carrier: PipelineCarrier;
+  /** Whether the run lessons add their real-CPython rows (where an interpreter is found). */
+  readonly withPython: boolean;
   readonly text: Readonly<Record<LessonFormId, Readonly<Record<string, string>>>>;
   readonly active: ActiveLesson | null;
   /** The last finished run of each run lesson form. */
@@ -81,6 +83,7 @@ export interface LessonsSlice {
   lessonKnobEdited(form: LessonFormId, field: string, text: string): void;
   variantChosen(variant: TenFilesVariant): void;
   carrierChosen(carrier: PipelineCarrier): void;
+  pythonRowsToggled(withPython: boolean): void;
   lessonRunRequested(form: RunFormId, request: RunRequest): void;
   lessonRunStarted(runId: string): void;
   /** A run finished: kept as its lesson's last run if it is the lesson's pending run. */
@@ -150,6 +153,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       current: 'ten-files',
       variant: 'io',
       carrier: 'threads',
+      withPython: false,
       text: initialFormText(),
       active: null,
       runs: {},
@@ -166,6 +170,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       update((l) => ({ text: { ...l.text, [form]: { ...l.text[form], [field]: text } } })),
     variantChosen: (variant) => update((l) => (l.variant === variant ? null : { variant })),
     carrierChosen: (carrier) => update((l) => (l.carrier === carrier ? null : { carrier })),
+    pythonRowsToggled: (withPython) => update((l) => (l.withPython === withPython ? null : { withPython })),
     lessonRunRequested: (form, request) =>
       update((l) => ({
         active: { kind: 'run', form, runId: null, request },

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
 import { LessonKnobs } from './lesson-knobs';
+import { PythonRows } from './python-rows';
 import { InFlightPanel } from './in-flight-panel';
 import { RunLessonLive } from './run-lesson-live';
 import { RunLessonNotice } from './run-lesson-notice';
@@ -35,6 +36,10 @@ export function HttpLesson(): ReactNode {
       controls={
         <LessonControls lesson="http-requests" form="http-requests">
           <LessonKnobs form="http-requests" />
+          <PythonRows
+            form="http-requests"
+            what="the same requests from real Python: urllib in a loop, a thread pool and processes, asyncio streams"
+          />
         </LessonControls>
       }
       notice={<RunLessonNotice form="http-requests" />}

@@ -9,7 +9,10 @@ import { WhatToNotice } from './what-to-notice';
 export function RunLessonNotice({ form }: { readonly form: RunFormId }): ReactNode {
   const view = useLab((s) => s.lessons.runs[form]);
   const claims = useMemo(
-    () => (view ? runLessonClaims(view.run, RUN_FORMS[form].models) : null),
+    () =>
+      view
+        ? runLessonClaims(view.run, [...RUN_FORMS[form].models, ...(RUN_FORMS[form].pythonModels ?? [])])
+        : null,
     [view, form],
   );
   return <WhatToNotice form={form} claims={claims} />;

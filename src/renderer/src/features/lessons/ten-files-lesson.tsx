@@ -6,6 +6,7 @@ import { ChoiceGroup } from './choice-group';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
 import { LessonKnobs } from './lesson-knobs';
+import { PythonRows } from './python-rows';
 import { RunLessonLive } from './run-lesson-live';
 import { RunLessonNotice } from './run-lesson-notice';
 import { TenFilesWhy } from './ten-files-why';
@@ -55,6 +56,10 @@ export function TenFilesLesson(): ReactNode {
             onChange={variantChosen}
           />
           <LessonKnobs key={form} form={form} />
+          <PythonRows
+            form={form}
+            what="the classic assignment in real Python — an abstract FileProcessor with threaded, multiprocessing and asyncio subclasses (its code: “Python code” on each row)"
+          />
         </LessonControls>
       }
       notice={<RunLessonNotice form={form} />}
