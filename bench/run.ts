@@ -3,8 +3,10 @@
  * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
- * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100.
- * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one.
+ * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
+ * (f) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one.
+ * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
+ * `npm run bench python [tasks] [taskMs]` runs (f) alone likewise.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -17,6 +19,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { pythonBenchmark } from './python';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 
@@ -243,18 +246,62 @@ async function room(tasks?: number, followers?: number): Promise<void> {
   });
 }
 
+/** `npm run bench python [tasks] [taskMs]`: a smaller size checks that it runs. */
+async function python(tasks?: number, taskMs?: number): Promise<void> {
+  const result = await pythonBenchmark(engine, tasks, taskMs);
+  if (result.skipped) {
+    console.log(`      (f) skipped: ${result.skipped}`);
+    return;
+  }
+  const fmt = (value: number | null): string =>
+    value === null ? 'did not finish cleanly' : `${value.toFixed(2)}x`;
+  console.log(
+    `      (f) cpu-primes ${result.tasks} tasks x ${result.taskMs} ms (Node's time); CPython took ${fmt(result.cpythonOverNode)} as long as Node on the same tasks` +
+      (result.forecast ? `\n          forecast: ${result.forecast}` : ''),
+  );
+  const ideal = Math.min(cores, result.tasks, result.processes);
+  report({
+    name: '(f) py-threads CPU speedup over py-sequential (the real GIL)',
+    measured: fmt(result.pyThreads),
+    ratio: result.pyThreads ?? Number.NaN,
+    target: 'about 1 (<= 1.3)',
+    met: result.pyThreads !== null && result.pyThreads <= 1.3,
+  });
+  report({
+    name: `(f) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,
+    measured: fmt(result.pyProcesses),
+    ratio: (result.pyProcesses ?? Number.NaN) / ideal,
+    target: '>= 0.7',
+    met: result.pyProcesses !== null && result.pyProcesses / ideal >= 0.7,
+  });
+  const gap =
+    result.gilThreads !== null && result.pyThreads !== null
+      ? Math.abs(result.gilThreads - result.pyThreads)
+      : null;
+  report({
+    name: '(f) simulated GIL (gil-threads) vs real GIL (py-threads) CPU speedup gap',
+    measured: `gil-threads ${fmt(result.gilThreads)}, py-threads ${fmt(result.pyThreads)}`,
+    ratio: gap ?? Number.NaN,
+    target: '<= 0.2',
+    met: gap !== null && gap <= 0.2,
+  });
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
+  const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
   } else if (only === 'room') {
-    const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
     await room(size(process.argv[3]), size(process.argv[4]));
+  } else if (only === 'python') {
+    await python(size(process.argv[3]), size(process.argv[4]));
   } else {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await python();
     if (only !== 'engine') {
       await streaming();
       await room();

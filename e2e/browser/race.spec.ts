@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MODEL_IDS } from '../../src/shared/models';
+import { DEFAULT_MODEL_IDS as MODEL_IDS } from '../../src/shared/models';
 import { requireChromium } from '../support/chromium';
 import { startLabServer, type LabServer } from '../support/lab-server';
 
