@@ -52,9 +52,12 @@ export function runHandlers(
   const { engine, activity, runs, emit } = context;
   const cores = engine.cores ?? availableParallelism();
   let live: LiveExecutor | null = null;
+  /** The switch interval set live during the run: every GIL model that starts later in the run gets it too. */
+  let liveSwitchMs: number | null = null;
 
   const startRun = (request: RunRequest, by: LabCaller): { runId: string } => {
     activity.assertIdle();
+    liveSwitchMs = null;
     const runId = randomUUID();
     const controller = new AbortController();
     const snapshots = new Map<string, ModelSnapshot>();
@@ -80,7 +83,10 @@ export function runHandlers(
         finished.push(summary);
         progress({ runId, kind: 'model-finished', result: summary });
       },
-      onLive: (executor) => (live = executor),
+      onLive: (executor) => {
+        live = executor;
+        if (liveSwitchMs !== null) executor?.setSwitchInterval?.(liveSwitchMs);
+      },
     })
       .then(async (result) => {
         const view = runView(
@@ -143,6 +149,7 @@ export function runHandlers(
     },
     'gil:switch-interval': async ({ switchIntervalMs }) => {
       if (!live?.setSwitchInterval) return { applied: false };
+      liveSwitchMs = switchIntervalMs;
       live.setSwitchInterval(switchIntervalMs);
       return { applied: true };
     },

@@ -12,8 +12,8 @@ import type { ScenarioId } from '../../../shared/scenarios';
 import type { ConnectionMonitor } from '../api/connection';
 import {
   selectComparisonRequest,
-  selectGilThreadsAhead,
-  selectGilThreadsRunning,
+  selectGilModelAhead,
+  selectGilModelRunning,
   selectSwitchInterval,
   type ComparisonKind,
 } from '../store/gil-lesson-slice';
@@ -46,7 +46,7 @@ export interface LabController {
   startRun(request: RunRequest): Promise<string | null>;
   /** Starts one of the GIL lesson's comparisons, if nothing else runs. */
   startComparison(kind: ComparisonKind): Promise<void>;
-  /** The GIL switch interval was edited: sent live (debounced) while gil-threads runs, else kept for the next run. */
+  /** The GIL switch interval was edited: sent live (debounced) while a GIL model runs, else kept for the next run. */
   switchIntervalEdited(text: string): void;
 }
 
@@ -137,7 +137,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
   }
 
   let switchTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A switch interval typed before the run's gil-threads started, sent once it runs. */
+  /** A switch interval typed before the run's first GIL model started, sent once it runs. */
   let queuedSwitch: number | null = null;
 
   async function applySwitchInterval(value: number): Promise<void> {
@@ -150,10 +150,10 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
   async function sendSwitchInterval(): Promise<void> {
     const value = selectSwitchInterval(state());
     if (value === null) return;
-    if (selectGilThreadsRunning(state())) {
+    if (selectGilModelRunning(state())) {
       queuedSwitch = null;
       await applySwitchInterval(value);
-    } else if (selectGilThreadsAhead(state())) {
+    } else if (selectGilModelAhead(state())) {
       queuedSwitch = value;
       state().liveSwitchQueued(value);
     }
@@ -222,7 +222,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
       }),
       api.on('system:stats', (stats) => state().systemSampled(stats)),
       api.on('system:heartbeat', (beat) => state().heartbeatReceived(beat, performance.now())),
-      store.subscribe(selectGilThreadsRunning, sendQueuedSwitch),
+      store.subscribe(selectGilModelRunning, sendQueuedSwitch),
       api.connection.subscribe((connection) => {
         const wasOpened = state().connection.everOpened;
         state().connectionChanged(connection);

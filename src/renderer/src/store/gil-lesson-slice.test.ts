@@ -4,8 +4,8 @@ import {
   COMPARISONS,
   gilLaneRows,
   selectComparisonRequest,
-  selectGilThreadsAhead,
-  selectGilThreadsRunning,
+  selectGilModelAhead,
+  selectGilModelRunning,
   selectPythonAvailability,
   selectSimulationClaim,
   selectSwitchIntervalError,
@@ -151,11 +151,11 @@ describe('GIL lesson slice', () => {
     s().runRequested(['sequential', 'gil-threads']);
     s().runStarted('r1');
     s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
-    expect(selectGilThreadsRunning(s())).toBe(false);
-    expect(selectGilThreadsAhead(s())).toBe(true);
+    expect(selectGilModelRunning(s())).toBe(false);
+    expect(selectGilModelAhead(s())).toBe(true);
     s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('gil-threads') });
-    expect(selectGilThreadsRunning(s())).toBe(true);
-    expect(selectGilThreadsAhead(s())).toBe(false);
+    expect(selectGilModelRunning(s())).toBe(true);
+    expect(selectGilModelAhead(s())).toBe(false);
   });
 
   it('labels the per-lane GIL table with the lanes’ names', () => {

@@ -5,7 +5,7 @@
  */
 import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
-import type { ModelId } from '../../../shared/models';
+import { MODELS, type ModelId } from '../../../shared/models';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/pool';
 import type { GilStats, Lane } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
@@ -203,18 +203,24 @@ export function selectComparisonRequest(s: LabState, kind: ComparisonKind): RunR
   };
 }
 
-/** Whether gil-threads is running right now (its GIL exists), so a new switch interval can reach it live. */
-export function selectGilThreadsRunning(s: LabState): boolean {
-  if (s.run.phase === 'idle') return false;
-  return s.run.snapshots['gil-threads']?.state === 'running';
+/** The run's models with a GIL whose switch interval the knob sets: the simulated one's and CPython's. */
+function gilModels(s: LabState): ModelId[] {
+  return s.run.models.filter((model) => MODELS[model].poolKnobs.includes('switchIntervalMs'));
 }
 
-/** Whether the live run will still run gil-threads: a new interval can wait for it to start. */
-export function selectGilThreadsAhead(s: LabState): boolean {
-  if (s.run.phase === 'idle' || s.run.phase === 'cancelling' || !s.run.models.includes('gil-threads'))
-    return false;
-  const state = s.run.snapshots['gil-threads']?.state;
-  return state === undefined || state === 'pending' || state === 'starting';
+/** Whether a model with a GIL (gil-threads, py-threads) is running right now, so a new switch interval can reach it live. */
+export function selectGilModelRunning(s: LabState): boolean {
+  if (s.run.phase === 'idle') return false;
+  return gilModels(s).some((model) => s.run.snapshots[model]?.state === 'running');
+}
+
+/** Whether the live run will still run a model with a GIL: a new interval can wait for it to start. */
+export function selectGilModelAhead(s: LabState): boolean {
+  if (s.run.phase === 'idle' || s.run.phase === 'cancelling') return false;
+  return gilModels(s).some((model) => {
+    const state = s.run.snapshots[model]?.state;
+    return state === undefined || state === 'pending' || state === 'starting';
+  });
 }
 
 /** One row of the per-lane GIL table. */

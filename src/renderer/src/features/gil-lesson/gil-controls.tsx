@@ -1,4 +1,4 @@
-/** The lesson's two comparisons, Cancel, and the GIL switch interval (live while gil-threads runs). */
+/** The lesson's two comparisons, Cancel, and the GIL switch interval (live while gil-threads or py-threads runs). */
 import type { ReactNode } from 'react';
 import { formatKnobNumber, POOL_KNOBS } from '../../../../shared/knobs';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
@@ -7,7 +7,7 @@ import {
   COMPARISON_MODELS,
   PYTHON_COMPARISON_MODELS,
   selectComparison,
-  selectGilThreadsRunning,
+  selectGilModelRunning,
   selectPythonAvailability,
   selectSwitchIntervalError,
   selectWithPython,
@@ -23,20 +23,20 @@ function liveText(live: LiveSwitch | null, running: boolean): string {
     const value = `${formatKnobNumber(live.value)} ms`;
     switch (live.status) {
       case 'queued':
-        return `${value} will be applied live as soon as gil-threads starts.`;
+        return `${value} will be applied live as soon as a GIL model (gil-threads, py-threads) starts.`;
       case 'sending':
-        return `Sending ${value} to the running gil-threads model…`;
+        return `Sending ${value} to the running GIL model…`;
       case 'applied':
-        return `Applied live: the running gil-threads model now switches every ${value}.`;
+        return `Applied live: the run’s GIL models switch every ${value} from now on (the simulated GIL and sys.setswitchinterval in CPython).`;
       case 'not-running':
-        return `Not applied live (gil-threads was not running): ${value} applies to the next run.`;
+        return `Not applied live (no GIL model was running): ${value} applies to the next run.`;
       case 'failed':
         return `Could not apply ${value} live: ${live.message}`;
     }
   }
   return running
-    ? 'gil-threads is running: a new interval is applied live.'
-    : 'Applies to the next run; while gil-threads runs, a change is applied live.';
+    ? 'A GIL model is running: a new interval is applied live.'
+    : 'Applies to the next run; while gil-threads or py-threads runs, a change is applied live (sys.setswitchinterval in CPython).';
 }
 
 function SwitchIntervalField(): ReactNode {
@@ -44,7 +44,7 @@ function SwitchIntervalField(): ReactNode {
   const value = useLab((s) => s.gilLesson.switchIntervalText);
   const error = useLab(selectSwitchIntervalError);
   const live = useLab((s) => s.gilLesson.live);
-  const running = useLab(selectGilThreadsRunning);
+  const running = useLab(selectGilModelRunning);
   return (
     <div className="switch-interval">
       <NumberField
