@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { ModelResult } from '../src/shared/results';
 import { modelAvailability } from '../src/main/engine/models/availability';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import type { Line } from './report-line';
 
 /** What the CPython benchmark measured; null fields when a model did not finish cleanly. */
 export interface PythonBenchmark {
@@ -68,4 +69,51 @@ export async function pythonBenchmark(
     cpythonOverNode: sequential && pySequential ? pySequential.wallMs / sequential.wallMs : null,
     forecast,
   };
+}
+
+/** Runs (f) and reports its three targets (or why it was skipped). */
+export async function pythonSection(
+  engine: EngineOptions,
+  report: (line: Line) => void,
+  tasks?: number,
+  taskMs?: number,
+): Promise<void> {
+  const cores = availableParallelism();
+  const result = await pythonBenchmark(engine, tasks, taskMs);
+  if (result.skipped) {
+    console.log(`      (f) skipped: ${result.skipped}`);
+    return;
+  }
+  const fmt = (value: number | null): string =>
+    value === null ? 'did not finish cleanly' : `${value.toFixed(2)}x`;
+  console.log(
+    `      (f) cpu-primes ${result.tasks} tasks x ${result.taskMs} ms (Node's time); CPython took ${fmt(result.cpythonOverNode)} as long as Node on the same tasks` +
+      (result.forecast ? `\n          forecast: ${result.forecast}` : ''),
+  );
+  const ideal = Math.min(cores, result.tasks, result.processes);
+  report({
+    name: '(f) py-threads CPU speedup over py-sequential (the real GIL)',
+    measured: fmt(result.pyThreads),
+    ratio: result.pyThreads ?? Number.NaN,
+    target: 'about 1 (<= 1.3)',
+    met: result.pyThreads !== null && result.pyThreads <= 1.3,
+  });
+  report({
+    name: `(f) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,
+    measured: fmt(result.pyProcesses),
+    ratio: (result.pyProcesses ?? Number.NaN) / ideal,
+    target: '>= 0.7',
+    met: result.pyProcesses !== null && result.pyProcesses / ideal >= 0.7,
+  });
+  const gap =
+    result.gilThreads !== null && result.pyThreads !== null
+      ? Math.abs(result.gilThreads - result.pyThreads)
+      : null;
+  report({
+    name: '(f) simulated GIL (gil-threads) vs real GIL (py-threads) CPU speedup gap',
+    measured: `gil-threads ${fmt(result.gilThreads)}, py-threads ${fmt(result.pyThreads)}`,
+    ratio: gap ?? Number.NaN,
+    target: '<= 0.2',
+    met: gap !== null && gap <= 0.2,
+  });
 }

@@ -19,7 +19,8 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
-import { pythonBenchmark } from './python';
+import { pythonSection } from './python';
+import type { Line } from './report-line';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 
@@ -30,13 +31,6 @@ const engine: EngineOptions = {
 };
 const cores = availableParallelism();
 
-interface Line {
-  readonly name: string;
-  readonly measured: string;
-  readonly ratio: number;
-  readonly target: string;
-  readonly met: boolean;
-}
 const lines: Line[] = [];
 
 function report(line: Line): void {
@@ -248,43 +242,7 @@ async function room(tasks?: number, followers?: number): Promise<void> {
 
 /** `npm run bench python [tasks] [taskMs]`: a smaller size checks that it runs. */
 async function python(tasks?: number, taskMs?: number): Promise<void> {
-  const result = await pythonBenchmark(engine, tasks, taskMs);
-  if (result.skipped) {
-    console.log(`      (f) skipped: ${result.skipped}`);
-    return;
-  }
-  const fmt = (value: number | null): string =>
-    value === null ? 'did not finish cleanly' : `${value.toFixed(2)}x`;
-  console.log(
-    `      (f) cpu-primes ${result.tasks} tasks x ${result.taskMs} ms (Node's time); CPython took ${fmt(result.cpythonOverNode)} as long as Node on the same tasks` +
-      (result.forecast ? `\n          forecast: ${result.forecast}` : ''),
-  );
-  const ideal = Math.min(cores, result.tasks, result.processes);
-  report({
-    name: '(f) py-threads CPU speedup over py-sequential (the real GIL)',
-    measured: fmt(result.pyThreads),
-    ratio: result.pyThreads ?? Number.NaN,
-    target: 'about 1 (<= 1.3)',
-    met: result.pyThreads !== null && result.pyThreads <= 1.3,
-  });
-  report({
-    name: `(f) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,
-    measured: fmt(result.pyProcesses),
-    ratio: (result.pyProcesses ?? Number.NaN) / ideal,
-    target: '>= 0.7',
-    met: result.pyProcesses !== null && result.pyProcesses / ideal >= 0.7,
-  });
-  const gap =
-    result.gilThreads !== null && result.pyThreads !== null
-      ? Math.abs(result.gilThreads - result.pyThreads)
-      : null;
-  report({
-    name: '(f) simulated GIL (gil-threads) vs real GIL (py-threads) CPU speedup gap',
-    measured: `gil-threads ${fmt(result.gilThreads)}, py-threads ${fmt(result.pyThreads)}`,
-    ratio: gap ?? Number.NaN,
-    target: '<= 0.2',
-    met: gap !== null && gap <= 0.2,
-  });
+  await pythonSection(engine, report, tasks, taskMs);
 }
 
 async function main(): Promise<void> {
