@@ -4,9 +4,10 @@
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
  * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
- * (f) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one.
+ * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app);
+ * (g) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one.
  * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
- * `npm run bench python [tasks] [taskMs]` runs (f) alone likewise.
+ * `npm run bench cancel` runs (f) alone; `npm run bench python [tasks] [taskMs]` runs (g) alone, likewise.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -19,6 +20,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { measureCancel } from './cancel';
 import { pythonSection } from './python';
 import type { Line } from './report-line';
 import { roomBenchmark } from './room';
@@ -186,6 +188,27 @@ async function asyncHttp(): Promise<void> {
   });
 }
 
+/** The design says "cancelling stops everything within half a second". */
+const CANCEL_TARGET_MS = 500;
+
+async function cancelLatency(): Promise<void> {
+  for (const scenario of ['cpu-sum-squares', 'matrix-inverse'] as const) {
+    for (const callingThread of ['inline', 'dedicated'] as const) {
+      const latencies: number[] = [];
+      for (let i = 0; i < 3; i++)
+        latencies.push((await measureCancel(engine, scenario, callingThread)).latencyMs);
+      const worst = Math.max(...latencies);
+      report({
+        name: `(f) cancel async on ${scenario}, ${callingThread === 'inline' ? 'calling thread (CLI)' : 'loop thread (app)'}`,
+        measured: `stopped ${latencies.map(Math.round).join(', ')} ms after the cancel (worst of 3: ${Math.round(worst)} ms)`,
+        ratio: worst / CANCEL_TARGET_MS,
+        target: `<= ${CANCEL_TARGET_MS} ms (ratio <= 1)`,
+        met: worst <= CANCEL_TARGET_MS,
+      });
+    }
+  }
+}
+
 async function streaming(): Promise<void> {
   const result = await streamingBenchmark(root);
   console.log(
@@ -251,6 +274,8 @@ async function main(): Promise<void> {
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'cancel') {
+    await cancelLatency();
   } else if (only === 'room') {
     await room(size(process.argv[3]), size(process.argv[4]));
   } else if (only === 'python') {
@@ -259,6 +284,7 @@ async function main(): Promise<void> {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await cancelLatency();
     await python();
     if (only !== 'engine') {
       await streaming();

@@ -47,6 +47,14 @@ const runIds = z
   .min(1, { error: 'must name at least one run' })
   .max(50, { error: 'must name at most 50 runs' });
 
+/** Any id history:list listed: a run damaged on disk may have lost the shape of a UUID, and must still be deletable. */
+const listedIds = z
+  .array(z.string({ error: 'must be a run id' }).min(1, { error: 'must be a run id' }).max(200), {
+    error: 'must be a list of run ids',
+  })
+  .min(1, { error: 'must name at least one run' })
+  .max(50, { error: 'must name at most 50 runs' });
+
 const exportFormat = z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` });
 
 /** The CPython models: the only ones with Python source to show. */
@@ -107,7 +115,7 @@ export const REQUEST_VALIDATORS: {
   'gil:switch-interval': fromZod(
     z.strictObject({ switchIntervalMs: knobSchema(POOL_KNOBS.switchIntervalMs) }),
   ),
-  'history:delete': fromZod(z.strictObject({ runIds })),
+  'history:delete': fromZod(z.strictObject({ runIds: listedIds })),
   'history:compare': fromZod(z.strictObject({ runIds })),
   'history:export': fromZod(z.strictObject({ runIds, format: exportFormat })),
   ...LESSON_VALIDATORS,

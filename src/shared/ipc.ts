@@ -190,6 +190,8 @@ export type LabErrorCode =
   | 'invalid-request'
   | 'unknown-channel'
   | 'not-found'
+  /** A stored run that was damaged on disk: it can only be deleted. */
+  | 'damaged'
   | 'busy'
   | 'forbidden'
   | 'rate-limited'

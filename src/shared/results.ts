@@ -78,9 +78,14 @@ export interface ModelResult {
   readonly total: number;
   readonly completed: number;
   readonly failed: number;
+  /**
+   * Of `failed`, the failures the scenario planned (requests the server was told to fail): not the
+   * model's fault. Absent in runs saved before it was recorded.
+   */
+  readonly expectedFailures?: number;
   /** Completed tasks per second of wall time. */
   readonly throughput: number;
-  /** Its baseline's wall time / this wall time (sequential, or py-sequential for Python), when that ran in the same run. */
+  /** Its baseline's wall time / this wall time (sequential, or py-sequential for Python), when both ran cleanly in the same run (see shared/ranking). */
   readonly speedup: number | null;
   /** Time from a task's start to its end. */
   readonly latencyMs: Percentiles;
@@ -130,6 +135,11 @@ export interface RunResult {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly results: readonly ModelResult[];
+  /**
+   * What went wrong around the models, one sentence each ("The latency server died while async ran
+   * (it was killed by SIGKILL) and was restarted for the next model."). Absent when nothing did.
+   */
+  readonly incidents?: readonly string[];
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

@@ -47,12 +47,40 @@ const runRequestSchema = z.strictObject({
   pool: z.record(z.string(), z.unknown(), { error: 'must be an object of pool settings' }).default({}),
 });
 
+/**
+ * The record parser drops an own `__proto__` key without a word (the run would start on defaults),
+ * so it is refused before parsing. `constructor` and the like reach the knob checks and are refused there.
+ */
+const RESERVED_KEYS: readonly string[] = ['__proto__'];
+
+/** An issue for every reserved key among the own keys of `params` and `pool`. */
+function reservedKeyIssues(input: unknown): RequestIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const issues: RequestIssue[] = [];
+  for (const field of ['params', 'pool'] as const) {
+    const value: unknown = Object.hasOwn(input, field)
+      ? (input as Record<string, unknown>)[field]
+      : undefined;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of RESERVED_KEYS) {
+      if (Object.hasOwn(value, key))
+        issues.push({
+          field: `${field}.${key}`,
+          message: `is a reserved name, not a ${field === 'params' ? 'knob' : 'pool setting'}`,
+        });
+    }
+  }
+  return issues;
+}
+
 function knobIssue(field: string, knob: KnobSpec, problem: string): RequestIssue {
   return { field, flag: `--${knob.flag}`, message: problem };
 }
 
 /** Validates untrusted input (IPC payload, WebSocket message, parsed CLI flags) into a RunRequest. */
 export function validateRunRequest(input: unknown): Validated<RunRequest> {
+  const reserved = reservedKeyIssues(input);
+  if (reserved.length > 0) return { ok: false, issues: reserved };
   const parsed = runRequestSchema.safeParse(input);
   if (!parsed.success) {
     return {

@@ -3,7 +3,7 @@
  * invocation, in a fresh temporary folder so the default logs/ folder lands there.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -390,6 +390,18 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(parseTable(run.stdout).rows.map((r) => r.model)).toEqual(['async', 'sequential']);
   });
 
+  it('never ranks a model whose tasks failed, and exits 1', async () => {
+    // Every threads task outlives its 30 ms timeout; sequential has no timeout and runs cleanly.
+    const args = ['run', '-s', 'io-sleep', '--tasks', '3', '--task-ms', '200', '--task-timeout', '30'];
+    const run = await cli([...args, '-m', 'sequential,threads', '--threads', '3']);
+    expect(run.code, run.stderr).toBe(1);
+    const { rows } = parseTable(run.stdout);
+    const threads = rows.find((row) => row.model.startsWith('threads'));
+    expect(threads?.model).toBe('threads (failed)');
+    expect(threads?.cells[2]).toBe('-');
+    expect(run.stdout).not.toContain('* fastest');
+  });
+
   it('runs a CPU scenario under every model, and every model gets the same checked answer', async () => {
     const run = await cli([
       'run',
@@ -438,7 +450,36 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     ],
     ['--format xml', ['run', '-s', 'io-sleep', '--format', 'xml'], ['--format', 'csv']],
     ['scenarios with an extra argument', ['scenarios', '--yaml'], ['--yaml']],
+    ['a flag given twice', ['run', '-s', 'io-sleep', '--tasks', '3', '--tasks', '4'], ['--tasks', 'twice']],
+    ['a stray argument to run', ['run', '-s', 'io-sleep', 'stray'], ['"stray"', '--flag']],
+    ['a stray argument to serve', ['serve', 'stray'], ['"stray"', '--flag']],
+    ['serve --port -1', ['serve', '--port', '-1'], ['--port', 'from 0 to 65535']],
+    [
+      'a 100,000-digit --tasks, cut in the message',
+      ['run', '-s', 'io-sleep', '--tasks', '1'.repeat(100_000)],
+      ['--tasks', 'from 1 to 100000', '(100,000 characters)'],
+    ],
   ];
+
+  it('an --out path under a file, before anything starts', async () => {
+    const cwd = freshDir();
+    writeFileSync(join(cwd, 'afile'), '');
+    const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--out', 'afile/x.txt'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `concurrency-lab: --out afile/x.txt cannot be written: ${join(cwd, 'afile')} is a file, not a folder\n`,
+    );
+    expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/version'))(
+    'a --trace file that refuses writes, before anything starts',
+    async () => {
+      const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--trace', '/proc/version']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^concurrency-lab: --trace \/proc\/version cannot be written: /);
+    },
+  );
 
   it.each(cases)('%s', async (_label, args, mentions) => {
     const cwd = freshDir();
@@ -447,6 +488,7 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n').filter((line) => line !== '');
     expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]!.length).toBeLessThan(300);
     for (const mention of mentions) expect(lines[0]).toContain(mention);
     expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
   });

@@ -7,6 +7,7 @@ import { pythonCatalogFor } from '../engine/models/python/python-setup';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { runCommand, type CliIo } from './run-command';
+import { parseFlags, quoted } from './cli-flags';
 import { EXIT_USAGE, UsageError } from './usage-error';
 
 /** What main() needs from its caller. */
@@ -19,19 +20,11 @@ export interface CliContext extends CliIo {
 
 /** `scenarios [--json] [--python PATH]`, or a UsageError naming what is not allowed. */
 function parseScenariosArgs(args: readonly string[]): { json: boolean; python: string | null } {
-  let json = false;
-  let python: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--python' && args[i + 1] !== undefined && args[i + 1]!.trim() !== '')
-      python = args[++i]!;
-    else if (arg.startsWith('--python=') && arg.length > '--python='.length)
-      python = arg.slice('--python='.length);
-    else if (arg === '--python') throw new UsageError('--python needs the path of a Python interpreter');
-    else throw new UsageError(`scenarios takes only --json and --python PATH (got "${args.join(' ')}")`);
-  }
-  return { json, python };
+  const values = parseFlags(args, { json: { type: 'boolean' }, python: { type: 'string' } }, 'scenarios');
+  const python = typeof values.python === 'string' ? values.python : null;
+  if (python !== null && python.trim() === '')
+    throw new UsageError('--python needs the path of a Python interpreter');
+  return { json: values.json === true, python };
 }
 
 /** Runs the command line and returns the exit code; bad input prints one line and returns 2. */
@@ -68,7 +61,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await context.serve(rest);
       default:
         throw new UsageError(
-          `unknown command "${command}" (commands: run, scenarios, serve; see concurrency-lab --help)`,
+          `unknown command ${quoted(command)} (commands: run, scenarios, serve; see concurrency-lab --help)`,
         );
     }
   } catch (error) {

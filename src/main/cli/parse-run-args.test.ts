@@ -190,6 +190,20 @@ describe('parseRunArgs: bad input is one line naming the flag and what is allowe
     expect(usageErrorOf(['-s', 'io-sleep', 'extra'])).toContain('extra');
   });
 
+  it('refuses a flag given twice instead of taking the last value', () => {
+    expect(usageErrorOf(['-s', 'io-sleep', '--tasks', '3', '--tasks', '4'])).toBe(
+      '--tasks is given twice ("3" and "4"): give it once',
+    );
+    expect(usageErrorOf(['-s', 'io-sleep', '--scenario', 'cpu-primes'])).toMatch(/--scenario is given twice/);
+  });
+
+  it('cuts an out-of-range value in the message instead of echoing all of it', () => {
+    const message = usageErrorOf(['-s', 'io-sleep', '--tasks', '9'.repeat(100_000)]);
+    expect(message).toContain(tasksRange);
+    expect(message).toContain('(100,000 characters)');
+    expect(message.length).toBeLessThan(200);
+  });
+
   it('requires --scenario, listing the scenarios', () => {
     const message = usageErrorOf(['--tasks', '3']);
     expect(message).toContain('--scenario');

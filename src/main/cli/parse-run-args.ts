@@ -1,12 +1,11 @@
 /** Parses `concurrency-lab run` flags into a validated RunRequest and output options. */
-import { parseArgs } from 'node:util';
 import { POOL_KNOBS, describeRange, type KnobSpec } from '../../shared/knobs';
 import { DEFAULT_MODEL_IDS, MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
 import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
+import { parseFlags, quoted, type FlagSpec } from './cli-flags';
 import { UsageError } from './usage-error';
-import { errorMessage } from '../../shared/format';
 
 /** Where the results log goes when --log is not given. */
 export const DEFAULT_LOG_PATH = 'logs/concurrency_results.log';
@@ -43,7 +42,7 @@ function parseKnobValue(flag: string, raw: string, knob: KnobSpec): number {
     value < knob.min ||
     value > knob.max
   ) {
-    throw new UsageError(`--${flag} must be ${describeRange(knob)} (got "${raw}")`);
+    throw new UsageError(`--${flag} must be ${describeRange(knob)} (got ${quoted(raw)})`);
   }
   return value;
 }
@@ -52,53 +51,21 @@ function parseModels(raw: string): ModelId[] {
   const names = raw.split(',').map((name) => name.trim());
   if (names.some((name) => name === ''))
     throw new UsageError(
-      `--models must be a comma-separated list of: ${MODEL_IDS.join(', ')} (got "${raw}")`,
+      `--models must be a comma-separated list of: ${MODEL_IDS.join(', ')} (got ${quoted(raw)})`,
     );
   for (const name of names) {
     if (!isModelId(name))
-      throw new UsageError(`--models: unknown model "${name}" (allowed: ${MODEL_IDS.join(', ')})`);
+      throw new UsageError(`--models: unknown model ${quoted(name)} (allowed: ${MODEL_IDS.join(', ')})`);
   }
   if (new Set(names).size !== names.length)
-    throw new UsageError(`--models names a model twice (got "${raw}")`);
+    throw new UsageError(`--models names a model twice (got ${quoted(raw)})`);
   return names as ModelId[];
-}
-
-/** `--tasks -5` reads to parseArgs as a flag followed by another flag; joined as `--tasks=-5` it gets a range check. */
-function joinNegativeValues(args: readonly string[], knobs: Map<string, KnobSpec[]>): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const next = args[i + 1];
-    if (arg.startsWith('--') && knobs.has(arg.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
-      joined.push(`${arg}=${next}`);
-      i++;
-    } else joined.push(arg);
-  }
-  return joined;
-}
-
-/** Rewords parseArgs' errors in the CLI's own style: one line, the flag first, the allowed values. */
-function parseArgsMessage(error: unknown, knobs: Map<string, KnobSpec[]>): string {
-  const code = (error as { code?: string }).code;
-  const message = errorMessage(error);
-  // "Option '-s, --scenario <value>' argument missing": name the long form.
-  const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag)
-    return `unknown flag ${flag} (see: concurrency-lab run --help)`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
-    const knob = knobs.get(flag.replace(/^-+/, ''))?.[0];
-    return `${flag} needs a value${knob ? `: ${describeRange(knob)}` : ''}`;
-  }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every setting is a --flag (see: concurrency-lab run --help)`;
-  }
-  return `${message.split('\n')[0]} (see: concurrency-lab run --help)`;
 }
 
 /** Turns `run` arguments into a command, or throws a UsageError with one line to print. */
 export function parseRunArgs(args: readonly string[]): RunCommand {
   const knobs = allKnobs();
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const flags: Record<string, FlagSpec> = {
     scenario: { type: 'string', short: 's' },
     models: { type: 'string', short: 'm' },
     format: { type: 'string', short: 'f' },
@@ -108,19 +75,9 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     python: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   };
-  for (const flag of knobs.keys()) options[flag] = { type: 'string' };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: joinNegativeValues(args, knobs),
-      options,
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError(parseArgsMessage(error, knobs));
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  for (const [flag, specs] of knobs)
+    flags[flag] = { type: 'string', numeric: true, hint: describeRange(specs[0]!) };
+  const values = parseFlags(args, flags, 'run');
   const help = values.help === true;
   const emptyRequest: RunRequest = {
     scenario: 'io-sleep',
@@ -143,7 +100,9 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
   if (typeof scenario !== 'string')
     throw new UsageError(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
   if (!isScenarioId(scenario))
-    throw new UsageError(`--scenario: unknown scenario "${scenario}" (allowed: ${SCENARIO_IDS.join(', ')})`);
+    throw new UsageError(
+      `--scenario: unknown scenario ${quoted(scenario)} (allowed: ${SCENARIO_IDS.join(', ')})`,
+    );
   const info = SCENARIOS.find((s) => s.id === scenario)!;
 
   const params: Record<string, number> = {};
@@ -169,7 +128,9 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
   const models = typeof values.models === 'string' ? parseModels(values.models) : [...DEFAULT_MODEL_IDS];
   const format = values.format ?? 'table';
   if (typeof format !== 'string' || !(REPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of: ${REPORT_FORMATS.join(', ')} (got "${String(format)}")`);
+    throw new UsageError(
+      `--format must be one of: ${REPORT_FORMATS.join(', ')} (got ${quoted(String(format))})`,
+    );
   }
   const path = (name: 'out' | 'trace' | 'log' | 'python'): string | null => {
     const value = values[name];

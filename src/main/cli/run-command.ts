@@ -1,9 +1,9 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { everyModelClean } from '../../shared/ranking';
 import { modelAvailability } from '../engine/models/availability';
-import { appendLog, formatLogLines, formatReport, formatTrace } from '../engine/reporters';
+import { formatReport } from '../engine/reporters';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
+import { assertWritable, writeRunOutputs } from './output-paths';
 import { parseRunArgs } from './parse-run-args';
 import { ProgressBar } from './progress-bar';
 import { RUN_HELP } from './help';
@@ -16,10 +16,8 @@ export interface CliIo {
   readonly color: boolean;
 }
 
-async function writeFileMaking(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
+/** Exit code when a model failed a task, its answer check or as a whole (shared/ranking), or an output could not be written. */
+export const EXIT_FAILED = 1;
 
 /** Exit code when Ctrl-C cancelled the run (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -40,6 +38,11 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     const availability = await modelAvailability(model, setup);
     if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);
   }
+  await assertWritable([
+    ...(command.out ? [{ flag: '--out', path: command.out }] : []),
+    ...(command.trace ? [{ flag: '--trace', path: command.trace }] : []),
+    { flag: '--log', path: command.log },
+  ]);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (): void => {
@@ -70,21 +73,9 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     const report = formatReport(run, command.format, {
       color: io.color && command.format === 'table' && command.out === null,
     });
-    if (command.out) {
-      await writeFileMaking(command.out, report);
-      io.stderr.write(`wrote ${command.format} report to ${command.out}\n`);
-    } else {
-      io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-    }
-    if (command.trace) {
-      await writeFileMaking(command.trace, formatTrace(run));
-      io.stderr.write(
-        `wrote Chrome trace to ${command.trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`,
-      );
-    }
-    await appendLog(command.log, formatLogLines(run));
+    const written = await writeRunOutputs(run, report, command, io);
     if (run.state === 'cancelled') return EXIT_CANCELLED;
-    return run.state === 'done' ? 0 : 1;
+    return written && everyModelClean(run.results) ? 0 : EXIT_FAILED;
   } finally {
     progress?.clear();
     process.off('SIGINT', onSignal);

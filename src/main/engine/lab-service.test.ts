@@ -339,7 +339,7 @@ describe('the lab service', () => {
     );
     const lessonItem = listed.find((item) => item.runId === deadlock.runId);
     expect(lessonItem).toMatchObject({ kind: 'lesson', lesson: 'deadlock', title: 'Deadlock' });
-    expect(lessonItem?.verdict).toMatch(
+    expect(lessonItem?.kind === 'lesson' ? lessonItem.verdict : '').toMatch(
       /^opposite-order: deadlock detected after \d+ ms · global-order: completed/,
     );
 

@@ -13,7 +13,7 @@ import { REQUEST_VALIDATORS } from '../../shared/ipc-schemas';
 import { DESKTOP_CALLER, type JoinInfo, type LabCaller } from '../../shared/room';
 import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
-import { RunStore } from './history/run-store';
+import { DamagedRunError, RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
@@ -149,6 +149,8 @@ export function createLabService(options: LabServiceOptions): LabService {
       } catch (error) {
         if (error instanceof LabFailure)
           return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+        if (error instanceof DamagedRunError)
+          return { ok: false, error: { code: 'damaged', message: error.message } };
         return { ok: false, error: { code: 'internal', message: errorMessage(error) } };
       }
     },

@@ -89,7 +89,7 @@ describe('compareRuns', () => {
       totalMs: null,
       speedup: null,
       throughput: null,
-      excluded: 'wrong answer',
+      excluded: 'gave a wrong answer',
     });
     expect(partialRun!.models.find((m) => m.model === 'processes')?.excluded).toBe('cancelled');
     const asyncSeries = comparison.series.find((s) => s.model === 'async')!;

@@ -140,6 +140,30 @@ export class RunRecorder {
     }
   }
 
+  /**
+   * Fails every task that has not settled, with `message`: what a model that failed as a whole did
+   * to the tasks it never finished, so that none goes missing. They took no lane time, so no lane shows them.
+   */
+  failUnsettled(message: string, epochMs: number): void {
+    // A model that failed to start never began: its time zero is when it gave up.
+    if (this.t0 === 0) this.t0 = epochMs;
+    const at = Math.max(0, epochMs - this.t0);
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      if (status === Status.Done || status === Status.Failed) continue;
+      if (status === Status.Running) this.runningCount--;
+      else {
+        if (status === Status.Pending) this.queuedAt[task] = at;
+        this.startedAt[task] = at;
+        this.laneOf[task] = 0;
+      }
+      this.status[task] = Status.Failed;
+      this.endedAtByTask[task] = at;
+      this.failedCount++;
+      if (this.failureList.length < KEPT_FAILURES) this.failureList.push({ task, message });
+    }
+  }
+
   /** Records a memory sample (bytes of this process plus its children). */
   sampleMemory(bytes: number): void {
     this.peakRss = Math.max(this.peakRss, bytes);

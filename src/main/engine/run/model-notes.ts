@@ -1,6 +1,7 @@
 /** The Notes column: short remarks computed from a model's measurements, worded as its registry entry says. */
 import { formatCoarseDuration } from '../../../shared/format';
 import { MODELS } from '../../../shared/models';
+import { speedupsOf } from '../../../shared/ranking';
 import type { ModelResult } from '../../../shared/results';
 import type { MeasuredModel } from './model-run';
 
@@ -34,15 +35,12 @@ export function modelNotes(result: MeasuredModel): string[] {
   return notes;
 }
 
-/** Each model's wall time against its baseline's (sequential for the Node models), when that baseline completed cleanly in the same run. */
+/** Each model's speedup (against its registry baseline) and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
-  const baselineOf = (model: MeasuredModel['model']): MeasuredModel | undefined =>
-    results.find(
-      (r) => r.model === MODELS[model].baseline && r.state === 'done' && r.failed === r.injectedFailures,
-    );
-  return results.map((measured) => {
-    const { injectedFailures: _injected, ...result } = measured;
-    const baseline = baselineOf(result.model);
+  const speedups = speedupsOf(
+    results.map(({ injectedFailures, ...r }) => ({ ...r, expectedFailures: injectedFailures })),
+  );
+  return results.map(({ injectedFailures, ...result }, index) => {
     const spec = MODELS[result.model];
     // A model whose baseline was not in the run at all is told how to get a speedup (Python's is py-sequential).
     const missing =
@@ -51,9 +49,9 @@ export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
         : [];
     return {
       ...result,
-      speedup:
-        baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
-      notes: [...modelNotes(measured), ...missing],
+      expectedFailures: injectedFailures,
+      speedup: speedups[index] ?? null,
+      notes: [...modelNotes({ ...result, injectedFailures }), ...missing],
     };
   });
 }

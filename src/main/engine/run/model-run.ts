@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
+import { finalState } from '../../../shared/ranking';
 import type { ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
@@ -116,6 +117,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     else {
       state = 'failed';
       error = errorMessage(caught);
+      // Tasks the model never finished fail with it: every task ends completed or failed.
+      recorder.failUnsettled(`not run: ${error}`, epochNow());
     }
   } finally {
     clearInterval(sampler);
@@ -125,7 +128,16 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   }
 
   const check = checker.summary();
-  if (state === 'done' && check.ok === false) state = 'failed';
+  // A task that failed unplanned, or a wrong answer, fails the model: it is never ranked.
+  state = finalState({
+    model,
+    state,
+    wallMs,
+    total,
+    failed: recorder.failed,
+    expectedFailures: checker.injectedFailures,
+    check,
+  });
   recorder.end(state, recorder.epochStartMs ? recorder.epochStartMs + wallMs : epochNow());
   await pacer?.final(recorder.snapshot(epochNow(), true));
 

@@ -41,6 +41,9 @@ describe.each(Object.keys(SMALL) as ScenarioId[])('%s under every model', (scena
       expect(model.check.ok).toBe(true);
       expect(model.completed).toBe(total - injected);
       expect(model.failed).toBe(injected);
+      // Planned failures are not the model's: it is still ranked.
+      expect(model.expectedFailures).toBe(injected);
+      expect(model.speedup).not.toBeNull();
       expect(model.timeline).toHaveLength(total);
       expect(model.lanes.length).toBeGreaterThan(0);
       expect(model.cpuUtilization).toBeGreaterThanOrEqual(0);

@@ -120,6 +120,8 @@ export async function runScenario(
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
+  // Incidents around a model (a service that died while it ran), by model: its notes and the verdict say them.
+  const incidents = new Map<MeasuredModel['model'], string>();
   let failure: string | null = null;
   let pacer: SnapshotPacer | undefined;
   try {
@@ -141,7 +143,7 @@ export async function runScenario(
     const references = new ReferenceAnswers();
     const onSnapshot = hooks.onSnapshot;
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
-    for (const model of request.models) {
+    for (const [index, model] of request.models.entries()) {
       if (signal.aborted) {
         measured.push(neverRan(model, prepared.tasks.length, { state: 'cancelled' }));
         continue;
@@ -165,7 +167,10 @@ export async function runScenario(
         expectedMs: expectedOf(model),
       });
       measured.push(result);
-      hooks.onModelResult?.(withSpeedups([result])[0]!);
+      const more = index < request.models.length - 1 && !signal.aborted;
+      const incident = await prepared.afterModel?.(model, more);
+      if (incident) incidents.set(model, incident);
+      hooks.onModelResult?.(withIncidents(withSpeedups([result]), incidents)[0]!);
     }
   } catch (error) {
     if (!signal.aborted) failure = errorMessage(error);
@@ -178,7 +183,7 @@ export async function runScenario(
   // Cancelled while preparing: every model is reported, none ran.
   for (const model of request.models.slice(measured.length))
     measured.push(neverRan(model, prepared?.tasks.length ?? 0, { state: 'cancelled' }));
-  const results = withSpeedups(measured);
+  const results = withIncidents(withSpeedups(measured), incidents);
   return {
     runId,
     scenario: request.scenario,
@@ -190,5 +195,17 @@ export async function runScenario(
     pool,
     machine: machineInfo(cores),
     results,
+    ...(incidents.size > 0 ? { incidents: [...incidents.values()] } : {}),
   };
+}
+
+/** Puts each model's incident first in its notes: it explains whatever failed after it. */
+function withIncidents(
+  results: readonly ModelResult[],
+  incidents: ReadonlyMap<ModelResult['model'], string>,
+): ModelResult[] {
+  return results.map((result) => {
+    const incident = incidents.get(result.model);
+    return incident ? { ...result, notes: [incident, ...result.notes] } : result;
+  });
 }

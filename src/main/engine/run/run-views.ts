@@ -15,7 +15,7 @@ import {
 } from '../../../shared/lessons/registry';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { describeParams, scenarioInfo } from '../../../shared/scenarios';
-import { verdict, verdictInputs } from '../../../shared/verdict';
+import { verdict } from '../../../shared/verdict';
 
 /** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
 export function summariseModel({ timeline: _timeline, lanes, ...summary }: ModelResult): ModelSummary {
@@ -24,7 +24,9 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict sentence of a run. */
 export function runVerdict(run: RunResult): string {
-  return verdict(verdictInputs(run), scenarioInfo(run.scenario).kind, run.machine.cores);
+  const sentence = verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
+  // What went wrong around the models explains what failed: it is part of the verdict.
+  return [sentence, ...(run.incidents ?? [])].join(' ');
 }
 
 /** The view of a finished run. */

@@ -1,6 +1,6 @@
 /** The live race: one row per model of the run on screen, the preparation step, and a failed run's alert. */
 import type { ReactNode } from 'react';
-import { fastestOf } from '../../../../shared/verdict';
+import { fastestOf } from '../../../../shared/ranking';
 import type { RunView } from '../../../../shared/views';
 import type { RunPhase } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
@@ -27,7 +27,7 @@ function phaseText(phase: RunPhase, preparing: string | null, view: RunView | nu
 
 function fastestModel(view: RunView | null): string | undefined {
   if (!view) return undefined;
-  return fastestOf(view.run.results.map((r) => ({ ...r, checkOk: r.check.ok })))?.model;
+  return fastestOf(view.run.results)?.model;
 }
 
 /** The race panel; `emptyText` says what starts a run where the panel is reused (the GIL lesson). */
