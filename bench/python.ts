@@ -1,5 +1,5 @@
 /**
- * (g) Real CPython against the simulation, on cpu-primes: py-threads' speedup over py-sequential
+ * (i) Real CPython against the simulation, on cpu-primes: py-threads' speedup over py-sequential
  * (about 1× under the GIL), py-processes' against the ideal min(cores, tasks, processes), and the gap
  * between the simulated GIL's speedup (gil-threads over sequential) and the real one's.
  */
@@ -71,7 +71,7 @@ export async function pythonBenchmark(
   };
 }
 
-/** Runs (g) and reports its three targets (or why it was skipped). */
+/** Runs (i) and reports its three targets (or why it was skipped). */
 export async function pythonSection(
   engine: EngineOptions,
   report: (line: Line) => void,
@@ -81,25 +81,25 @@ export async function pythonSection(
   const cores = availableParallelism();
   const result = await pythonBenchmark(engine, tasks, taskMs);
   if (result.skipped) {
-    console.log(`      (g) skipped: ${result.skipped}`);
+    console.log(`      (i) skipped: ${result.skipped}`);
     return;
   }
   const fmt = (value: number | null): string =>
     value === null ? 'did not finish cleanly' : `${value.toFixed(2)}x`;
   console.log(
-    `      (g) cpu-primes ${result.tasks} tasks x ${result.taskMs} ms (Node's time); CPython took ${fmt(result.cpythonOverNode)} as long as Node on the same tasks` +
+    `      (i) cpu-primes ${result.tasks} tasks x ${result.taskMs} ms (Node's time); CPython took ${fmt(result.cpythonOverNode)} as long as Node on the same tasks` +
       (result.forecast ? `\n          forecast: ${result.forecast}` : ''),
   );
   const ideal = Math.min(cores, result.tasks, result.processes);
   report({
-    name: '(g) py-threads CPU speedup over py-sequential (the real GIL)',
+    name: '(i) py-threads CPU speedup over py-sequential (the real GIL)',
     measured: fmt(result.pyThreads),
     ratio: result.pyThreads ?? Number.NaN,
     target: 'about 1 (<= 1.3)',
     met: result.pyThreads !== null && result.pyThreads <= 1.3,
   });
   report({
-    name: `(g) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,
+    name: `(i) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,
     measured: fmt(result.pyProcesses),
     ratio: (result.pyProcesses ?? Number.NaN) / ideal,
     target: '>= 0.7',
@@ -110,7 +110,7 @@ export async function pythonSection(
       ? Math.abs(result.gilThreads - result.pyThreads)
       : null;
   report({
-    name: '(g) simulated GIL (gil-threads) vs real GIL (py-threads) CPU speedup gap',
+    name: '(i) simulated GIL (gil-threads) vs real GIL (py-threads) CPU speedup gap',
     measured: `gil-threads ${fmt(result.gilThreads)}, py-threads ${fmt(result.pyThreads)}`,
     ratio: gap ?? Number.NaN,
     target: '<= 0.2',

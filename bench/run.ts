@@ -5,9 +5,12 @@
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
  * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
  * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app);
- * (g) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one.
+ * (g) a task's cost through the broker with one worker (distributed vs processes vs bare JetStream);
+ * (h) distributed throughput as local workers are added;
+ * (i) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one.
  * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
- * `npm run bench cancel` runs (f) alone; `npm run bench python [tasks] [taskMs]` runs (g) alone, likewise.
+ * `npm run bench cancel` runs (f) alone; `npm run bench distributed [tasks]` runs (g) and (h) alone;
+ * `npm run bench python [tasks] [taskMs]` runs (i) alone.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -20,6 +23,7 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { distributedBenchmark } from './distributed';
 import { measureCancel } from './cancel';
 import { pythonSection } from './python';
 import type { Line } from './report-line';
@@ -268,12 +272,50 @@ async function python(tasks?: number, taskMs?: number): Promise<void> {
   await pythonSection(engine, report, tasks, taskMs);
 }
 
+/** `npm run bench distributed [tasks]`: (g) and (h); a smaller size checks that it runs. */
+async function distributed(tasks?: number): Promise<void> {
+  const result = await distributedBenchmark(engine, tasks);
+  const ms = (value: number): string => `${value.toFixed(3)} ms`;
+  console.log(
+    `      (g) ${result.tasks} tiny tasks, one worker, ms per task (median of 3): bare JetStream ${ms(result.floorMs)}, ` +
+      `distributed ${ms(result.distributedMs)}, processes ${ms(result.processesMs)}`,
+  );
+  report({
+    name: '(g) distributed per-task cost vs the bare JetStream round trip (the floor)',
+    measured: `${ms(result.distributedMs)} vs ${ms(result.floorMs)}`,
+    ratio: result.distributedMs / result.floorMs,
+    target: '<= 3',
+    met: result.distributedMs / result.floorMs <= 3,
+  });
+  report({
+    name: '(g) distributed per-task cost vs the process pool (what the broker adds)',
+    measured: `${ms(result.distributedMs)} vs ${ms(result.processesMs)}`,
+    ratio: result.distributedMs / result.processesMs,
+    target: 'reported, no target',
+    met: true,
+  });
+  const [first] = result.scaling;
+  for (const step of result.scaling) {
+    const ideal = Math.min(step.workers, cores);
+    const ratio = step.perSecond / first!.perSecond / ideal;
+    report({
+      name: `(h) distributed throughput with ${step.workers} local worker${step.workers === 1 ? '' : 's'}`,
+      measured: `${step.perSecond.toFixed(1)} tasks/s, ${(step.perSecond / first!.perSecond).toFixed(2)}x one worker, ideal ${ideal}x`,
+      ratio,
+      target: '>= 0.8 of ideal',
+      met: ratio >= 0.8,
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'distributed') {
+    await distributed(process.argv[3] ? Number(process.argv[3]) : undefined);
   } else if (only === 'cancel') {
     await cancelLatency();
   } else if (only === 'room') {
@@ -284,6 +326,7 @@ async function main(): Promise<void> {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await distributed();
     await cancelLatency();
     await python();
     if (only !== 'engine') {

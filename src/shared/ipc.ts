@@ -5,6 +5,7 @@
  * side handles it.
  */
 import type { RunForecast } from './forecast';
+import type { ClusterConnectRequest, ClusterStartRequest, ClusterState } from './cluster';
 import type { RunComparison } from './compare-runs';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
 import {
@@ -102,6 +103,14 @@ export interface InvokeContract extends LessonContract {
   'room:state': { readonly request: null; readonly reply: RoomSession };
   /** The instructor's window reports what it shows; attendees following it show the same. */
   'room:screen': { readonly request: RoomScreen; readonly reply: { readonly accepted: boolean } };
+  /** Where the distributed model's broker is, how attendees join it, and its workers. */
+  'cluster:state': { readonly request: null; readonly reply: ClusterState };
+  /** Starts a room's NATS server (loopback unless told; any other address needs the room's passwords). */
+  'cluster:start': { readonly request: ClusterStartRequest; readonly reply: ClusterState };
+  /** Uses a running NATS server for distributed runs (its credentials stay in the engine). */
+  'cluster:connect': { readonly request: ClusterConnectRequest; readonly reply: ClusterState };
+  /** Stops the room server or forgets the server: runs start a private one again. */
+  'cluster:stop': { readonly request: null; readonly reply: ClusterState };
 }
 
 /** A channel the UI can invoke. */
@@ -135,6 +144,8 @@ export interface EventContract {
   'lesson:ended': LessonEnding;
   /** The room changed: the instructor's screen, what the machine is doing, who is connected. */
   'room:changed': RoomState;
+  /** The cluster changed (a worker joined, beat or left; a server started or stopped): at most once a second. */
+  'cluster:changed': ClusterState;
 }
 
 /** Period of the main process's heartbeat, ms. */
@@ -163,6 +174,10 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'room:state': true,
     'room:screen': true,
     'python:source': true,
+    'cluster:state': true,
+    'cluster:start': true,
+    'cluster:connect': true,
+    'cluster:stop': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',
@@ -179,6 +194,7 @@ export const EVENT_CHANNELS = Object.keys({
   'history:changed': true,
   'lesson:ended': true,
   'room:changed': true,
+  'cluster:changed': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**

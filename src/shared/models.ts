@@ -5,6 +5,7 @@
  * (main/engine/models/registry.ts), and the compiler refuses an id without one.
  */
 import { ASYNC } from './models/async';
+import { DISTRIBUTED } from './models/distributed';
 import { GIL_THREADS } from './models/gil-threads';
 import type { ModelAvailability, ModelSpec } from './models/model-spec';
 import { PROCESSES } from './models/processes';
@@ -13,7 +14,15 @@ import { SEQUENTIAL } from './models/sequential';
 import { THREADS } from './models/threads';
 
 /** Every entry, in the order runs use; a new model is one more entry here. */
-const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES, ...PYTHON_ENTRIES] as const;
+const MODEL_ENTRIES = [
+  SEQUENTIAL,
+  ASYNC,
+  THREADS,
+  GIL_THREADS,
+  PROCESSES,
+  DISTRIBUTED,
+  ...PYTHON_ENTRIES,
+] as const;
 
 /** One of the registered models. */
 export type ModelId = (typeof MODEL_ENTRIES)[number]['id'];
@@ -28,11 +37,6 @@ export const MODEL_IDS: readonly [ModelId, ...ModelId[]] = [
   ...MODEL_ENTRIES.slice(1).map((entry) => entry.id),
 ];
 
-/** The models a run has unless it names others (the CLI's default --models, the picker's first ticks): none opt-in. */
-export const DEFAULT_MODEL_IDS: readonly ModelId[] = MODEL_IDS.filter(
-  (id) => !MODEL_ENTRIES.find((e) => e.id === id)?.optIn,
-);
-
 /** A registry entry, with ids typed as registered models. */
 export type ModelEntry = ModelSpec<ModelId, ModelId>;
 
@@ -40,6 +44,11 @@ export type ModelEntry = ModelSpec<ModelId, ModelId>;
 export const MODELS = Object.fromEntries(MODEL_ENTRIES.map((entry) => [entry.id, entry])) as Readonly<
   Record<ModelId, ModelEntry>
 >;
+
+/** The models a new race ticks (the CLI's default --models): every entry not marked opt-in. */
+export const DEFAULT_MODEL_IDS: readonly ModelId[] = MODEL_IDS.filter(
+  (id) => MODELS[id].defaultSelected !== false,
+);
 
 /** What a model is, as plain data: the catalog and `concurrency-lab scenarios --json` carry it. */
 export type ModelInfo = Pick<
@@ -52,14 +61,15 @@ export type ModelInfo = Pick<
   | 'runsOn'
   | 'poolKnobs'
   | 'baseline'
-  | 'optIn'
   | 'gilTrack'
+  | 'defaultSelected'
 >;
 
 /** An entry's plain data, without its colours and wording functions. */
 export function modelInfo(entry: ModelEntry): ModelInfo {
-  const { id, label, python, summary, family, runsOn, poolKnobs, baseline, optIn, gilTrack } = entry;
-  return { id, label, python, summary, family, runsOn, poolKnobs, baseline, optIn, gilTrack };
+  const { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack } = entry;
+  const info = { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack };
+  return entry.defaultSelected === undefined ? info : { ...info, defaultSelected: entry.defaultSelected };
 }
 
 /** A model as the catalog lists it: its entry's data, and whether it can run on the engine's machine. */

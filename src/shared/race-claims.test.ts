@@ -10,7 +10,14 @@ function run(
   return {
     scenario,
     params: { tasks: 8 },
-    pool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
+    pool: {
+      threads: 6,
+      processes: 2,
+      concurrency: null,
+      switchIntervalMs: 5,
+      taskTimeoutMs: null,
+      workers: 2,
+    },
     machine: { cores },
     results: (['sequential', 'async', 'threads', 'gil-threads', 'processes'] as const).map((model) => ({
       model,

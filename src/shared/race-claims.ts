@@ -29,7 +29,7 @@ function cleanSpeedup(run: ClaimedRun, model: string): number | undefined {
 /**
  * The race claims of a run, in registry order: one per model that has something to show for the
  * scenario's kind — a default model even when the run left it out ("cannot tell"), an opt-in one
- * (CPython) only when the run had it.
+ * (CPython, distributed) only when the run had it.
  */
 export function raceClaims(run: ClaimedRun): Claim[] {
   const kind = scenarioInfo(run.scenario).kind;
@@ -39,10 +39,12 @@ export function raceClaims(run: ClaimedRun): Claim[] {
     pool: run.pool,
     speedupOf: (model) => cleanSpeedup(run, model),
   };
-  const ran = new Set<string>(run.results.map((r) => r.model));
   return MODEL_IDS.flatMap((model: ModelId): Claim[] => {
-    const claimOf = ran.has(model) || !MODELS[model].optIn ? MODELS[model].claims[kind] : undefined;
+    const claimOf = MODELS[model].claims[kind];
     if (!claimOf) return [];
+    // An opt-in model left out of the race has nothing to show in it; the others' claims stay, undecided.
+    if (MODELS[model].defaultSelected === false && !run.results.some((result) => result.model === model))
+      return [];
     const { text, holds, multiCore } = claimOf(context);
     const baseline = MODELS[model].baseline;
     const speedup = cleanSpeedup(run, model);

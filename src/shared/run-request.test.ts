@@ -157,7 +157,7 @@ describe('validateRunRequest: rejected requests name the problem and what is all
     for (const field of ['scenario', 'params', 'models', 'pool']) expect(issue!.message).toContain(field);
   });
 
-  it.each(['workers', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+  it.each(['nodes', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
     'rejects the unknown pool field %s, listing the pool settings',
     (key) => {
       const issue = issueFor({ scenario: 'io-sleep', pool: { [key]: 4 } }, `pool.${key}`);

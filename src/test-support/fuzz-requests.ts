@@ -9,6 +9,7 @@ import type { InvokeChannel } from '../shared/ipc';
 import { POOL_KNOBS, type KnobSpec } from '../shared/knobs';
 import { DATA_PASSING_KNOBS } from '../shared/lessons/data-passing';
 import { DEADLOCK_KNOBS, DEADLOCK_STRATEGIES } from '../shared/lessons/deadlock';
+import { OUTGROWING_KNOBS } from '../shared/lessons/outgrowing-one-machine';
 import { PIPELINE_KNOBS } from '../shared/lessons/pipeline';
 import { RACE_KNOBS, RACE_MODES } from '../shared/lessons/race-condition';
 import { MODEL_IDS } from '../shared/models';
@@ -134,6 +135,15 @@ const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
       strategies: { kind: 'list', of: { kind: 'enum', values: DEADLOCK_STRATEGIES } },
     },
   },
+  'lesson:outgrowing-one-machine': {
+    valid: { tasks: 4 },
+    fields: {
+      tinyTasks: knob(OUTGROWING_KNOBS.tinyTasks),
+      tasks: knob(OUTGROWING_KNOBS.tasks),
+      sizesMs: { kind: 'list', of: knob(OUTGROWING_KNOBS.taskMs) },
+      maxWorkers: knob(OUTGROWING_KNOBS.maxWorkers),
+    },
+  },
   'lesson:cancel': { valid: null, fields: {} },
   'room:state': { valid: null, fields: {} },
   'room:screen': {
@@ -145,6 +155,17 @@ const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
       runForm: { kind: 'slug', nullable: true },
       lessonRun: { kind: 'uuid', nullable: true },
     },
+  },
+  'cluster:state': { valid: null, fields: {} },
+  'cluster:stop': { valid: null, fields: {} },
+  // Only refused values are made: starting or connecting for real never happens here.
+  'cluster:start': {
+    valid: { host: '127.0.0.1', port: 0 },
+    fields: { port: knob({ min: 0, max: 65535, integer: true }) },
+  },
+  'cluster:connect': {
+    valid: { url: 'nats://127.0.0.1:4222' },
+    fields: { url: { kind: 'enum', values: ['nats://127.0.0.1:4222'] } },
   },
 };
 

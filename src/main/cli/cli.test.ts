@@ -241,7 +241,7 @@ describe('concurrency-lab: help, version and the scenario list', () => {
 });
 
 describe('concurrency-lab run: reports and the results log', () => {
-  it('prints the comparison table with the columns in order and five model rows, and logs five lines per run', async () => {
+  it('prints the comparison table with the columns in order and the default models’ rows, and logs one line per model', async () => {
     const cwd = freshDir();
     const first = await cli(['run', '--scenario', 'io-sleep', '--tasks', '4', '--task-ms', '200'], cwd);
     expectSuccess(first);
@@ -319,7 +319,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     for (const row of body) expect(row).toHaveLength(header!.length);
   });
 
-  it('--format markdown prints a table with the comparison columns and five model rows', async () => {
+  it('--format markdown prints a table with the comparison columns and the default models’ rows', async () => {
     const run = await cli(['run', '-s', 'io-sleep', '--tasks', '2', '--task-ms', '20', '-f', 'markdown']);
     expectSuccess(run);
     const tableLines = run.stdout.split('\n').filter((line) => line.startsWith('|'));

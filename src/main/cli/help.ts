@@ -12,7 +12,7 @@ function knobLine(knob: KnobSpec): string {
 }
 
 /** The models a run has only when --models names them. */
-const OPT_IN = MODEL_IDS.filter((id) => MODELS[id].optIn);
+const OPT_IN = MODEL_IDS.filter((id) => MODELS[id].defaultSelected === false);
 
 /** `concurrency-lab --help`. */
 export const MAIN_HELP = `concurrency-lab — race concurrency models on the same work and measure them
@@ -25,6 +25,10 @@ Usage:
                                          models, and the Python interpreters found
   concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T] [--python PATH]
                                          the app in a browser (browser mode)
+  concurrency-lab cluster [--host H] [--port N] [--tls-cert F --tls-key F]
+                                         a NATS server for a room; prints the join command
+  concurrency-lab worker --server nats://HOST:PORT [--user U --password P] [--concurrency N]
+                                         join a lab as worker processes
   concurrency-lab --version
 
 Models (default): ${DEFAULT_MODEL_IDS.join(', ')}
@@ -43,8 +47,8 @@ process stops, and the partial results are printed.
 
 Output:
   -s, --scenario ID     ${SCENARIOS.map((s) => s.id).join(', ')}
-  -m, --models LIST     comma-separated, default: ${DEFAULT_MODEL_IDS.join(',')}
-                        also: ${OPT_IN.join(',')}
+  -m, --models LIST     comma-separated from ${MODEL_IDS.join(',')}
+                        (default ${DEFAULT_MODEL_IDS.join(',')}; the rest are opt-in)
   -f, --format FORMAT   table (default), json, csv or markdown
   -o, --out FILE        write the report to FILE instead of standard output
       --trace FILE      also write a Chrome trace (open it in Perfetto or chrome://tracing)
@@ -55,13 +59,26 @@ Output:
 Pool settings (any scenario):
 ${Object.values(POOL_KNOBS).map(knobLine).join('\n')}
 
+The distributed model's broker (settings of this command, never saved with the run):
+      --server URL      use a running NATS server with JetStream, e.g. a room's "concurrency-lab
+                        cluster" (nats://HOST:PORT or tls://HOST:PORT); without it the lab starts a
+                        private nats-server on 127.0.0.1 for the run and stops it after
+      --user U          with --password: the server's user (the instructor's, for a room)
+      --password P
+      --creds FILE      a NATS credentials file instead of --user and --password
+      --tls-ca FILE     trust this certificate (a server with a self-signed one)
+      --nats-server PATH  the nats-server binary to start (default: PATH and the usual folders)
+
 Scenario knobs (see "concurrency-lab scenarios"):
 ${SCENARIOS.map((s) => `  ${s.id}: ${s.knobs.map((k) => `--${k.flag}`).join(', ')}`).join('\n')}
 `;
 
+const ID_WIDTH = Math.max(...MODEL_IDS.map((id) => id.length)) + 2;
+const PYTHON_WIDTH = Math.max(...MODEL_IDS.map((id) => MODELS[id].python.length)) + 2;
+
 function modelLine(model: CatalogModel): string {
   const { id, availability } = model;
-  const line = `  ${id.padEnd(18)}${MODELS[id].python.padEnd(34)}${MODELS[id].summary}`;
+  const line = `  ${id.padEnd(ID_WIDTH)}${MODELS[id].python.padEnd(PYTHON_WIDTH)}${MODELS[id].summary}`;
   return availability.available ? line : `${line} [unavailable: ${availability.reason}]`;
 }
 

@@ -22,7 +22,7 @@ function usageErrorOf(args: readonly string[]): string {
 }
 
 describe('parseRunArgs: what a plain run means', () => {
-  it('defaults to the five Node models, the table, standard output and the default log', () => {
+  it('defaults to the five Node models (the CPython and distributed models are opt-in), the table, standard output and the default log', () => {
     const command = parseRunArgs(['--scenario', 'io-sleep']);
     expect(command).toEqual({
       request: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
@@ -32,6 +32,7 @@ describe('parseRunArgs: what a plain run means', () => {
       log: DEFAULT_LOG_PATH,
       python: null,
       help: false,
+      distributed: { server: null },
     });
     expect(DEFAULT_MODEL_IDS).toEqual(['sequential', 'async', 'threads', 'gil-threads', 'processes']);
     expect(DEFAULT_LOG_PATH).toBe('logs/concurrency_results.log');
@@ -262,5 +263,66 @@ describe('parseRunArgs: bad input is one line naming the flag and what is allowe
       expect(message).toContain(`--${knob.flag}`);
       expect(message).toContain(`to ${knob.max}`);
     }
+  });
+});
+
+describe('parseRunArgs: the distributed model’s broker', () => {
+  const run = ['--scenario', 'cpu-primes', '--models', 'processes,distributed'];
+
+  it('takes a running server with the instructor’s credentials, kept out of the request', () => {
+    const command = parseRunArgs([
+      ...run,
+      '--server',
+      'nats://10.0.0.5:4222',
+      '--user',
+      'instructor',
+      '--password',
+      'pw',
+      '--workers',
+      '0',
+    ]);
+    expect(command.distributed).toEqual({
+      server: { url: 'nats://10.0.0.5:4222', auth: { kind: 'password', user: 'instructor', password: 'pw' } },
+    });
+    expect(command.request.pool).toEqual({ workers: 0 });
+    expect(JSON.stringify(command.request)).not.toContain('pw');
+  });
+
+  it('starts a private server without --server, from --nats-server when given', () => {
+    expect(parseRunArgs(run).distributed).toEqual({ server: null });
+    expect(parseRunArgs([...run, '--nats-server', '/opt/nats-server']).distributed).toEqual({
+      server: null,
+      natsServer: '/opt/nats-server',
+    });
+  });
+
+  it.each([
+    [['--workers', '65'], '--workers must be an integer from 0 to 64 (got "65")'],
+    [['--workers', '1.5'], '--workers must be an integer from 0 to 64 (got "1.5")'],
+    [
+      ['--server', 'lab'],
+      '--server must be nats://HOST:PORT or tls://HOST:PORT, with a port from 1 to 65535 (got "lab")',
+    ],
+    [
+      ['--user', 'u', '--password', 'p'],
+      '--user needs --server: the NATS server it logs in to (nats://HOST:PORT)',
+    ],
+    [
+      ['--server', 'nats://lab:4222', '--user', 'u'],
+      '--user and --password go together (the NATS user the lab logs in as)',
+    ],
+    [['--server', 'nats://lab:4222', '--creds', '/no/x.creds'], '--creds: no file at /no/x.creds'],
+    [
+      ['--server', 'nats://lab:4222', '--nats-server', '/usr/sbin/nats-server'],
+      '--nats-server starts a private server, --server uses a running one: give one or the other',
+    ],
+  ])('refuses %j in one line naming the flag', (extra, message) => {
+    expect(usageErrorOf([...run, ...extra])).toBe(message);
+  });
+
+  it('refuses broker flags in a race without the distributed model', () => {
+    expect(
+      usageErrorOf(['--scenario', 'cpu-primes', '--models', 'processes', '--server', 'nats://lab:4222']),
+    ).toBe('--server is a setting of the distributed model: add distributed to --models');
   });
 });

@@ -4,6 +4,13 @@ import { DEFAULT_MODEL_IDS, MODEL_IDS, isModelId, type ModelId } from '../../sha
 import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
+import type { DistributedSettings } from '../engine/models/distributed/distributed-model';
+import {
+  anyServerFlag,
+  connectionFromFlags,
+  SERVER_FLAG_OPTIONS,
+  type ServerFlagValues,
+} from './server-flags';
 import { parseFlags, quoted, type FlagSpec } from './cli-flags';
 import { UsageError } from './usage-error';
 
@@ -20,6 +27,8 @@ export interface RunCommand {
   /** --python PATH: the interpreter the Python models use; null leaves it to CONCURRENCY_LAB_PYTHON or PATH. */
   readonly python: string | null;
   readonly help: boolean;
+  /** The distributed model's broker: a setting of this command, never part of the request (credentials). */
+  readonly distributed: DistributedSettings;
 }
 
 /** Every knob flag across scenarios and pool settings, by flag name. */
@@ -74,6 +83,8 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     log: { type: 'string' },
     python: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...SERVER_FLAG_OPTIONS,
+    'nats-server': { type: 'string' },
   };
   for (const [flag, specs] of knobs)
     flags[flag] = { type: 'string', numeric: true, hint: describeRange(specs[0]!) };
@@ -94,6 +105,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
       log: DEFAULT_LOG_PATH,
       python: null,
       help,
+      distributed: { server: null },
     };
 
   const scenario = values.scenario;
@@ -139,6 +151,8 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     return value;
   };
 
+  const distributed = distributedFlags(values, models);
+
   // The CLI checked flags itself for better wording; the shared schema is still the one gate.
   const validated = validateRunRequest({ scenario, params, models, pool });
   if (!validated.ok) throw new UsageError(formatIssue(validated.issues[0]!, 'flag'));
@@ -150,5 +164,29 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     log: path('log') ?? DEFAULT_LOG_PATH,
     python: path('python'),
     help,
+    distributed,
   };
+}
+
+/** The distributed model's broker flags, checked; refused when the distributed model is not in the race. */
+function distributedFlags(
+  values: Record<string, string | boolean | undefined>,
+  models: readonly ModelId[],
+): DistributedSettings {
+  const natsServer = values['nats-server'];
+  if (
+    (anyServerFlag(values as ServerFlagValues) || typeof natsServer === 'string') &&
+    !models.includes('distributed')
+  ) {
+    const flag = ['server', 'user', 'password', 'creds', 'tls-ca', 'nats-server'].find(
+      (name) => typeof values[name] === 'string',
+    );
+    throw new UsageError(`--${flag} is a setting of the distributed model: add distributed to --models`);
+  }
+  if (typeof natsServer === 'string' && typeof values.server === 'string')
+    throw new UsageError(
+      '--nats-server starts a private server, --server uses a running one: give one or the other',
+    );
+  const server = connectionFromFlags(values as ServerFlagValues, 'the NATS user the lab logs in as');
+  return typeof natsServer === 'string' ? { server, natsServer } : { server };
 }

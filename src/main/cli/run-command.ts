@@ -32,8 +32,12 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     io.stdout.write(RUN_HELP);
     return 0;
   }
-  const setup = command.python === null ? engine : { ...engine, python: command.python };
-  // A model that cannot run here is bad input: one line saying why, exit 2, nothing started.
+  const setup = {
+    ...engine,
+    distributed: command.distributed,
+    ...(command.python === null ? {} : { python: command.python }),
+  };
+  // A model asked for by name that cannot run here is bad input: say why in one line and start nothing.
   for (const model of command.request.models) {
     const availability = await modelAvailability(model, setup);
     if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);

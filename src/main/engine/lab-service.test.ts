@@ -69,25 +69,32 @@ describe('the lab service', () => {
     if (!reply.ok) return;
     const catalog = reply.value as {
       scenarios: unknown[];
-      models: { id: string; optIn: boolean }[];
+      models: { id: string; defaultSelected?: boolean }[];
       python: { interpreters: { label: string }[]; unavailable: string | null };
       defaultPool: { threads: number };
       machine: { cores: number };
     };
     expect(catalog.scenarios).toHaveLength(7);
-    expect(catalog.models.filter((m) => !m.optIn).map((m) => m.id)).toEqual([
+    expect(catalog.models.map((m) => m.id)).toEqual([
       'sequential',
       'async',
       'threads',
       'gil-threads',
       'processes',
-    ]);
-    expect(catalog.models.filter((m) => m.optIn).map((m) => m.id)).toEqual([
+      'distributed',
       'py-sequential',
       'py-asyncio',
       'py-threads',
       'py-processes',
       'py-threads-nogil',
+    ]);
+    // A new race ticks the five Node models; distributed and the CPython models are opt-in.
+    expect(catalog.models.filter((m) => m.defaultSelected !== false).map((m) => m.id)).toEqual([
+      'sequential',
+      'async',
+      'threads',
+      'gil-threads',
+      'processes',
     ]);
     // This machine has python3 (CI installs it): the catalog names it.
     expect(catalog.python.unavailable).toBeNull();

@@ -15,8 +15,10 @@ import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
 import { DamagedRunError, RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
+import { clusterHandlers } from './service/cluster-handlers';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
+import { LabCluster } from './service/lab-cluster';
 import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
 import { pythonHandlers } from './service/python-handlers';
@@ -67,12 +69,17 @@ export function createLabService(options: LabServiceOptions): LabService {
     (payload) => emit({ event: 'room:changed', payload }),
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
+  const cluster = new LabCluster({
+    changed: (payload) => emit({ event: 'cluster:changed', payload }),
+    tempRoot: options.engine.tempRoot,
+  });
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
   let stopSampling: (() => void) | null = null;
 
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
       engine: options.engine,
+      distributed: () => cluster.settings(),
       activity,
       runs,
       emit,
@@ -81,9 +88,16 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs),
-    ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
+    ...lessonHandlers(
+      options.engine,
+      activity,
+      emit,
+      (run) => runs.addLesson(run),
+      () => cluster.settings(),
+    ),
     ...roomHandlers(room, activity),
     ...pythonHandlers(options.engine),
+    ...clusterHandlers(cluster, activity),
   };
 
   const dispatch = async <C extends InvokeChannel>(
@@ -171,6 +185,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       stopSampling?.();
       stopSampling = null;
       await activity.stop();
+      await cluster.close();
       await runs.close();
       listeners.clear();
     },

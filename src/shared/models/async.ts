@@ -12,7 +12,6 @@ export const ASYNC = defineModel({
   runsOn: "the calling thread's event loop (in the app, one dedicated worker thread's)",
   poolKnobs: ['concurrency'],
   baseline: 'sequential',
-  optIn: false,
   colors: { light: '#0a72b8', dark: '#4db2f0', presenterLight: '#005a9e', presenterDark: '#6cc8ff' },
   gilTrack: false,
   interleaved: true,

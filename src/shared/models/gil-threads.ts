@@ -24,7 +24,6 @@ export const GIL_THREADS = defineModel({
   runsOn: 'a pool of worker threads sharing one simulated GIL',
   poolKnobs: ['threads', 'switchIntervalMs', 'taskTimeoutMs'],
   baseline: 'sequential',
-  optIn: false,
   colors: { light: '#b77900', dark: '#f2b733', presenterLight: '#9a5b00', presenterDark: '#ffc845' },
   gilTrack: true,
   interleaved: false,

@@ -37,6 +37,8 @@ export type ModelAvailability =
 /** What the Notes column reads of a model's result, beyond what every model gets (state, failures, placement). */
 export interface NotesInput {
   readonly wallMs: number;
+  /** What the executor itself measured and said (redeliveries, clocks), for the models whose notes show it. */
+  readonly remarks?: readonly string[];
   readonly gil?: { readonly holdMs: number; readonly waitMs: number; readonly switches: number };
   /** What a real CPython measured (GIL costs, clock alignment); Python models only. */
   readonly python?: PythonRunStats;
@@ -117,17 +119,15 @@ export interface ModelSpec<Id extends string = string, Baseline extends string =
   /** The pool settings its executor reads. */
   readonly poolKnobs: readonly PoolKnobKey[];
   /**
+   * Whether a new race ticks it (the CLI's default --models, the picker's first state); absent means
+   * yes. A model that needs something set up or that costs a lot to start is opt-in.
+   */
+  readonly defaultSelected?: boolean;
+  /**
    * The model its speedup is measured against, run in the same race: `sequential` for the Node
    * models, `py-sequential` for CPython ones, so a speedup never mixes runtimes. A baseline names itself.
    */
   readonly baseline: Baseline;
-  /**
-   * Whether a run leaves the model out unless asked for: the CLI's default --models and the
-   * picker's first selection are the models that are not opt-in (Node's own), while models that
-   * need something installed and run many times slower or elsewhere (CPython, a broker) are ticked
-   * by hand.
-   */
-  readonly optIn: boolean;
   readonly colors: ModelColors;
   /** Whether its lanes carry a GIL holder track (the lanes legend explains it). */
   readonly gilTrack: boolean;

@@ -11,7 +11,6 @@ export const PROCESSES = defineModel({
   runsOn: 'a pool of OS processes (utility processes in the app, child processes elsewhere)',
   poolKnobs: ['processes', 'taskTimeoutMs'],
   baseline: 'sequential',
-  optIn: false,
   colors: { light: '#c2418a', dark: '#ee7fbd', presenterLight: '#b0136d', presenterDark: '#ff8fcf' },
   gilTrack: false,
   interleaved: false,

@@ -14,7 +14,7 @@ export const PY_ASYNCIO = defineModel({
   runsOn: 'the event loop of a Python harness process',
   poolKnobs: ['concurrency'],
   baseline: 'py-sequential',
-  optIn: true,
+  defaultSelected: false,
   colors: { light: '#00838f', dark: '#4fd3e0', presenterLight: '#006570', presenterDark: '#6ee8f5' },
   gilTrack: false,
   interleaved: true,

@@ -13,7 +13,7 @@ export const PY_PROCESSES = defineModel({
   runsOn: 'multiprocessing worker processes started by a Python harness process',
   poolKnobs: ['processes', 'taskTimeoutMs'],
   baseline: 'py-sequential',
-  optIn: true,
+  defaultSelected: false,
   colors: { light: '#a4521f', dark: '#eb9a62', presenterLight: '#873c0b', presenterDark: '#ffae75' },
   gilTrack: false,
   interleaved: false,

@@ -13,7 +13,7 @@ export const PY_SEQUENTIAL = defineModel({
   runsOn: 'the main thread of a Python harness process',
   poolKnobs: [],
   baseline: 'py-sequential',
-  optIn: true,
+  defaultSelected: false,
   colors: { light: '#56677a', dark: '#a3b4c7', presenterLight: '#3b4b5d', presenterDark: '#bccde0' },
   gilTrack: false,
   interleaved: false,

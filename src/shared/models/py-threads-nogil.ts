@@ -13,7 +13,7 @@ export const PY_THREADS_NOGIL = defineModel({
   runsOn: 'a thread pool of a free-threaded Python harness process',
   poolKnobs: ['threads', 'taskTimeoutMs'],
   baseline: 'py-sequential',
-  optIn: true,
+  defaultSelected: false,
   colors: { light: '#4a5bb0', dark: '#97a5f2', presenterLight: '#2f3f96', presenterDark: '#adb9ff' },
   gilTrack: false,
   interleaved: false,

@@ -13,7 +13,7 @@ export const PY_THREADS = defineModel({
   runsOn: 'a thread pool of a Python harness process',
   poolKnobs: ['threads', 'switchIntervalMs', 'taskTimeoutMs'],
   baseline: 'py-sequential',
-  optIn: true,
+  defaultSelected: false,
   colors: { light: '#5f7f14', dark: '#a6cc4e', presenterLight: '#476300', presenterDark: '#bfe467' },
   gilTrack: false,
   interleaved: false,

@@ -11,7 +11,6 @@ export const SEQUENTIAL = defineModel({
   runsOn: 'the calling thread (in the app, one dedicated worker thread)',
   poolKnobs: [],
   baseline: 'sequential',
-  optIn: false,
   colors: { light: '#6f4fc2', dark: '#a98bf0', presenterLight: '#5b2fc4', presenterDark: '#c3aaff' },
   gilTrack: false,
   interleaved: false,

@@ -11,7 +11,6 @@ export const THREADS = defineModel({
   runsOn: 'a pool of worker threads',
   poolKnobs: ['threads', 'taskTimeoutMs'],
   baseline: 'sequential',
-  optIn: false,
   colors: { light: '#0c8a5f', dark: '#3fcf96', presenterLight: '#00704a', presenterDark: '#4fe3a8' },
   gilTrack: false,
   interleaved: false,

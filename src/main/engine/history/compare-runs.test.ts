@@ -4,7 +4,14 @@ import { compareRuns } from '../../../shared/compare-runs';
 import { sampleStoredRun, storedRun } from './history-fixtures.test-support';
 
 const utc = { timeZone: 'utc' } as const;
-const pool = { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null };
+const pool = {
+  threads: 6,
+  processes: 2,
+  concurrency: null,
+  switchIntervalMs: 5,
+  taskTimeoutMs: null,
+  workers: 2,
+};
 
 describe('compareRuns', () => {
   it('puts runs oldest first, labelled by the setting that differs, with one series per model', () => {

@@ -8,25 +8,34 @@ import {
   type ModelAvailability,
   type ModelId,
 } from '../../../shared/models';
-import type { ModelSetup } from './executor-environment';
+import type { ProbeContext } from './executor-environment';
 import { MODEL_ENGINES } from './registry';
 
 const AVAILABLE: ModelAvailability = { available: true };
 const probed = new Map<string, Promise<ModelAvailability>>();
 
-/** What the answer depends on: the model, the interpreter named, and where the build is. */
-function cacheKey(model: ModelId, setup: ModelSetup): string {
-  return JSON.stringify([model, setup.python ?? null, setup.hostScripts.pythonHarness]);
+/** What the answer depends on: the model, the interpreter named, where the build is, and the broker setting. */
+function cacheKey(model: ModelId, context: ProbeContext): string {
+  return JSON.stringify([
+    model,
+    context.python ?? null,
+    context.hostScripts.pythonHarness,
+    context.distributed?.server?.url ?? null,
+    context.distributed?.natsServer ?? null,
+  ]);
 }
 
-/** Whether a model can run here; its probe runs once per setup, and a probe that throws means "no". */
-export function modelAvailability(model: ModelId, setup: ModelSetup): Promise<ModelAvailability> {
-  const key = cacheKey(model, setup);
+/**
+ * Whether a model can run here; its probe runs once per setup (interpreter, build, broker), and a
+ * probe that throws means "no".
+ */
+export function modelAvailability(model: ModelId, context: ProbeContext): Promise<ModelAvailability> {
+  const key = cacheKey(model, context);
   let answer = probed.get(key);
   if (!answer) {
     const probe = MODEL_ENGINES[model].probe;
     answer = probe
-      ? probe(setup).catch((error: unknown) => ({ available: false as const, reason: errorMessage(error) }))
+      ? probe(context).catch((error: unknown) => ({ available: false as const, reason: errorMessage(error) }))
       : Promise.resolve(AVAILABLE);
     probed.set(key, answer);
   }
@@ -34,11 +43,11 @@ export function modelAvailability(model: ModelId, setup: ModelSetup): Promise<Mo
 }
 
 /** Every model with its availability, in registry order. */
-export async function catalogModels(setup: ModelSetup): Promise<CatalogModel[]> {
+export async function catalogModels(context: ProbeContext): Promise<CatalogModel[]> {
   return Promise.all(
     MODEL_IDS.map(async (id) => ({
       ...modelInfo(MODELS[id]),
-      availability: await modelAvailability(id, setup),
+      availability: await modelAvailability(id, context),
     })),
   );
 }

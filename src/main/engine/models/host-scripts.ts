@@ -14,6 +14,8 @@ export interface HostScripts {
    * app.asar in a package. Optional: without it the Python models are unavailable, nothing else.
    */
   readonly pythonHarness: string;
+  /** A distributed worker process (the distributed model's local workers, `concurrency-lab worker`). */
+  readonly distributedWorker: string;
 }
 
 /** The host scripts in a build output folder (`out/main`); the harness two folders up, in a checkout and a package alike. */
@@ -24,6 +26,7 @@ export function hostScriptsIn(dir: string): HostScripts {
     latencyServerHost: join(dir, 'latency-server-host.js'),
     loopThreadHost: join(dir, 'loop-thread-host.js'),
     pythonHarness: outsideAsar(join(dir, '..', '..', 'resources', 'python', 'harness.py')),
+    distributedWorker: join(dir, 'distributed-worker.js'),
   };
 }
 

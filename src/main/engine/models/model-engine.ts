@@ -2,7 +2,7 @@
 import type { ModelAvailability } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import type { Executor, TaskSpec } from '../../../workers/protocol/executor';
-import type { ExecutorEnvironment, ModelSetup } from './executor-environment';
+import type { ExecutorEnvironment, ProbeContext } from './executor-environment';
 
 /** How the engine runs one model. */
 export interface ModelEngine {
@@ -12,7 +12,7 @@ export interface ModelEngine {
    * Finds out whether the model can run on this machine with this setup (is python3 on PATH, or the
    * interpreter --python names?); absent when it always can. Asked once per setup: the answer is cached.
    */
-  readonly probe?: (setup: ModelSetup) => Promise<ModelAvailability>;
+  readonly probe?: (setup: ProbeContext) => Promise<ModelAvailability>;
   /**
    * Measures, before a run, how long the model will take on its tasks, when that is worth telling
    * (CPython computes many times slower than Node); absent, or null, when there is nothing to say.

@@ -80,6 +80,11 @@ describe('a model added as one registry entry plus its executor', () => {
       group.models.map((m) => m.id),
     ]);
     expect(groups[0]).toEqual(['Node.js', ['sequential', 'async', 'threads', 'gil-threads', 'processes']]);
+    // The distributed model's probe names its broker (or, without nats-server, its family does).
+    expect(groups.find(([, ids]) => ids.includes('distributed'))).toEqual([
+      expect.stringMatching(/^NATS JetStream/),
+      ['distributed'],
+    ]);
     expect(groups.filter(([, ids]) => ids.some((model) => model.startsWith('pypy-')))).toEqual([
       [FAKE_RUNTIME, ['pypy-sequential', 'pypy-threads']],
       ['PyPy', ['pypy-nogil']],

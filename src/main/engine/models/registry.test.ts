@@ -80,8 +80,9 @@ describe('the catalog', () => {
 });
 
 describe('the default selection', () => {
-  it('is the Node models; the CPython models are opt-in, ticked or named by hand', () => {
+  it('is the Node models; the CPython models (and distributed) are opt-in, ticked or named by hand', () => {
     expect(DEFAULT_MODEL_IDS).toEqual(['sequential', 'async', 'threads', 'gil-threads', 'processes']);
-    for (const id of MODEL_IDS) expect(MODELS[id].optIn, id).toBe(MODELS[id].family.id !== 'node');
+    for (const id of MODEL_IDS)
+      expect(MODELS[id].defaultSelected !== false, id).toBe(MODELS[id].family.id === 'node');
   });
 });

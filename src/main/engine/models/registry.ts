@@ -8,6 +8,7 @@ import type { ResolvedPool } from '../../../shared/pool';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
 import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
 import { DedicatedThreadExecutor } from './dedicated-thread-executor';
+import { createDistributedExecutor, probeDistributed } from './distributed/distributed-model';
 import type { ExecutorEnvironment } from './executor-environment';
 import type { ModelEngine, ModelEngines } from './model-engine';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
@@ -57,6 +58,10 @@ export const MODEL_ENGINES: ModelEngines<ModelId> = {
         ...common(pool, env),
         size: pool.processes,
       }),
+  },
+  distributed: {
+    createExecutor: createDistributedExecutor,
+    probe: (context) => probeDistributed(context.distributed),
   },
   ...PYTHON_ENGINES,
 };

@@ -106,6 +106,16 @@ export class RunRecorder {
         this.startedAt[event.task] = event.at - this.t0;
         this.tracks.start(event.lane, event.at - this.t0);
         return;
+      case 'interrupted': {
+        // The task goes back to the queue: it is neither done nor failed, and runs again elsewhere.
+        if (this.status[event.task] === Status.Running) {
+          this.runningCount--;
+          this.status[event.task] = Status.Queued;
+        }
+        const start = Math.max(0, event.startedAt - this.t0);
+        this.tracks.end(event.lane, start, Math.max(start, event.endedAt - this.t0), true);
+        return;
+      }
       case 'finished':
       case 'failed': {
         const { task, lane } = event;

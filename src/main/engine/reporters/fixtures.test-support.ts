@@ -224,7 +224,14 @@ export function sampleRun(options: SampleRunOptions = {}): RunResult {
     state: options.cancelled ? 'cancelled' : options.lostTasks ? 'failed' : 'done',
     params: { tasks: TASKS, taskMs: TASK_MS },
     derived: { wordsPerFile: 123_456 },
-    pool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
+    pool: {
+      threads: 6,
+      processes: 2,
+      concurrency: null,
+      switchIntervalMs: 5,
+      taskTimeoutMs: null,
+      workers: 2,
+    },
     machine: {
       cores: 2,
       cpuModel: 'Intel(R) Xeon(R) CPU @ 2.20GHz',

@@ -10,6 +10,7 @@ const PLACEMENT: Record<ModelId, string> = {
   threads: '6 worker threads',
   'gil-threads': '6 worker threads under a simulated GIL',
   processes: '2 child processes',
+  distributed: '2 worker processes on this machine, through a private NATS server',
   'py-sequential': 'main thread (CPython 3.11.7, GIL)',
   'py-asyncio': 'event loop, unlimited concurrency (CPython 3.11.7, GIL)',
   'py-threads': '6 threads (CPython 3.11.7, GIL)',

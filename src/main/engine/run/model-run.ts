@@ -36,7 +36,11 @@ export interface ModelRunInput {
 export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 
 /** A model's result before the run-level numbers (speedup, notes) are known. */
-export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & { readonly injectedFailures: number };
+export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
+  readonly injectedFailures: number;
+  /** What the executor said of its run (Executor.remarks), for its registry entry's notes. */
+  readonly remarks?: readonly string[];
+};
 
 const MEMORY_SAMPLE_MS = 100;
 /**
@@ -76,6 +80,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let cpuMs: number | null = null;
   let sampler: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  let remarks: readonly string[];
 
   if (input.expectedMs !== undefined) recorder.expect(input.expectedMs);
   recorder.starting();
@@ -124,6 +129,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     clearInterval(sampler);
     clearInterval(heartbeat);
     input.onLive?.(null);
+    remarks = executor.remarks?.() ?? [];
     await executor.close();
   }
 
@@ -179,5 +185,6 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     epochStartMs: recorder.epochStartMs,
     timeline,
     injectedFailures: checker.injectedFailures,
+    ...(remarks.length > 0 ? { remarks } : {}),
   };
 }

@@ -26,8 +26,9 @@ function run(scenario: ScenarioId): Promise<RunResult> {
   );
 }
 
-describe.each(Object.keys(SMALL) as ScenarioId[])('%s under every model', (scenario) => {
-  it('gives the same checked answer under all five models', async () => {
+// The distributed model (opt-in) runs every scenario in models/distributed/distributed-races.test.ts.
+describe.each(Object.keys(SMALL) as ScenarioId[])('%s under every default model', (scenario) => {
+  it('gives the same checked answer under all five default models', async () => {
     const result = await run(scenario);
     expect(result.state).toBe('done');
     expect(result.results.map((r) => r.model)).toEqual([...DEFAULT_MODEL_IDS]);
@@ -141,6 +142,7 @@ describe('a run', () => {
       concurrency: null,
       switchIntervalMs: 5,
       taskTimeoutMs: null,
+      workers: cores,
     });
     expect(result.params).toEqual({ tasks: 1, taskMs: 1 });
   });

@@ -12,6 +12,7 @@ import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/resu
 import { resolveParams, type RunRequest } from '../../../shared/run-request';
 import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
 import { machineInfo } from '../system/machine';
@@ -37,8 +38,10 @@ export interface EngineOptions {
   readonly tempRoot?: string;
   /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
   readonly callingThread?: 'inline' | 'dedicated';
-  /** See ModelSetup.python: the interpreter the Python models use (`--python PATH`, CONCURRENCY_LAB_PYTHON). */
+  /** See ProbeContext.python: the interpreter the Python models use (`--python PATH`, CONCURRENCY_LAB_PYTHON). */
   readonly python?: string;
+  /** The distributed model's broker (--server, the app's cluster panel); a private nats-server per run when absent. */
+  readonly distributed?: DistributedSettings;
 }
 
 /** Observers of a run in progress. */
@@ -114,6 +117,8 @@ export async function runScenario(
     callingThread: options.callingThread ?? 'inline',
     scenario: request.scenario,
     ...(options.python ? { python: options.python } : {}),
+    distributed: options.distributed,
+    stayLocal: info.localOnly ?? null,
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();

@@ -61,9 +61,9 @@ function runnableModels(catalog: Catalog): ModelId[] {
   return catalog.models.filter((m) => m.availability.available).map((m) => m.id);
 }
 
-/** The models a fresh setup ticks: those that can run here and are not opt-in (the Python models are ticked by hand). */
+/** The models a fresh setup ticks: those that can run here and are not opt-in (CPython, distributed). */
 function defaultModels(catalog: Catalog): ModelId[] {
-  return runnableModels(catalog).filter((m) => DEFAULT_MODEL_IDS.includes(m));
+  return runnableModels(catalog).filter((id) => DEFAULT_MODEL_IDS.includes(id));
 }
 
 /** The setup once a catalogue is known: keeps what was chosen, fills in defaults the first time. */

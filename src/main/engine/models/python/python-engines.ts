@@ -4,7 +4,7 @@
  * when they start.
  */
 import type { ModelAvailability } from '../../../../shared/models';
-import type { ModelSetup } from '../executor-environment';
+import type { ProbeContext } from '../executor-environment';
 import type { TaskSpec } from '../../../../workers/protocol/executor';
 import type { ForecastInput, ModelEngine, ModelEngines } from '../model-engine';
 import { createPythonExecutor, type PythonRuntime } from './python-executor';
@@ -13,7 +13,10 @@ import { FILE_PROCESSOR_SCENARIOS, PYTHON_MODEL_IDS, type PythonModelId } from '
 import { findPythonSetup, pythonModelAvailability } from './python-setup';
 
 /** Whether a Python model can run with this setup: the interpreter's label, or the reason. */
-export async function pythonModelProbe(model: PythonModelId, setup: ModelSetup): Promise<ModelAvailability> {
+export async function pythonModelProbe(
+  model: PythonModelId,
+  setup: ProbeContext,
+): Promise<ModelAvailability> {
   const availability = pythonModelAvailability(model, await findPythonSetup(setup));
   return availability.available
     ? { available: true, runtime: availability.interpreter.label }
@@ -21,7 +24,7 @@ export async function pythonModelProbe(model: PythonModelId, setup: ModelSetup):
 }
 
 /** The interpreter and harness a model runs on; rejects with the unavailable reason. */
-export async function locatePython(model: PythonModelId, setup: ModelSetup): Promise<PythonRuntime> {
+export async function locatePython(model: PythonModelId, setup: ProbeContext): Promise<PythonRuntime> {
   const found = await findPythonSetup(setup);
   const availability = pythonModelAvailability(model, found);
   if (!availability.available) throw new Error(`${model} is unavailable: ${availability.reason}`);

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { PythonCatalog } from '../../../../shared/python-run';
-import type { ModelSetup } from '../executor-environment';
+import type { ProbeContext } from '../executor-environment';
 import {
   detectPython,
   pythonAvailability,
@@ -36,7 +36,7 @@ export interface PythonSetup {
 }
 
 /** Finds the interpreters (cached: cheap to call for every catalog request and run) and the harness. */
-export async function findPythonSetup(setup: ModelSetup): Promise<PythonSetup> {
+export async function findPythonSetup(setup: ProbeContext): Promise<PythonSetup> {
   const detection = await detectPython(setup.python ? { explicit: setup.python } : {});
   const expectedHarness = setup.hostScripts.pythonHarness;
   return { detection, harnessPath: existsSync(expectedHarness) ? expectedHarness : null, expectedHarness };
@@ -66,6 +66,6 @@ export function pythonCatalog(setup: PythonSetup): PythonCatalog {
 }
 
 /** What the catalog says about Python with this setup. */
-export async function pythonCatalogFor(setup: ModelSetup): Promise<PythonCatalog> {
+export async function pythonCatalogFor(setup: ProbeContext): Promise<PythonCatalog> {
   return pythonCatalog(await findPythonSetup(setup));
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PythonSource, PythonSourceFile } from '../../../../shared/python-run';
 import type { ScenarioId } from '../../../../shared/scenarios';
-import type { ModelSetup } from '../executor-environment';
+import type { ProbeContext } from '../executor-environment';
 import { FILE_PROCESSOR_SCENARIOS, type PythonModelId } from './python-models';
 
 /** Where each model's own code starts in the lab's models (models.py). */
@@ -44,7 +44,7 @@ function filesOf(model: PythonModelId, scenario: ScenarioId): FileAndFocus[] {
 export async function pythonSource(
   model: PythonModelId,
   scenario: ScenarioId,
-  setup: Pick<ModelSetup, 'hostScripts'>,
+  setup: Pick<ProbeContext, 'hostScripts'>,
 ): Promise<PythonSource> {
   const root = dirname(setup.hostScripts.pythonHarness);
   const files = await Promise.all(
