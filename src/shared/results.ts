@@ -1,4 +1,5 @@
 /** What a run produces: live snapshots while it runs, and one result per model when it ends. */
+import type { MachineLoad } from './machine-load';
 import type { ModelId } from './models';
 import type { ResolvedPool } from './pool';
 import type { ScenarioId } from './scenarios';
@@ -127,6 +128,8 @@ export interface RunResult {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly results: readonly ModelResult[];
+  /** Other processes' CPU in the second before the run and while each model ran; absent in runs saved before it was measured. */
+  readonly load?: MachineLoad;
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

@@ -26,6 +26,11 @@ export interface ScenarioInfo {
   /** One line: what running it under every model shows. */
   readonly lesson: string;
   readonly knobs: readonly KnobSpec[];
+  /**
+   * For a CPU-bound scenario whose tasks also wait, what they wait for ("each task reads its file
+   * before counting it"): models that overlap waits gain there, which the claims name as a cause.
+   */
+  readonly waitsToo?: string;
 }
 
 function tasksKnob(defaultValue: number, max: number, help: string): KnobSpec {
@@ -74,6 +79,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     kind: 'cpu',
     lesson:
       'Counting words is computing: only threads and processes use more than one core; async and the GIL do not help.',
+    waitsToo: 'each task reads its file before counting its words',
     knobs: [
       tasksKnob(10, 1000, 'How many text files to generate and count.'),
       taskMsKnob(

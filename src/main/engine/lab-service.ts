@@ -22,6 +22,7 @@ import { lessonHandlers } from './service/lesson-handlers';
 import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
+import { CpuHistory } from './system/cpu-load';
 import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
@@ -66,12 +67,15 @@ export function createLabService(options: LabServiceOptions): LabService {
     (payload) => emit({ event: 'room:changed', payload }),
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
+  // The system monitor's CPU readings: each run and lesson reads the machine's load of the second before it.
+  const cpuHistory = options.engine.cpuHistory ?? new CpuHistory();
+  const engine: EngineOptions = { ...options.engine, cpuHistory };
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
   let stopSampling: (() => void) | null = null;
 
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
-      engine: options.engine,
+      engine,
       activity,
       runs,
       emit,
@@ -80,7 +84,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs),
-    ...lessonHandlers(options.engine, activity, emit, (run) => runs.addLesson(run)),
+    ...lessonHandlers(engine, activity, emit, (run) => runs.addLesson(run)),
     ...roomHandlers(room, activity),
   };
 
@@ -118,6 +122,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const stopMonitor = startSystemMonitor(
       (payload) => emit({ event: 'system:stats', payload }),
       options.systemSampleMs,
+      cpuHistory,
     );
     let seq = 0;
     const heartbeat = setInterval(

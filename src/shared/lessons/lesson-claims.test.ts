@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dataPassingClaims } from './data-passing';
+import { judgedOnBusyMachine } from '../claims';
+import { busyMachine } from '../machine-load';
+import {
+  dataPassingClaims,
+  type DataCarrier,
+  type DataPassingMode,
+  type DataPassingRow,
+} from './data-passing';
 import { deadlockClaims } from './deadlock';
 import { pipelineClaims, type PipelineResult } from './pipeline';
-import { raceConditionClaims } from './race-condition';
+import { raceConditionClaims, type RaceRun } from './race-condition';
 
 function pipeline(change: Partial<PipelineResult>): PipelineResult {
   return {
@@ -78,7 +85,13 @@ describe('pipeline backpressure claim', () => {
 describe('the model each claim is about', () => {
   it('race condition: threads for the modes on real threads, gil-threads for the GIL run', () => {
     const claims = raceConditionClaims({ workers: 2, increments: 10, cores: 4, runs: [] });
-    expect(claims.map((claim) => claim.model)).toEqual(['threads', 'threads', 'threads', 'gil-threads']);
+    expect(claims.map((claim) => claim.model)).toEqual([
+      'threads',
+      'threads',
+      'threads',
+      'threads',
+      'gil-threads',
+    ]);
   });
 
   it('data passing: the carrier a comparison measures, none for the checksum', () => {
@@ -89,5 +102,102 @@ describe('the model each claim is about', () => {
   it('pipeline and deadlock: about no single model', () => {
     expect(pipelineClaims(pipeline({})).map((claim) => claim.model)).toEqual([null, null, null]);
     expect(deadlockClaims({ attempts: [] }).map((claim) => claim.model)).toEqual([null, null]);
+  });
+});
+
+const MB = 2 ** 20;
+
+/** Data-passing rows at 64 MB, each way taking `msPerMb[way]` per megabyte. */
+function passing(msPerMb: Readonly<Record<`${DataCarrier}/${DataPassingMode}`, number>>): DataPassingRow[] {
+  return Object.entries(msPerMb).map(([way, perMb]) => {
+    const [carrier, mode] = way.split('/') as [DataCarrier, DataPassingMode];
+    return { carrier, mode, bytes: 64 * MB, ms: perMb * 64, msPerMb: perMb, touchMs: 1, ok: true };
+  });
+}
+
+const WAYS = {
+  'threads/clone': 3,
+  'threads/transfer': 0.42,
+  'threads/shared': 0.5,
+  'processes/clone': 9,
+  'processes/transfer': 0,
+  'processes/shared': 0,
+};
+
+function passingClaim(index: number, change: Partial<typeof WAYS>) {
+  const rows = passing({ ...WAYS, ...change }).filter((row) => row.msPerMb > 0);
+  return dataPassingClaims({ rows, latency: [], unsupported: [], ok: true })[index]!;
+}
+
+describe('data-passing claims, each on both sides of its tolerance', () => {
+  it('a transfer beats copying: at most the copy’s time', () => {
+    expect(passingClaim(0, { 'threads/transfer': 3 }).holds).toBe(true);
+    const slower = passingClaim(0, { 'threads/transfer': 3.01 });
+    expect(slower.holds).toBe(false);
+    expect(slower.tolerance).toBe("holds at 1.00× the copy's time or less");
+    expect(slower.cause).toMatch(/too small/);
+  });
+
+  it('shared memory is no slower than a transfer, within 25%, and faster than a copy', () => {
+    expect(passingClaim(1, { 'threads/shared': 0.525 }).holds).toBe(true);
+    const issue = passingClaim(1, { 'threads/shared': 0.54 });
+    expect(issue.holds).toBe(false);
+    expect(issue.evidence).toBe('shared 0.54 ms/MB vs transfer 0.42 ms/MB and copy 3.00 ms/MB at 64 MB');
+    expect(issue.tolerance).toBe(
+      "holds at 1.25× a transfer's time or less (a 25% margin), and at 1.00× the copy's time or less",
+    );
+    expect(issue.cause).toMatch(/reading every byte/);
+    expect(
+      passingClaim(1, { 'threads/shared': 0.5, 'threads/transfer': 0.5, 'threads/clone': 0.49 }).holds,
+    ).toBe(false);
+  });
+
+  it('processes are the slowest per megabyte: at least a copy to a thread', () => {
+    expect(passingClaim(2, { 'processes/clone': 3 }).holds).toBe(true);
+    expect(passingClaim(2, { 'processes/clone': 2.99 }).holds).toBe(false);
+  });
+
+  it('a busy machine judges none of the timed comparisons, but still the checksums', () => {
+    const claims = dataPassingClaims({ rows: passing(WAYS), latency: [], unsupported: [], ok: true });
+    const busy = busyMachine({ windows: [{ during: 'before', otherCpuPercent: 80, ms: 1000 }] });
+    expect(judgedOnBusyMachine(claims, busy).map((claim) => claim.holds)).toEqual([null, null, null, true]);
+  });
+});
+
+function race(mode: RaceRun['mode'], wallMs: number): RaceRun {
+  return {
+    model: 'threads',
+    mode,
+    switchInsideIncrement: false,
+    expected: 100,
+    final: 100,
+    lost: 0,
+    lostPercent: 0,
+    wallMs,
+    workers: [],
+  };
+}
+
+describe('race-condition claims', () => {
+  const mutexSlower = (mutexMs: number) =>
+    raceConditionClaims({
+      workers: 2,
+      increments: 50,
+      cores: 2,
+      runs: [race('atomic', 10), race('mutex', mutexMs)],
+    })[3]!;
+
+  it('a mutex is slower than Atomics.add: at least Atomics.add’s time', () => {
+    expect(mutexSlower(10).holds).toBe(true);
+    const faster = mutexSlower(9.9);
+    expect(faster.holds).toBe(false);
+    expect(faster.timed).toBe(true);
+    expect(faster.cause).toMatch(/too few increments/);
+  });
+
+  it('a mutex is exact, counted apart from its cost', () => {
+    const claims = raceConditionClaims({ workers: 2, increments: 50, cores: 2, runs: [race('mutex', 5)] });
+    expect(claims[2]).toMatchObject({ text: 'a mutex is exact', holds: true });
+    expect(claims[2]!.timed).toBeUndefined();
   });
 });

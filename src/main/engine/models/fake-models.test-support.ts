@@ -4,6 +4,7 @@
  * run here (py-nogil). Their executors run in this process. Imported by vi.mock factories, so it
  * must not import shared/models.ts (the module they replace) at run time.
  */
+import { atLeast } from '../../../shared/claim-tolerance';
 import type { ModelId } from '../../../shared/models';
 import { defineModel, type ModelColors, type ModelFamily } from '../../../shared/models/model-spec';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
@@ -61,7 +62,12 @@ export const PY_THREADS = defineModel({
     shortfall: { rank: 0, remark: (speedup) => `reached only ${speedup} under the real GIL` },
   },
   claims: {
-    io: () => ({ text: 'py-threads overlap the waits', holds: (speedup) => speedup > 1 }),
+    io: () => ({
+      text: 'py-threads overlap the waits',
+      expected: 1,
+      tolerance: atLeast(1),
+      cause: 'the waits were too short',
+    }),
   },
 });
 
@@ -80,7 +86,9 @@ export const PY_NOGIL = defineModel({
   interleaved: false,
   notes: { startup: true },
   verdict: { kind: 'contender', why: { io: () => 'waits overlapped', cpu: () => 'threads ran in parallel' } },
-  claims: { io: () => ({ text: 'py-nogil overlaps the waits', holds: () => true }) },
+  claims: {
+    io: () => ({ text: 'py-nogil overlaps the waits', expected: 0, tolerance: atLeast(1), cause: 'none' }),
+  },
 });
 
 /** The fake entries, in the order they follow the registry's own. */

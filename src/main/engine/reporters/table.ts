@@ -8,6 +8,7 @@ import {
 } from '../../../shared/format';
 import { formatKnobNumber } from '../../../shared/knobs';
 import type { ModelResult, RunResult } from '../../../shared/results';
+import { busyMachine } from '../../../shared/machine-load';
 import { paramFlags } from '../../../shared/scenarios';
 
 /** The comparison columns, in the order every reporter shows them. */
@@ -150,6 +151,8 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
       : []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
+  const busy = busyMachine(run.load);
+  if (busy) footer.push(paint(ANSI.red, busy.notice));
   if (footer.length > 0) lines.push('', ...footer);
   return `${lines.join('\n')}\n`;
 }

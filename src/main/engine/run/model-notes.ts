@@ -41,7 +41,7 @@ export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
       (r) => r.model === MODELS[model].baseline && r.state === 'done' && r.failed === r.injectedFailures,
     );
   return results.map((measured) => {
-    const { injectedFailures: _injected, ...result } = measured;
+    const { injectedFailures: _injected, load: _load, ...result } = measured;
     const baseline = baselineOf(result.model);
     return {
       ...result,

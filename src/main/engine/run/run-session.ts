@@ -13,6 +13,7 @@ import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
+import type { CpuHistory } from '../system/cpu-load';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
 import { NOT_RUN, NOT_STARTED, withSpeedups } from './model-notes';
@@ -35,6 +36,8 @@ export interface EngineOptions {
   readonly tempRoot?: string;
   /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
   readonly callingThread?: 'inline' | 'dedicated';
+  /** The system monitor's recent CPU readings: a run reads the machine's load of the second before it. */
+  readonly cpuHistory?: CpuHistory;
 }
 
 /** Observers of a run in progress. */
@@ -81,6 +84,7 @@ function neverRan(
     epochStartMs: epochNow(),
     timeline: [],
     injectedFailures: 0,
+    load: null,
   };
 }
 
@@ -109,6 +113,7 @@ export async function runScenario(
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
+  const before = options.cpuHistory?.secondBefore() ?? null;
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
@@ -174,5 +179,11 @@ export async function runScenario(
     pool,
     machine: machineInfo(cores),
     results,
+    load: {
+      windows: [
+        ...(before ? [before] : []),
+        ...measured.flatMap((model) => (model.load ? [model.load] : [])),
+      ],
+    },
   };
 }
