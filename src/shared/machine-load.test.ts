@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_MACHINE_RULE, busyMachine, describeLoad, type LoadWindow } from './machine-load';
+import {
+  BUSY_MACHINE_RULE,
+  busyMachine,
+  describeLoad,
+  withBusyNotice,
+  withoutBusyNotice,
+  type LoadWindow,
+} from './machine-load';
 
 const window = (during: string, otherCpuPercent: number, ms = 1000): LoadWindow => ({
   during,
@@ -47,5 +54,18 @@ describe('the busy-machine rule', () => {
       'other processes: 30% of the CPU at most (while the lesson ran)',
     );
     expect(describeLoad(undefined)).toBe('other processes: not measured');
+  });
+});
+
+describe('the verdict and the notice', () => {
+  const busy = { windows: [window('threads', 90)] };
+  it('puts the notice before the sentence on a busy machine, and takes it off where it is shown apart', () => {
+    const verdict = withBusyNotice('threads ran 1.90× faster than sequential.', busy);
+    expect(verdict).toBe(
+      'The machine was busy: these numbers are unreliable. Other processes used 90% of its CPU while threads ran; the lab calls a machine busy above 20%. As measured: threads ran 1.90× faster than sequential.',
+    );
+    expect(withoutBusyNotice(verdict, busy)).toBe('As measured: threads ran 1.90× faster than sequential.');
+    expect(withBusyNotice('x.', { windows: [] })).toBe('x.');
+    expect(withoutBusyNotice('x.', undefined)).toBe('x.');
   });
 });

@@ -80,3 +80,16 @@ export function describeLoad(load: MachineLoad | null | undefined): string {
   if (!worst) return 'other processes: not measured';
   return `other processes: ${formatPercent(worst.otherCpuPercent)} of the CPU at most (${describeWindow(worst)})`;
 }
+
+/** A verdict sentence as the run keeps it: after the busy-machine notice when the machine was busy. */
+export function withBusyNotice(sentence: string, load: MachineLoad | null | undefined): string {
+  const busy = busyMachine(load);
+  return busy ? `${busy.notice} As measured: ${sentence}` : sentence;
+}
+
+/** The verdict without its busy-machine notice, where the notice is shown on its own above it. */
+export function withoutBusyNotice(verdict: string, load: MachineLoad | null | undefined): string {
+  const busy = busyMachine(load);
+  const prefix = busy ? `${busy.notice} As measured: ` : '';
+  return prefix && verdict.startsWith(prefix) ? `As measured: ${verdict.slice(prefix.length)}` : verdict;
+}

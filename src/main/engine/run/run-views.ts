@@ -15,7 +15,7 @@ import {
 } from '../../../shared/lessons/registry';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { describeParams, scenarioInfo } from '../../../shared/scenarios';
-import { busyMachine } from '../../../shared/machine-load';
+import { withBusyNotice } from '../../../shared/machine-load';
 import { verdict } from '../../../shared/verdict';
 
 /** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
@@ -25,9 +25,7 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict of a run: its sentence, after the busy-machine notice when the machine was busy. */
 export function runVerdict(run: RunResult): string {
-  const busy = busyMachine(run.load);
-  const sentence = verdictSentence(run);
-  return busy ? `${busy.notice} As measured: ${sentence}` : sentence;
+  return withBusyNotice(verdictSentence(run), run.load);
 }
 
 /** The verdict's sentence alone, from the numbers: who won and why (see shared/verdict.ts). */

@@ -217,7 +217,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
         if (source === 'finished' && !running && onScreen?.runId === run.runId && !onScreen.reopened)
           return null;
         const shown = { results: { ...l.results, [run.lesson]: run.result }, ...liveOf(run) };
-        const where = { runId: run.runId, startedAt: run.startedAt };
+        const where = { runId: run.runId, startedAt: run.startedAt, ...(run.load ? { load: run.load } : {}) };
         if (source === 'finished')
           return {
             ...shown,

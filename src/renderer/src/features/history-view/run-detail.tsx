@@ -2,6 +2,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
 import { useLab } from '../../store/store-context';
+import { withoutBusyNotice } from '../../../../shared/machine-load';
+import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { Panel } from '../../ui/panel';
 import { ExportButtons } from '../results/export-buttons';
 import { answerSummary } from '../results/results-rows';
@@ -15,8 +17,9 @@ function Results({ view }: { readonly view: RunView }): ReactNode {
   const answer = answerSummary(view.run.results, true);
   return (
     <Panel title="Results" className="results" aside={<span className="muted">{view.run.title}</span>}>
+      <BusyMachineNotice load={view.run.load} />
       <p className="verdict">
-        <span className="verdict-label">Verdict</span> {view.verdict}
+        <span className="verdict-label">Verdict</span> {withoutBusyNotice(view.verdict, view.run.load)}
       </p>
       <ResultsTable
         results={view.run.results}

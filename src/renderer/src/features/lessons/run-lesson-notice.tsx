@@ -12,5 +12,5 @@ export function RunLessonNotice({ form }: { readonly form: RunFormId }): ReactNo
     () => (view ? runLessonClaims(view.run, RUN_FORMS[form].models) : null),
     [view, form],
   );
-  return <WhatToNotice form={form} claims={claims} />;
+  return <WhatToNotice form={form} claims={claims} load={view?.run.load} />;
 }

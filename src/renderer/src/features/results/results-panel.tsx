@@ -1,6 +1,8 @@
 /** Results: the verdict, the comparison table, the answer check, the run's settings and its exports. */
 import type { ReactNode } from 'react';
 import { useLab } from '../../store/store-context';
+import { withoutBusyNotice } from '../../../../shared/machine-load';
+import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { EmptyState, Panel } from '../../ui/panel';
 import { ExportButtons } from './export-buttons';
 import { ResultsTable } from './results-table';
@@ -41,9 +43,10 @@ export function ResultsPanel(): ReactNode {
       className="results"
       aside={view ? <span className="muted">{view.run.title}</span> : <span className="muted">so far</span>}
     >
+      {view && <BusyMachineNotice load={view.run.load} />}
       {view && (
         <p className="verdict">
-          <span className="verdict-label">Verdict</span> {view.verdict}
+          <span className="verdict-label">Verdict</span> {withoutBusyNotice(view.verdict, view.run.load)}
         </p>
       )}
       <ResultsTable
