@@ -2,6 +2,7 @@
 import type { MachineLoad } from './machine-load';
 import type { ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import type { RunOrigin } from './run-origin';
 import type { ScenarioId } from './scenarios';
 
 /** Where a model's run is. */
@@ -130,6 +131,8 @@ export interface RunResult {
   readonly results: readonly ModelResult[];
   /** Other processes' CPU in the second before the run and while each model ran; absent in runs saved before it was measured. */
   readonly load?: MachineLoad;
+  /** The view that asked for the run; absent for the CLI's runs and runs saved before views kept their own. */
+  readonly origin?: RunOrigin;
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

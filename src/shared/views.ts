@@ -7,6 +7,7 @@ import type { EngineLessonId } from './lessons/lesson-ids';
 import type { CatalogModel, ModelId } from './models';
 import type { ResolvedPool } from './pool';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, RunResult } from './results';
+import type { RunOrigin } from './run-origin';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
 
 /** Everything the UI needs to build the run setup form. */
@@ -59,6 +60,8 @@ export interface RunListItem {
   readonly kind: 'race';
   readonly runId: string;
   readonly scenario: ScenarioId;
+  /** The view that asked for it: Race for runs saved before views kept their own. */
+  readonly origin: RunOrigin;
   readonly title: string;
   /** The knobs as the CLI spells them ("tasks=10, task-ms=500"): what tells runs of one scenario apart. */
   readonly settings: string;

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/lessons/registry';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
+import { isRunOrigin } from '../../../shared/run-origin';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
 import { gunzipJson, gzipJson, gzipJsonCodec, type RunCodec } from './run-codec';
 import { loadSqlJs } from './sql-engine';
@@ -248,13 +249,16 @@ export class RunStore {
   list(): RunListItem[] {
     this.assertOpen();
     const rows = this.db.exec(
-      'SELECT run_id, scenario, title, started_at, state, models, verdict, params FROM runs ORDER BY started_at DESC, rowid DESC',
+      `SELECT run_id, scenario, title, started_at, state, models, verdict, params,
+         json_extract(summary, '$.run.origin') FROM runs ORDER BY started_at DESC, rowid DESC`,
     )[0];
     return (rows?.values ?? []).map(
-      ([runId, scenario, title, startedAt, state, models, verdict, params]) => ({
+      ([runId, scenario, title, startedAt, state, models, verdict, params, origin]) => ({
         kind: 'race' as const,
         runId: text(runId),
         scenario: text(scenario) as ScenarioId,
+        // The view that asked for it, kept in the stored view; runs saved before had one view for all.
+        origin: isRunOrigin(origin) ? origin : 'race',
         title: text(title),
         settings: describeParams(text(scenario), JSON.parse(text(params) || '{}') as Record<string, number>),
         startedAt: text(startedAt),

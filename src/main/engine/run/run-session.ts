@@ -179,6 +179,7 @@ export async function runScenario(
     pool,
     machine: machineInfo(cores),
     results,
+    ...(request.origin ? { origin: request.origin } : {}),
     load: {
       windows: [
         ...(before ? [before] : []),

@@ -58,6 +58,7 @@ export function runListItem(view: RunView): RunListItem {
     kind: 'race',
     runId: run.runId,
     scenario: run.scenario,
+    origin: run.origin ?? 'race',
     title: run.title,
     settings: describeParams(run.scenario, run.params),
     startedAt: run.startedAt,

@@ -4,20 +4,28 @@ import {
   COMPARISONS,
   gilLaneRows,
   selectComparisonRequest,
+  selectGilSpeedups,
   selectGilThreadsAhead,
   selectGilThreadsRunning,
   selectSwitchIntervalError,
   speedupsOf,
 } from './gil-lesson-slice';
+import type { RunView } from '../../../shared/views';
 import { createLabStore } from './lab-store';
 
-function comparisonView(runId: string, scenario: 'cpu-primes' | 'io-sleep', threads: number, gil: number) {
+function comparisonView(
+  runId: string,
+  scenario: 'cpu-primes' | 'io-sleep',
+  threads: number,
+  gil: number,
+): RunView {
   const view = runView(runId, ['sequential', 'threads', 'gil-threads']);
   return {
     ...view,
     run: {
       ...view.run,
       scenario,
+      origin: scenario === 'cpu-primes' ? 'gil-cpu' : 'gil-io',
       results: [
         summary('sequential', { speedup: 1 }),
         summary('threads', { speedup: threads }),
@@ -49,23 +57,38 @@ describe('GIL lesson slice', () => {
     });
   });
 
-  it('keeps the speedups of the comparison it started, by kind, and ignores other runs', () => {
+  it('reads the speedups of each comparison’s last run, by kind, and nothing from other views’ runs', () => {
     const store = createLabStore();
     const s = () => store.getState();
-    s().comparisonRequested('cpu');
-    s().comparisonStarted('cpu-run');
-    s().comparisonSettled(comparisonView('someone-elses-run', 'cpu-primes', 5, 5));
-    expect(s().gilLesson.speedups.cpu).toBeNull();
-    s().comparisonSettled(comparisonView('cpu-run', 'cpu-primes', 1.9, 0.9));
-    expect(s().gilLesson.speedups.cpu).toMatchObject({ threads: 1.9, gilThreads: 0.9 });
-    expect(s().gilLesson.pending).toBeNull();
-    s().comparisonRequested('io');
-    s().comparisonStarted('io-run');
-    s().comparisonSettled(comparisonView('io-run', 'io-sleep', 7.8, 7.7));
-    expect(s().gilLesson.speedups).toMatchObject({
+    const finish = (view: RunView) => {
+      s().runRequested(['sequential', 'threads', 'gil-threads'], {
+        scenario: view.run.scenario,
+        params: {},
+        models: [],
+        pool: {},
+        ...(view.run.origin ? { origin: view.run.origin } : {}),
+      });
+      s().runStarted(view.run.runId);
+      s().runFinished(view);
+    };
+    finish({
+      ...comparisonView('race-run', 'cpu-primes', 5, 5),
+      run: { ...comparisonView('race-run', 'cpu-primes', 5, 5).run, origin: 'race' },
+    });
+    expect(selectGilSpeedups(s()).cpu).toBeNull();
+    finish(comparisonView('cpu-run', 'cpu-primes', 1.9, 0.9));
+    expect(selectGilSpeedups(s()).cpu).toMatchObject({ threads: 1.9, gilThreads: 0.9 });
+    finish(comparisonView('io-run', 'io-sleep', 7.8, 7.7));
+    expect(selectGilSpeedups(s())).toMatchObject({
       cpu: { threads: 1.9 },
       io: { threads: 7.8, gilThreads: 7.7 },
     });
+  });
+
+  it('gets the speedups back after a reload, from the history’s newest comparisons', () => {
+    const store = createLabStore();
+    store.getState().runsRestored([comparisonView('old-io', 'io-sleep', 7, 6.9)]);
+    expect(selectGilSpeedups(store.getState())).toMatchObject({ cpu: null, io: { runId: 'old-io' } });
   });
 
   it('builds each comparison request with the typed switch interval', () => {
@@ -75,6 +98,7 @@ describe('GIL lesson slice', () => {
       params: { tasks: 4, taskMs: 400 },
       models: ['sequential', 'threads', 'gil-threads'],
       pool: { threads: COMPARISONS.cpu.threads, switchIntervalMs: 5 },
+      origin: 'gil-cpu',
     });
     store.getState().switchIntervalEdited('0.5');
     expect(selectComparisonRequest(store.getState(), 'io')?.pool).toEqual({
@@ -86,10 +110,11 @@ describe('GIL lesson slice', () => {
     expect(selectComparisonRequest(store.getState(), 'io')).toBeNull();
   });
 
-  it('knows when gil-threads runs now, and when it is still ahead in the live run', () => {
+  it('knows when the lesson’s gil-threads runs now, and when it is still ahead in its live run', () => {
     const store = createLabStore();
     const s = () => store.getState();
-    s().runRequested(['sequential', 'gil-threads']);
+    const request = selectComparisonRequest(s(), 'cpu')!;
+    s().runRequested(['sequential', 'gil-threads'], request);
     s().runStarted('r1');
     s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
     expect(selectGilThreadsRunning(s())).toBe(false);
@@ -117,5 +142,23 @@ describe('GIL lesson slice', () => {
       ['thread 1', 868, 851, 159],
       ['lane 2', 902, 843, 159],
     ]);
+  });
+});
+
+describe('GIL lesson: the live switch interval reaches only the lesson’s own run', () => {
+  it('does not send it to a Race run’s gil-threads', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['gil-threads'], {
+      scenario: 'cpu-primes',
+      params: {},
+      models: ['gil-threads'],
+      pool: {},
+      origin: 'race',
+    });
+    s().runStarted('r1');
+    s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('gil-threads') });
+    expect(selectGilThreadsRunning(s())).toBe(false);
+    expect(selectGilThreadsAhead(s())).toBe(false);
   });
 });

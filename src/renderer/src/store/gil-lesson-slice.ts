@@ -1,6 +1,7 @@
 /**
  * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads),
- * the speedups their last runs measured, and the switch interval as typed and as sent live.
+ * the switch interval as typed and as sent live; the speedups their last runs measured are read from
+ * the run slice's last run of each comparison (this session's, or the history's after a reload).
  */
 import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
@@ -8,8 +9,10 @@ import type { ModelId } from '../../../shared/models';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../shared/pool';
 import type { GilStats, Lane } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
+import type { RunOrigin } from '../../../shared/run-origin';
 import type { ScenarioId } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectRunOnScreen } from './run-slice';
 import { parseNumberText } from './setup-request';
 
 /** The lesson's two comparisons. */
@@ -54,9 +57,6 @@ export type LiveSwitch =
 /** The lesson's part of the state. */
 export interface GilLessonState {
   readonly switchIntervalText: string;
-  /** The comparison asked for, until its run settles; runId once the engine named it. */
-  readonly pending: { readonly kind: ComparisonKind; readonly runId: string | null } | null;
-  readonly speedups: Readonly<Record<ComparisonKind, Speedups | null>>;
   readonly live: LiveSwitch | null;
 }
 
@@ -64,10 +64,6 @@ export interface GilLessonState {
 export interface GilLessonSlice {
   readonly gilLesson: GilLessonState;
   switchIntervalEdited(text: string): void;
-  comparisonRequested(kind: ComparisonKind): void;
-  comparisonStarted(runId: string): void;
-  /** A run finished: if it is the pending comparison, its speedups are kept. */
-  comparisonSettled(view: RunView): void;
   /** Typed while the run's gil-threads has not started: sent once it runs. */
   liveSwitchQueued(value: number): void;
   liveSwitchSent(value: number): void;
@@ -94,32 +90,9 @@ export function speedupsOf(view: RunView): Speedups {
 export const createGilLessonSlice: LabSliceCreator<GilLessonSlice> = (set) => ({
   gilLesson: {
     switchIntervalText: formatKnobNumber(DEFAULT_SWITCH_INTERVAL_MS),
-    pending: null,
-    speedups: { cpu: null, io: null },
     live: null,
   },
   switchIntervalEdited: (text) => set((s) => ({ gilLesson: { ...s.gilLesson, switchIntervalText: text } })),
-  comparisonRequested: (kind) =>
-    set((s) => ({ gilLesson: { ...s.gilLesson, pending: { kind, runId: null }, live: null } })),
-  comparisonStarted: (runId) =>
-    set((s) =>
-      s.gilLesson.pending
-        ? { gilLesson: { ...s.gilLesson, pending: { ...s.gilLesson.pending, runId } } }
-        : {},
-    ),
-  comparisonSettled: (view) =>
-    set((s) => {
-      const pending = s.gilLesson.pending;
-      if (!pending || (pending.runId !== null && pending.runId !== view.run.runId)) return {};
-      if (view.run.scenario !== COMPARISONS[pending.kind].scenario) return {};
-      return {
-        gilLesson: {
-          ...s.gilLesson,
-          pending: null,
-          speedups: { ...s.gilLesson.speedups, [pending.kind]: speedupsOf(view) },
-        },
-      };
-    }),
   liveSwitchQueued: (value) =>
     set((s) => ({ gilLesson: { ...s.gilLesson, live: { status: 'queued', value } } })),
   liveSwitchSent: (value) =>
@@ -153,19 +126,38 @@ export function selectComparisonRequest(s: LabState, kind: ComparisonKind): RunR
     params: { ...params },
     models: [...COMPARISON_MODELS],
     pool: { threads, switchIntervalMs },
+    origin: COMPARISON_ORIGINS[kind],
   };
 }
 
-/** Whether gil-threads is running right now (its GIL exists), so a new switch interval can reach it live. */
+/** The origin of each comparison's runs: the lesson shows them, and keeps each kind's last one. */
+export const COMPARISON_ORIGINS = { cpu: 'gil-cpu', io: 'gil-io' } as const satisfies Readonly<
+  Record<ComparisonKind, RunOrigin>
+>;
+
+/** The speedups of each comparison's last run (this session's, or the history's newest after a reload). */
+export function selectGilSpeedups(s: LabState): Readonly<Record<ComparisonKind, Speedups | null>> {
+  const cpu = s.shelf.last['gil-cpu'];
+  const io = s.shelf.last['gil-io'];
+  const cached = speedupCache.get(s.shelf.last);
+  if (cached) return cached;
+  const speedups = { cpu: cpu ? speedupsOf(cpu) : null, io: io ? speedupsOf(io) : null };
+  speedupCache.set(s.shelf.last, speedups);
+  return speedups;
+}
+
+const speedupCache = new WeakMap<object, Readonly<Record<ComparisonKind, Speedups | null>>>();
+
+/** Whether this lesson's gil-threads is running right now (its GIL exists), so a new switch interval can reach it live. */
 export function selectGilThreadsRunning(s: LabState): boolean {
-  if (s.run.phase === 'idle') return false;
+  if (s.run.phase === 'idle' || s.run.slot !== 'gil-lesson') return false;
   return s.run.snapshots['gil-threads']?.state === 'running';
 }
 
-/** Whether the live run will still run gil-threads: a new interval can wait for it to start. */
+/** Whether this lesson's live run will still run gil-threads: a new interval can wait for it to start. */
 export function selectGilThreadsAhead(s: LabState): boolean {
-  if (s.run.phase === 'idle' || s.run.phase === 'cancelling' || !s.run.models.includes('gil-threads'))
-    return false;
+  if (s.run.phase === 'idle' || s.run.phase === 'cancelling' || s.run.slot !== 'gil-lesson') return false;
+  if (!s.run.models.includes('gil-threads')) return false;
   const state = s.run.snapshots['gil-threads']?.state;
   return state === undefined || state === 'pending' || state === 'starting';
 }
@@ -187,5 +179,6 @@ export function gilLaneRows(gil: GilStats, lanes: readonly Lane[]): GilLaneRow[]
   }));
 }
 
-/** The gil-threads result on screen, once it finished. */
-export const selectGilResult = (s: LabState) => s.run.finished.find((r) => r.model === 'gil-threads');
+/** The gil-threads result of the lesson's run on screen, once it finished. */
+export const selectGilResult = (s: LabState) =>
+  selectRunOnScreen(s, 'gil-lesson').finished.find((r) => r.model === 'gil-threads');

@@ -2,6 +2,7 @@
 import type { HistoryItem } from '../../../shared/views';
 import { keepListed } from './history-view-slice';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectRunOnScreen } from './run-slice';
 
 /** The history's part of the state. */
 export interface HistoryState {
@@ -47,5 +48,6 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
 /** The stored runs, races and lesson runs, newest first. */
 export const selectHistoryItems = (s: LabState): readonly HistoryItem[] => s.history.items;
 
-/** Id of the run whose results are on screen, if it came from a finished run. */
-export const selectShownRunId = (s: LabState): string | null => s.run.view?.run.runId ?? null;
+/** Id of the finished run the Race view shows, if any (the side history marks it). */
+export const selectShownRunId = (s: LabState): string | null =>
+  selectRunOnScreen(s, 'race').view?.run.runId ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLessonSummary } from './run-lesson-summary';
+import { runLessonSummary, scenarioSettingsText } from './run-lesson-summary';
 
 describe('runLessonSummary', () => {
   it('says what a run lesson runs: its knobs as the form names them, then its models', () => {
@@ -22,5 +22,11 @@ describe('runLessonSummary', () => {
         pool: {},
       }),
     ).toBe('Tasks 200 · Server latency 20 ms · Async concurrency unlimited · on sequential, async');
+  });
+});
+
+describe('scenarioSettingsText', () => {
+  it('names a run’s knobs by their labels, with units', () => {
+    expect(scenarioSettingsText('cpu-primes', { tasks: 8, taskMs: 300 })).toBe('Tasks 8 · Task time 300 ms');
   });
 });

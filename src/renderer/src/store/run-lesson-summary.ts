@@ -5,6 +5,7 @@
  */
 import { formatKnobNumber, type KnobSpec } from '../../../shared/knobs';
 import type { RunRequest } from '../../../shared/run-request';
+import { scenarioInfo, type ScenarioId } from '../../../shared/scenarios';
 import { RUN_FORMS, type RunFormId } from './lessons-slice-forms';
 
 function knobText(knob: KnobSpec, value: number | null | undefined, placeholder?: string): string {
@@ -21,4 +22,12 @@ export function runLessonSummary(form: RunFormId, request: RunRequest): string {
     return `${field.knob.label} ${knobText(field.knob, source[key], field.placeholder)}`;
   });
   return [...knobs, `on ${request.models.join(', ')}`].join(' · ');
+}
+
+/** A run's scenario knobs by their labels, as the run's caption says them: "Tasks 8 · Task time 300 ms". */
+export function scenarioSettingsText(scenario: ScenarioId, params: Readonly<Record<string, number>>): string {
+  return scenarioInfo(scenario)
+    .knobs.filter((knob) => params[knob.key] !== undefined)
+    .map((knob) => `${knob.label} ${knobText(knob, params[knob.key])}`)
+    .join(' · ');
 }

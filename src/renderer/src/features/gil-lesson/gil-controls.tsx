@@ -10,7 +10,7 @@ import {
   selectSwitchIntervalError,
   type LiveSwitch,
 } from '../../store/gil-lesson-slice';
-import { selectRunActive } from '../../store/run-slice';
+import { selectLiveIn } from '../../store/run-slice';
 import { useController, useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { NumberField } from '../run-setup/number-field';
@@ -62,7 +62,8 @@ function SwitchIntervalField(): ReactNode {
 export function GilControls(): ReactNode {
   const controller = useController();
   const blocker = useLab(comparisonBlocker);
-  const active = useLab(selectRunActive);
+  // Cancel cancels this lesson's comparison, not a run another view started.
+  const active = useLab((s) => selectLiveIn(s, 'gil-lesson'));
   const phase = useLab((s) => s.run.phase);
   const { cpu, io } = COMPARISONS;
   return (

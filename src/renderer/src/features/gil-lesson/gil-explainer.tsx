@@ -2,7 +2,15 @@
 import type { ReactNode } from 'react';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { formatSpeedup } from '../../../../shared/format';
-import type { ComparisonKind, Speedups } from '../../store/gil-lesson-slice';
+import { useShallow } from 'zustand/shallow';
+import { busyMachine } from '../../../../shared/machine-load';
+import {
+  COMPARISON_ORIGINS,
+  selectGilSpeedups,
+  type ComparisonKind,
+  type Speedups,
+} from '../../store/gil-lesson-slice';
+import { selectLastRun } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 
@@ -43,7 +51,15 @@ function SpeedupRow({
 
 /** The measured speedups over sequential, from the last comparison of each kind. */
 export function MeasuredSpeedups(): ReactNode {
-  const speedups = useLab((s) => s.gilLesson.speedups);
+  const speedups = useLab(selectGilSpeedups);
+  const busy = useLab(
+    useShallow((s) =>
+      (['cpu', 'io'] as const).flatMap((kind) => {
+        const view = selectLastRun(s, COMPARISON_ORIGINS[kind]);
+        return view && busyMachine(view.run.load) ? [kind === 'cpu' ? 'CPU' : 'I/O'] : [];
+      }),
+    ),
+  );
   return (
     <div className="speedups">
       <table className="speedup-table">
@@ -66,6 +82,11 @@ export function MeasuredSpeedups(): ReactNode {
       </table>
       {(speedups.cpu === null || speedups.io === null) && (
         <p className="hint">Run both comparisons to fill this in: every number is measured, none assumed.</p>
+      )}
+      {busy.length > 0 && (
+        <p className="hint" data-busy-machine>
+          The machine was busy during the {busy.join(' and ')} comparison: those numbers are unreliable.
+        </p>
       )}
     </div>
   );

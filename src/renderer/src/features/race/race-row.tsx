@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { ModelId } from '../../../../shared/models';
 import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
-import { selectSettledState, selectSnapshot } from '../../store/run-slice';
+import { selectRunOnScreen, selectSettledState, selectSnapshot } from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
 
@@ -17,9 +18,10 @@ export interface RaceRowProps {
 
 /** A row that re-renders only when its own model's snapshot changes. */
 export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactNode {
-  const snapshot = useLab((s) => selectSnapshot(s, model));
-  const settled = useLab((s) => selectSettledState(s, model));
-  const idle = useLab((s) => s.run.phase === 'idle');
+  const slot = useRunSlot();
+  const snapshot = useLab((s) => selectSnapshot(s, model, slot));
+  const settled = useLab((s) => selectSettledState(s, model, slot));
+  const idle = useLab((s) => selectRunOnScreen(s, slot).phase === 'idle');
   const state = snapshot && snapshot.state !== 'pending' ? snapshot.state : (settled ?? 'pending');
   // A run that failed as a whole leaves the models it never reached: they are not waiting any more.
   const word = state === 'pending' && idle ? 'not run' : stateWord(state);

@@ -1,6 +1,8 @@
 /** Results: the verdict, the comparison table, the answer check, the run's settings and its exports. */
 import type { ReactNode } from 'react';
+import { selectRunOnScreen } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
+import { useRunSlot } from '../../ui/run-slot';
 import { withoutBusyNotice } from '../../../../shared/machine-load';
 import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { EmptyState, Panel } from '../../ui/panel';
@@ -22,9 +24,9 @@ function AnswerCheck({ ok, text }: ReturnType<typeof answerSummary>): ReactNode 
 
 /** The results panel. */
 export function ResultsPanel(): ReactNode {
-  const view = useLab((s) => s.run.view);
-  const finished = useLab((s) => s.run.finished);
-  const active = useLab((s) => s.run.phase !== 'idle');
+  const slot = useRunSlot();
+  const { view, finished, phase } = useLab((s) => selectRunOnScreen(s, slot));
+  const active = phase !== 'idle';
   const results = view?.run.results ?? finished;
   if (results.length === 0) {
     return (
