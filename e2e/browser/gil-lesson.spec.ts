@@ -42,12 +42,10 @@ async function busyMachine(page: Page): Promise<boolean> {
     .filter({ hasText: 'The machine was busy: these numbers are unreliable.' });
   if ((await notice.count()) === 0) return false;
   await expect(notice.first()).toBeVisible();
-  test
-    .info()
-    .annotations.push({
-      type: 'busy-machine',
-      description: 'numbers not asserted: the lab said the machine was busy',
-    });
+  test.info().annotations.push({
+    type: 'busy-machine',
+    description: 'numbers not asserted: the lab said the machine was busy',
+  });
   return true;
 }
 
