@@ -20,6 +20,8 @@ export default defineConfig({
           'thread-host': resolve(__dirname, 'src/workers/thread-host.ts'),
           // Runs tasks inside a child process or Electron utility process.
           'process-host': resolve(__dirname, 'src/workers/process-host.ts'),
+          // A distributed worker: pulls tasks from NATS JetStream (the lab's local workers and `worker`).
+          'distributed-worker': resolve(__dirname, 'src/workers/distributed-worker-host.ts'),
           // The dedicated thread that hosts sequential and async in the app and browser mode.
           'loop-thread-host': resolve(__dirname, 'src/workers/loop-thread-host.ts'),
           // The embedded HTTP latency server, in its own process.

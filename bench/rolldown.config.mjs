@@ -4,6 +4,6 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { run: 'bench/run.ts', 'piscina-worker': 'bench/piscina-worker.ts' },
   platform: 'node',
-  external: [/^node:/, 'piscina', '@playwright/test', 'ws'],
+  external: [/^node:/, /^@nats-io\//, 'piscina', '@playwright/test', 'ws'],
   output: { dir: 'out/bench', format: 'cjs', entryFileNames: '[name].js' },
 });

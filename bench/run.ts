@@ -3,8 +3,12 @@
  * (a) tiny-task throughput of the threads pool vs Piscina with the same thread count;
  * (b) CPU speedup of threads and processes over sequential vs the ideal min(cores, tasks);
  * (c) http-requests under async vs the ideal ceil(N / concurrency) x latency;
- * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100.
- * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one.
+ * (d) streaming a 100,000-task run to the renderer; (e) the same run followed by a room of 100;
+ * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app);
+ * (g) a task's cost through the broker with one worker (distributed vs processes vs bare JetStream);
+ * (h) distributed throughput as local workers are added.
+ * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
+ * `npm run bench cancel` runs (f) alone; `npm run bench distributed [tasks]` runs (g) and (h) alone.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -17,6 +21,8 @@ import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
 import { forkSpawner } from '../src/main/engine/models/process-spawner';
 import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scenarios/latency-server-process';
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
+import { distributedBenchmark } from './distributed';
+import { measureCancel } from './cancel';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 
@@ -189,6 +195,27 @@ async function asyncHttp(): Promise<void> {
   });
 }
 
+/** The design says "cancelling stops everything within half a second". */
+const CANCEL_TARGET_MS = 500;
+
+async function cancelLatency(): Promise<void> {
+  for (const scenario of ['cpu-sum-squares', 'matrix-inverse'] as const) {
+    for (const callingThread of ['inline', 'dedicated'] as const) {
+      const latencies: number[] = [];
+      for (let i = 0; i < 3; i++)
+        latencies.push((await measureCancel(engine, scenario, callingThread)).latencyMs);
+      const worst = Math.max(...latencies);
+      report({
+        name: `(f) cancel async on ${scenario}, ${callingThread === 'inline' ? 'calling thread (CLI)' : 'loop thread (app)'}`,
+        measured: `stopped ${latencies.map(Math.round).join(', ')} ms after the cancel (worst of 3: ${Math.round(worst)} ms)`,
+        ratio: worst / CANCEL_TARGET_MS,
+        target: `<= ${CANCEL_TARGET_MS} ms (ratio <= 1)`,
+        met: worst <= CANCEL_TARGET_MS,
+      });
+    }
+  }
+}
+
 async function streaming(): Promise<void> {
   const result = await streamingBenchmark(root);
   console.log(
@@ -243,11 +270,51 @@ async function room(tasks?: number, followers?: number): Promise<void> {
   });
 }
 
+/** `npm run bench distributed [tasks]`: (g) and (h); a smaller size checks that it runs. */
+async function distributed(tasks?: number): Promise<void> {
+  const result = await distributedBenchmark(engine, tasks);
+  const ms = (value: number): string => `${value.toFixed(3)} ms`;
+  console.log(
+    `      (g) ${result.tasks} tiny tasks, one worker, ms per task (median of 3): bare JetStream ${ms(result.floorMs)}, ` +
+      `distributed ${ms(result.distributedMs)}, processes ${ms(result.processesMs)}`,
+  );
+  report({
+    name: '(g) distributed per-task cost vs the bare JetStream round trip (the floor)',
+    measured: `${ms(result.distributedMs)} vs ${ms(result.floorMs)}`,
+    ratio: result.distributedMs / result.floorMs,
+    target: '<= 3',
+    met: result.distributedMs / result.floorMs <= 3,
+  });
+  report({
+    name: '(g) distributed per-task cost vs the process pool (what the broker adds)',
+    measured: `${ms(result.distributedMs)} vs ${ms(result.processesMs)}`,
+    ratio: result.distributedMs / result.processesMs,
+    target: 'reported, no target',
+    met: true,
+  });
+  const [first] = result.scaling;
+  for (const step of result.scaling) {
+    const ideal = Math.min(step.workers, cores);
+    const ratio = step.perSecond / first!.perSecond / ideal;
+    report({
+      name: `(h) distributed throughput with ${step.workers} local worker${step.workers === 1 ? '' : 's'}`,
+      measured: `${step.perSecond.toFixed(1)} tasks/s, ${(step.perSecond / first!.perSecond).toFixed(2)}x one worker, ideal ${ideal}x`,
+      ratio,
+      target: '>= 0.8 of ideal',
+      met: ratio >= 0.8,
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
+  } else if (only === 'distributed') {
+    await distributed(process.argv[3] ? Number(process.argv[3]) : undefined);
+  } else if (only === 'cancel') {
+    await cancelLatency();
   } else if (only === 'room') {
     const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
     await room(size(process.argv[3]), size(process.argv[4]));
@@ -255,6 +322,8 @@ async function main(): Promise<void> {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
+    await distributed();
+    await cancelLatency();
     if (only !== 'engine') {
       await streaming();
       await room();

@@ -20,7 +20,14 @@ function race(scenario: ScenarioId, models: readonly ModelId[]): Claim[] {
   return raceClaims({
     scenario,
     params: { tasks: 8 },
-    pool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
+    pool: {
+      threads: 6,
+      processes: 2,
+      concurrency: null,
+      switchIntervalMs: 5,
+      taskTimeoutMs: null,
+      workers: 2,
+    },
     machine: { cores: 2 },
     results: models.map((model) => ({
       model,

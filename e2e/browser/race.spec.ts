@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MODEL_IDS } from '../../src/shared/models';
+import { DEFAULT_MODEL_IDS } from '../../src/shared/models';
 import { requireChromium } from '../support/chromium';
 import { startLabServer, type LabServer } from '../support/lab-server';
 
@@ -18,7 +18,7 @@ async function setUp(page: Page, scenario: string, knobs: Record<string, string>
   await page.getByLabel('Scenario').selectOption(scenario);
   for (const [label, value] of Object.entries(knobs))
     await page.getByLabel(label, { exact: true }).fill(value);
-  for (const model of MODEL_IDS) await expect(page.getByLabel(model, { exact: true })).toBeChecked();
+  for (const model of DEFAULT_MODEL_IDS) await expect(page.getByLabel(model, { exact: true })).toBeChecked();
 }
 
 function resultsTable(page: Page) {
@@ -44,7 +44,7 @@ async function paintedLanePixels(page: Page): Promise<number> {
   });
 }
 
-test('io-sleep on all five models: progress moves, lanes are drawn, the table has five rows', async ({
+test('io-sleep on the five default models: progress moves, lanes are drawn, the table has five rows', async ({
   page,
 }, testInfo) => {
   await setUp(page, 'io-sleep', { Tasks: '6', 'Task time': '400' });
@@ -59,10 +59,10 @@ test('io-sleep on all five models: progress moves, lanes are drawn, the table ha
   });
 
   const rows = resultsTable(page).locator('tbody tr[data-model]');
-  await expect(rows).toHaveCount(5, { timeout: 60_000 });
-  for (const model of MODEL_IDS) await expect(rows.filter({ hasText: model }).first()).toBeVisible();
+  await expect(rows).toHaveCount(DEFAULT_MODEL_IDS.length, { timeout: 60_000 });
+  for (const model of DEFAULT_MODEL_IDS) await expect(rows.filter({ hasText: model }).first()).toBeVisible();
   await expect(page.getByText(/faster than sequential/).first()).toBeVisible();
-  for (const model of MODEL_IDS) {
+  for (const model of DEFAULT_MODEL_IDS) {
     await expect(page.getByRole('progressbar', { name: `${model} progress`, exact: true })).toHaveAttribute(
       'aria-valuenow',
       '6',
@@ -74,13 +74,13 @@ test('io-sleep on all five models: progress moves, lanes are drawn, the table ha
   });
 });
 
-test('a CPU scenario on all five models fills the table and explains the winner', async ({
+test('a CPU scenario on the five default models fills the table and explains the winner', async ({
   page,
 }, testInfo) => {
   await setUp(page, 'cpu-primes', { Tasks: '4', 'Task time': '150' });
   await page.getByRole('button', { name: 'Run' }).click();
   const rows = resultsTable(page).locator('tbody tr[data-model]');
-  await expect(rows).toHaveCount(5, { timeout: 60_000 });
+  await expect(rows).toHaveCount(DEFAULT_MODEL_IDS.length, { timeout: 60_000 });
   await expect(
     page.getByText(/ran .+× faster than sequential|No model beat the plain loop/).first(),
   ).toBeVisible();

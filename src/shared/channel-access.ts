@@ -36,6 +36,11 @@ export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = 
   'gil:switch-interval': 'instructor',
   'room:state': 'anyone',
   'room:screen': 'instructor',
+  // Attendees see how to join (their own worker's command) and who joined; only the instructor runs a server.
+  'cluster:state': 'anyone',
+  'cluster:start': 'instructor',
+  'cluster:connect': 'instructor',
+  'cluster:stop': 'instructor',
 };
 
 /** Whether `role` may invoke `channel`. */

@@ -3,6 +3,7 @@ import type { ModelSummary, RunView } from './views';
 import { formatKnobNumber, POOL_KNOBS, type PoolKnobKey } from './knobs';
 import { MODEL_IDS, type ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import { failureOf } from './ranking';
 import { paramFlags, type ScenarioId } from './scenarios';
 
 /** One model's numbers in one run; null where the number does not count or was not measured. */
@@ -104,8 +105,9 @@ function settingsOf(view: RunView): Setting[] {
 }
 
 function compareModel(summary: ModelSummary): ComparedModel {
-  const excluded =
-    summary.state !== 'done' ? summary.state : summary.check.ok === false ? 'wrong answer' : null;
+  // The one ranking rule decides: a failed task or a wrong answer excludes a model, as does cancelling.
+  const failure = failureOf(summary);
+  const excluded = failure ?? (summary.state !== 'done' ? summary.state : null);
   // The lab never shows a fast wrong answer: excluded models get no bars.
   if (excluded) return { model: summary.model, totalMs: null, speedup: null, throughput: null, excluded };
   return {

@@ -1,6 +1,7 @@
 /** Validators of every invoke channel's request: untrusted input in, a typed request or field-level issues out. */
 import { z } from 'zod';
 import { type InvokeChannel, type InvokeContract } from './ipc';
+import { SERVER_URL_PATTERN } from './cluster';
 import { EXPORT_FORMATS } from './export-formats';
 import { POOL_KNOBS } from './knobs';
 import { knobSchema } from './knob-schema';
@@ -40,8 +41,36 @@ const screenId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be an id of lower-case letters, digits and dashes' })
   .max(40, { error: 'must be at most 40 characters' });
 
+/** A file the engine's machine reads (a certificate): a path, not its contents. */
+const filePath = z
+  .string({ error: 'must be a file path' })
+  .min(1, { error: 'must be a file path' })
+  .max(4096, { error: 'must be at most 4096 characters' });
+
+const SERVER_URL_PROBLEM = 'must be nats://HOST:PORT or tls://HOST:PORT, with a port from 1 to 65535';
+
+/** Whether a string is a server address the lab connects to. */
+function isServerUrl(url: string): boolean {
+  const port = Number(SERVER_URL_PATTERN.exec(url)?.[3]);
+  return port >= 1 && port <= 65535;
+}
+
+/** A NATS user name or password. */
+const credential = z
+  .string({ error: 'must be text' })
+  .min(1, { error: 'must not be empty' })
+  .max(256, { error: 'must be at most 256 characters' });
+
 const runIds = z
   .array(runId, { error: 'must be a list of run ids' })
+  .min(1, { error: 'must name at least one run' })
+  .max(50, { error: 'must name at most 50 runs' });
+
+/** Any id history:list listed: a run damaged on disk may have lost the shape of a UUID, and must still be deletable. */
+const listedIds = z
+  .array(z.string({ error: 'must be a run id' }).min(1, { error: 'must be a run id' }).max(200), {
+    error: 'must be a list of run ids',
+  })
   .min(1, { error: 'must name at least one run' })
   .max(50, { error: 'must name at most 50 runs' });
 
@@ -93,7 +122,7 @@ export const REQUEST_VALIDATORS: {
   'gil:switch-interval': fromZod(
     z.strictObject({ switchIntervalMs: knobSchema(POOL_KNOBS.switchIntervalMs) }),
   ),
-  'history:delete': fromZod(z.strictObject({ runIds })),
+  'history:delete': fromZod(z.strictObject({ runIds: listedIds })),
   'history:compare': fromZod(z.strictObject({ runIds })),
   'history:export': fromZod(z.strictObject({ runIds, format: exportFormat })),
   ...LESSON_VALIDATORS,
@@ -107,5 +136,36 @@ export const REQUEST_VALIDATORS: {
       runForm: screenId.nullable(),
       lessonRun: runId.nullable(),
     }),
+  ),
+  'cluster:state': noRequest,
+  'cluster:stop': noRequest,
+  'cluster:start': fromZod(
+    z.strictObject({
+      host: z
+        .string({ error: 'must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0' })
+        .regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]+)$/, {
+          error: 'must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0',
+        })
+        .max(253, { error: 'must be at most 253 characters' }),
+      port: z
+        .number({ error: 'must be an integer from 0 to 65535 (0: any free port)' })
+        .int({ error: 'must be an integer from 0 to 65535 (0: any free port)' })
+        .min(0, { error: 'must be an integer from 0 to 65535 (0: any free port)' })
+        .max(65535, { error: 'must be an integer from 0 to 65535 (0: any free port)' }),
+      tls: z.strictObject({ certFile: filePath, keyFile: filePath }).optional(),
+    }),
+  ),
+  'cluster:connect': fromZod(
+    z
+      .strictObject({
+        url: z.string({ error: SERVER_URL_PROBLEM }).refine(isServerUrl, { error: SERVER_URL_PROBLEM }),
+        user: credential.optional(),
+        password: credential.optional(),
+        tlsCaFile: filePath.optional(),
+      })
+      .refine((request) => (request.user === undefined) === (request.password === undefined), {
+        error: 'user and password go together',
+        path: ['password'],
+      }),
   ),
 };

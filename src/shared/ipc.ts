@@ -4,6 +4,7 @@
  * both renderer clients are typed from these maps, so adding a channel fails to compile until every
  * side handles it.
  */
+import type { ClusterConnectRequest, ClusterStartRequest, ClusterState } from './cluster';
 import type { RunComparison } from './compare-runs';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
 import {
@@ -90,6 +91,14 @@ export interface InvokeContract extends LessonContract {
   'room:state': { readonly request: null; readonly reply: RoomSession };
   /** The instructor's window reports what it shows; attendees following it show the same. */
   'room:screen': { readonly request: RoomScreen; readonly reply: { readonly accepted: boolean } };
+  /** Where the distributed model's broker is, how attendees join it, and its workers. */
+  'cluster:state': { readonly request: null; readonly reply: ClusterState };
+  /** Starts a room's NATS server (loopback unless told; any other address needs the room's passwords). */
+  'cluster:start': { readonly request: ClusterStartRequest; readonly reply: ClusterState };
+  /** Uses a running NATS server for distributed runs (its credentials stay in the engine). */
+  'cluster:connect': { readonly request: ClusterConnectRequest; readonly reply: ClusterState };
+  /** Stops the room server or forgets the server: runs start a private one again. */
+  'cluster:stop': { readonly request: null; readonly reply: ClusterState };
 }
 
 /** A channel the UI can invoke. */
@@ -121,6 +130,8 @@ export interface EventContract {
   'lesson:ended': LessonEnding;
   /** The room changed: the instructor's screen, what the machine is doing, who is connected. */
   'room:changed': RoomState;
+  /** The cluster changed (a worker joined, beat or left; a server started or stopped): at most once a second. */
+  'cluster:changed': ClusterState;
 }
 
 /** Period of the main process's heartbeat, ms. */
@@ -148,6 +159,10 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'history:export': true,
     'room:state': true,
     'room:screen': true,
+    'cluster:state': true,
+    'cluster:start': true,
+    'cluster:connect': true,
+    'cluster:stop': true,
   } satisfies Record<Exclude<InvokeChannel, LessonChannel | 'lesson:cancel'>, true>) as InvokeChannel[]),
   ...ENGINE_LESSON_IDS.map(lessonChannel),
   'lesson:cancel',
@@ -164,6 +179,7 @@ export const EVENT_CHANNELS = Object.keys({
   'history:changed': true,
   'lesson:ended': true,
   'room:changed': true,
+  'cluster:changed': true,
 } satisfies Record<EventChannel, true>) as readonly EventChannel[];
 
 /**
@@ -175,6 +191,8 @@ export type LabErrorCode =
   | 'invalid-request'
   | 'unknown-channel'
   | 'not-found'
+  /** A stored run that was damaged on disk: it can only be deleted. */
+  | 'damaged'
   | 'busy'
   | 'forbidden'
   | 'rate-limited'

@@ -93,7 +93,18 @@ export const POOL_KNOBS = {
     integer: true,
     default: null,
     unsetMeans: 'none',
-    help: 'Fail a task that runs longer than this and replace its worker (threads, gil-threads, processes).',
+    help: 'Fail a task that runs longer than this and replace its worker (threads, gil-threads, processes, distributed).',
+  },
+  workers: {
+    key: 'workers',
+    flag: 'workers',
+    label: 'Distributed workers',
+    min: 0,
+    max: 64,
+    integer: true,
+    default: null,
+    unsetMeans: 'one per core',
+    help: 'Worker processes the distributed model starts on this machine (Celery: one per core); 0 uses only workers that joined (concurrency-lab worker).',
   },
 } as const satisfies Record<string, KnobSpec>;
 

@@ -5,6 +5,7 @@
  * (main/engine/models/registry.ts), and the compiler refuses an id without one.
  */
 import { ASYNC } from './models/async';
+import { DISTRIBUTED } from './models/distributed';
 import { GIL_THREADS } from './models/gil-threads';
 import type { ModelAvailability, ModelSpec } from './models/model-spec';
 import { PROCESSES } from './models/processes';
@@ -12,7 +13,7 @@ import { SEQUENTIAL } from './models/sequential';
 import { THREADS } from './models/threads';
 
 /** Every entry, in the order runs use; a new model is one more entry here. */
-const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES] as const;
+const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES, DISTRIBUTED] as const;
 
 /** One of the registered models. */
 export type ModelId = (typeof MODEL_ENTRIES)[number]['id'];
@@ -35,16 +36,31 @@ export const MODELS = Object.fromEntries(MODEL_ENTRIES.map((entry) => [entry.id,
   Record<ModelId, ModelEntry>
 >;
 
+/** The models a new race ticks (the CLI's default --models): every entry not marked opt-in. */
+export const DEFAULT_MODEL_IDS: readonly ModelId[] = MODEL_IDS.filter(
+  (id) => MODELS[id].defaultSelected !== false,
+);
+
 /** What a model is, as plain data: the catalog and `concurrency-lab scenarios --json` carry it. */
 export type ModelInfo = Pick<
   ModelEntry,
-  'id' | 'label' | 'python' | 'summary' | 'family' | 'runsOn' | 'poolKnobs' | 'baseline' | 'gilTrack'
+  | 'id'
+  | 'label'
+  | 'python'
+  | 'summary'
+  | 'family'
+  | 'runsOn'
+  | 'poolKnobs'
+  | 'baseline'
+  | 'gilTrack'
+  | 'defaultSelected'
 >;
 
 /** An entry's plain data, without its colours and wording functions. */
 export function modelInfo(entry: ModelEntry): ModelInfo {
   const { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack } = entry;
-  return { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack };
+  const info = { id, label, python, summary, family, runsOn, poolKnobs, baseline, gilTrack };
+  return entry.defaultSelected === undefined ? info : { ...info, defaultSelected: entry.defaultSelected };
 }
 
 /** A model as the catalog lists it: its entry's data, and whether it can run on the engine's machine. */

@@ -18,6 +18,11 @@ export function defaultProcessCount(cores: number): number {
   return Math.max(1, cores);
 }
 
+/** Celery's prefork pool default, and the distributed model's local workers: one per core. */
+export function defaultDistributedWorkers(cores: number): number {
+  return Math.max(1, cores);
+}
+
 /** What each knob is when a request leaves it out, on a machine with `cores` cores; null means unlimited or none. */
 const POOL_DEFAULTS = {
   threads: defaultThreadCount,
@@ -25,6 +30,7 @@ const POOL_DEFAULTS = {
   concurrency: (): number | null => null,
   switchIntervalMs: (): number => DEFAULT_SWITCH_INTERVAL_MS,
   taskTimeoutMs: (): number | null => null,
+  workers: defaultDistributedWorkers,
 } satisfies { readonly [K in PoolKnobKey]: (cores: number) => number | null };
 
 /** Pool settings with defaults applied; concurrency and taskTimeoutMs are null when unlimited. */
@@ -50,11 +56,16 @@ const POOL_FACTS: { readonly [K in PoolKnobKey]: (value: ResolvedPool[K]) => str
   concurrency: (value) => `async ${value === null ? 'unlimited' : `≤ ${value}`}`,
   switchIntervalMs: (value) => `GIL switch ${formatKnobNumber(value)} ms`,
   taskTimeoutMs: (value) => (value === null ? null : `task timeout ${value} ms`),
+  workers: (value) => `${value} distributed worker${value === 1 ? '' : 's'}`,
 };
 
-/** The settings in words: "6 threads · 2 processes · async unlimited · GIL switch 5 ms". */
-export function poolFacts(pool: ResolvedPool): string {
-  const fact = <K extends PoolKnobKey>(key: K): string | null => POOL_FACTS[key](pool[key]);
+/**
+ * The settings in words: "6 threads · 2 processes · async unlimited · GIL switch 5 ms". Given the knobs
+ * the run's models read, a knob none of them reads is left out; one a stored run predates is too.
+ */
+export function poolFacts(pool: ResolvedPool, readBy?: readonly PoolKnobKey[]): string {
+  const fact = <K extends PoolKnobKey>(key: K): string | null =>
+    pool[key] === undefined || (readBy && !readBy.includes(key)) ? null : POOL_FACTS[key](pool[key]);
   return POOL_KNOB_KEYS.map(fact)
     .filter((text): text is string => text !== null)
     .join(' · ');

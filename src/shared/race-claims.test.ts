@@ -5,19 +5,29 @@ import { raceClaims, type ClaimedRun } from './race-claims';
 import type { ScenarioId } from './scenarios';
 
 const MODELS: readonly ModelId[] = ['sequential', 'async', 'threads', 'gil-threads', 'processes'];
+/** With the opt-in distributed model ticked too. */
+const ALL: readonly ModelId[] = [...MODELS, 'distributed'];
 
 function run(
   scenario: ScenarioId,
   cores: number,
   speedups: Partial<Record<ModelId, number>>,
   load?: MachineLoad,
+  models: readonly ModelId[] = MODELS,
 ): ClaimedRun {
   return {
     scenario,
     params: { tasks: 8 },
-    pool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
+    pool: {
+      threads: 6,
+      processes: 2,
+      concurrency: null,
+      switchIntervalMs: 5,
+      taskTimeoutMs: null,
+      workers: 2,
+    },
     machine: { cores },
-    results: MODELS.map((model) => ({
+    results: models.map((model) => ({
       model,
       state: 'done' as const,
       check: { ok: true, answer: '42' },
@@ -121,20 +131,36 @@ const EDGES: readonly {
     outside: 1.43,
     tolerance: 'holds at 1.60× or more (80% of 2.00×)',
   },
+  {
+    name: '2 distributed workers overlap 2 waits, at least half of 2×: from 50% of 2×',
+    scenario: 'io-sleep',
+    model: 'distributed',
+    inside: 1,
+    outside: 0.99,
+    tolerance: 'holds at 1.00× or more (50% of 2.00×)',
+  },
+  {
+    name: 'distributed workers compute on 2 cores, at least half of 2×: from 50% of 2×',
+    scenario: 'cpu-primes',
+    model: 'distributed',
+    inside: 1,
+    outside: 0.99,
+    tolerance: 'holds at 1.00× or more (50% of 2.00×)',
+  },
 ];
 
 describe('raceClaims: every claim on both sides of its tolerance', () => {
   for (const edge of EDGES) {
     it(edge.name, () => {
       const inside = claimOf(
-        run(edge.scenario, 2, { ...edge.others, [edge.model]: edge.inside }),
+        run(edge.scenario, 2, { ...edge.others, [edge.model]: edge.inside }, undefined, ALL),
         edge.model,
       );
       expect(inside.holds).toBe(true);
       expect(inside.tolerance).toBe(edge.tolerance);
       expect(inside.cause).toBeUndefined();
       const outside = claimOf(
-        run(edge.scenario, 2, { ...edge.others, [edge.model]: edge.outside }),
+        run(edge.scenario, 2, { ...edge.others, [edge.model]: edge.outside }, undefined, ALL),
         edge.model,
       );
       expect(outside.holds).toBe(false);
@@ -147,10 +173,14 @@ describe('raceClaims: every claim on both sides of its tolerance', () => {
       EDGES.map((edge) => `${edge.model}/${edge.scenario === 'io-sleep' ? 'io' : 'cpu'}`),
     );
     const made = [
-      ...raceClaims(run('io-sleep', 2, {})).map((claim) => `${claim.model}/io`),
-      ...raceClaims(run('cpu-primes', 2, {})).map((claim) => `${claim.model}/cpu`),
+      ...raceClaims(run('io-sleep', 2, {}, undefined, ALL)).map((claim) => `${claim.model}/io`),
+      ...raceClaims(run('cpu-primes', 2, {}, undefined, ALL)).map((claim) => `${claim.model}/cpu`),
     ];
     for (const claim of made) expect(claimed).toContain(claim);
+  });
+
+  it('says nothing about an opt-in model left out of the race', () => {
+    expect(raceClaims(run('io-sleep', 2, {})).some((claim) => claim.model === 'distributed')).toBe(false);
   });
 });
 

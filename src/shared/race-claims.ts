@@ -44,6 +44,9 @@ export function raceClaims(run: ClaimedRun): Claim[] {
   const claims = MODEL_IDS.flatMap((model: ModelId): Claim[] => {
     const claimOf = MODELS[model].claims[scenario.kind];
     if (!claimOf) return [];
+    // An opt-in model left out of the race has nothing to show in it; the others' claims stay, undecided.
+    if (MODELS[model].defaultSelected === false && !run.results.some((result) => result.model === model))
+      return [];
     const { text, expected, tolerance, multiCore, cause } = claimOf(context);
     const baseline = MODELS[model].baseline;
     const speedup = cleanSpeedup(run, model);

@@ -79,9 +79,14 @@ export interface ModelResult {
   readonly total: number;
   readonly completed: number;
   readonly failed: number;
+  /**
+   * Of `failed`, the failures the scenario planned (requests the server was told to fail): not the
+   * model's fault. Absent in runs saved before it was recorded.
+   */
+  readonly expectedFailures?: number;
   /** Completed tasks per second of wall time. */
   readonly throughput: number;
-  /** sequential wall time / this wall time, when sequential ran in the same run. */
+  /** sequential wall time / this wall time, when both ran cleanly in the same run (see shared/ranking). */
   readonly speedup: number | null;
   /** Time from a task's start to its end. */
   readonly latencyMs: Percentiles;
@@ -133,6 +138,11 @@ export interface RunResult {
   readonly load?: MachineLoad;
   /** The view that asked for the run; absent for the CLI's runs and runs saved before views kept their own. */
   readonly origin?: RunOrigin;
+  /**
+   * What went wrong around the models, one sentence each ("The latency server died while async ran
+   * (it was killed by SIGKILL) and was restarted for the next model."). Absent when nothing did.
+   */
+  readonly incidents?: readonly string[];
 }
 
 /** A busy interval of a lane, ms since the model's start; `failed` marks intervals that include a failure. */

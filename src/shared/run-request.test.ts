@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS, formatKnobNumber, type KnobSpec } from './knobs';
-import { MODEL_IDS } from './models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from './models';
 import { formatIssue, resolveParams, validateRunRequest, type RequestIssue } from './run-request';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 
@@ -46,7 +46,7 @@ describe('validateRunRequest: accepted requests', () => {
     const result = validateRunRequest({ scenario: 'io-sleep' });
     expect(result).toEqual({
       ok: true,
-      value: { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} },
+      value: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
     });
   });
 
@@ -171,7 +171,7 @@ describe('validateRunRequest: rejected requests name the problem and what is all
     for (const field of ['scenario', 'params', 'models', 'pool']) expect(issue!.message).toContain(field);
   });
 
-  it.each(['workers', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+  it.each(['nodes', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
     'rejects the unknown pool field %s, listing the pool settings',
     (key) => {
       const issue = issueFor({ scenario: 'io-sleep', pool: { [key]: 4 } }, `pool.${key}`);
@@ -190,21 +190,25 @@ describe('validateRunRequest: rejected requests name the problem and what is all
     },
   );
 
-  it('never lets a "__proto__" pool or params key through or change a prototype', () => {
+  it('rejects a "__proto__" params or pool key, naming the field, and changes no prototype', () => {
     const input = JSON.parse(
       '{"scenario":"io-sleep","params":{"__proto__":{"tasks":0}},"pool":{"__proto__":{"threads":0}}}',
     ) as unknown;
     const result = validateRunRequest(input);
-    // Rejecting it is fine; accepting it is fine only when it has no effect at all.
-    if (result.ok) {
-      expect(Object.getPrototypeOf(result.value.params)).toBe(Object.prototype);
-      expect(Object.getPrototypeOf(result.value.pool)).toBe(Object.prototype);
-      expect(Object.keys(result.value.params)).toEqual([]);
-      expect(Object.keys(result.value.pool)).toEqual([]);
-      expect(resolveParams('io-sleep', result.value.params)).toEqual({ tasks: 10, taskMs: 2000 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues.map((issue) => issue.field)).toEqual(['params.__proto__', 'pool.__proto__']);
+      expect(result.issues[0]!.message).toMatch(/reserved name/);
     }
     expect(({} as Record<string, unknown>).tasks).toBeUndefined();
     expect(({} as Record<string, unknown>).threads).toBeUndefined();
+  });
+
+  it.each(['params', 'pool'])('rejects a "__proto__" key in %s even beside valid settings', (field) => {
+    const input = JSON.parse(`{"scenario":"io-sleep","${field}":{"__proto__":{},"tasks":3}}`) as unknown;
+    const result = validateRunRequest(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.field).toBe(`${field}.__proto__`);
   });
 
   it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(

@@ -1,7 +1,7 @@
 /** RunRequest: what the UI or CLI asks the engine to run, its schema, and its validation messages. */
 import { z } from 'zod';
 import { knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
-import { MODEL_IDS, type ModelId } from './models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, type ModelId } from './models';
 import type { PoolOptions } from './pool';
 import { RUN_ORIGINS, type RunOrigin } from './run-origin';
 import { SCENARIO_IDS, scenarioInfo, type ScenarioId } from './scenarios';
@@ -46,10 +46,36 @@ const runRequestSchema = z.strictObject({
     .min(1, { error: `must name at least one model (${modelList})` })
     .max(MODEL_IDS.length)
     .refine((models) => new Set(models).size === models.length, { error: 'must not name a model twice' })
-    .default([...MODEL_IDS]),
+    .default([...DEFAULT_MODEL_IDS]),
   pool: z.record(z.string(), z.unknown(), { error: 'must be an object of pool settings' }).default({}),
   origin: z.enum(RUN_ORIGINS, { error: `must be one of: ${RUN_ORIGINS.join(', ')}` }).optional(),
 });
+
+/**
+ * The record parser drops an own `__proto__` key without a word (the run would start on defaults),
+ * so it is refused before parsing. `constructor` and the like reach the knob checks and are refused there.
+ */
+const RESERVED_KEYS: readonly string[] = ['__proto__'];
+
+/** An issue for every reserved key among the own keys of `params` and `pool`. */
+function reservedKeyIssues(input: unknown): RequestIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const issues: RequestIssue[] = [];
+  for (const field of ['params', 'pool'] as const) {
+    const value: unknown = Object.hasOwn(input, field)
+      ? (input as Record<string, unknown>)[field]
+      : undefined;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of RESERVED_KEYS) {
+      if (Object.hasOwn(value, key))
+        issues.push({
+          field: `${field}.${key}`,
+          message: `is a reserved name, not a ${field === 'params' ? 'knob' : 'pool setting'}`,
+        });
+    }
+  }
+  return issues;
+}
 
 function knobIssue(field: string, knob: KnobSpec, problem: string): RequestIssue {
   return { field, flag: `--${knob.flag}`, message: problem };
@@ -57,6 +83,8 @@ function knobIssue(field: string, knob: KnobSpec, problem: string): RequestIssue
 
 /** Validates untrusted input (IPC payload, WebSocket message, parsed CLI flags) into a RunRequest. */
 export function validateRunRequest(input: unknown): Validated<RunRequest> {
+  const reserved = reservedKeyIssues(input);
+  if (reserved.length > 0) return { ok: false, issues: reserved };
   const parsed = runRequestSchema.safeParse(input);
   if (!parsed.success) {
     return {

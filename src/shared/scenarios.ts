@@ -31,6 +31,11 @@ export interface ScenarioInfo {
    * before counting it"): models that overlap waits gain there, which the claims name as a cause.
    */
   readonly waitsToo?: string;
+  /**
+   * Why its tasks can run only on the lab's machine, when they can: the distributed model then gives
+   * them to its local workers alone, and workers that joined from other machines sit the run out.
+   */
+  readonly localOnly?: string;
 }
 
 function tasksKnob(defaultValue: number, max: number, help: string): KnobSpec {
@@ -80,6 +85,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     lesson:
       'Counting words is computing: only threads and processes use more than one core; async and the GIL do not help.',
     waitsToo: 'each task reads its file before counting its words',
+    localOnly:
+      'its tasks read text files generated on the lab machine, which workers on other machines cannot open',
     knobs: [
       tasksKnob(10, 1000, 'How many text files to generate and count.'),
       taskMsKnob(
@@ -95,6 +102,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     kind: 'io',
     lesson:
       'Many slow connections: async overlaps them all on one thread; pools overlap only as many as they have workers.',
+    localOnly:
+      "its latency server listens on the lab machine's loopback only (a server without authentication never leaves it)",
     knobs: [
       tasksKnob(1000, 100_000, 'How many GET requests to the embedded latency server.'),
       {

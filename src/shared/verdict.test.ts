@@ -10,8 +10,10 @@ function ran(model: ModelId, wallMs: number, overrides: Partial<VerdictInput> = 
     state: 'done',
     wallMs,
     speedup: sequentialMs / wallMs,
-    checkOk: true,
+    check: { ok: true },
     total: 10,
+    failed: 0,
+    expectedFailures: 0,
     workers: 4,
     ...overrides,
   };
@@ -61,12 +63,75 @@ describe('verdict', () => {
   });
 
   it('never ranks a wrong answer, and says so', () => {
-    const wrong = ran('threads', 100, { checkOk: false, state: 'failed' });
+    const wrong = ran('threads', 100, { check: { ok: false }, state: 'failed' });
     expect(verdict([sequential, wrong, ran('processes', 500)], 'cpu', 2)).toBe(
       'processes ran 2.00× faster than sequential: CPU-bound work spread over 2 cores. threads gave a wrong answer and is not ranked.',
     );
     expect(verdict([ran('async', 10, { state: 'cancelled' })], 'io', 2)).toBe(
-      'Cancelled before any model finished.',
+      'Cancelled before any model finished cleanly.',
+    );
+  });
+});
+
+function model(overrides: Partial<VerdictInput> & Pick<VerdictInput, 'model'>): VerdictInput {
+  return {
+    state: 'done',
+    wallMs: 1000,
+    total: 12,
+    failed: 0,
+    expectedFailures: 0,
+    check: { ok: true },
+    speedup: null,
+    workers: 2,
+    ...overrides,
+  };
+}
+
+describe('verdict on models that failed', () => {
+  it('never crowns a model whose every task failed, and says what failed', () => {
+    const text = verdict(
+      [
+        model({ model: 'sequential', wallMs: 4800, speedup: 1 }),
+        model({ model: 'gil-threads', state: 'failed', wallMs: 2650, failed: 12, speedup: null }),
+      ],
+      'cpu',
+      2,
+    );
+    expect(text).toBe(
+      'Only sequential ran every task cleanly, so nothing is ranked. gil-threads failed 12 of 12 tasks and is not ranked.',
+    );
+  });
+
+  it('ranks the clean model over a faster one that lost tasks', () => {
+    const text = verdict(
+      [
+        model({ model: 'async', wallMs: 8000, total: 16 }),
+        model({ model: 'threads', wallMs: 2000, total: 16 }),
+        model({ model: 'processes', state: 'failed', wallMs: 1500, total: 16, failed: 5 }),
+      ],
+      'cpu',
+      2,
+    );
+    expect(text).toMatch(/^threads was fastest/);
+    expect(text).toContain('processes failed 5 of 16 tasks and is not ranked.');
+  });
+
+  it('says no model finished cleanly when none did', () => {
+    const text = verdict(
+      [
+        model({ model: 'sequential', state: 'failed', failed: 1500, total: 1500 }),
+        model({ model: 'async', state: 'failed', failed: 1500, total: 1500, wallMs: 10 }),
+      ],
+      'io',
+      2,
+    );
+    expect(text).toMatch(/^No model finished cleanly\./);
+    expect(text).toContain('async failed 1500 of 1500 tasks');
+  });
+
+  it('does not call a model alone "fastest"', () => {
+    expect(verdict([model({ model: 'threads' })], 'cpu', 2)).toBe(
+      'threads ran every task cleanly (run sequential too to measure its speedup).',
     );
   });
 });

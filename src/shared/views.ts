@@ -84,8 +84,21 @@ export interface LessonListItem {
   readonly verdict: string;
 }
 
-/** One entry of the history: a race of models, or a lesson's run. */
-export type HistoryItem = RunListItem | LessonListItem;
+/** A stored run that can no longer be read (its bytes were damaged on disk): listed so that it can be deleted. */
+export interface DamagedListItem {
+  readonly kind: 'damaged';
+  readonly runId: string;
+  /** What it was: a race of models, or a lesson's run. */
+  readonly was: 'race' | 'lesson';
+  /** Its title as far as it can still be read; may be empty. */
+  readonly title: string;
+  readonly startedAt: string;
+  /** What is wrong and what can be done, in one or two sentences. */
+  readonly problem: string;
+}
+
+/** One entry of the history: a race of models, a lesson's run, or a damaged one of either. */
+export type HistoryItem = RunListItem | LessonListItem | DamagedListItem;
 
 /** Event-loop delay and utilisation of the main process, CPU and memory, sampled about once a second. */
 export interface SystemStats {

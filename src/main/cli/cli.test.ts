@@ -3,12 +3,12 @@
  * invocation, in a fresh temporary folder so the default logs/ folder lands there.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatKnobNumber } from '../../shared/knobs';
-import { MODEL_IDS } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../shared/models';
 import { SCENARIOS, SCENARIO_IDS } from '../../shared/scenarios';
 
 const BIN = resolve(__dirname, '../../../bin/concurrency-lab.js');
@@ -241,14 +241,14 @@ describe('concurrency-lab: help, version and the scenario list', () => {
 });
 
 describe('concurrency-lab run: reports and the results log', () => {
-  it('prints the comparison table with the columns in order and five model rows, and logs five lines per run', async () => {
+  it('prints the comparison table with the columns in order and the default models’ rows, and logs one line per model', async () => {
     const cwd = freshDir();
     const first = await cli(['run', '--scenario', 'io-sleep', '--tasks', '4', '--task-ms', '200'], cwd);
     expectSuccess(first);
     expect(first.stderr).toBe('');
     const { header, rows } = parseTable(first.stdout);
     expect(header).toEqual(COLUMNS);
-    expect(rows.map((r) => r.model)).toEqual([...MODEL_IDS]);
+    expect(rows.map((r) => r.model)).toEqual([...DEFAULT_MODEL_IDS]);
     for (const row of rows) expect(row.cells.length).toBeGreaterThanOrEqual(COLUMNS.length - 1);
 
     // Unlimited async overlaps every wait; so do six or more threads, GIL or not: by construction.
@@ -262,7 +262,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     const log = join(cwd, LOG);
     const lines = logLines(log);
     expect(lines).toHaveLength(5);
-    for (const [i, model] of MODEL_IDS.entries()) {
+    for (const [i, model] of DEFAULT_MODEL_IDS.entries()) {
       expect(lines[i]).toContain(`model=${model} `);
       expect(lines[i]).toContain('scenario=io-sleep');
       expect(lines[i]).toContain('tasks=4/4');
@@ -291,7 +291,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     const report = expectJsonReport(run.stdout);
     expect(report.scenario).toBe('io-sleep');
     expect(report.params).toEqual({ tasks: 3, taskMs: 100 });
-    expect(report.results.map((m) => m.model)).toEqual([...MODEL_IDS]);
+    expect(report.results.map((m) => m.model)).toEqual([...DEFAULT_MODEL_IDS]);
     const sequential = report.results.find((m) => m.model === 'sequential')!;
     expect(sequential.speedup).toBe(1);
     for (const m of report.results) {
@@ -315,11 +315,11 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(header).toContain('model');
     expect(body).toHaveLength(5);
     const modelAt = header!.indexOf('model');
-    expect(body.map((r) => r[modelAt])).toEqual([...MODEL_IDS]);
+    expect(body.map((r) => r[modelAt])).toEqual([...DEFAULT_MODEL_IDS]);
     for (const row of body) expect(row).toHaveLength(header!.length);
   });
 
-  it('--format markdown prints a table with the comparison columns and five model rows', async () => {
+  it('--format markdown prints a table with the comparison columns and the default models’ rows', async () => {
     const run = await cli(['run', '-s', 'io-sleep', '--tasks', '2', '--task-ms', '20', '-f', 'markdown']);
     expectSuccess(run);
     const tableLines = run.stdout.split('\n').filter((line) => line.startsWith('|'));
@@ -327,7 +327,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(markdownCells(tableLines[headerAt]!)).toEqual(COLUMNS);
     expect(markdownCells(tableLines[headerAt + 1]!).every((c) => /^:?-{3,}:?$/.test(c))).toBe(true);
     const rows = tableLines.slice(headerAt + 2, headerAt + 7).map(markdownCells);
-    expect(rows.map((cells) => cells[0]!.replace(/\*/g, ''))).toEqual([...MODEL_IDS]);
+    expect(rows.map((cells) => cells[0]!.replace(/\*/g, ''))).toEqual([...DEFAULT_MODEL_IDS]);
     for (const cells of rows) expect(cells).toHaveLength(COLUMNS.length);
   });
 
@@ -390,6 +390,18 @@ describe('concurrency-lab run: reports and the results log', () => {
     expect(parseTable(run.stdout).rows.map((r) => r.model)).toEqual(['async', 'sequential']);
   });
 
+  it('never ranks a model whose tasks failed, and exits 1', async () => {
+    // Every threads task outlives its 30 ms timeout; sequential has no timeout and runs cleanly.
+    const args = ['run', '-s', 'io-sleep', '--tasks', '3', '--task-ms', '200', '--task-timeout', '30'];
+    const run = await cli([...args, '-m', 'sequential,threads', '--threads', '3']);
+    expect(run.code, run.stderr).toBe(1);
+    const { rows } = parseTable(run.stdout);
+    const threads = rows.find((row) => row.model.startsWith('threads'));
+    expect(threads?.model).toBe('threads (failed)');
+    expect(threads?.cells[2]).toBe('-');
+    expect(run.stdout).not.toContain('* fastest');
+  });
+
   it('runs a CPU scenario under every model, and every model gets the same checked answer', async () => {
     const run = await cli([
       'run',
@@ -404,7 +416,7 @@ describe('concurrency-lab run: reports and the results log', () => {
     ]);
     expectSuccess(run);
     const report = expectJsonReport(run.stdout);
-    expect(report.results.map((m) => m.model)).toEqual([...MODEL_IDS]);
+    expect(report.results.map((m) => m.model)).toEqual([...DEFAULT_MODEL_IDS]);
     for (const m of report.results) {
       expect(m.state, m.model).toBe('done');
       expect(m.completed, m.model).toBe(4);
@@ -438,7 +450,36 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     ],
     ['--format xml', ['run', '-s', 'io-sleep', '--format', 'xml'], ['--format', 'csv']],
     ['scenarios with an extra argument', ['scenarios', '--yaml'], ['--yaml']],
+    ['a flag given twice', ['run', '-s', 'io-sleep', '--tasks', '3', '--tasks', '4'], ['--tasks', 'twice']],
+    ['a stray argument to run', ['run', '-s', 'io-sleep', 'stray'], ['"stray"', '--flag']],
+    ['a stray argument to serve', ['serve', 'stray'], ['"stray"', '--flag']],
+    ['serve --port -1', ['serve', '--port', '-1'], ['--port', 'from 0 to 65535']],
+    [
+      'a 100,000-digit --tasks, cut in the message',
+      ['run', '-s', 'io-sleep', '--tasks', '1'.repeat(100_000)],
+      ['--tasks', 'from 1 to 100000', '(100,000 characters)'],
+    ],
   ];
+
+  it('an --out path under a file, before anything starts', async () => {
+    const cwd = freshDir();
+    writeFileSync(join(cwd, 'afile'), '');
+    const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--out', 'afile/x.txt'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `concurrency-lab: --out afile/x.txt cannot be written: ${join(cwd, 'afile')} is a file, not a folder\n`,
+    );
+    expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/version'))(
+    'a --trace file that refuses writes, before anything starts',
+    async () => {
+      const run = await cli(['run', '-s', 'io-sleep', '--tasks', '1', '--trace', '/proc/version']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^concurrency-lab: --trace \/proc\/version cannot be written: /);
+    },
+  );
 
   it.each(cases)('%s', async (_label, args, mentions) => {
     const cwd = freshDir();
@@ -447,6 +488,7 @@ describe('concurrency-lab: bad input is one line on stderr, exit code 2, and not
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n').filter((line) => line !== '');
     expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]!.length).toBeLessThan(300);
     for (const mention of mentions) expect(lines[0]).toContain(mention);
     expect(existsSync(join(cwd, 'logs')), 'nothing started, so no logs/').toBe(false);
   });

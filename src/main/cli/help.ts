@@ -1,6 +1,6 @@
 /** Help texts of the CLI, generated from the catalogues so they never drift from what the engine accepts. */
 import { POOL_KNOBS, describeRange, formatKnobNumber, type KnobSpec } from '../../shared/knobs';
-import { MODELS, MODEL_IDS, modelGroups, type CatalogModel } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODELS, MODEL_IDS, modelGroups, type CatalogModel } from '../../shared/models';
 import { SCENARIOS } from '../../shared/scenarios';
 
 function knobLine(knob: KnobSpec): string {
@@ -19,6 +19,10 @@ Usage:
   concurrency-lab scenarios [--json]     list scenarios with their knobs, defaults and ranges
   concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T]
                                          the app in a browser (browser mode)
+  concurrency-lab cluster [--host H] [--port N] [--tls-cert F --tls-key F]
+                                         a NATS server for a room; prints the join command
+  concurrency-lab worker --server nats://HOST:PORT [--user U --password P] [--concurrency N]
+                                         join a lab as worker processes
   concurrency-lab --version
 
 Models: ${MODEL_IDS.join(', ')}
@@ -34,7 +38,8 @@ process stops, and the partial results are printed.
 
 Output:
   -s, --scenario ID     ${SCENARIOS.map((s) => s.id).join(', ')}
-  -m, --models LIST     comma-separated, default all: ${MODEL_IDS.join(',')}
+  -m, --models LIST     comma-separated from ${MODEL_IDS.join(',')}
+                        (default ${DEFAULT_MODEL_IDS.join(',')}; the rest are opt-in)
   -f, --format FORMAT   table (default), json, csv or markdown
   -o, --out FILE        write the report to FILE instead of standard output
       --trace FILE      also write a Chrome trace (open it in Perfetto or chrome://tracing)
@@ -43,13 +48,26 @@ Output:
 Pool settings (any scenario):
 ${Object.values(POOL_KNOBS).map(knobLine).join('\n')}
 
+The distributed model's broker (settings of this command, never saved with the run):
+      --server URL      use a running NATS server with JetStream, e.g. a room's "concurrency-lab
+                        cluster" (nats://HOST:PORT or tls://HOST:PORT); without it the lab starts a
+                        private nats-server on 127.0.0.1 for the run and stops it after
+      --user U          with --password: the server's user (the instructor's, for a room)
+      --password P
+      --creds FILE      a NATS credentials file instead of --user and --password
+      --tls-ca FILE     trust this certificate (a server with a self-signed one)
+      --nats-server PATH  the nats-server binary to start (default: PATH and the usual folders)
+
 Scenario knobs (see "concurrency-lab scenarios"):
 ${SCENARIOS.map((s) => `  ${s.id}: ${s.knobs.map((k) => `--${k.flag}`).join(', ')}`).join('\n')}
 `;
 
+const ID_WIDTH = Math.max(...MODEL_IDS.map((id) => id.length)) + 2;
+const PYTHON_WIDTH = Math.max(...MODEL_IDS.map((id) => MODELS[id].python.length)) + 2;
+
 function modelLine(model: CatalogModel): string {
   const { id, availability } = model;
-  const line = `  ${id.padEnd(12)}${MODELS[id].python.padEnd(24)}${MODELS[id].summary}`;
+  const line = `  ${id.padEnd(ID_WIDTH)}${MODELS[id].python.padEnd(PYTHON_WIDTH)}${MODELS[id].summary}`;
   return availability.available ? line : `${line} [unavailable: ${availability.reason}]`;
 }
 

@@ -1,12 +1,15 @@
-/** The `concurrency-lab` command: dispatches to run, scenarios and serve. */
+/** The `concurrency-lab` command: dispatches to run, scenarios, serve, worker and cluster. */
 import { errorMessage } from '../../shared/format';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
 import { catalogModels } from '../engine/models/availability';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
+import { clusterCommand } from './cluster-command';
 import { runCommand, type CliIo } from './run-command';
+import { quoted } from './cli-flags';
 import { EXIT_USAGE, UsageError } from './usage-error';
+import { workerCommand } from './worker-command';
 
 /** What main() needs from its caller. */
 export interface CliContext extends CliIo {
@@ -35,7 +38,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
         return await runCommand(rest, context.engine, context);
       case 'scenarios': {
         if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
-          throw new UsageError(`scenarios takes only --json (got "${rest.join(' ')}")`);
+          throw new UsageError(`scenarios takes only --json (got ${quoted(rest.join(' '))})`);
         }
         const models = await catalogModels();
         context.stdout.write(
@@ -48,9 +51,13 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       case 'serve':
         if (!context.serve) throw new UsageError('serve is not available in this build');
         return await context.serve(rest);
+      case 'worker':
+        return await workerCommand(rest, context.engine, context);
+      case 'cluster':
+        return await clusterCommand(rest, context.version, context);
       default:
         throw new UsageError(
-          `unknown command "${command}" (commands: run, scenarios, serve; see concurrency-lab --help)`,
+          `unknown command ${quoted(command)} (commands: run, scenarios, serve, worker, cluster; see concurrency-lab --help)`,
         );
     }
   } catch (error) {

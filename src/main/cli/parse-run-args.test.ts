@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS } from '../../shared/knobs';
-import { MODEL_IDS } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../shared/models';
 import { SCENARIO_IDS } from '../../shared/scenarios';
 import { DEFAULT_LOG_PATH, parseRunArgs } from './parse-run-args';
 import { UsageError } from './usage-error';
@@ -22,16 +22,18 @@ function usageErrorOf(args: readonly string[]): string {
 }
 
 describe('parseRunArgs: what a plain run means', () => {
-  it('defaults to all five models, the table, standard output and the default log', () => {
+  it('defaults to every model not opt-in (not distributed), the table, standard output and the default log', () => {
     const command = parseRunArgs(['--scenario', 'io-sleep']);
     expect(command).toEqual({
-      request: { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} },
+      request: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
       format: 'table',
       out: null,
       trace: null,
       log: DEFAULT_LOG_PATH,
       help: false,
+      distributed: { server: null },
     });
+    expect(DEFAULT_MODEL_IDS).not.toContain('distributed');
     expect(DEFAULT_LOG_PATH).toBe('logs/concurrency_results.log');
   });
 
@@ -172,6 +174,20 @@ describe('parseRunArgs: bad input is one line naming the flag and what is allowe
     expect(usageErrorOf(['-s', 'io-sleep', 'extra'])).toContain('extra');
   });
 
+  it('refuses a flag given twice instead of taking the last value', () => {
+    expect(usageErrorOf(['-s', 'io-sleep', '--tasks', '3', '--tasks', '4'])).toBe(
+      '--tasks is given twice ("3" and "4"): give it once',
+    );
+    expect(usageErrorOf(['-s', 'io-sleep', '--scenario', 'cpu-primes'])).toMatch(/--scenario is given twice/);
+  });
+
+  it('cuts an out-of-range value in the message instead of echoing all of it', () => {
+    const message = usageErrorOf(['-s', 'io-sleep', '--tasks', '9'.repeat(100_000)]);
+    expect(message).toContain(tasksRange);
+    expect(message).toContain('(100,000 characters)');
+    expect(message.length).toBeLessThan(200);
+  });
+
   it('requires --scenario, listing the scenarios', () => {
     const message = usageErrorOf(['--tasks', '3']);
     expect(message).toContain('--scenario');
@@ -230,5 +246,66 @@ describe('parseRunArgs: bad input is one line naming the flag and what is allowe
       expect(message).toContain(`--${knob.flag}`);
       expect(message).toContain(`to ${knob.max}`);
     }
+  });
+});
+
+describe('parseRunArgs: the distributed model’s broker', () => {
+  const run = ['--scenario', 'cpu-primes', '--models', 'processes,distributed'];
+
+  it('takes a running server with the instructor’s credentials, kept out of the request', () => {
+    const command = parseRunArgs([
+      ...run,
+      '--server',
+      'nats://10.0.0.5:4222',
+      '--user',
+      'instructor',
+      '--password',
+      'pw',
+      '--workers',
+      '0',
+    ]);
+    expect(command.distributed).toEqual({
+      server: { url: 'nats://10.0.0.5:4222', auth: { kind: 'password', user: 'instructor', password: 'pw' } },
+    });
+    expect(command.request.pool).toEqual({ workers: 0 });
+    expect(JSON.stringify(command.request)).not.toContain('pw');
+  });
+
+  it('starts a private server without --server, from --nats-server when given', () => {
+    expect(parseRunArgs(run).distributed).toEqual({ server: null });
+    expect(parseRunArgs([...run, '--nats-server', '/opt/nats-server']).distributed).toEqual({
+      server: null,
+      natsServer: '/opt/nats-server',
+    });
+  });
+
+  it.each([
+    [['--workers', '65'], '--workers must be an integer from 0 to 64 (got "65")'],
+    [['--workers', '1.5'], '--workers must be an integer from 0 to 64 (got "1.5")'],
+    [
+      ['--server', 'lab'],
+      '--server must be nats://HOST:PORT or tls://HOST:PORT, with a port from 1 to 65535 (got "lab")',
+    ],
+    [
+      ['--user', 'u', '--password', 'p'],
+      '--user needs --server: the NATS server it logs in to (nats://HOST:PORT)',
+    ],
+    [
+      ['--server', 'nats://lab:4222', '--user', 'u'],
+      '--user and --password go together (the NATS user the lab logs in as)',
+    ],
+    [['--server', 'nats://lab:4222', '--creds', '/no/x.creds'], '--creds: no file at /no/x.creds'],
+    [
+      ['--server', 'nats://lab:4222', '--nats-server', '/usr/sbin/nats-server'],
+      '--nats-server starts a private server, --server uses a running one: give one or the other',
+    ],
+  ])('refuses %j in one line naming the flag', (extra, message) => {
+    expect(usageErrorOf([...run, ...extra])).toBe(message);
+  });
+
+  it('refuses broker flags in a race without the distributed model', () => {
+    expect(
+      usageErrorOf(['--scenario', 'cpu-primes', '--models', 'processes', '--server', 'nats://lab:4222']),
+    ).toBe('--server is a setting of the distributed model: add distributed to --models');
   });
 });

@@ -1,12 +1,18 @@
 /** Parses `concurrency-lab run` flags into a validated RunRequest and output options. */
-import { parseArgs } from 'node:util';
 import { POOL_KNOBS, describeRange, type KnobSpec } from '../../shared/knobs';
-import { MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, isModelId, type ModelId } from '../../shared/models';
 import { formatIssue, validateRunRequest, type RunRequest } from '../../shared/run-request';
 import { SCENARIOS, SCENARIO_IDS, isScenarioId } from '../../shared/scenarios';
 import { REPORT_FORMATS, type ReportFormat } from '../engine/reporters';
+import type { DistributedSettings } from '../engine/models/distributed/distributed-model';
+import {
+  anyServerFlag,
+  connectionFromFlags,
+  SERVER_FLAG_OPTIONS,
+  type ServerFlagValues,
+} from './server-flags';
+import { parseFlags, quoted, type FlagSpec } from './cli-flags';
 import { UsageError } from './usage-error';
-import { errorMessage } from '../../shared/format';
 
 /** Where the results log goes when --log is not given. */
 export const DEFAULT_LOG_PATH = 'logs/concurrency_results.log';
@@ -19,6 +25,8 @@ export interface RunCommand {
   readonly trace: string | null;
   readonly log: string;
   readonly help: boolean;
+  /** The distributed model's broker: a setting of this command, never part of the request (credentials). */
+  readonly distributed: DistributedSettings;
 }
 
 /** Every knob flag across scenarios and pool settings, by flag name. */
@@ -41,7 +49,7 @@ function parseKnobValue(flag: string, raw: string, knob: KnobSpec): number {
     value < knob.min ||
     value > knob.max
   ) {
-    throw new UsageError(`--${flag} must be ${describeRange(knob)} (got "${raw}")`);
+    throw new UsageError(`--${flag} must be ${describeRange(knob)} (got ${quoted(raw)})`);
   }
   return value;
 }
@@ -50,53 +58,21 @@ function parseModels(raw: string): ModelId[] {
   const names = raw.split(',').map((name) => name.trim());
   if (names.some((name) => name === ''))
     throw new UsageError(
-      `--models must be a comma-separated list of: ${MODEL_IDS.join(', ')} (got "${raw}")`,
+      `--models must be a comma-separated list of: ${MODEL_IDS.join(', ')} (got ${quoted(raw)})`,
     );
   for (const name of names) {
     if (!isModelId(name))
-      throw new UsageError(`--models: unknown model "${name}" (allowed: ${MODEL_IDS.join(', ')})`);
+      throw new UsageError(`--models: unknown model ${quoted(name)} (allowed: ${MODEL_IDS.join(', ')})`);
   }
   if (new Set(names).size !== names.length)
-    throw new UsageError(`--models names a model twice (got "${raw}")`);
+    throw new UsageError(`--models names a model twice (got ${quoted(raw)})`);
   return names as ModelId[];
-}
-
-/** `--tasks -5` reads to parseArgs as a flag followed by another flag; joined as `--tasks=-5` it gets a range check. */
-function joinNegativeValues(args: readonly string[], knobs: Map<string, KnobSpec[]>): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const next = args[i + 1];
-    if (arg.startsWith('--') && knobs.has(arg.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
-      joined.push(`${arg}=${next}`);
-      i++;
-    } else joined.push(arg);
-  }
-  return joined;
-}
-
-/** Rewords parseArgs' errors in the CLI's own style: one line, the flag first, the allowed values. */
-function parseArgsMessage(error: unknown, knobs: Map<string, KnobSpec[]>): string {
-  const code = (error as { code?: string }).code;
-  const message = errorMessage(error);
-  // "Option '-s, --scenario <value>' argument missing": name the long form.
-  const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag)
-    return `unknown flag ${flag} (see: concurrency-lab run --help)`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
-    const knob = knobs.get(flag.replace(/^-+/, ''))?.[0];
-    return `${flag} needs a value${knob ? `: ${describeRange(knob)}` : ''}`;
-  }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every setting is a --flag (see: concurrency-lab run --help)`;
-  }
-  return `${message.split('\n')[0]} (see: concurrency-lab run --help)`;
 }
 
 /** Turns `run` arguments into a command, or throws a UsageError with one line to print. */
 export function parseRunArgs(args: readonly string[]): RunCommand {
   const knobs = allKnobs();
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const flags: Record<string, FlagSpec> = {
     scenario: { type: 'string', short: 's' },
     models: { type: 'string', short: 'm' },
     format: { type: 'string', short: 'f' },
@@ -104,30 +80,37 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     trace: { type: 'string' },
     log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...SERVER_FLAG_OPTIONS,
+    'nats-server': { type: 'string' },
   };
-  for (const flag of knobs.keys()) options[flag] = { type: 'string' };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: joinNegativeValues(args, knobs),
-      options,
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError(parseArgsMessage(error, knobs));
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  for (const [flag, specs] of knobs)
+    flags[flag] = { type: 'string', numeric: true, hint: describeRange(specs[0]!) };
+  const values = parseFlags(args, flags, 'run');
   const help = values.help === true;
-  const emptyRequest: RunRequest = { scenario: 'io-sleep', params: {}, models: [...MODEL_IDS], pool: {} };
+  const emptyRequest: RunRequest = {
+    scenario: 'io-sleep',
+    params: {},
+    models: [...DEFAULT_MODEL_IDS],
+    pool: {},
+  };
   if (help)
-    return { request: emptyRequest, format: 'table', out: null, trace: null, log: DEFAULT_LOG_PATH, help };
+    return {
+      request: emptyRequest,
+      format: 'table',
+      out: null,
+      trace: null,
+      log: DEFAULT_LOG_PATH,
+      help,
+      distributed: { server: null },
+    };
 
   const scenario = values.scenario;
   if (typeof scenario !== 'string')
     throw new UsageError(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
   if (!isScenarioId(scenario))
-    throw new UsageError(`--scenario: unknown scenario "${scenario}" (allowed: ${SCENARIO_IDS.join(', ')})`);
+    throw new UsageError(
+      `--scenario: unknown scenario ${quoted(scenario)} (allowed: ${SCENARIO_IDS.join(', ')})`,
+    );
   const info = SCENARIOS.find((s) => s.id === scenario)!;
 
   const params: Record<string, number> = {};
@@ -150,10 +133,12 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     params[knob.key] = parseKnobValue(flag, raw, knob);
   }
 
-  const models = typeof values.models === 'string' ? parseModels(values.models) : [...MODEL_IDS];
+  const models = typeof values.models === 'string' ? parseModels(values.models) : [...DEFAULT_MODEL_IDS];
   const format = values.format ?? 'table';
   if (typeof format !== 'string' || !(REPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of: ${REPORT_FORMATS.join(', ')} (got "${String(format)}")`);
+    throw new UsageError(
+      `--format must be one of: ${REPORT_FORMATS.join(', ')} (got ${quoted(String(format))})`,
+    );
   }
   const path = (name: 'out' | 'trace' | 'log'): string | null => {
     const value = values[name];
@@ -161,6 +146,8 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file path`);
     return value;
   };
+
+  const distributed = distributedFlags(values, models);
 
   // The CLI checked flags itself for better wording; the shared schema is still the one gate.
   const validated = validateRunRequest({ scenario, params, models, pool });
@@ -172,5 +159,29 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     trace: path('trace'),
     log: path('log') ?? DEFAULT_LOG_PATH,
     help,
+    distributed,
   };
+}
+
+/** The distributed model's broker flags, checked; refused when the distributed model is not in the race. */
+function distributedFlags(
+  values: Record<string, string | boolean | undefined>,
+  models: readonly ModelId[],
+): DistributedSettings {
+  const natsServer = values['nats-server'];
+  if (
+    (anyServerFlag(values as ServerFlagValues) || typeof natsServer === 'string') &&
+    !models.includes('distributed')
+  ) {
+    const flag = ['server', 'user', 'password', 'creds', 'tls-ca', 'nats-server'].find(
+      (name) => typeof values[name] === 'string',
+    );
+    throw new UsageError(`--${flag} is a setting of the distributed model: add distributed to --models`);
+  }
+  if (typeof natsServer === 'string' && typeof values.server === 'string')
+    throw new UsageError(
+      '--nats-server starts a private server, --server uses a running one: give one or the other',
+    );
+  const server = connectionFromFlags(values as ServerFlagValues, 'the NATS user the lab logs in as');
+  return typeof natsServer === 'string' ? { server, natsServer } : { server };
 }

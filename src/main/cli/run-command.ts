@@ -1,11 +1,13 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { appendLog, formatLogLines, formatReport, formatTrace } from '../engine/reporters';
+import { everyModelClean } from '../../shared/ranking';
+import { formatReport } from '../engine/reporters';
+import { modelAvailability } from '../engine/models/availability';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
+import { assertWritable, writeRunOutputs } from './output-paths';
 import { parseRunArgs } from './parse-run-args';
 import { ProgressBar } from './progress-bar';
 import { RUN_HELP } from './help';
+import { UsageError } from './usage-error';
 
 /** Streams and process facts the CLI uses, so tests can drive it. */
 export interface CliIo {
@@ -14,10 +16,8 @@ export interface CliIo {
   readonly color: boolean;
 }
 
-async function writeFileMaking(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
+/** Exit code when a model failed a task, its answer check or as a whole (shared/ranking), or an output could not be written. */
+export const EXIT_FAILED = 1;
 
 /** Exit code when Ctrl-C cancelled the run (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -32,6 +32,16 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     io.stdout.write(RUN_HELP);
     return 0;
   }
+  // A model asked for by name that cannot run here is bad input: say why in one line and start nothing.
+  for (const model of command.request.models) {
+    const availability = await modelAvailability(model, { distributed: command.distributed });
+    if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);
+  }
+  await assertWritable([
+    ...(command.out ? [{ flag: '--out', path: command.out }] : []),
+    ...(command.trace ? [{ flag: '--trace', path: command.trace }] : []),
+    { flag: '--log', path: command.log },
+  ]);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (): void => {
@@ -47,31 +57,23 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
   process.on('SIGTERM', onSignal);
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   try {
-    const run = await runScenario(command.request, engine, {
-      signal: controller.signal,
-      onPreparing: (message) => progress?.preparing(message),
-      onSnapshot: (snapshot) => progress?.update(snapshot),
-      onModelResult: (result) => progress?.finished(result),
-    });
+    const run = await runScenario(
+      command.request,
+      { ...engine, distributed: command.distributed },
+      {
+        signal: controller.signal,
+        onPreparing: (message) => progress?.preparing(message),
+        onSnapshot: (snapshot) => progress?.update(snapshot),
+        onModelResult: (result) => progress?.finished(result),
+      },
+    );
     progress?.clear();
     const report = formatReport(run, command.format, {
       color: io.color && command.format === 'table' && command.out === null,
     });
-    if (command.out) {
-      await writeFileMaking(command.out, report);
-      io.stderr.write(`wrote ${command.format} report to ${command.out}\n`);
-    } else {
-      io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-    }
-    if (command.trace) {
-      await writeFileMaking(command.trace, formatTrace(run));
-      io.stderr.write(
-        `wrote Chrome trace to ${command.trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`,
-      );
-    }
-    await appendLog(command.log, formatLogLines(run));
+    const written = await writeRunOutputs(run, report, command, io);
     if (run.state === 'cancelled') return EXIT_CANCELLED;
-    return run.state === 'done' ? 0 : 1;
+    return written && everyModelClean(run.results) ? 0 : EXIT_FAILED;
   } finally {
     progress?.clear();
     process.off('SIGINT', onSignal);

@@ -60,11 +60,23 @@ describe('serve flags', () => {
     [['--port', '70000'], /--port must be an integer from 0 to 65535/],
     [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
     [['--host', '192.168.1.5', '--token', 'short'], /--token must be 16 to 128/],
+    [['--bogus'], /unknown flag --bogus/],
+    [['--port', '-1'], /--port must be an integer from 0 to 65535 \(got "-1"\)/],
+    [['--port=-1'], /--port must be an integer from 0 to 65535 \(got "-1"\)/],
+    [['--port', '8080', '--port', '9090'], /--port is given twice \("8080" and "9090"\): give it once/],
+    [['--open', '--open'], /--open is given twice: give it once/],
+    [
+      ['stray'],
+      /^unexpected argument "stray": every setting is a --flag \(see: concurrency-lab serve --help\)$/,
+    ],
+    [['--port'], /--port needs a value: an integer from 0 to 65535/],
     [['--attendee-token', 'short'], /--attendee-token must be 16 to 128/],
     [['--token', 'abcdefghijklmnop', '--attendee-token', 'abcdefghijklmnop'], /must differ from --token/],
     [['--max-clients', '0'], /--max-clients must be an integer from 1 to 10000 \(got "0"\)/],
-    [['--max-clients', '9'.repeat(500)], /--max-clients must be an integer from 1 to 10000 \(got "9{20}…"\)/],
-    [['--bogus'], /--bogus is not a serve flag/],
+    [
+      ['--max-clients', '9'.repeat(500)],
+      /--max-clients must be an integer from 1 to 10000 \(got "9{40}…" \(500 characters\)\)/,
+    ],
   ])('refuses %j with a message naming the flag', (args, message) => {
     expect(usageError(args)).toMatch(message);
   });

@@ -1,7 +1,6 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../engine/history/history-location';
 import { openHistory } from '../engine/history/open-history';
 import { createLabService } from '../engine/lab-service';
@@ -13,6 +12,8 @@ import { generateToken, TOKEN_PATTERN, type RoomTokens } from '../server/room-au
 import { openInBrowser } from './open-browser';
 import { DEFAULT_LOG_PATH } from './parse-run-args';
 import type { CliIo } from './run-command';
+import { parseFlags, quoted, shortened } from './cli-flags';
+import { assertWritable } from './output-paths';
 import { UsageError } from './usage-error';
 
 /** `serve --help`. */
@@ -67,9 +68,7 @@ function integerFlag(
   if (text === undefined) return fallback;
   const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new UsageError(
-      `--${flag} must be an integer from ${min} to ${max} (got "${text.slice(0, 20)}${text.length > 20 ? '…' : ''}")`,
-    );
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max} (got ${quoted(text)})`);
   return value;
 }
 
@@ -81,33 +80,24 @@ function tokenFlag(flag: string, value: string | undefined): string | null {
 
 /** Parses serve flags, or throws a UsageError naming the flag and what is allowed. */
 export function parseServeArgs(args: readonly string[]): ServeOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        token: { type: 'string' },
-        'attendee-token': { type: 'string' },
-        'max-clients': { type: 'string' },
-        open: { type: 'boolean' },
-        log: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    const flag = /(--[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new UsageError(
-      flag
-        ? `${flag} is not a serve flag or needs a value (see: concurrency-lab serve --help)`
-        : String(error),
-    );
-  }
-  const text = (key: string): string | undefined =>
-    typeof values[key] === 'string' ? values[key] : undefined;
+  const values = parseFlags(
+    args,
+    {
+      port: { type: 'string', numeric: true, hint: 'an integer from 0 to 65535' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      'attendee-token': { type: 'string' },
+      'max-clients': { type: 'string', numeric: true, hint: 'an integer from 1 to 10000' },
+      open: { type: 'boolean' },
+      log: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'serve',
+  );
+  const text = (key: string): string | undefined => {
+    const value = values[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   const port = integerFlag('port', text('port'), 0, 0, 65535);
   const host = text('host')?.trim() ?? '127.0.0.1';
   if (host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
@@ -148,6 +138,7 @@ export async function serveCommand(
     io.stdout.write(SERVE_HELP);
     return 0;
   }
+  await assertWritable([{ flag: '--log', path: options.log }]);
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build"`);
   const dataDir = defaultDataDir();
@@ -177,7 +168,7 @@ export async function serveCommand(
     if (code === 'EADDRINUSE')
       throw new UsageError(`--port ${options.port} is in use: choose another, or 0 for any free port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-      throw new UsageError(`--host ${options.host} is not an address of this machine`);
+      throw new UsageError(`--host ${shortened(options.host)} is not an address of this machine`);
     throw error;
   }
   io.stdout.write(`${server.url}\n`);

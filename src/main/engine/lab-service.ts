@@ -13,10 +13,12 @@ import { REQUEST_VALIDATORS } from '../../shared/ipc-schemas';
 import { DESKTOP_CALLER, type JoinInfo, type LabCaller } from '../../shared/room';
 import { formatIssue } from '../../shared/run-request';
 import { errorMessage } from '../../shared/format';
-import { RunStore } from './history/run-store';
+import { DamagedRunError, RunStore } from './history/run-store';
 import type { EngineOptions } from './run/run-session';
+import { clusterHandlers } from './service/cluster-handlers';
 import { historyHandlers } from './service/history-handlers';
 import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity';
+import { LabCluster } from './service/lab-cluster';
 import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
 import { roomHandlers } from './service/room-handlers';
@@ -70,12 +72,17 @@ export function createLabService(options: LabServiceOptions): LabService {
   // The system monitor's CPU readings: each run and lesson reads the machine's load of the second before it.
   const cpuHistory = options.engine.cpuHistory ?? new CpuHistory();
   const engine: EngineOptions = { ...options.engine, cpuHistory };
+  const cluster = new LabCluster({
+    changed: (payload) => emit({ event: 'cluster:changed', payload }),
+    tempRoot: options.engine.tempRoot,
+  });
   const runs = new SessionRuns(store, () => emit({ event: 'history:changed', payload: { at: Date.now() } }));
   let stopSampling: (() => void) | null = null;
 
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
       engine,
+      distributed: () => cluster.settings(),
       activity,
       runs,
       emit,
@@ -84,8 +91,15 @@ export function createLabService(options: LabServiceOptions): LabService {
       historyNotice: options.historyNotice ?? null,
     }),
     ...historyHandlers(runs),
-    ...lessonHandlers(engine, activity, emit, (run) => runs.addLesson(run)),
+    ...lessonHandlers(
+      engine,
+      activity,
+      emit,
+      (run) => runs.addLesson(run),
+      () => cluster.settings(),
+    ),
     ...roomHandlers(room, activity),
+    ...clusterHandlers(cluster, activity),
   };
 
   const dispatch = async <C extends InvokeChannel>(
@@ -152,6 +166,8 @@ export function createLabService(options: LabServiceOptions): LabService {
       } catch (error) {
         if (error instanceof LabFailure)
           return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+        if (error instanceof DamagedRunError)
+          return { ok: false, error: { code: 'damaged', message: error.message } };
         return { ok: false, error: { code: 'internal', message: errorMessage(error) } };
       }
     },
@@ -172,6 +188,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       stopSampling?.();
       stopSampling = null;
       await activity.stop();
+      await cluster.close();
       await runs.close();
       listeners.clear();
     },

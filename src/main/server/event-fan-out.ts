@@ -2,7 +2,7 @@
  * Sends the service's events to every connected window: each event is serialised once into one
  * buffer that every socket shares, so a room of 200 costs one JSON.stringify per event, not 200.
  * A slow window is bounded and never delays the others or the engine: above `skipLiveAboveBytes`
- * queued, live frames (snapshots, stats, heartbeats) to it are skipped, since the next one
+ * queued, live frames (snapshots, stats, heartbeats, the cluster's state) to it are skipped, since the next one
  * supersedes them; above `maxBufferedBytes` for `dropAfterMs`, or above twice that at any moment, it
  * is dropped with a close reason. Results, room changes and lesson rows are never skipped.
  */
@@ -38,6 +38,8 @@ interface Window {
 /** Whether a frame is superseded by the next of its kind, so a slow window can miss it. */
 function isLive(event: LabEvent): boolean {
   if (event.event === 'system:stats' || event.event === 'system:heartbeat') return true;
+  // The cluster's state is sent whole, once a second while a server is in use.
+  if (event.event === 'cluster:changed') return true;
   if (event.event === 'run:progress') return event.payload.kind === 'snapshot';
   return event.event === 'lesson:progress' && event.payload.lesson === 'pipeline';
 }

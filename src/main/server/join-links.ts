@@ -4,7 +4,7 @@
  * machine when it listens on every interface.
  */
 import { isIP } from 'node:net';
-import { encode } from 'uqr';
+import { qrRows } from '../engine/service/qr-code';
 import type { JoinInfo } from '../../shared/room';
 import { canonicalHost, isLoopbackHost, isWildcardHost, THIS_MACHINE, type MachineNames } from './host-guard';
 import type { RoomTokens } from './room-auth';
@@ -35,11 +35,7 @@ export function reachableHosts(bind: string, machine: MachineNames = THIS_MACHIN
   return hosts.length > 0 ? hosts : ['127.0.0.1'];
 }
 
-/** The rows of a QR code of `text`: '1' dark, '0' light, with the quiet zone scanners need. */
-export function qrRows(text: string): string[] {
-  const { data } = encode(text, { ecc: 'M', border: 2 });
-  return data.map((row) => row.map((dark) => (dark ? '1' : '0')).join(''));
-}
+export { qrRows } from '../engine/service/qr-code';
 
 /** The links of a server listening on `port`. */
 export function roomLinks(

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabClient } from './api/lab-client';
 import { App } from './app';
+import { createClusterController } from './controller/cluster-controller';
 import { createHistoryController } from './controller/history-controller';
 import { createJobController } from './controller/job-controller';
 import { createLabController } from './controller/lab-controller';
@@ -30,6 +31,8 @@ const lessons = createLessonController(client, store, controller);
 lessons.start();
 const room = createRoomController(client, store);
 room.start();
+const cluster = createClusterController(client, store, () => controller.loadCatalog());
+cluster.start();
 const frameMeter = startFrameMeter((stats) => store.getState().framesMeasured(stats));
 const jobs = createJobController(
   client,
@@ -55,6 +58,7 @@ createRoot(root).render(
       history={history}
       lessons={lessons}
       room={room}
+      cluster={cluster}
       frameMeter={frameMeter}
     >
       <HistoryNoticeBanner />

@@ -1,5 +1,6 @@
 /** The app's views, in navigation order: adding a view (a workshop lesson) is one entry in VIEWS. */
 import type { ComponentType } from 'react';
+import { ClusterView } from './features/cluster/cluster-view';
 import { GilLessonView } from './features/gil-lesson/gil-lesson-view';
 import { HistoryView } from './features/history-view/history-view';
 import { LessonsView } from './features/lessons/lessons-view';
@@ -21,6 +22,7 @@ export const VIEWS: readonly LabView[] = [
   { id: 'gil-lesson', label: 'GIL lesson', Screen: GilLessonView },
   { id: 'lessons', label: 'Lessons', Screen: LessonsView },
   { id: 'history', label: 'History', Screen: HistoryView },
+  { id: 'cluster', label: 'Cluster', Screen: ClusterView },
 ];
 
 /** The view with this id, or the first one. */

@@ -5,7 +5,13 @@
  */
 
 /** The lessons the engine runs on a channel of their own and the history keeps, in workshop order. */
-export const ENGINE_LESSON_IDS = ['race-condition', 'data-passing', 'pipeline', 'deadlock'] as const;
+export const ENGINE_LESSON_IDS = [
+  'race-condition',
+  'data-passing',
+  'pipeline',
+  'deadlock',
+  'outgrowing-one-machine',
+] as const;
 
 /** One of them. */
 export type EngineLessonId = (typeof ENGINE_LESSON_IDS)[number];

@@ -11,6 +11,7 @@ import { dataPassingLesson } from './data-passing';
 import { deadlockLesson } from './deadlock';
 import { ENGINE_LESSON_IDS, type EngineLessonId } from './lesson-ids';
 import type { LessonSpec } from './lesson-spec';
+import { outgrowingLesson } from './outgrowing-one-machine';
 import { pipelineLesson } from './pipeline';
 import { raceConditionLesson } from './race-condition';
 
@@ -19,6 +20,7 @@ const SPECS = {
   'data-passing': dataPassingLesson,
   pipeline: pipelineLesson,
   deadlock: deadlockLesson,
+  'outgrowing-one-machine': outgrowingLesson,
 } as const satisfies { readonly [L in EngineLessonId]: LessonSpec<L, unknown, unknown, unknown> };
 
 type Specs = typeof SPECS;

@@ -37,6 +37,8 @@ export type ModelAvailability =
 /** What the Notes column reads of a model's result, beyond what every model gets (state, failures, placement). */
 export interface NotesInput {
   readonly wallMs: number;
+  /** What the executor itself measured and said (redeliveries, clocks), for the models whose notes show it. */
+  readonly remarks?: readonly string[];
   readonly gil?: { readonly holdMs: number; readonly waitMs: number; readonly switches: number };
   readonly timeline: readonly { readonly startedAt: number; readonly endedAt: number }[];
 }
@@ -122,6 +124,11 @@ export interface ModelSpec<Id extends string = string, Baseline extends string =
   readonly runsOn: string;
   /** The pool settings its executor reads. */
   readonly poolKnobs: readonly PoolKnobKey[];
+  /**
+   * Whether a new race ticks it (the CLI's default --models, the picker's first state); absent means
+   * yes. A model that needs something set up or that costs a lot to start is opt-in.
+   */
+  readonly defaultSelected?: boolean;
   /**
    * The model its speedup is measured against, run in the same race: `sequential` for the Node
    * models, `py-sequential` for CPython ones, so a speedup never mixes runtimes. A baseline names itself.

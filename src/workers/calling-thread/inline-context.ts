@@ -1,5 +1,4 @@
 /** The workload context of the calling thread (sequential and async models, the responsiveness jobs). */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CancelledError, type WorkloadContext } from '../workloads/workload-context';
 
 /** How a calling-thread workload shares its thread. */
@@ -18,6 +17,8 @@ export interface InlineContextOptions {
 export function createInlineContext(options: InlineContextOptions): WorkloadContext {
   const { signal, yieldEveryMs } = options;
   const sleeps = cancellableSleeps(signal);
+  const turns = loopTurns(signal);
+  // Shared by every task on this context: the time since the event loop last had a turn.
   let lastYield = performance.now();
   const afterYield = (): void => {
     lastYield = performance.now();
@@ -27,11 +28,43 @@ export function createInlineContext(options: InlineContextOptions): WorkloadCont
     checkpoint() {
       if (signal.aborted) throw new CancelledError();
       if (yieldEveryMs === Infinity || performance.now() - lastYield < yieldEveryMs) return undefined;
-      return nextTurn().then(afterYield);
+      return turns.next().then(afterYield);
     },
     io: (pending) => pending,
     sleep: (ms) => sleeps.sleep(ms),
     signal,
+  };
+}
+
+/**
+ * Turns of the event loop for tasks that yield, one task resumed per turn. Resuming every waiting
+ * task in one turn (one setImmediate each) let each run a whole slice before the loop could see a
+ * Ctrl-C or Cancel: eight async CPU tasks took 0.8 s to stop. In line, each slice is followed by a
+ * turn; tasks still take their slices in turn, as asyncio's ready queue runs them.
+ */
+function loopTurns(signal: AbortSignal): { next(): Promise<void> } {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    // Scheduled from inside a setImmediate callback, the next one runs only after the loop's next
+    // poll for I/O and signals: that is the turn each slice leaves behind it.
+    setImmediate(resumeOne);
+  };
+  const resumeOne = (): void => {
+    scheduled = false;
+    waiting.shift()?.();
+    if (waiting.length > 0) schedule();
+  };
+  // Cancelled: every waiting task resumes at once, to see the abort and stop.
+  signal.addEventListener('abort', () => waiting.splice(0).forEach((resume) => resume()), { once: true });
+  return {
+    next: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        schedule();
+      }),
   };
 }
 

@@ -33,6 +33,18 @@ export type TaskEvent =
       readonly error: string;
       readonly gil?: TaskGilUsage;
     }
+  /**
+   * An attempt ended without a result (its distributed worker was lost, or another worker finished the
+   * task first): drawn on its lane as failed, counted nowhere; the task stays queued and is delivered again.
+   */
+  | {
+      readonly type: 'interrupted';
+      readonly task: number;
+      readonly lane: number;
+      readonly startedAt: number;
+      readonly endedAt: number;
+      readonly reason: string;
+    }
   /** A lane appeared, or its worker was replaced and it has a new label. */
   | { readonly type: 'lane'; readonly lane: Lane };
 
@@ -71,6 +83,11 @@ export interface Executor {
    * executors that have a GIL to tune. Callers ask for the capability instead of the class.
    */
   setSwitchInterval?(switchIntervalMs: number): void;
+  /**
+   * What the executor alone measured of its last run, in words for the Notes column (redeliveries, the
+   * clocks of other machines); present only on executors with something to say.
+   */
+  remarks?(): readonly string[];
   /** CPU time and memory of child processes since start(); zero when there are none. */
   childUsage(): ChildUsage;
   /** Stops every worker and process. Safe to call more than once. */

@@ -4,7 +4,14 @@ import { compareRuns } from '../../../shared/compare-runs';
 import { sampleStoredRun, storedRun } from './history-fixtures.test-support';
 
 const utc = { timeZone: 'utc' } as const;
-const pool = { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null };
+const pool = {
+  threads: 6,
+  processes: 2,
+  concurrency: null,
+  switchIntervalMs: 5,
+  taskTimeoutMs: null,
+  workers: 2,
+};
 
 describe('compareRuns', () => {
   it('puts runs oldest first, labelled by the setting that differs, with one series per model', () => {
@@ -89,7 +96,7 @@ describe('compareRuns', () => {
       totalMs: null,
       speedup: null,
       throughput: null,
-      excluded: 'wrong answer',
+      excluded: 'gave a wrong answer',
     });
     expect(partialRun!.models.find((m) => m.model === 'processes')?.excluded).toBe('cancelled');
     const asyncSeries = comparison.series.find((s) => s.model === 'async')!;

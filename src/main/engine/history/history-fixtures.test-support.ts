@@ -1,5 +1,6 @@
 /** Runs for the history tests: the reporters' realistic sample run under other ids, and a 100,000-task one. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunView } from '../../../shared/views';
@@ -84,6 +85,18 @@ export function bigStoredRun(runId: string, tasks = 100_000): StoredRun {
     timeline: syntheticTimeline(tasks, model.lanes.length, index + 1),
   }));
   return storedRun({ ...base, runId, params: { ...base.params, tasks }, results });
+}
+
+/** Above Linux's largest pid_max (2^22): no process on this machine has it. */
+export const DEAD_PID = 4_194_305;
+
+/**
+ * What a crash does to a lock: its holder is gone. A test "crashes" a store by leaving a promise
+ * pending in this very process, so its lock is handed to a dead process to look as a real crash's does.
+ */
+export async function abandonLock(file: string): Promise<void> {
+  const owner = { token: 'crashed', pid: DEAD_PID, host: hostname(), since: new Date().toISOString() };
+  await writeFile(`${file}.lock`, JSON.stringify(owner));
 }
 
 /** A fresh temp folder, and a function that deletes it. */

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleStoredRun, tempFolder } from './history-fixtures.test-support';
+import { abandonLock, sampleStoredRun, tempFolder } from './history-fixtures.test-support';
 import { RunStore } from './run-store';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file';
 
@@ -37,6 +37,7 @@ async function crashingSave(fs: StoreFileSystem, reached: Promise<void>): Promis
   const run = sampleStoredRun('lost-in-crash', 9);
   void doomed.save(run.result, run.view);
   await reached;
+  await abandonLock(file);
 }
 
 describe('RunStore writes', () => {

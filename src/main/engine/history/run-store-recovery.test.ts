@@ -66,11 +66,6 @@ const BAD_FILES: Record<string, () => Promise<void>> = {
   },
   'a database cut inside its first page': async () =>
     writeFile(file, (await validHistoryBytes()).subarray(0, 1000)),
-  'a database with a damaged page': async () => {
-    const bytes = await validHistoryBytes();
-    bytes.fill(0x5a, 4096, 8192);
-    await writeFile(file, bytes);
-  },
   'an empty file': () => writeFile(file, ''),
   'another SQLite database': async () => writeFile(file, await sqliteFile('CREATE TABLE notes (body TEXT)')),
   'a history from a newer version': async () =>
@@ -115,6 +110,28 @@ describe('RunStore with a bad file', () => {
       expect(none).toEqual([]);
     },
   );
+
+  it('copies the runs it can still read out of a database with a damaged page, and keeps the bad file aside', async () => {
+    const bytes = await validHistoryBytes();
+    bytes.fill(0x5a, 4096, 8192);
+    await writeFile(file, bytes);
+    const { store, notices } = await open();
+    const [aside, ...more] = await asideFiles();
+    expect(more).toEqual([]);
+    expect(await readFile(aside!)).toEqual(bytes);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^The run history at .* was damaged \(.+\): the \d+ runs? that could still be read were copied into a fresh file, and the damaged one was kept as .+\.$/,
+    );
+    expect(notices[0]).toContain(aside);
+    const kept = store.count();
+    const run = sampleStoredRun('after', 3);
+    await store.save(run.result, run.view);
+    await store.close();
+    const { store: reopened, notices: none } = await open();
+    expect(reopened.count()).toBe(kept + 1);
+    expect(none).toEqual([]);
+  });
 
   it('names what was wrong', async () => {
     await BAD_FILES['a history from a newer version']!();

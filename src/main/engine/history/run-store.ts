@@ -1,30 +1,38 @@
-/** The run history on disk: every finished run in one SQLite database (sql.js, WebAssembly) in the app's data folder. */
+/**
+ * The run history on disk: every finished run in one SQLite database (sql.js, WebAssembly) in the
+ * app's data folder, shared safely by every process that opens it (see history-sync), every row
+ * checked against its checksum when it is read from disk (see row-checks).
+ */
+import { errorMessage } from '../../../shared/format';
 import type { Database, SqlValue } from 'sql.js';
-import type { LessonListItem, RunListItem, RunView } from '../../../shared/views';
-import { isEngineLessonId } from '../../../shared/lessons/lesson-ids';
+import type { DamagedListItem, LessonListItem, RunListItem, RunView } from '../../../shared/views';
 import {
   lessonHeadline,
   lessonSettings,
   lessonTitle,
   type LessonRun,
 } from '../../../shared/lessons/registry';
-import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
-import { isRunOrigin } from '../../../shared/run-origin';
-import { describeParams, type ScenarioId } from '../../../shared/scenarios';
+import type { InstanceRegistration } from './history-instances';
+import type { HistoryLockOptions } from './history-lock';
+import { HistorySync, type Mutation } from './history-sync';
+import { openStoreFile } from './open-store-file';
+import { damagedListItems, evictBeyond, insertRow, listLessonRows, listRaceRows } from './history-rows';
+import {
+  damagedRowOf,
+  DamagedRunError,
+  deleteDamaged,
+  forgetCheck,
+  ROW_TABLES,
+  type DamagedRow,
+  type RowKind,
+} from './row-checks';
+
+export { DamagedRunError } from './row-checks';
 import { gunzipJson, gzipJson, gzipJsonCodec, type RunCodec } from './run-codec';
 import { loadSqlJs } from './sql-engine';
-import {
-  describeFileError,
-  ensureFolder,
-  moveAside,
-  nodeStoreFileSystem,
-  readStoreFile,
-  removeLeftoverTemps,
-  SerialFileWriter,
-  type StoreFileSystem,
-} from './store-file';
-import { createHistoryDatabase, openHistoryDatabase } from './store-schema';
+import { describeFileError, nodeStoreFileSystem, type StoreFileSystem } from './store-file';
+import { createHistoryDatabase } from './store-schema';
 
 /** How a store is opened. */
 export interface RunStoreOptions {
@@ -40,6 +48,8 @@ export interface RunStoreOptions {
   readonly fileSystem?: StoreFileSystem;
   /** How whole runs are stored; tests wrap it to count decompressions. */
   readonly codec?: RunCodec;
+  /** How long to wait for another process's write, and when its lock counts as abandoned. */
+  readonly lock?: HistoryLockOptions;
 }
 
 const DEFAULT_LIMIT = 200;
@@ -52,56 +62,28 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-/** Opens the database at `file`, or explains in one sentence why the store starts empty or unsaved. */
-async function openFile(
-  file: string,
-  fs: StoreFileSystem,
-): Promise<{ readonly db: Database; readonly persist: boolean; readonly notice: string | null }> {
-  const sql = await loadSqlJs();
-  const folderProblem = await ensureFolder(file);
-  if (folderProblem) {
-    const notice = `The run history folder for ${file} could not be created (${folderProblem}), so runs from this session will not be saved.`;
-    return { db: createHistoryDatabase(sql), persist: false, notice };
-  }
-  await removeLeftoverTemps(file, fs);
-  const contents = await readStoreFile(file, fs);
-  if (contents.kind === 'missing') return { db: createHistoryDatabase(sql), persist: true, notice: null };
-  const opened =
-    contents.kind === 'bytes'
-      ? openHistoryDatabase(sql, contents.bytes)
-      : { ok: false as const, reason: contents.reason };
-  if (opened.ok) return { db: opened.db, persist: true, notice: null };
-  const because = `The run history at ${file} could not be opened because ${opened.reason}`;
-  try {
-    const aside = await moveAside(file, fs);
-    const notice = `${because}, so it was moved to ${aside} and the app started with an empty history.`;
-    return { db: createHistoryDatabase(sql), persist: true, notice };
-  } catch (error) {
-    const notice = `${because} and could not be moved aside (${describeFileError(error)}), so it was left in place and runs from this session will not be saved.`;
-    return { db: createHistoryDatabase(sql), persist: false, notice };
-  }
-}
-
 function text(value: SqlValue | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Every finished run, kept across sessions; writes are atomic and a bad file never stops the app. */
+/** Every finished run, kept across sessions and processes; writes are atomic and a bad file never stops the app. */
 export class RunStore {
-  private readonly writer: SerialFileWriter | null;
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
+  private damaged: Map<string, DamagedRow>;
+  private sync: HistorySync | null = null;
 
   private constructor(
-    private readonly db: Database,
+    private db: Database,
     /** Where the history is saved; null when it lives in memory only. */
     readonly file: string | null,
     private readonly limit: number,
     private readonly maxBytes: number,
     private readonly codec: RunCodec,
-    fs: StoreFileSystem,
+    private readonly instance: InstanceRegistration | null,
+    damaged: Map<string, DamagedRow>,
   ) {
-    this.writer = file === null ? null : new SerialFileWriter(file, () => this.db.export(), fs);
+    this.damaged = damaged;
   }
 
   /** Opens (or creates) the history; a missing, corrupt or unreadable file gives an empty store, never an error. */
@@ -110,168 +92,113 @@ export class RunStore {
     const maxBytes = positiveInteger('maxBytes', options.maxBytes ?? DEFAULT_MAX_BYTES);
     const fs = options.fileSystem ?? nodeStoreFileSystem;
     const codec = options.codec ?? gzipJsonCodec;
-    if (options.file === null) {
-      return new RunStore(createHistoryDatabase(await loadSqlJs()), null, limit, maxBytes, codec, fs);
+    const sql = await loadSqlJs();
+    if (options.file === null)
+      return new RunStore(createHistoryDatabase(sql), null, limit, maxBytes, codec, null, new Map());
+    const opened = await openStoreFile(options.file, sql, fs, options.lock ?? {});
+    for (const notice of opened.notices) options.onNotice?.(notice);
+    const file = opened.persist ? options.file : null;
+    const store = new RunStore(opened.db, file, limit, maxBytes, codec, opened.instance, opened.damaged);
+    if (file !== null) {
+      store.sync = await HistorySync.start(
+        file,
+        sql,
+        fs,
+        {
+          current: () => store.db,
+          adopt: (db, damaged) => store.adopt(db, damaged),
+          beforeWrite: (db) => evictBeyond(db, store.limit, store.maxBytes),
+        },
+        options.lock,
+      );
     }
-    const { db, persist, notice } = await openFile(options.file, fs);
-    if (notice) options.onNotice?.(notice);
-    return new RunStore(db, persist ? options.file : null, limit, maxBytes, codec, fs);
+    return store;
   }
 
   /** Saves a finished run (replacing one with the same id); resolves once it is on disk. */
   save(result: RunResult, view: RunView): Promise<void> {
     this.assertOpen();
-    return this.track(this.saveNow(result, view));
-  }
-
-  private async saveNow(result: RunResult, view: RunView): Promise<void> {
-    const blob = await this.codec.encode(result);
-    // close() waits for this save, so the database is still open here.
-    this.db.run(
-      `INSERT OR REPLACE INTO runs (run_id, started_at, scenario, title, state, models, verdict, params,
-         summary, result, result_encoding, result_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        result.runId,
-        result.startedAt,
-        result.scenario,
-        result.title,
-        result.state,
-        JSON.stringify(result.results.map((r) => r.model)),
-        view.verdict,
-        JSON.stringify(result.params),
-        JSON.stringify(view),
-        blob,
-        this.codec.encoding,
-        blob.byteLength,
-      ],
+    return this.track(
+      this.codec.encode(result).then((blob) => {
+        const values: SqlValue[] = [
+          result.runId,
+          result.startedAt,
+          result.scenario,
+          result.title,
+          result.state,
+          JSON.stringify(result.results.map((r) => r.model)),
+          view.verdict,
+          JSON.stringify(result.params),
+          JSON.stringify(view),
+          blob,
+          this.codec.encoding,
+          blob.byteLength,
+        ];
+        return this.commit((db) => insertRow(db, 'race', values));
+      }),
     );
-    this.evict();
-    await this.persist();
   }
 
   /** Saves a finished lesson run (replacing one with the same id); resolves once it is on disk. */
   saveLesson(run: LessonRun): Promise<void> {
     this.assertOpen();
-    return this.track(this.saveLessonNow(run));
-  }
-
-  private async saveLessonNow(run: LessonRun): Promise<void> {
-    const blob = await gzipJson(run);
-    this.db.run(
-      `INSERT OR REPLACE INTO lesson_runs (run_id, started_at, lesson, title, settings, verdict, record,
-         record_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        run.runId,
-        run.startedAt,
-        run.lesson,
-        lessonTitle(run.lesson),
-        lessonSettings(run),
-        lessonHeadline(run),
-        blob,
-        blob.byteLength,
-      ],
+    return this.track(
+      gzipJson(run).then((blob) => {
+        const values: SqlValue[] = [
+          run.runId,
+          run.startedAt,
+          run.lesson,
+          lessonTitle(run.lesson),
+          lessonSettings(run),
+          lessonHeadline(run),
+          blob,
+          blob.byteLength,
+        ];
+        return this.commit((db) => insertRow(db, 'lesson', values));
+      }),
     );
-    this.evict();
-    await this.persist();
   }
 
-  /** Every lesson run, newest first, without their records. */
+  /** Re-reads the history if another process saved to it since (before listing or opening runs). */
+  async refresh(): Promise<void> {
+    this.assertOpen();
+    await this.sync?.refresh();
+  }
+
+  /** Every lesson run, newest first, without their records; damaged ones are in listDamaged(). */
   listLessons(): LessonListItem[] {
     this.assertOpen();
-    const rows = this.db.exec(
-      'SELECT run_id, lesson, title, settings, started_at, verdict FROM lesson_runs ORDER BY started_at DESC, rowid DESC',
-    )[0];
-    return (rows?.values ?? []).flatMap(([runId, lesson, title, settings, startedAt, verdict]) =>
-      // A lesson this version does not know (written by a newer one) is left out, not misread.
-      isEngineLessonId(lesson)
-        ? [
-            {
-              kind: 'lesson' as const,
-              runId: text(runId),
-              lesson,
-              title: text(title),
-              settings: text(settings),
-              startedAt: text(startedAt),
-              verdict: text(verdict),
-            },
-          ]
-        : [],
-    );
+    return listLessonRows(this.db, this.damaged);
   }
 
-  /** A whole lesson run, or undefined when there is none. */
+  /** Every run that cannot be read any more, newest first: listed so that it can be deleted. */
+  listDamaged(): DamagedListItem[] {
+    this.assertOpen();
+    return damagedListItems(this.damaged);
+  }
+
+  /** A whole lesson run, or undefined when there is none; a damaged one throws DamagedRunError. */
   async getLesson(runId: string): Promise<LessonRun | undefined> {
     this.assertOpen();
+    this.assertIntact(runId);
     const record = this.db.exec('SELECT record FROM lesson_runs WHERE run_id = ?', [runId])[0]
       ?.values[0]?.[0];
     if (record === undefined) return undefined;
     if (!(record instanceof Uint8Array))
       throw new Error(`lesson run ${runId} is stored in a form this version cannot read`);
-    return gunzipJson<LessonRun>(record);
+    return this.readOrMarkDamaged('lesson', runId, () => gunzipJson<LessonRun>(record));
   }
 
-  /** Writes the whole database to the file, atomically; in-memory changes stay when it fails. */
-  private async persist(): Promise<void> {
-    if (!this.writer) return;
-    try {
-      await this.writer.write();
-    } catch (error) {
-      throw new Error(`could not write the run history to ${this.file} (${describeFileError(error)})`, {
-        cause: error,
-      });
-    }
-  }
-
-  /**
-   * Deletes the oldest races and lesson runs beyond the limit of each, then the oldest of either beyond
-   * the one byte budget (the newest entry always stays); their pages are reused by later saves.
-   */
-  private evict(): void {
-    const rows = this.db.exec(
-      `SELECT 'runs', run_id, result_bytes, started_at, rowid FROM runs
-       UNION ALL SELECT 'lesson_runs', run_id, record_bytes, started_at, rowid FROM lesson_runs
-       ORDER BY 4 DESC, 5 DESC`,
-    )[0];
-    const seen = { runs: 0, lesson_runs: 0 };
-    let bytes = 0;
-    const evicted = (rows?.values ?? []).filter(([table, , size], index) => {
-      const kept = ++seen[table as keyof typeof seen];
-      bytes += Number(size);
-      return kept > this.limit || (index > 0 && bytes > this.maxBytes);
-    });
-    for (const [table, runId] of evicted)
-      this.db.run(`DELETE FROM ${table === 'runs' ? 'runs' : 'lesson_runs'} WHERE run_id = ?`, [
-        runId ?? null,
-      ]);
-  }
-
-  /** Every run, newest first, read without touching the stored timelines. */
+  /** Every run, newest first, read without touching the stored timelines; damaged ones are in listDamaged(). */
   list(): RunListItem[] {
     this.assertOpen();
-    const rows = this.db.exec(
-      `SELECT run_id, scenario, title, started_at, state, models, verdict, params,
-         json_extract(summary, '$.run.origin') FROM runs ORDER BY started_at DESC, rowid DESC`,
-    )[0];
-    return (rows?.values ?? []).map(
-      ([runId, scenario, title, startedAt, state, models, verdict, params, origin]) => ({
-        kind: 'race' as const,
-        runId: text(runId),
-        scenario: text(scenario) as ScenarioId,
-        // The view that asked for it, kept in the stored view; runs saved before had one view for all.
-        origin: isRunOrigin(origin) ? origin : 'race',
-        title: text(title),
-        settings: describeParams(text(scenario), JSON.parse(text(params) || '{}') as Record<string, number>),
-        startedAt: text(startedAt),
-        state: text(state) as RunResult['state'],
-        models: JSON.parse(text(models)) as ModelId[],
-        verdict: text(verdict),
-      }),
-    );
+    return listRaceRows(this.db, this.damaged);
   }
 
   /** A run as the UI re-opens it (summary, final snapshots, verdict), or undefined when there is none. */
   getView(runId: string): RunView | undefined {
     this.assertOpen();
+    this.assertIntact(runId);
     const summary = this.db.exec('SELECT summary FROM runs WHERE run_id = ?', [runId])[0]?.values[0]?.[0];
     return summary === undefined ? undefined : (JSON.parse(text(summary)) as RunView);
   }
@@ -279,32 +206,38 @@ export class RunStore {
   /** A whole run with every timeline, for exports, or undefined when there is none. */
   async getResult(runId: string): Promise<RunResult | undefined> {
     this.assertOpen();
+    this.assertIntact(runId);
     const row = this.db.exec('SELECT result, result_encoding FROM runs WHERE run_id = ?', [runId])[0]
       ?.values[0];
     if (!row) return undefined;
     const [blob, encoding] = row;
     if (encoding !== this.codec.encoding || !(blob instanceof Uint8Array))
       throw new Error(`run ${runId} is stored as ${String(encoding)}, which this version cannot read`);
-    return this.codec.decode(blob);
+    return this.readOrMarkDamaged('race', runId, () => this.codec.decode(blob));
   }
 
-  /** Deletes runs by id, from memory and from the file; resolves to how many there were. */
+  /** Deletes runs by id (damaged ones too), from memory and from the file; resolves to how many there were. */
   delete(runIds: readonly string[]): Promise<number> {
     this.assertOpen();
-    let deleted = 0;
-    for (const runId of new Set(runIds)) {
-      this.db.run('DELETE FROM runs WHERE run_id = ?', [runId]);
-      deleted += this.db.getRowsModified();
-      this.db.run('DELETE FROM lesson_runs WHERE run_id = ?', [runId]);
-      deleted += this.db.getRowsModified();
-    }
+    const ids = [...new Set(runIds)];
+    const damaged = ids.flatMap((runId) => this.damaged.get(runId) ?? []);
+    const intact = ids.filter((runId) => !this.damaged.has(runId));
+    const remove: Mutation = (db) => {
+      for (const row of damaged) deleteDamaged(db, row);
+      for (const runId of intact) {
+        for (const kind of ['race', 'lesson'] as const) {
+          db.run(`DELETE FROM ${ROW_TABLES[kind].table} WHERE run_id = ?`, [runId]);
+          forgetCheck(db, kind, runId);
+        }
+      }
+    };
+    const deleted = damaged.length + intact.filter((runId) => this.has(runId)).length;
     if (deleted === 0) return Promise.resolve(0);
-    // Rebuilds the file without the deleted runs' pages: what the user deleted is gone from the disk too.
-    this.db.exec('VACUUM');
-    return this.track(this.persist().then(() => deleted));
+    for (const row of damaged) this.damaged.delete(row.runId);
+    return this.track(this.commit(remove, true).then(() => deleted));
   }
 
-  /** How many runs are kept, races and lesson runs. */
+  /** How many runs are kept, races and lesson runs (damaged ones included). */
   count(): number {
     this.assertOpen();
     const races = Number(this.db.exec('SELECT count(*) FROM runs')[0]?.values[0]?.[0] ?? 0);
@@ -316,8 +249,57 @@ export class RunStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.pending]);
-    await this.writer?.idle();
+    await this.sync?.idle();
+    await this.instance?.release();
     this.db.close();
+  }
+
+  /** Applies a change now and, when the history has a file, resolves once it is there. */
+  private async commit(mutation: Mutation, vacuum = false): Promise<void> {
+    if (!this.sync) {
+      mutation(this.db);
+      evictBeyond(this.db, this.limit, this.maxBytes);
+      return;
+    }
+    try {
+      await this.sync.commit(mutation, { vacuum });
+    } catch (error) {
+      throw new Error(`could not write the run history to ${this.file} (${describeFileError(error)})`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Takes a database another process wrote (merged with this one's unsaved changes), checking every row. */
+  private adopt(db: Database, damaged: Map<string, DamagedRow>): void {
+    const old = this.db;
+    this.db = db;
+    this.damaged = damaged;
+    old.close();
+  }
+
+  private has(runId: string): boolean {
+    const found = (table: string): boolean =>
+      this.db.exec(`SELECT 1 FROM ${table} WHERE run_id = ?`, [runId])[0] !== undefined;
+    return found('runs') || found('lesson_runs');
+  }
+
+  private assertIntact(runId: string): void {
+    const row = this.damaged.get(runId);
+    if (row) throw new DamagedRunError(row);
+  }
+
+  /** Decodes a stored blob; one that fails to decode (its gzip check fails) marks the row damaged. */
+  private async readOrMarkDamaged<T>(kind: RowKind, runId: string, decode: () => Promise<T>): Promise<T> {
+    try {
+      return await decode();
+    } catch (error) {
+      const problem = `has stored data that cannot be decompressed (${errorMessage(error)})`;
+      const row = damagedRowOf(this.db, kind, runId, problem);
+      if (!row) throw error;
+      this.damaged.set(row.runId, row);
+      throw new DamagedRunError(row);
+    }
   }
 
   private track<T>(operation: Promise<T>): Promise<T> {

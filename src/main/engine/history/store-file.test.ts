@@ -7,7 +7,6 @@ import {
   nodeStoreFileSystem,
   removeLeftoverTemps,
   replaceFileAtomically,
-  SerialFileWriter,
   type StoreFileSystem,
 } from './store-file';
 
@@ -68,47 +67,5 @@ describe('moveAside', () => {
     expect(first).toBe(`${file}.corrupt-2025-11-21T09-30-00-123Z`);
     expect(second).toBe(`${file}.corrupt-2025-11-21T09-30-00-123Z-2`);
     expect(await readFile(first, 'utf8')).toBe('first');
-  });
-});
-
-describe('SerialFileWriter', () => {
-  it('writes one at a time and folds a burst into at most two writes, the last with every change', async () => {
-    let active = 0;
-    let mostAtOnce = 0;
-    const written: string[] = [];
-    const slow: StoreFileSystem = {
-      ...nodeStoreFileSystem,
-      writeFileSynced: async (path, data) => {
-        active += 1;
-        mostAtOnce = Math.max(mostAtOnce, active);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        written.push(Buffer.from(data).toString());
-        await nodeStoreFileSystem.writeFileSynced(path, data);
-        active -= 1;
-      },
-    };
-    let version = 0;
-    const writer = new SerialFileWriter(file, () => Buffer.from(`v${version}`), slow);
-    const writes = Array.from({ length: 10 }, () => {
-      version += 1;
-      return writer.write();
-    });
-    await Promise.all(writes);
-    expect(mostAtOnce).toBe(1);
-    expect(written.length).toBeLessThanOrEqual(2);
-    expect(await readFile(file, 'utf8')).toBe('v10');
-  });
-
-  it('writes again after a failed write', async () => {
-    let fail = true;
-    const flaky: StoreFileSystem = {
-      ...nodeStoreFileSystem,
-      rename: (from, to) => (fail ? Promise.reject(new Error('EIO')) : nodeStoreFileSystem.rename(from, to)),
-    };
-    const writer = new SerialFileWriter(file, () => Buffer.from('data'), flaky);
-    await expect(writer.write()).rejects.toThrow('EIO');
-    fail = false;
-    await writer.write();
-    expect(await readFile(file, 'utf8')).toBe('data');
   });
 });

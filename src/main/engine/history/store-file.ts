@@ -144,47 +144,29 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Renames a bad file (or folder) to `<file>.corrupt-<timestamp>`; returns the new path. */
-export async function moveAside(file: string, fs: StoreFileSystem, now = new Date()): Promise<string> {
+/** A free `<file>.corrupt-<timestamp>` name: rename() silently replaces, and an earlier bad file must not be lost. */
+async function asideName(file: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let target = `${file}.corrupt-${stamp}`;
-  // rename() silently replaces an existing file, and an earlier bad file must not be lost.
   for (let n = 2; await exists(target); n += 1) target = `${file}.corrupt-${stamp}-${n}`;
+  return target;
+}
+
+/** Renames a bad file (or folder) to `<file>.corrupt-<timestamp>`; returns the new path. */
+export async function moveAside(file: string, fs: StoreFileSystem, now = new Date()): Promise<string> {
+  const target = await asideName(file, now);
   await fs.rename(file, target);
   return target;
 }
 
-/**
- * Writes a file one replacement at a time. A write asked for while another is in progress waits
- * for it; every request made before the waiting write starts shares it, and it takes its bytes
- * only when it starts, so a burst of changes costs at most two writes.
- */
-export class SerialFileWriter {
-  private last: Promise<void> = Promise.resolve();
-  private waiting: Promise<void> | null = null;
-
-  constructor(
-    private readonly file: string,
-    private readonly contents: () => Uint8Array,
-    private readonly fs: StoreFileSystem,
-  ) {}
-
-  /** Resolves once the file holds every change made before this call. */
-  write(): Promise<void> {
-    if (this.waiting) return this.waiting;
-    const next = this.last
-      .catch(() => undefined)
-      .then(() => {
-        this.waiting = null;
-        return replaceFileAtomically(this.file, this.contents(), this.fs);
-      });
-    this.waiting = next;
-    this.last = next;
-    return next;
-  }
-
-  /** Resolves when no write is in progress or waiting. */
-  async idle(): Promise<void> {
-    await this.last.catch(() => undefined);
-  }
+/** Writes a copy of a bad file's bytes to `<file>.corrupt-<timestamp>`, leaving the file in place; returns the copy's path. */
+export async function copyAside(
+  file: string,
+  bytes: Uint8Array,
+  fs: StoreFileSystem,
+  now = new Date(),
+): Promise<string> {
+  const target = await asideName(file, now);
+  await fs.writeFileSynced(target, bytes);
+  return target;
 }

@@ -1,6 +1,7 @@
 /** The history database's layout, and the checks that tell our database from anything else at its path. */
 import type { Database, SqlJsStatic } from 'sql.js';
 import { errorMessage } from '../../../shared/format';
+import { integrityProblem } from './store-integrity';
 
 /**
  * Bumped whenever the layout changes; kept in the file's `PRAGMA user_version`.
@@ -8,7 +9,8 @@ import { errorMessage } from '../../../shared/format';
  */
 export const SCHEMA_VERSION = 2;
 
-const COLUMNS = [
+/** The columns of a race's row, in the order its checksum covers them (see row-checks). */
+export const RUN_COLUMNS = [
   'run_id',
   'started_at',
   'scenario',
@@ -23,7 +25,8 @@ const COLUMNS = [
   'result_bytes',
 ] as const;
 
-const LESSON_COLUMNS = [
+/** The columns of a lesson run's row, in the order its checksum covers them. */
+export const LESSON_COLUMNS = [
   'run_id',
   'started_at',
   'lesson',
@@ -49,6 +52,19 @@ const CREATE_LESSON_RUNS = `
   CREATE INDEX IF NOT EXISTS lesson_runs_by_start ON lesson_runs (started_at);
 `;
 
+/**
+ * One checksum per row (see row-checks), in a table of its own so that versions without it read and
+ * write the file unchanged; created in every history this version opens, without a schema bump.
+ */
+const CREATE_ROW_CHECKS = `
+  CREATE TABLE IF NOT EXISTS row_checks (
+    kind TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    crc INTEGER NOT NULL,
+    PRIMARY KEY (kind, run_id)
+  );
+`;
+
 const CREATE = `
   CREATE TABLE runs (
     run_id TEXT PRIMARY KEY NOT NULL,
@@ -66,6 +82,7 @@ const CREATE = `
   );
   CREATE INDEX runs_by_start ON runs (started_at);
   ${CREATE_LESSON_RUNS}
+  ${CREATE_ROW_CHECKS}
   PRAGMA user_version = ${SCHEMA_VERSION};
 `;
 
@@ -80,7 +97,13 @@ export function createHistoryDatabase(sql: SqlJsStatic): Database {
 
 /** An opened history database, or why the bytes are not one (in words that finish "because ..."). */
 export type OpenedHistory =
-  { readonly ok: true; readonly db: Database } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly db: Database }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** Laid out as a history, but SQLite finds its pages damaged: its rows may still be copied out. */
+      readonly salvageable?: boolean;
+    };
 
 /** Why the bytes cannot be a whole SQLite file, judged from the header alone; null when they can. */
 function headerProblem(bytes: Uint8Array): string | null {
@@ -103,17 +126,16 @@ function hasLayout(db: Database, table: string, expected: readonly string[]): bo
 
 /** Why the database is not a history this version can use, or null; a version 1 history is upgraded. */
 function schemaProblem(db: Database): string | null {
-  const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
-  if (check !== 'ok') return `it is damaged (${String(check)})`;
   const version = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
   if (typeof version === 'number' && version > SCHEMA_VERSION)
     return `it was written by a newer version of the app (schema ${version}; this one reads ${SCHEMA_VERSION})`;
   if (version !== 1 && version !== SCHEMA_VERSION)
     return `it is not a run history of this app (schema version ${String(version)}, expected ${SCHEMA_VERSION})`;
-  if (!hasLayout(db, 'runs', COLUMNS)) return 'its runs table has a different layout';
+  if (!hasLayout(db, 'runs', RUN_COLUMNS)) return 'its runs table has a different layout';
   // The upgrade lives in memory until the next save writes the whole file, atomically.
   if (version === 1) db.exec(`${CREATE_LESSON_RUNS} PRAGMA user_version = ${SCHEMA_VERSION};`);
   if (!hasLayout(db, 'lesson_runs', LESSON_COLUMNS)) return 'its lesson_runs table has a different layout';
+  db.exec(CREATE_ROW_CHECKS);
   return null;
 }
 
@@ -125,15 +147,26 @@ export function openHistoryDatabase(sql: SqlJsStatic, bytes: Uint8Array): Opened
   try {
     db = new sql.Database(bytes);
     const problem = schemaProblem(db);
-    if (problem === null) return { ok: true, db };
+    if (problem !== null) {
+      db.close();
+      return { ok: false, reason: problem };
+    }
+    const damage = integrityProblem(db);
+    if (damage === null) return { ok: true, db };
     db.close();
-    return { ok: false, reason: problem };
+    return { ok: false, reason: `it is damaged (${damage})`, salvageable: true };
   } catch (error) {
     try {
       db?.close();
     } catch {
       // The reason below is what the user needs; a failed close of a damaged file adds nothing.
     }
-    return { ok: false, reason: `it is damaged (${errorMessage(error)})` };
+    const message = errorMessage(error);
+    // SQLite read the header but not every page: the rows it can still reach may be copied out.
+    return {
+      ok: false,
+      reason: `it is damaged (${message})`,
+      salvageable: /malformed|corrupt/i.test(message),
+    };
   }
 }

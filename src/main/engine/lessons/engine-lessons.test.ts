@@ -17,6 +17,7 @@ import {
 import { exportLessonRun, LessonExportUnsupported } from '../reporters/lesson-export';
 import type { EngineLessonPart } from './engine-lesson';
 import { ENGINE_LESSON_PARTS } from './engine-lessons';
+import { OUTGROWING_SAMPLE_RUN } from './outgrowing-one-machine/outgrowing-sample.test-support';
 
 const META = { runId: 'run-1', startedAt: '2026-01-02T03:04:05.000Z' };
 
@@ -127,6 +128,7 @@ const SAMPLE_RUNS: { readonly [L in EngineLessonId]: LessonRunOf<L> } = {
     },
     ...META,
   },
+  'outgrowing-one-machine': OUTGROWING_SAMPLE_RUN,
 };
 
 /** A lesson's engine part and its sample run, typed by the lesson. */

@@ -6,6 +6,7 @@ import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
 import { dataPassingPart } from './data-passing/data-passing-lesson';
 import { deadlockPart } from './deadlock/deadlock-lesson';
 import type { EngineLessonPart } from './engine-lesson';
+import { outgrowingPart } from './outgrowing-one-machine/outgrowing-one-machine-lesson';
 import { pipelinePart } from './pipeline/pipeline-lesson';
 import { raceConditionPart } from './race-condition/race-condition-lesson';
 
@@ -15,4 +16,5 @@ export const ENGINE_LESSON_PARTS: { readonly [L in EngineLessonId]: EngineLesson
   'data-passing': dataPassingPart,
   pipeline: pipelinePart,
   deadlock: deadlockPart,
+  'outgrowing-one-machine': outgrowingPart,
 };

@@ -1,5 +1,6 @@
 /** What every workshop lesson needs from its caller, and the input checks they share. */
 import { CancelledError } from '../errors';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { HostScripts } from '../models/host-scripts';
 import type { ProcessSpawner } from '../models/process-spawner';
 
@@ -9,6 +10,8 @@ export interface LessonEnvironment {
   readonly spawner: ProcessSpawner;
   /** Aborting it stops every thread and process of the lesson; the lesson then rejects with a CancelledError. */
   readonly signal?: AbortSignal;
+  /** The distributed model's broker (the cluster panel's choice); a private server per run when absent. */
+  readonly distributed?: DistributedSettings;
 }
 
 /** Bad lesson input: the message names the field and its allowed range. */

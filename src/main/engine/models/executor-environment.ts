@@ -1,4 +1,5 @@
 /** What building any model's executor needs besides the pool settings. */
+import type { DistributedSettings } from './distributed/distributed-settings';
 import type { HostScripts } from './host-scripts';
 import type { ProcessSpawner } from './process-spawner';
 
@@ -15,4 +16,11 @@ export interface ExecutorEnvironment {
    * dedicated worker thread (the app and browser mode: their main thread must never block).
    */
   readonly callingThread: 'inline' | 'dedicated';
+  /** The distributed model's broker (the CLI's --server, the app's cluster panel); a private one when absent. */
+  readonly distributed?: DistributedSettings;
+  /** Why this run's tasks must stay on this machine (its scenario says so), for models that could send them away. */
+  readonly stayLocal?: string | null;
 }
+
+/** What a model's availability may depend on besides the machine: the broker settings. */
+export type ProbeContext = Pick<ExecutorEnvironment, 'distributed'>;

@@ -8,6 +8,8 @@ export interface HostScripts {
   readonly processHost: string;
   readonly latencyServerHost: string;
   readonly loopThreadHost: string;
+  /** A distributed worker process (the distributed model's local workers, `concurrency-lab worker`). */
+  readonly distributedWorker: string;
 }
 
 /** The host scripts in a build output folder (`out/main`). */
@@ -17,6 +19,7 @@ export function hostScriptsIn(dir: string): HostScripts {
     processHost: join(dir, 'process-host.js'),
     latencyServerHost: join(dir, 'latency-server-host.js'),
     loopThreadHost: join(dir, 'loop-thread-host.js'),
+    distributedWorker: join(dir, 'distributed-worker.js'),
   };
 }
 

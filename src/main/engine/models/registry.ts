@@ -9,7 +9,8 @@ import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
 import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
 import type { Executor } from '../../../workers/protocol/executor';
 import { DedicatedThreadExecutor } from './dedicated-thread-executor';
-import type { ExecutorEnvironment } from './executor-environment';
+import { createDistributedExecutor, probeDistributed } from './distributed/distributed-model';
+import type { ExecutorEnvironment, ProbeContext } from './executor-environment';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
 
 /** How the engine runs one model. */
@@ -17,10 +18,10 @@ export interface ModelEngine {
   /** Builds the model's executor for one run. */
   readonly createExecutor: (pool: ResolvedPool, env: ExecutorEnvironment) => Executor;
   /**
-   * Finds out whether the model can run on this machine (is python3 on PATH?); absent when it always
-   * can. Asked once per process: the answer is cached.
+   * Finds out whether the model can run on this machine (is python3 on PATH? nats-server, or a server
+   * to use?); absent when it always can. Asked once per process and broker: the answer is cached.
    */
-  readonly probe?: () => Promise<ModelAvailability>;
+  readonly probe?: (context: ProbeContext) => Promise<ModelAvailability>;
 }
 
 /** Every model's engine part, by id: one missing fails to compile. */
@@ -68,5 +69,9 @@ export const MODEL_ENGINES: ModelEngines = {
         ...common(pool, env),
         size: pool.processes,
       }),
+  },
+  distributed: {
+    createExecutor: createDistributedExecutor,
+    probe: (context) => probeDistributed(context.distributed),
   },
 };

@@ -1,30 +1,18 @@
 /**
  * A pool of task hosts (worker threads or processes), one task per worker at a time, FIFO. A worker
  * that dies mid-task fails that task and is replaced; a task past its timeout fails and its worker is
- * replaced; an abort terminates every worker.
+ * replaced; a worker that dies (or hangs) while starting is replaced, up to MAX_START_ATTEMPTS in a
+ * row per lane, after which the lane is given up — and once no lane is left, every task still waiting
+ * fails. So every task ends completed or failed, never missing, never twice. An abort terminates every worker.
  */
 import { epochNow } from '../../../shared/clock';
-import type { HostResponse, HostUsage, TaskRequest } from '../../../workers/protocol/host-messages';
+import type { HostResponse, HostUsage } from '../../../workers/protocol/host-messages';
+import type { PoolWorker, PoolWorkerEvents, PoolWorkerFactory } from './pool-worker';
 import { CancelledError } from '../errors';
 import type { ChildUsage, TaskEventListener, TaskSpec } from '../../../workers/protocol/executor';
 
-/** A thread or process of the pool, as the pool drives it. */
-export interface PoolWorker {
-  readonly label: string;
-  send(request: TaskRequest): void;
-  /** Ends the worker; resolves once it is gone. */
-  terminate(): Promise<void>;
-}
-
-/** What a worker reports back to its pool. */
-export interface PoolWorkerEvents {
-  response(message: HostResponse): void;
-  /** The worker ended; `reason` reads after its label: "exited with code 3", "ran out of memory". */
-  exit(reason: string): void;
-}
-
-/** Creates the worker of a lane. */
-export type PoolWorkerFactory = (lane: number, events: PoolWorkerEvents) => PoolWorker;
+// Where lessons and executors have always found them.
+export type { PoolWorker, PoolWorkerEvents, PoolWorkerFactory } from './pool-worker';
 
 /** Pool settings. */
 export interface WorkerPoolOptions {
@@ -34,9 +22,14 @@ export interface WorkerPoolOptions {
   readonly startTimeoutMs?: number;
 }
 
+/** Failed starts in a row after which a lane is given up: a worker that cannot start is not retried forever. */
+export const MAX_START_ATTEMPTS = 3;
+
 interface Slot {
   readonly lane: number;
   readonly worker: PoolWorker;
+  /** Which start in a row of this lane this worker is (1 after a worker of the lane was ready). */
+  readonly attempt: number;
   ready: boolean;
   task: number | null;
   /** When the current task was sent: its start, as far as the pool knows, if the worker dies with it. */
@@ -44,7 +37,6 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   baseUsage: HostUsage | null;
   lastUsage: HostUsage | null;
-  readonly started: Promise<void>;
 }
 
 interface RunState {
@@ -53,7 +45,6 @@ interface RunState {
   next: number;
   settled: number;
   readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
 }
 
 /** Runs tasks on a fixed number of workers created by a factory. */
@@ -63,21 +54,36 @@ export class WorkerPool {
   private closed = false;
   private retiredCpuMs = 0;
   private readonly exits = new Set<Promise<void>>();
+  /** Why the last lane given up was, for tasks that then find no worker. */
+  private givenUp: string | null = null;
+  /** While start() waits: settles it once every lane is ready, or one lane was given up. */
+  private startup: { readonly resolve: () => void; readonly reject: (error: Error) => void } | null = null;
 
   constructor(
     private readonly factory: PoolWorkerFactory,
     private readonly options: WorkerPoolOptions,
   ) {}
 
-  /** Starts every worker; resolves when all are ready, rejects (and stops the others) if one fails. */
+  /**
+   * Starts every worker; resolves when all are ready. A worker that dies while starting is replaced;
+   * a lane whose workers fail MAX_START_ATTEMPTS times in a row rejects it (and stops the others).
+   */
   async start(): Promise<void> {
-    for (let lane = 0; lane < this.options.size; lane++) this.spawn(lane);
+    const ready = new Promise<void>((resolve, reject) => (this.startup = { resolve, reject }));
+    for (let lane = 0; lane < this.options.size; lane++) this.spawn(lane, 1);
     try {
-      await Promise.all([...this.slots.values()].map((slot) => slot.started));
+      await ready;
     } catch (error) {
       await this.close();
       throw error;
+    } finally {
+      this.startup = null;
     }
+  }
+
+  /** How many lanes have a worker (ready or starting): the pool's size unless lanes were given up. */
+  liveLanes(): number {
+    return this.slots.size;
   }
 
   /** Labels of the lanes, in lane order. */
@@ -110,13 +116,11 @@ export class WorkerPool {
           this.run = null;
           resolve();
         },
-        reject: (error) => {
-          signal.removeEventListener('abort', onAbort);
-          this.run = null;
-          reject(error);
-        },
       };
       for (const slot of this.slots.values()) this.dispatch(slot);
+      // Every lane was given up before this run: nothing would ever take its tasks.
+      if (this.slots.size === 0)
+        this.failWaiting(0, `not run: ${this.givenUp ?? 'the pool has no worker left'}`);
     });
   }
 
@@ -134,36 +138,29 @@ export class WorkerPool {
   /** Terminates every worker and waits until all are gone. */
   async close(): Promise<void> {
     this.closed = true;
+    this.startup?.reject(new CancelledError());
     for (const slot of [...this.slots.values()]) this.retire(slot);
     await Promise.all([...this.exits]);
   }
 
-  private spawn(lane: number): Slot {
-    let markStarted!: () => void;
-    let failStart!: (error: Error) => void;
-    const started = new Promise<void>((resolve, reject) => {
-      markStarted = resolve;
-      failStart = reject;
-    });
-    started.catch(() => undefined); // observed by start() or by the replacement path
+  private spawn(lane: number, attempt: number): Slot {
     const startTimeoutMs = this.options.startTimeoutMs ?? 30_000;
     // Callbacks below run only after `slot` is assigned: workers report asynchronously.
+    // Held in the slot's timer until it is ready, so retiring the slot also clears it.
     const startTimer = setTimeout(() => {
       if (this.slots.get(lane) !== slot || slot.ready) return;
-      const error = new Error(`${slot.worker.label} did not start within ${startTimeoutMs} ms`);
-      failStart(error);
-      this.retire(slot);
-      this.run?.reject(error);
+      this.onStartFailure(slot, `did not start within ${startTimeoutMs} ms`);
     }, startTimeoutMs);
     const events: PoolWorkerEvents = {
       response: (message) => {
         if (this.slots.get(lane) !== slot) return;
         if (message.type === 'ready') {
           clearTimeout(startTimer);
+          slot.timer = null;
           slot.ready = true;
           slot.baseUsage = message.usage ?? null;
           slot.lastUsage = message.usage ?? null;
-          markStarted();
+          this.checkStarted();
           this.dispatch(slot);
         } else if (message.type === 'result') {
           this.finish(slot, message);
@@ -172,22 +169,30 @@ export class WorkerPool {
       exit: (reason) => {
         if (this.slots.get(lane) !== slot) return;
         clearTimeout(startTimer);
-        this.onWorkerExit(slot, reason, failStart);
+        if (slot.ready) this.onWorkerExit(slot, reason);
+        else this.onStartFailure(slot, reason);
       },
     };
     const slot: Slot = {
       lane,
       worker: this.factory(lane, events),
+      attempt,
       ready: false,
       task: null,
       dispatchedAt: 0,
-      timer: null,
+      timer: startTimer,
       baseUsage: null,
       lastUsage: null,
-      started,
     };
     this.slots.set(lane, slot);
     return slot;
+  }
+
+  /** Resolves start() once every lane has a ready worker. */
+  private checkStarted(): void {
+    if (!this.startup || this.slots.size < this.options.size) return;
+    for (const slot of this.slots.values()) if (!slot.ready) return;
+    this.startup.resolve();
   }
 
   private dispatch(slot: Slot): void {
@@ -252,16 +257,37 @@ export class WorkerPool {
     if (run.settled === run.tasks.length) run.resolve();
   }
 
-  private onWorkerExit(slot: Slot, reason: string, failStart: (error: Error) => void): void {
-    const message = `${slot.worker.label} ${reason}`;
-    if (!slot.ready) {
-      failStart(new Error(`${slot.worker.label} failed to start: ${reason}`));
-      this.run?.reject(new Error(`${slot.worker.label} failed to start: ${reason}`));
-      this.retire(slot);
+  private onWorkerExit(slot: Slot, reason: string): void {
+    this.failTask(slot, `${slot.worker.label} ${reason}`);
+    this.replace(slot);
+  }
+
+  /** A worker died or hung before it was ready: try its lane again, or give the lane up. */
+  private onStartFailure(slot: Slot, reason: string): void {
+    this.retire(slot);
+    if (this.closed) return;
+    if (slot.attempt < MAX_START_ATTEMPTS) {
+      const fresh = this.spawn(slot.lane, slot.attempt + 1);
+      this.run?.listener({ type: 'lane', lane: { index: slot.lane, label: fresh.worker.label } });
       return;
     }
-    this.failTask(slot, message);
-    this.replace(slot);
+    const problem = `${slot.worker.label} failed to start ${MAX_START_ATTEMPTS} times in a row (last: ${reason})`;
+    this.givenUp = problem;
+    if (this.startup) return this.startup.reject(new Error(problem));
+    // The other lanes carry on; with none left, the waiting tasks would never run: they fail.
+    if (this.slots.size === 0) this.failWaiting(slot.lane, `not run: ${problem}`);
+  }
+
+  /** Fails every task not yet dispatched, on `lane`, so that none goes missing. */
+  private failWaiting(lane: number, error: string): void {
+    const run = this.run;
+    if (!run) return;
+    while (this.run === run && run.next < run.tasks.length) {
+      const task = run.next++;
+      const at = epochNow();
+      run.listener({ type: 'failed', task, lane, startedAt: at, endedAt: at, error });
+      this.settleOne(run);
+    }
   }
 
   private onTimeout(slot: Slot, task: number, timeoutMs: number): void {
@@ -270,11 +296,11 @@ export class WorkerPool {
     this.replace(slot);
   }
 
-  /** Ends a worker and starts a new one on the same lane, announcing the new label. */
+  /** Ends a worker that was ready and starts a new one on the same lane, announcing the new label. */
   private replace(slot: Slot): void {
     this.retire(slot);
     if (this.closed) return;
-    const fresh = this.spawn(slot.lane);
+    const fresh = this.spawn(slot.lane, 1);
     this.run?.listener({ type: 'lane', lane: { index: slot.lane, label: fresh.worker.label } });
   }
 

@@ -102,6 +102,32 @@ describe('RunRecorder', () => {
     expect(recorder.snapshot(T0 + 10).running).toBe(0);
   });
 
+  it('draws an interrupted attempt on its lane as failed, counts it nowhere, and settles the redelivery once', () => {
+    const recorder = runningRecorder(1);
+    recorder.handle(started(0, 0, 1));
+    recorder.handle({
+      type: 'interrupted',
+      task: 0,
+      lane: 0,
+      startedAt: T0 + 1,
+      endedAt: T0 + 4,
+      reason: 'lost',
+    });
+    expect(recorder.snapshot(T0 + 5)).toMatchObject({ completed: 0, failed: 0, running: 0 });
+    recorder.handle(started(0, 1, 6));
+    recorder.handle(finished(0, 1, 6, 9));
+    const snapshot = recorder.snapshot(T0 + 10);
+    expect(snapshot).toMatchObject({ completed: 1, failed: 0, running: 0 });
+    expect(snapshot.lanes[0]).toMatchObject({
+      runningSince: null,
+      intervals: [{ start: 1, end: 4, failed: true }],
+    });
+    expect(snapshot.lanes[1]).toMatchObject({ intervals: [{ start: 6, end: 9, failed: false }] });
+    expect(recorder.timeline()).toEqual([
+      { task: 0, lane: 1, queuedAt: 0, startedAt: 6, endedAt: 9, ok: true },
+    ]);
+  });
+
   it('has no ETA before the first completion, then extrapolates the pace so far', () => {
     const recorder = runningRecorder(4);
     recorder.handle(started(0, 0, 0));

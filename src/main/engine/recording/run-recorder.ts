@@ -100,6 +100,16 @@ export class RunRecorder {
         this.startedAt[event.task] = event.at - this.t0;
         this.tracks.start(event.lane, event.at - this.t0);
         return;
+      case 'interrupted': {
+        // The task goes back to the queue: it is neither done nor failed, and runs again elsewhere.
+        if (this.status[event.task] === Status.Running) {
+          this.runningCount--;
+          this.status[event.task] = Status.Queued;
+        }
+        const start = Math.max(0, event.startedAt - this.t0);
+        this.tracks.end(event.lane, start, Math.max(start, event.endedAt - this.t0), true);
+        return;
+      }
       case 'finished':
       case 'failed': {
         const { task, lane } = event;
@@ -131,6 +141,30 @@ export class RunRecorder {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Fails every task that has not settled, with `message`: what a model that failed as a whole did
+   * to the tasks it never finished, so that none goes missing. They took no lane time, so no lane shows them.
+   */
+  failUnsettled(message: string, epochMs: number): void {
+    // A model that failed to start never began: its time zero is when it gave up.
+    if (this.t0 === 0) this.t0 = epochMs;
+    const at = Math.max(0, epochMs - this.t0);
+    for (let task = 0; task < this.total; task++) {
+      const status = this.status[task];
+      if (status === Status.Done || status === Status.Failed) continue;
+      if (status === Status.Running) this.runningCount--;
+      else {
+        if (status === Status.Pending) this.queuedAt[task] = at;
+        this.startedAt[task] = at;
+        this.laneOf[task] = 0;
+      }
+      this.status[task] = Status.Failed;
+      this.endedAtByTask[task] = at;
+      this.failedCount++;
+      if (this.failureList.length < KEPT_FAILURES) this.failureList.push({ task, message });
     }
   }
 

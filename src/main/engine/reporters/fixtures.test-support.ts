@@ -9,6 +9,8 @@ export interface SampleRunOptions {
   readonly wrongAnswer?: boolean;
   /** The run was cancelled while processes ran: processes is partial. */
   readonly cancelled?: boolean;
+  /** processes loses 4 of its 6 tasks to killed workers and ends first: the fastest wall time, but failed. */
+  readonly lostTasks?: boolean;
 }
 
 /** Epoch ms at which the first model's first task was queued. */
@@ -135,6 +137,18 @@ function applyVariant(draft: ModelDraft, options: SampleRunOptions): ModelDraft 
       notes: [...draft.notes, WRONG_ANSWER_NOTE],
     };
   }
+  if (options.lostTasks && draft.model === 'processes') {
+    return {
+      ...draft,
+      timeline: draft.timeline.map((r) => ({
+        ...r,
+        startedAt: 2,
+        endedAt: r.task < 2 ? 100 : 40,
+        ok: r.task < 2,
+      })),
+      notes: [...draft.notes, '4 tasks failed (process 1 (pid 4242) was killed by SIGKILL)'],
+    };
+  }
   if (options.cancelled && draft.model === 'processes') {
     return { ...draft, timeline: draft.timeline.filter((r) => r.task < 3) };
   }
@@ -153,9 +167,10 @@ function finish(
   const failed = ended.length - completed;
   const wrong = options.wrongAnswer === true && draft.model === 'threads';
   const cancelled = options.cancelled === true && draft.model === 'processes';
+  const lost = options.lostTasks === true && draft.model === 'processes';
   return {
     model: draft.model,
-    state: cancelled ? 'cancelled' : 'done',
+    state: cancelled ? 'cancelled' : lost ? 'failed' : 'done',
     placement: draft.placement,
     workers: draft.workers,
     wallMs,
@@ -163,8 +178,9 @@ function finish(
     total: TASKS,
     completed,
     failed,
+    expectedFailures: 0,
     throughput: completed / (wallMs / 1000),
-    speedup: sequentialWallMs / wallMs,
+    speedup: lost ? null : sequentialWallMs / wallMs,
     latencyMs: percentiles(ended.map((r) => r.endedAt - r.startedAt)),
     queueWaitMs: percentiles(ended.map((r) => r.startedAt - r.queuedAt)),
     cpuUtilization: cancelled ? null : draft.cpuUtilization,
@@ -172,7 +188,11 @@ function finish(
     check: wrong
       ? { ok: false, answer: '61,727 words', problem: 'differs from sequential: 61,728 words' }
       : { ok: cancelled ? null : true, answer: '61,728 words' },
-    failures: wrong ? [{ task: 3, message: FAILURE_MESSAGE }] : [],
+    failures: wrong
+      ? [{ task: 3, message: FAILURE_MESSAGE }]
+      : lost
+        ? [{ task: 2, message: 'process 1 (pid 4242) was killed by SIGKILL' }]
+        : [],
     ...(draft.gil ? { gil: draft.gil } : {}),
     lanes: draft.lanes,
     epochStartMs,
@@ -201,10 +221,17 @@ export function sampleRun(options: SampleRunOptions = {}): RunResult {
     scenario: 'cpu-wordcount',
     title: '10 files, word counts (CPU)',
     startedAt: new Date(RUN_EPOCH_MS - 250).toISOString(),
-    state: options.cancelled ? 'cancelled' : 'done',
+    state: options.cancelled ? 'cancelled' : options.lostTasks ? 'failed' : 'done',
     params: { tasks: TASKS, taskMs: TASK_MS },
     derived: { wordsPerFile: 123_456 },
-    pool: { threads: 6, processes: 2, concurrency: null, switchIntervalMs: 5, taskTimeoutMs: null },
+    pool: {
+      threads: 6,
+      processes: 2,
+      concurrency: null,
+      switchIntervalMs: 5,
+      taskTimeoutMs: null,
+      workers: 2,
+    },
     machine: {
       cores: 2,
       cpuModel: 'Intel(R) Xeon(R) CPU @ 2.20GHz',

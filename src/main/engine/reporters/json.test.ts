@@ -54,6 +54,19 @@ describe('toJsonReport', () => {
     }
   });
 
+  it('says which model is fastest and, for each model, whether it is ranked and why not', () => {
+    const report = toJsonReport(sampleRun({ lostTasks: true }));
+    expect(report.fastest).toBe('threads');
+    const processes = report.results.find((m) => m.model === 'processes');
+    expect(processes).toMatchObject({
+      state: 'failed',
+      speedup: null,
+      ranked: false,
+      notRankedBecause: 'failed 4 of 6 tasks',
+    });
+    expect(report.results.find((m) => m.model === 'threads')?.ranked).toBe(true);
+  });
+
   it('includes gil only for gil-threads', () => {
     const report = toJsonReport(sampleRun());
     expect(report.results.filter((r) => r.gil).map((r) => r.model)).toEqual(['gil-threads']);

@@ -1,6 +1,7 @@
 /** The JSON export: a run's full result in a stable shape, floats rounded, timeline optional. */
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
+import { failureOf, fastestOf, isRankable } from '../../../shared/ranking';
 import type {
   CheckSummary,
   GilStats,
@@ -42,8 +43,14 @@ export interface JsonModelReport {
   readonly total: number;
   readonly completed: number;
   readonly failed: number;
+  /** Of `failed`, the failures the scenario planned; absent in runs saved before it was recorded. */
+  readonly expectedFailures?: number;
   readonly throughput: number;
   readonly speedup: number | null;
+  /** Whether the model ran every task cleanly with a right answer (shared/ranking): only then is it given a speedup. */
+  readonly ranked: boolean;
+  /** Why it is not ranked ("failed 12 of 12 tasks"), when something disqualified it. */
+  readonly notRankedBecause?: string;
   readonly latencyMs: Percentiles;
   readonly queueWaitMs: Percentiles;
   readonly cpuUtilization: number | null;
@@ -80,6 +87,10 @@ export interface JsonReport {
     readonly notice: string | null;
     readonly rule: string;
   };
+  /** The model the table marks fastest (shared/ranking); null when none is clean or fewer than two ran. */
+  readonly fastest: ModelId | null;
+  /** What went wrong around the models (a latency server that died), when anything did. */
+  readonly incidents?: readonly string[];
   readonly results: readonly JsonModelReport[];
 }
 
@@ -113,6 +124,7 @@ function roundGil(gil: GilStats): GilStats {
 }
 
 function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport {
+  const failure = failureOf(model);
   return {
     model: model.model,
     state: model.state,
@@ -123,8 +135,11 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
     total: model.total,
     completed: model.completed,
     failed: model.failed,
+    ...(model.expectedFailures !== undefined ? { expectedFailures: model.expectedFailures } : {}),
     throughput: round3(model.throughput),
     speedup: roundNullable(model.speedup),
+    ranked: isRankable(model),
+    ...(failure !== null ? { notRankedBecause: failure } : {}),
     latencyMs: roundPercentiles(model.latencyMs),
     queueWaitMs: roundPercentiles(model.queueWaitMs),
     cpuUtilization: roundNullable(model.cpuUtilization),
@@ -176,6 +191,8 @@ export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): J
       notice: busy?.notice ?? null,
       rule: BUSY_MACHINE_RULE_TEXT,
     },
+    fastest: fastestOf(run.results)?.model ?? null,
+    ...(run.incidents ? { incidents: [...run.incidents] } : {}),
     results: run.results.map((model) => modelReport(model, withTimeline)),
   };
 }

@@ -1,3 +1,4 @@
+import { OUTGROWING_SAMPLE_RUN } from '../lessons/outgrowing-one-machine/outgrowing-sample.test-support';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../../shared/export-formats';
 import type { DataPassingResult } from '../../../shared/lessons/data-passing';
@@ -262,6 +263,7 @@ const LESSONS: Readonly<Record<LessonRun['lesson'], LessonRun>> = {
   'data-passing': DATA_LESSON,
   pipeline: PIPELINE_LESSON,
   deadlock: deadlockLesson(),
+  'outgrowing-one-machine': { ...OUTGROWING_SAMPLE_RUN, startedAt: STARTED_AT },
 };
 
 // ---------------------------------------------------------------------------------------------------

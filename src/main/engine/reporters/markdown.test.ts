@@ -87,6 +87,12 @@ describe('formatMarkdown', () => {
     expect(listed).toContain('  - … and 3 more');
   });
 
+  it('names the fastest clean model and says which models are not ranked and why', () => {
+    const text = formatMarkdown(sampleRun({ lostTasks: true }));
+    expect(text).toContain('Fastest: **threads**.');
+    expect(text).toContain('Not ranked: processes failed 4 of 6 tasks.');
+  });
+
   it('says when results are partial', () => {
     expect(formatMarkdown(sampleRun({ cancelled: true }))).toContain('_Cancelled: partial results._');
   });

@@ -1,4 +1,5 @@
 /** The Markdown export: the comparison table, GIL statistics and failures, for issues and write-ups. */
+import { failureOf } from '../../../shared/ranking';
 import type { ModelResult, RunResult } from '../../../shared/results';
 import {
   COMPARISON_COLUMNS,
@@ -114,6 +115,12 @@ export function formatMarkdown(run: RunResult): string {
     '',
   ];
   if (fastest) lines.push(`Fastest: **${fastest.model}**.`, '');
+  const unranked = run.results.flatMap((model) => {
+    const failure = failureOf(model);
+    return failure ? [`${model.model} ${failure}`] : [];
+  });
+  if (unranked.length > 0) lines.push(`Not ranked: ${unranked.map(markdownCell).join('; ')}.`, '');
+  for (const incident of run.incidents ?? []) lines.push(`**${markdownCell(incident)}**`, '');
   if (run.state === 'cancelled') lines.push('_Cancelled: partial results._', '');
   lines.push(...run.results.flatMap(gilSection));
   const failures = run.results.flatMap(failureLines);

@@ -80,6 +80,15 @@ describe('formatTable', () => {
     expect(lines(text).find((line) => /^\S+\*/.test(line))).toMatch(/^processes\*/);
   });
 
+  it('never makes a model that lost tasks fastest or gives it a speedup, however short its time', () => {
+    const run = sampleRun({ lostTasks: true });
+    const processes = lines(formatTable(run)).find((line) => line.startsWith('processes'));
+    expect(processes).toMatch(/^processes \(failed\) /);
+    expect(processes?.split(/ {2,}/)[2]).toBe('-');
+    expect(processes).toContain('4 tasks failed');
+    expect(fastestModel(run)?.model).toBe('threads');
+  });
+
   it('ends a cancelled run with a partial-results line and does not crown the cancelled model', () => {
     const run = sampleRun({ cancelled: true });
     const all = lines(formatTable(run));

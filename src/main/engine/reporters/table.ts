@@ -7,6 +7,7 @@ import {
   reportThroughput,
 } from '../../../shared/format';
 import { formatKnobNumber } from '../../../shared/knobs';
+import { failureOf, fastestOf } from '../../../shared/ranking';
 import type { ModelResult, RunResult } from '../../../shared/results';
 import { busyMachine } from '../../../shared/machine-load';
 import { paramFlags } from '../../../shared/scenarios';
@@ -31,20 +32,14 @@ export interface TableOptions {
   readonly color?: boolean;
 }
 
-/** The finished model with the lowest wall time whose answer did not fail its check; none when fewer than two models ran. */
+/** The model the table marks fastest, by the rule in shared/ranking; none when fewer than two models ran. */
 export function fastestModel(run: RunResult): ModelResult | undefined {
-  if (run.results.length < 2) return undefined;
-  let fastest: ModelResult | undefined;
-  for (const model of run.results) {
-    if (model.state !== 'done' || model.check.ok === false) continue;
-    if (!fastest || model.wallMs < fastest.wallMs) fastest = model;
-  }
-  return fastest;
+  return fastestOf(run.results);
 }
 
-/** Whether a model's row must stand out as bad: it failed as a whole or its answer was wrong. */
+/** Whether a model's row must stand out as bad: it failed a task, its check or as a whole. */
 export function isFailedModel(model: ModelResult): boolean {
-  return model.state === 'failed' || model.check.ok === false;
+  return failureOf(model) !== null;
 }
 
 /** The run's scenario knobs as [CLI flag, value] pairs. */
@@ -149,6 +144,7 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
     ...(pooled
       ? ['Total time runs from the first task queued to the last one done; pool start-up is in Notes.']
       : []),
+    ...(run.incidents ?? []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
   const busy = busyMachine(run.load);

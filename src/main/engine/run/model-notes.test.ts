@@ -10,6 +10,7 @@ const PLACEMENT: Record<ModelId, string> = {
   threads: '6 worker threads',
   'gil-threads': '6 worker threads under a simulated GIL',
   processes: '2 child processes',
+  distributed: '2 worker processes on this machine, through a private NATS server',
 };
 
 /** A model that ran `total` tasks cleanly in `wallMs`; override what a test needs. */

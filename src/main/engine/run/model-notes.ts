@@ -1,6 +1,7 @@
 /** The Notes column: short remarks computed from a model's measurements, worded as its registry entry says. */
 import { formatCoarseDuration } from '../../../shared/format';
 import { MODELS } from '../../../shared/models';
+import { speedupsOf } from '../../../shared/ranking';
 import type { ModelResult } from '../../../shared/results';
 import type { MeasuredModel } from './model-run';
 
@@ -34,19 +35,20 @@ export function modelNotes(result: MeasuredModel): string[] {
   return notes;
 }
 
-/** Each model's wall time against its baseline's (sequential for the Node models), when that baseline completed cleanly in the same run. */
+/** Each model's speedup (against its registry baseline) and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
-  const baselineOf = (model: MeasuredModel['model']): MeasuredModel | undefined =>
-    results.find(
-      (r) => r.model === MODELS[model].baseline && r.state === 'done' && r.failed === r.injectedFailures,
-    );
-  return results.map((measured) => {
-    const { injectedFailures: _injected, load: _load, ...result } = measured;
-    const baseline = baselineOf(result.model);
+  const speedups = speedupsOf(
+    results.map(({ injectedFailures, remarks: _remarks, load: _load, ...r }) => ({
+      ...r,
+      expectedFailures: injectedFailures,
+    })),
+  );
+  return results.map((measured, index) => {
+    const { injectedFailures, remarks: _remarks, load: _load, ...result } = measured;
     return {
       ...result,
-      speedup:
-        baseline && result.state === 'done' && result.wallMs > 0 ? baseline.wallMs / result.wallMs : null,
+      expectedFailures: injectedFailures,
+      speedup: speedups[index] ?? null,
       notes: modelNotes(measured),
     };
   });

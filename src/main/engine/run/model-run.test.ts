@@ -73,3 +73,25 @@ describe('a model that gives a wrong answer', () => {
     expect(second.check.problem).toMatch(/task 2: answer different differs from sequential's 2/);
   });
 });
+
+describe('a model whose pool cannot start', () => {
+  it('fails as a whole, and every task it never ran is counted failed, none missing', async () => {
+    const { prepared } = scenario((task) => ({ ok: true, digest: `${task}`, tally: 1n }));
+    const measured = await runModel({
+      model: 'processes',
+      scenario: prepared,
+      pool: resolvePool({ processes: 1 }, 2),
+      // A host script that does not exist: every start attempt exits at once.
+      env: { ...env, hostScripts: { ...env.hostScripts, processHost: '/nonexistent/process-host.js' } },
+      cores: 2,
+      references: new ReferenceAnswers(),
+      signal: new AbortController().signal,
+    });
+    expect(measured.state).toBe('failed');
+    expect(measured.error).toMatch(/failed to start 3 times in a row/);
+    expect(measured.completed + measured.failed).toBe(measured.total);
+    expect(measured.failed).toBe(3);
+    expect(measured.timeline).toHaveLength(3);
+    expect(measured.failures[0]?.message).toMatch(/^not run: /);
+  });
+});

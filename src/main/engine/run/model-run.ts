@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
+import { finalState } from '../../../shared/ranking';
 import type { ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
@@ -41,6 +42,8 @@ export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
   readonly injectedFailures: number;
   readonly load: LoadWindow | null;
+  /** What the executor said of its run (Executor.remarks), for its registry entry's notes. */
+  readonly remarks?: readonly string[];
 };
 
 const MEMORY_SAMPLE_MS = 100;
@@ -76,6 +79,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let cpuMs: number | null = null;
   let load: LoadWindow | null = null;
   let sampler: NodeJS.Timeout | undefined;
+  let remarks: readonly string[];
 
   recorder.starting();
   changed();
@@ -118,15 +122,27 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     else {
       state = 'failed';
       error = errorMessage(caught);
+      // Tasks the model never finished fail with it: every task ends completed or failed.
+      recorder.failUnsettled(`not run: ${error}`, epochNow());
     }
   } finally {
     clearInterval(sampler);
     input.onLive?.(null);
+    remarks = executor.remarks?.() ?? [];
     await executor.close();
   }
 
   const check = checker.summary();
-  if (state === 'done' && check.ok === false) state = 'failed';
+  // A task that failed unplanned, or a wrong answer, fails the model: it is never ranked.
+  state = finalState({
+    model,
+    state,
+    wallMs,
+    total,
+    failed: recorder.failed,
+    expectedFailures: checker.injectedFailures,
+    check,
+  });
   recorder.end(state, recorder.epochStartMs ? recorder.epochStartMs + wallMs : epochNow());
   await pacer?.final(recorder.snapshot(epochNow(), true));
 
@@ -166,5 +182,6 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     timeline,
     injectedFailures: checker.injectedFailures,
     load,
+    ...(remarks.length > 0 ? { remarks } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/resu
 import { resolveParams, type RunRequest } from '../../../shared/run-request';
 import { scenarioInfo } from '../../../shared/scenarios';
 import { ReferenceAnswers } from './answer-checker';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
 import type { CpuHistory } from '../system/cpu-load';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   readonly callingThread?: 'inline' | 'dedicated';
   /** The system monitor's recent CPU readings: a run reads the machine's load of the second before it. */
   readonly cpuHistory?: CpuHistory;
+  /** The distributed model's broker (--server, the app's cluster panel); a private nats-server per run when absent. */
+  readonly distributed?: DistributedSettings;
 }
 
 /** Observers of a run in progress. */
@@ -110,6 +113,8 @@ export async function runScenario(
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
     callingThread: options.callingThread ?? 'inline',
+    distributed: options.distributed,
+    stayLocal: info.localOnly ?? null,
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
@@ -117,6 +122,8 @@ export async function runScenario(
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
+  // Incidents around a model (a service that died while it ran), by model: its notes and the verdict say them.
+  const incidents = new Map<MeasuredModel['model'], string>();
   let failure: string | null = null;
   let pacer: SnapshotPacer | undefined;
   try {
@@ -131,12 +138,12 @@ export async function runScenario(
     const references = new ReferenceAnswers();
     const onSnapshot = hooks.onSnapshot;
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
-    for (const model of request.models) {
+    for (const [index, model] of request.models.entries()) {
       if (signal.aborted) {
         measured.push(neverRan(model, prepared.tasks.length, { state: 'cancelled' }));
         continue;
       }
-      const availability = await modelAvailability(model);
+      const availability = await modelAvailability(model, env);
       if (!availability.available) {
         const error = `unavailable: ${availability.reason}`;
         measured.push(neverRan(model, prepared.tasks.length, { state: 'failed', error }));
@@ -154,7 +161,10 @@ export async function runScenario(
         onLive: hooks.onLive,
       });
       measured.push(result);
-      hooks.onModelResult?.(withSpeedups([result])[0]!);
+      const more = index < request.models.length - 1 && !signal.aborted;
+      const incident = await prepared.afterModel?.(model, more);
+      if (incident) incidents.set(model, incident);
+      hooks.onModelResult?.(withIncidents(withSpeedups([result]), incidents)[0]!);
     }
   } catch (error) {
     if (!signal.aborted) failure = errorMessage(error);
@@ -167,7 +177,7 @@ export async function runScenario(
   // Cancelled while preparing: every model is reported, none ran.
   for (const model of request.models.slice(measured.length))
     measured.push(neverRan(model, prepared?.tasks.length ?? 0, { state: 'cancelled' }));
-  const results = withSpeedups(measured);
+  const results = withIncidents(withSpeedups(measured), incidents);
   return {
     runId,
     scenario: request.scenario,
@@ -186,5 +196,17 @@ export async function runScenario(
         ...measured.flatMap((model) => (model.load ? [model.load] : [])),
       ],
     },
+    ...(incidents.size > 0 ? { incidents: [...incidents.values()] } : {}),
   };
+}
+
+/** Puts each model's incident first in its notes: it explains whatever failed after it. */
+function withIncidents(
+  results: readonly ModelResult[],
+  incidents: ReadonlyMap<ModelResult['model'], string>,
+): ModelResult[] {
+  return results.map((result) => {
+    const incident = incidents.get(result.model);
+    return incident ? { ...result, notes: [incident, ...result.notes] } : result;
+  });
 }

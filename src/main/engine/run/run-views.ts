@@ -25,24 +25,13 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
 
 /** The verdict of a run: its sentence, after the busy-machine notice when the machine was busy. */
 export function runVerdict(run: RunResult): string {
-  return withBusyNotice(verdictSentence(run), run.load);
+  // What went wrong around the models explains what failed: it is part of the verdict.
+  return withBusyNotice([verdictSentence(run), ...(run.incidents ?? [])].join(' '), run.load);
 }
 
 /** The verdict's sentence alone, from the numbers: who won and why (see shared/verdict.ts). */
 export function verdictSentence(run: RunResult): string {
-  return verdict(
-    run.results.map((r) => ({
-      model: r.model,
-      state: r.state,
-      wallMs: r.wallMs,
-      speedup: r.speedup,
-      checkOk: r.check.ok,
-      total: r.total,
-      workers: r.workers,
-    })),
-    scenarioInfo(run.scenario).kind,
-    run.machine.cores,
-  );
+  return verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
 }
 
 /** The view of a finished run. */

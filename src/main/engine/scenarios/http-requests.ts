@@ -1,9 +1,10 @@
 /** http-requests: N GET requests to the embedded latency server; bodies checksummed, injected failures known in advance. */
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
 import { plannedOutcome } from '../../../workers/workloads/http-get';
-import { startLatencyServer, warmUpLatencyServer } from './latency-server-process';
 import { errorMessage, formatBytes, formatCount } from '../../../shared/format';
-import { field, type ScenarioRunner } from './scenario';
+import type { TaskSpec } from '../../../workers/protocol/executor';
+import { startLatencyServer, warmUpLatencyServer, type LatencyServerHandle } from './latency-server-process';
+import { field, type ScenarioContext, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
 const SEED = 1;
@@ -13,22 +14,23 @@ export const httpRequestsScenario: ScenarioRunner = {
   id: 'http-requests',
   async prepare(params, ctx) {
     const { tasks, latencyMs, bytes, jitterMs, failureRate } = params as Record<string, number>;
-    ctx.report('starting the latency server');
-    const server = await startLatencyServer(ctx.spawner, ctx.hostScripts.latencyServerHost, ctx.signal);
-    ctx.report('warming up the latency server');
-    await warmUpLatencyServer(server.url).catch(async (error: unknown) => {
-      await server.stop();
-      throw new Error(`the latency server did not answer its warm-up: ${errorMessage(error)}`);
-    });
+    let server = await startWarmServer(ctx);
     const checksum = bodyChecksum(responseBody(bytes!));
     const query = `ms=${latencyMs}&bytes=${bytes}&jitter=${jitterMs}&fail=${failureRate}&seed=${SEED}`;
     const fails = (id: number): boolean => plannedOutcome(SEED, id, jitterMs!, failureRate!).fails;
-    return {
-      tasks: Array.from({ length: tasks! }, (_, id) => ({
+    const taskList = (url: string): TaskSpec[] =>
+      Array.from({ length: tasks! }, (_, id) => ({
         workload: 'http-get',
-        input: { url: `${server.url}/delay?id=${id}&${query}`, id },
-      })),
-      derived: { server: server.url },
+        input: { url: `${url}/delay?id=${id}&${query}`, id },
+      }));
+    let specs = taskList(server.url);
+    return {
+      get tasks() {
+        return specs;
+      },
+      get derived() {
+        return { server: server.url };
+      },
       check(task, output) {
         if (fails(task))
           return { ok: false, problem: `request ${task} succeeded although the server was told to fail it` };
@@ -44,7 +46,33 @@ export const httpRequestsScenario: ScenarioRunner = {
       expectsFailure: fails,
       answer: (tally, completed) =>
         `${formatCount(completed)} responses, ${formatBytes(Number(tally))} received and checksummed`,
+      // The server is watched: one that died mid-model is named in the run, and replaced for the next model.
+      async afterModel(model, more) {
+        const death = server.death();
+        if (death === null) return null;
+        const what = `The latency server died while ${model} ran (it ${death})`;
+        if (!more) return `${what}.`;
+        try {
+          server = await startWarmServer(ctx);
+        } catch (error) {
+          return `${what} and could not be restarted (${errorMessage(error)}).`;
+        }
+        specs = taskList(server.url);
+        return `${what} and was restarted for the next model.`;
+      },
       dispose: () => server.stop(),
     };
   },
 };
+
+/** Starts the latency server and warms it up; on failure nothing is left running. */
+async function startWarmServer(ctx: ScenarioContext): Promise<LatencyServerHandle> {
+  ctx.report('starting the latency server');
+  const server = await startLatencyServer(ctx.spawner, ctx.hostScripts.latencyServerHost, ctx.signal);
+  ctx.report('warming up the latency server');
+  await warmUpLatencyServer(server.url).catch(async (error: unknown) => {
+    await server.stop();
+    throw new Error(`the latency server did not answer its warm-up: ${errorMessage(error)}`);
+  });
+  return server;
+}

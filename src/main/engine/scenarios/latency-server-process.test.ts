@@ -116,4 +116,14 @@ describe('startLatencyServer', () => {
     await server.stop();
     expect(isRunning(server.pid!)).toBe(false);
   });
+
+  it('says how it died when it dies without being asked to stop, and nothing once stopped', async () => {
+    const server = await startLatencyServer(forkSpawner, script);
+    expect(server.death()).toBeNull();
+    process.kill(server.pid!, 'SIGKILL');
+    await expect.poll(() => server.death(), { timeout: 10_000 }).toBe('was killed by SIGKILL');
+    const stopped = await startLatencyServer(forkSpawner, script);
+    await stopped.stop();
+    expect(stopped.death()).toBeNull();
+  });
 });

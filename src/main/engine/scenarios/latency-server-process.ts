@@ -9,6 +9,8 @@ export interface LatencyServerHandle {
   /** Where to send requests, e.g. `http://127.0.0.1:PORT`. */
   readonly url: string;
   readonly pid: number | undefined;
+  /** How the server died without being asked to stop ("was killed by SIGKILL"), or null while it lives. */
+  death(): string | null;
   /** Asks the server to stop, kills it if it has not exited within 2 s; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startLatencyServer(
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
+    death: () => (exit && !stopped ? describeExit(exit) : null),
     stop() {
       stopped ??= (async () => {
         if (exit) return;

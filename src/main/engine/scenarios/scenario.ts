@@ -32,6 +32,12 @@ export interface PreparedScenario {
   expectsFailure?(task: number): boolean;
   /** The answer in words from the summed tallies of `completed` correct tasks. */
   answer(tally: bigint, completed: number): string;
+  /**
+   * Checks, after a model ran, the services its tasks depend on (the latency server): says in one
+   * sentence what went wrong while the model ran, or null, and restarts what died when `more`
+   * models follow (their tasks may then change: read `tasks` again).
+   */
+  afterModel?(model: string, more: boolean): Promise<string | null>;
   /** Stops servers and removes what prepare() made. */
   dispose(): Promise<void>;
 }

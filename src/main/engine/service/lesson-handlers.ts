@@ -14,6 +14,7 @@ import type { EngineLessonPart } from '../lessons/engine-lesson';
 import { ENGINE_LESSON_PARTS } from '../lessons/engine-lessons';
 import type { LessonEnvironment } from '../lessons/lesson-environment';
 import { ResponsivenessJobs } from '../responsiveness/responsiveness-jobs';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { EngineOptions } from '../run/run-session';
 import type { CpuHistory } from '../system/cpu-load';
 import { LabFailure, type Handler, type HandlerMap, type LabActivity } from './lab-activity';
@@ -86,9 +87,15 @@ export function lessonHandlers(
   activity: LabActivity,
   emit: (event: LabEvent) => void,
   save: SaveLessonRun,
+  distributed: () => DistributedSettings = () => ({ server: null }),
 ): HandlerMap<JobChannel | LessonChannel | 'lesson:cancel'> {
   const jobs = new ResponsivenessJobs({ hostScripts: engine.hostScripts, spawner: engine.spawner });
-  const env = (signal: AbortSignal) => ({ hostScripts: engine.hostScripts, spawner: engine.spawner, signal });
+  const env = (signal: AbortSignal): LessonEnvironment => ({
+    hostScripts: engine.hostScripts,
+    spawner: engine.spawner,
+    signal,
+    distributed: distributed(),
+  });
   const context: LessonHandlerContext = {
     activity,
     env,

@@ -14,6 +14,7 @@ import { exportRun } from '../reporters/exports';
 import { catalogModels } from '../models/availability';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
+import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { LiveExecutor } from '../run/model-run';
 import { runScenario, type EngineOptions } from '../run/run-session';
 import { runView, summariseModel } from '../run/run-views';
@@ -36,6 +37,8 @@ function runProgress(request: RunRequest, snapshots: Iterable<ModelSnapshot>): s
 /** What the run handlers need. */
 export interface RunHandlersContext {
   readonly engine: EngineOptions;
+  /** Where the distributed model's broker is now (the cluster panel's choice). */
+  readonly distributed: () => DistributedSettings;
   readonly activity: LabActivity;
   readonly runs: SessionRuns;
   readonly emit: (event: LabEvent) => void;
@@ -65,21 +68,25 @@ export function runHandlers(
     };
     const progress = (payload: EventContract['run:progress']): void =>
       emit({ event: 'run:progress', payload });
-    const done = runScenario(request, engine, {
-      runId,
-      signal: controller.signal,
-      onPreparing: (message) => progress({ runId, kind: 'preparing', message }),
-      onSnapshot: (snapshot) => {
-        snapshots.set(snapshot.model, snapshot);
-        progress({ runId, kind: 'snapshot', snapshot });
+    const done = runScenario(
+      request,
+      { ...engine, distributed: context.distributed() },
+      {
+        runId,
+        signal: controller.signal,
+        onPreparing: (message) => progress({ runId, kind: 'preparing', message }),
+        onSnapshot: (snapshot) => {
+          snapshots.set(snapshot.model, snapshot);
+          progress({ runId, kind: 'snapshot', snapshot });
+        },
+        onModelResult: (result) => {
+          const summary = summariseModel(result);
+          finished.push(summary);
+          progress({ runId, kind: 'model-finished', result: summary });
+        },
+        onLive: (executor) => (live = executor),
       },
-      onModelResult: (result) => {
-        const summary = summariseModel(result);
-        finished.push(summary);
-        progress({ runId, kind: 'model-finished', result: summary });
-      },
-      onLive: (executor) => (live = executor),
-    })
+    )
       .then(async (result) => {
         const view = runView(
           result,
@@ -115,7 +122,7 @@ export function runHandlers(
   return {
     'lab:catalog': async () => ({
       scenarios: SCENARIOS,
-      models: await catalogModels(),
+      models: await catalogModels({ distributed: context.distributed() }),
       poolKnobs: POOL_KNOBS,
       machine: machineInfo(cores),
       defaultPool: resolvePool({}, cores),

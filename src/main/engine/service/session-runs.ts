@@ -43,11 +43,11 @@ export class SessionRuns {
   private track(runId: string, save: (store: RunStore) => Promise<void>, saved: () => void): void {
     const saving = this.store
       .then(save)
-      .catch((error: unknown) =>
+      .then(saved, (error: unknown) =>
+        // Not on disk, but not lost from this session: it stays listed here until the app quits.
         console.warn(`run ${runId} was not saved to the history: ${errorMessage(error)}`),
       )
       .finally(() => {
-        saved();
         this.saves.delete(saving);
         this.onSaved();
       });
@@ -56,36 +56,51 @@ export class SessionRuns {
 
   /** Every run, races and lesson runs, newest first. */
   async list(): Promise<HistoryItem[]> {
-    const store = await this.store;
+    const store = await this.readable();
     const saving: HistoryItem[] = [
       ...[...this.pending.values()].map(({ view }) => runListItem(view)),
       ...[...this.pendingLessons.values()].map((run) => lessonListItem(run)),
     ];
     const ids = new Set(saving.map((item) => item.runId));
-    const stored = [...store.list(), ...store.listLessons()].filter((item) => !ids.has(item.runId));
+    const stored = [...store.list(), ...store.listLessons(), ...store.listDamaged()].filter(
+      (item) => !ids.has(item.runId),
+    );
     // ISO times sort as text; a stable sort keeps the store's order among runs started together.
     return [...saving, ...stored].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   /** A lesson run, if it is known. */
   async lesson(runId: string): Promise<LessonRun | undefined> {
-    return this.pendingLessons.get(runId) ?? (await this.store).getLesson(runId);
+    return this.pendingLessons.get(runId) ?? (await this.readable()).getLesson(runId);
   }
 
   /** A run's view, if it is known. */
   async view(runId: string): Promise<RunView | undefined> {
-    return this.pending.get(runId)?.view ?? (await this.store).getView(runId);
+    return this.pending.get(runId)?.view ?? (await this.readable()).getView(runId);
   }
 
   /** A run's whole result (timelines included), if it is known. */
   async result(runId: string): Promise<RunResult | undefined> {
-    return this.pending.get(runId)?.result ?? (await this.store).getResult(runId);
+    return this.pending.get(runId)?.result ?? (await this.readable()).getResult(runId);
+  }
+
+  /** The store, re-read first if another process (a second app, `serve`) saved to it since. */
+  private async readable(): Promise<RunStore> {
+    const store = await this.store;
+    await store.refresh();
+    return store;
   }
 
   /** Deletes runs; how many there were. */
   async delete(runIds: readonly string[]): Promise<number> {
     await Promise.all([...this.saves]);
-    return (await this.store).delete(runIds);
+    // A run whose save failed is only in this session: deleting it forgets it here.
+    let forgotten = 0;
+    for (const runId of runIds) {
+      if (this.pending.delete(runId)) forgotten++;
+      if (this.pendingLessons.delete(runId)) forgotten++;
+    }
+    return forgotten + (await (await this.readable()).delete(runIds));
   }
 
   /** Waits for saves in progress and closes the store. */

@@ -201,9 +201,19 @@ export function selectSelectedLessonCount(s: LabState): number {
   return s.historyView.selected.filter((id) => lessons.has(id)).length;
 }
 
+/** How many selected runs are damaged on disk (they can only be deleted). */
+export function selectSelectedDamagedCount(s: LabState): number {
+  const damaged = new Set(
+    s.history.items.filter((item) => item.kind === 'damaged').map((item) => item.runId),
+  );
+  return s.historyView.selected.filter((id) => damaged.has(id)).length;
+}
+
 /** Whether Compare can be pressed: two or more races of models selected, and nothing else. */
 export const selectCanCompare = (s: LabState): boolean =>
-  s.historyView.selected.length >= 2 && selectSelectedLessonCount(s) === 0;
+  s.historyView.selected.length >= 2 &&
+  selectSelectedLessonCount(s) === 0 &&
+  selectSelectedDamagedCount(s) === 0;
 
 /** Whether Delete can be pressed: one or more runs selected and no delete under way. */
 export const selectCanDelete = (s: LabState): boolean =>
@@ -222,7 +232,7 @@ export type ExportTarget =
 /** The export target of the selection, several runs oldest first (a new object: not for useLab). */
 export function selectExportTarget(s: LabState): ExportTarget {
   const { selected } = s.historyView;
-  if (selected.length === 0) return { kind: 'none' };
+  if (selected.length === 0 || selectSelectedDamagedCount(s) > 0) return { kind: 'none' };
   if (selected.length === 1) {
     const item = s.history.items.find((i) => i.runId === selected[0]);
     return item?.kind === 'lesson'

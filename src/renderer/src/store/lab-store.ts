@@ -2,6 +2,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
+import { createClusterSlice, type ClusterSlice } from './cluster-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createGilLessonSlice, type GilLessonSlice } from './gil-lesson-slice';
 import { createHeartbeatSlice, type HeartbeatSlice } from './heartbeat-slice';
@@ -30,7 +31,8 @@ export type LabState = CatalogSlice &
   GilLessonSlice &
   LessonsSlice &
   PresenterSlice &
-  RoomSlice;
+  RoomSlice &
+  ClusterSlice;
 
 /** How each slice is written: it sees the whole state, and may answer an event in another slice's part. */
 export type LabSliceCreator<Slice> = StateCreator<
@@ -58,6 +60,7 @@ export function createLabStore() {
       ...createLessonsSlice(...args),
       ...createPresenterSlice(...args),
       ...createRoomSlice(...args),
+      ...createClusterSlice(...args),
     })),
   );
 }

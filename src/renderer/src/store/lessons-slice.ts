@@ -153,6 +153,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       results: NO_RESULTS,
       rows: [],
       points: [],
+      outgrowing: [],
       sent: {},
       endings: {},
       saved: {},

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../../shared/views';
 import { formatKnobNumber, type PoolKnobKey } from '../../../shared/knobs';
-import { MODEL_IDS, type ModelId } from '../../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, type ModelId } from '../../../shared/models';
 import type { RequestIssue, RunRequest, Validated } from '../../../shared/run-request';
 import type { ScenarioId, ScenarioInfo } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
@@ -38,7 +38,7 @@ export interface SetupSlice {
 const EMPTY_SETUP: SetupState = {
   scenario: null,
   knobText: {},
-  models: MODEL_IDS,
+  models: DEFAULT_MODEL_IDS,
   poolText: {},
   serverIssues: [],
 };
@@ -59,6 +59,11 @@ function withoutIssue(issues: readonly RequestIssue[], field: string): readonly 
 /** The models that can run on the engine's machine, in registry order. */
 function runnableModels(catalog: Catalog): ModelId[] {
   return catalog.models.filter((m) => m.availability.available).map((m) => m.id);
+}
+
+/** The models a fresh setup ticks: those that can run here and are not opt-in. */
+function defaultModels(catalog: Catalog): ModelId[] {
+  return runnableModels(catalog).filter((id) => DEFAULT_MODEL_IDS.includes(id));
 }
 
 /** The setup once a catalogue is known: keeps what was chosen, fills in defaults the first time. */
@@ -133,7 +138,7 @@ export const createSetupSlice: LabSliceCreator<SetupSlice> = (set) => ({
         setup: {
           ...s.setup,
           knobText: { ...s.setup.knobText, [info.id]: defaultKnobText(info) },
-          models: s.catalog.value ? runnableModels(s.catalog.value) : MODEL_IDS,
+          models: s.catalog.value ? defaultModels(s.catalog.value) : DEFAULT_MODEL_IDS,
           poolText: {},
           serverIssues: [],
         },

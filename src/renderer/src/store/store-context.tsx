@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { ClusterController } from '../controller/cluster-controller';
 import type { HistoryController } from '../controller/history-controller';
 import type { JobController } from '../controller/job-controller';
 import type { LabController } from '../controller/lab-controller';
@@ -19,6 +20,7 @@ interface LabContextValue {
   readonly history: HistoryController;
   readonly lessons: LessonController;
   readonly room: RoomController;
+  readonly cluster: ClusterController;
   readonly frameMeter: FrameMeter;
 }
 
@@ -26,10 +28,10 @@ const LabContext = createContext<LabContextValue | null>(null);
 
 /** Makes the store, controllers and frame meter available below. */
 export function LabProvider(props: LabContextValue & { readonly children: ReactNode }): ReactNode {
-  const { store, controller, jobs, history, lessons, room, frameMeter, children } = props;
+  const { store, controller, jobs, history, lessons, room, cluster, frameMeter, children } = props;
   const value = useMemo(
-    () => ({ store, controller, jobs, history, lessons, room, frameMeter }),
-    [store, controller, jobs, history, lessons, room, frameMeter],
+    () => ({ store, controller, jobs, history, lessons, room, cluster, frameMeter }),
+    [store, controller, jobs, history, lessons, room, cluster, frameMeter],
   );
   return <LabContext value={value}>{children}</LabContext>;
 }
@@ -73,6 +75,11 @@ export function useLessons(): LessonController {
 /** The room's intents (follow again). */
 export function useRoom(): RoomController {
   return useLabContext().room;
+}
+
+/** The cluster panel's intents. */
+export function useCluster(): ClusterController {
+  return useLabContext().cluster;
 }
 
 /** The page's frame meter, for views that follow every frame (imperatively, never by re-rendering). */

@@ -1,6 +1,6 @@
 /** The table of every stored run and lesson run: a selection box, what ran, start, models, state, verdict, and Open. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { HistoryItem, LessonListItem, RunListItem } from '../../../../shared/views';
+import type { DamagedListItem, HistoryItem, LessonListItem, RunListItem } from '../../../../shared/views';
 import { formatTimeOfDay } from '../../../../shared/format';
 import { selectHistoryItems } from '../../store/history-slice';
 import {
@@ -25,7 +25,15 @@ function SelectAllBox(): ReactNode {
 }
 
 /** The selection box and name cells every row starts with. */
-function RowStart({ item, name }: { readonly item: HistoryItem; readonly name: string }): ReactNode {
+function RowStart({
+  item,
+  name,
+  settings,
+}: {
+  readonly item: HistoryItem;
+  readonly name: string;
+  readonly settings: string;
+}): ReactNode {
   const selected = useLab((s) => selectRunSelected(s, item.runId));
   const toggled = useLab((s) => s.runSelectionToggled);
   return (
@@ -41,7 +49,7 @@ function RowStart({ item, name }: { readonly item: HistoryItem; readonly name: s
       <th scope="row" id={`${openButtonId(item.runId)}-name`}>
         <span className="history-scenario">{name}</span>
         <span className="history-title muted">{item.title}</span>
-        <span className="history-settings muted">{item.settings}</span>
+        <span className="history-settings muted">{settings}</span>
       </th>
       <td className="history-started">{formatStartedAt(item.startedAt)}</td>
     </>
@@ -70,7 +78,7 @@ function LessonRow({ item }: { readonly item: LessonListItem }): ReactNode {
   const selected = useLab((s) => selectRunSelected(s, item.runId));
   return (
     <tr className={selected ? 'history-row-selected' : undefined} data-kind="lesson">
-      <RowStart item={item} name={item.lesson} />
+      <RowStart item={item} name={item.lesson} settings={item.settings} />
       <td>
         <span className="history-lesson-tag">lesson</span>
       </td>
@@ -88,7 +96,7 @@ function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
   const selected = useLab((s) => selectRunSelected(s, item.runId));
   return (
     <tr className={selected ? 'history-row-selected' : undefined}>
-      <RowStart item={item} name={item.scenario} />
+      <RowStart item={item} name={item.scenario} settings={item.settings} />
       <td>
         <ul className="history-models" aria-label={`Models: ${item.models.join(', ')}`}>
           {item.models.map((model) => (
@@ -104,6 +112,22 @@ function RunRow({ item }: { readonly item: RunListItem }): ReactNode {
       </td>
       <td className="history-verdict">{item.verdict}</td>
       <OpenButton runId={item.runId} onOpen={() => void history.openRun(item.runId)} />
+    </tr>
+  );
+}
+
+/** A run damaged on disk: what is wrong, and nothing to open; it can be selected and deleted. */
+function DamagedRow({ item }: { readonly item: DamagedListItem }): ReactNode {
+  const selected = useLab((s) => selectRunSelected(s, item.runId));
+  return (
+    <tr className={selected ? 'history-row-selected' : undefined} data-kind="damaged">
+      <RowStart item={item} name={item.was === 'race' ? 'damaged run' : 'damaged lesson run'} settings="" />
+      <td />
+      <td>
+        <span className="state-word state-failed">damaged</span>
+      </td>
+      <td className="history-verdict">{item.problem}</td>
+      <td className="history-open" />
     </tr>
   );
 }
@@ -134,6 +158,8 @@ export function RunHistoryTable(): ReactNode {
           {items.map((item) =>
             item.kind === 'lesson' ? (
               <LessonRow key={item.runId} item={item} />
+            ) : item.kind === 'damaged' ? (
+              <DamagedRow key={item.runId} item={item} />
             ) : (
               <RunRow key={item.runId} item={item} />
             ),

@@ -1,6 +1,7 @@
 /** The shape of an engine lesson's renderer part for the store: its form, and how its live progress shows. */
 import type { DataPassingRow } from '../../../../shared/lessons/data-passing';
 import type { EngineLessonId } from '../../../../shared/lessons/lesson-ids';
+import type { OutgrowingRow } from '../../../../shared/lessons/outgrowing-one-machine';
 import type { PipelineCarrier, PipelinePoint } from '../../../../shared/lessons/pipeline';
 import type { ProgressOf, RequestOf, ResultOf } from '../../../../shared/lessons/registry';
 import type { LessonField } from './lesson-field';
@@ -11,6 +12,8 @@ export interface LessonLiveState {
   readonly rows: readonly DataPassingRow[];
   /** Points of the pipeline lesson so far. */
   readonly points: readonly PipelinePoint[];
+  /** Measurements of "Outgrowing one machine" so far. */
+  readonly outgrowing: readonly OutgrowingRow[];
 }
 
 /** The choices a lesson form makes besides its knobs. */

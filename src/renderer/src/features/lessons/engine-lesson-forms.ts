@@ -7,6 +7,7 @@ import type { EngineLessonId } from '../../../../shared/lessons/lesson-ids';
 import { dataPassingForm } from './data-passing/data-passing-form';
 import { deadlockForm } from './deadlock/deadlock-form';
 import type { EngineLessonForm } from './engine-lesson-form';
+import { outgrowingForm } from './outgrowing-one-machine/outgrowing-form';
 import { pipelineForm } from './pipeline/pipeline-form';
 import { raceConditionForm } from './race-condition/race-condition-form';
 
@@ -16,4 +17,5 @@ export const ENGINE_LESSON_FORMS: { readonly [L in EngineLessonId]: EngineLesson
   'data-passing': dataPassingForm,
   pipeline: pipelineForm,
   deadlock: deadlockForm,
+  'outgrowing-one-machine': outgrowingForm,
 };

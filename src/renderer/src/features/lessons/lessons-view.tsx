@@ -8,6 +8,7 @@ import { DeadlockLesson } from './deadlock/deadlock-lesson';
 import { HttpLesson } from './http-lesson';
 import { ImageBatchLesson } from './image-batch-lesson';
 import { LessonNav } from './lesson-nav';
+import { OutgrowingLesson } from './outgrowing-one-machine/outgrowing-lesson';
 import { PipelineLesson } from './pipeline/pipeline-lesson';
 import { RaceConditionLesson } from './race-condition/race-condition-lesson';
 import { TenFilesLesson } from './ten-files-lesson';
@@ -25,6 +26,7 @@ export const LESSON_SCREENS: Readonly<Record<LessonId, ComponentType>> = {
   'data-passing': DataPassingLesson,
   pipeline: PipelineLesson,
   deadlock: DeadlockLesson,
+  'outgrowing-one-machine': OutgrowingLesson,
   'which-model': WhichModelLesson,
 };
 

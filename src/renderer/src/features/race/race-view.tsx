@@ -1,6 +1,6 @@
 /** The live race: one row per model of the run on screen, the preparation step, and a failed run's alert. */
 import type { ReactNode } from 'react';
-import { fastestOf } from '../../../../shared/verdict';
+import { fastestOf } from '../../../../shared/ranking';
 import type { RunView } from '../../../../shared/views';
 import { formatTimeOfDay } from '../../../../shared/format';
 import { scenarioInfo } from '../../../../shared/scenarios';
@@ -47,7 +47,7 @@ function RunCaption({ run }: { readonly run: RunState }): ReactNode {
 
 function fastestModel(view: RunView | null): string | undefined {
   if (!view) return undefined;
-  return fastestOf(view.run.results.map((r) => ({ ...r, checkOk: r.check.ok })))?.model;
+  return fastestOf(view.run.results)?.model;
 }
 
 /** The race panel; `emptyText` says what starts a run where the panel is reused (the GIL lesson). */

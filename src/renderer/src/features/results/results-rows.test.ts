@@ -41,8 +41,11 @@ describe('resultRows', () => {
         wallMs: 10,
         check: { ok: false, answer: '9 tokens', problem: 'differs from sequential' },
       }),
+      summary('threads', { wallMs: 1500 }),
     ];
-    expect(fastestModel(results)).toBe('sequential');
+    expect(fastestModel(results)).toBe('threads');
+    // Beating only a wrong answer is not winning.
+    expect(fastestModel(results.slice(0, 2))).toBeUndefined();
     expect(resultRows(results)[1]?.notes).toMatch(/^wrong answer: differs from sequential/);
   });
 

@@ -1,7 +1,7 @@
 /** The comparison table's rows, worded from the models' results: one place for what each cell says. */
 import type { ModelSummary } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
-import { fastestOf } from '../../../../shared/verdict';
+import { fastestOf } from '../../../../shared/ranking';
 import {
   formatCount,
   formatDuration,
@@ -37,9 +37,9 @@ function notesOf(result: ModelSummary): string {
   return notes.join('; ');
 }
 
-/** The model with the lowest total time among those that finished cleanly with a correct answer. */
+/** The model marked fastest, by the one rule in shared/ranking (clean models only, two or more in the run). */
 export function fastestModel(results: readonly ModelSummary[]): ModelId | undefined {
-  return fastestOf(results.map((r) => ({ ...r, checkOk: r.check.ok })))?.model;
+  return fastestOf(results)?.model;
 }
 
 /** Rows in run order, the fastest one marked once every model is in (`final`). */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { RunSummary } from '../../../../shared/views';
 import { formatKnobNumber } from '../../../../shared/knobs';
 import { formatTimeOfDay } from '../../../../shared/format';
+import { MODELS } from '../../../../shared/models';
 import { poolFacts } from '../../../../shared/pool';
 
 /** A description list of the run's settings. */
@@ -11,6 +12,10 @@ export function RunFacts({ run }: { readonly run: RunSummary }): ReactNode {
     .map(([key, value]) => `${key} ${formatKnobNumber(value)}`)
     .join(' · ');
   const { machine } = run;
+  const pools = poolFacts(
+    run.pool,
+    run.results.flatMap((result) => MODELS[result.model].poolKnobs),
+  );
   return (
     <dl className="run-facts">
       <div>
@@ -21,7 +26,7 @@ export function RunFacts({ run }: { readonly run: RunSummary }): ReactNode {
       </div>
       <div>
         <dt>Pools</dt>
-        <dd>{poolFacts(run.pool)}</dd>
+        <dd>{pools || 'none: every model ran on the calling thread'}</dd>
       </div>
       <div>
         <dt>Machine</dt>
