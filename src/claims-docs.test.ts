@@ -10,6 +10,7 @@ import type { Claim } from './shared/claims';
 import { dataPassingClaims, type DataPassingRow } from './shared/lessons/data-passing';
 import { pipelineClaims, type PipelineResult } from './shared/lessons/pipeline';
 import { raceConditionClaims, type RaceRun } from './shared/lessons/race-condition';
+import { outgrowingClaims } from './shared/lessons/outgrowing-one-machine';
 import { lessonTitle } from './shared/lessons/registry';
 import { BUSY_MACHINE_RULE_TEXT } from './shared/machine-load';
 import { MODEL_IDS, type ModelId } from './shared/models';
@@ -123,10 +124,69 @@ function expectedRows(): string[] {
     runs: [raceRun('atomic'), raceRun('mutex')],
   });
   const backpressure = pipelineClaims(PIPELINE);
+  // Every part measured once, so each claim shows the tolerance it is judged by.
+  const outgrowing = outgrowingClaims({
+    cores: 2,
+    broker: 'a private NATS server',
+    rows: [
+      {
+        part: 'overhead',
+        model: 'processes',
+        tasks: 1,
+        workers: 2,
+        taskMs: 1,
+        wallMs: 1,
+        overheadMs: 1,
+        ok: true,
+      },
+      {
+        part: 'overhead',
+        model: 'distributed',
+        tasks: 1,
+        workers: 2,
+        taskMs: 1,
+        wallMs: 1,
+        overheadMs: 2,
+        ok: true,
+      },
+      {
+        part: 'sweep',
+        taskMs: 1,
+        tasks: 1,
+        sequentialMs: 1,
+        processesMs: 1,
+        distributedMs: 2,
+        workers: 2,
+        ok: true,
+      },
+      {
+        part: 'scaling',
+        localWorkers: 1,
+        joinedWorkers: 0,
+        tasks: 1,
+        taskMs: 1,
+        wallMs: 1,
+        throughput: 1,
+        ok: true,
+      },
+      {
+        part: 'scaling',
+        localWorkers: 2,
+        joinedWorkers: 0,
+        tasks: 1,
+        taskMs: 1,
+        wallMs: 1,
+        throughput: 2,
+        ok: true,
+      },
+    ],
+    ok: true,
+  });
   const lessonRows = [
     ...passing.map((claim) => [claim, lessonTitle('data-passing')] as const),
     ...mutex.map((claim) => [claim, lessonTitle('race-condition')] as const),
     ...backpressure.map((claim) => [claim, lessonTitle('pipeline')] as const),
+    ...outgrowing.map((claim) => [claim, lessonTitle('outgrowing-one-machine')] as const),
   ]
     .filter(([claim]) => claim.tolerance !== undefined)
     .map(([claim, title]) => row(claim, `lesson “${title}”`));

@@ -8,6 +8,8 @@ import {
   type DataPassingRow,
 } from './data-passing';
 import { deadlockClaims } from './deadlock';
+import { outgrowingClaims } from './outgrowing-one-machine-claims';
+import type { OutgrowingResult, OutgrowingRow } from './outgrowing-one-machine-results';
 import { pipelineClaims, type PipelineResult } from './pipeline';
 import { raceConditionClaims, type RaceRun } from './race-condition';
 
@@ -199,5 +201,125 @@ describe('race-condition claims', () => {
     const claims = raceConditionClaims({ workers: 2, increments: 50, cores: 2, runs: [race('mutex', 5)] });
     expect(claims[2]).toMatchObject({ text: 'a mutex is exact', holds: true });
     expect(claims[2]!.timed).toBeUndefined();
+  });
+});
+
+/** A two-core "Outgrowing one machine" result, each part changeable. */
+function outgrowing(change: {
+  readonly poolOverheadMs?: number;
+  readonly brokerOverheadMs?: number;
+  readonly tiny?: { readonly sequentialMs: number; readonly distributedMs: number };
+  readonly big?: { readonly sequentialMs: number; readonly distributedMs: number };
+  readonly throughputs?: readonly [number, number];
+  readonly cores?: number;
+}): OutgrowingResult {
+  const [one, two] = change.throughputs ?? [100, 180];
+  const tiny = change.tiny ?? { sequentialMs: 1, distributedMs: 10 };
+  const big = change.big ?? { sequentialMs: 300, distributedMs: 180 };
+  const overhead = (model: 'processes' | 'distributed', overheadMs: number): OutgrowingRow => ({
+    part: 'overhead',
+    model,
+    tasks: 40,
+    workers: 2,
+    taskMs: 0.05,
+    wallMs: 50,
+    overheadMs,
+    ok: true,
+  });
+  const sweep = (taskMs: number, times: { sequentialMs: number; distributedMs: number }): OutgrowingRow => ({
+    part: 'sweep',
+    taskMs,
+    tasks: 6,
+    processesMs: 1,
+    workers: 2,
+    ok: true,
+    ...times,
+  });
+  const scaling = (localWorkers: number, throughput: number): OutgrowingRow => ({
+    part: 'scaling',
+    localWorkers,
+    joinedWorkers: 0,
+    tasks: 6,
+    taskMs: 5,
+    wallMs: 30,
+    throughput,
+    ok: true,
+  });
+  return {
+    cores: change.cores ?? 2,
+    broker: 'a private NATS server',
+    rows: [
+      overhead('processes', change.poolOverheadMs ?? 0.5),
+      overhead('distributed', change.brokerOverheadMs ?? 3),
+      sweep(0.2, tiny),
+      sweep(50, big),
+      scaling(1, one),
+      scaling(2, two),
+      {
+        part: 'kill',
+        tasks: 8,
+        workers: 2,
+        killedPid: 4242,
+        redelivered: 1,
+        lost: 0,
+        countedTwice: 0,
+        wallMs: 1000,
+        ok: true,
+      },
+    ],
+    ok: true,
+  };
+}
+
+describe('"Outgrowing one machine" claims, each on both sides of its tolerance', () => {
+  const claim = (result: OutgrowingResult, index: number) => outgrowingClaims(result)[index]!;
+
+  it('through the broker every task pays more: from 1.00× the pool’s cost per task', () => {
+    const inside = claim(outgrowing({ poolOverheadMs: 2, brokerOverheadMs: 2 }), 0);
+    expect(inside.holds).toBe(true);
+    expect(inside.tolerance).toBe("holds at 1.00× the process pool's cost per task or more");
+    const outside = claim(outgrowing({ poolOverheadMs: 2, brokerOverheadMs: 1.98 }), 0);
+    expect(outside.holds).toBe(false);
+    expect(outside.cause).toMatch(/process pool paid more/);
+  });
+
+  it('tiny tasks are slower distributed: from 1.00× the plain loop’s time', () => {
+    const inside = claim(outgrowing({ tiny: { sequentialMs: 5, distributedMs: 5 } }), 1);
+    expect(inside.holds).toBe(true);
+    expect(inside.tolerance).toBe("holds at 1.00× the plain loop's time or more");
+    const outside = claim(outgrowing({ tiny: { sequentialMs: 5, distributedMs: 4.9 } }), 1);
+    expect(outside.holds).toBe(false);
+    expect(outside.cause).toMatch(/smallest size/);
+  });
+
+  it('big enough tasks pay: distributed faster than the loop at the largest size', () => {
+    const inside = claim(outgrowing({ big: { sequentialMs: 300, distributedMs: 299 } }), 2);
+    expect(inside.holds).toBe(true);
+    expect(inside.tolerance).toMatch(/^holds when distributed took less than 1.00× the plain loop's time/);
+    const outside = claim(outgrowing({ big: { sequentialMs: 300, distributedMs: 300 } }), 2);
+    expect(outside.holds).toBe(false);
+    expect(outside.cause).toMatch(/broker round trip per task/);
+  });
+
+  it('more local workers raise throughput by a fifth: from 1.20× one worker’s', () => {
+    const inside = claim(outgrowing({ throughputs: [100, 120] }), 3);
+    expect(inside.holds).toBe(true);
+    expect(inside.tolerance).toBe("holds at 1.20× one worker's throughput or more");
+    expect(inside.evidence).toContain('(1.20×)');
+    const outside = claim(outgrowing({ throughputs: [100, 119] }), 3);
+    expect(outside.holds).toBe(false);
+    expect(outside.cause).toMatch(/set the pace/);
+  });
+
+  it('cannot tell about parallel workers on one core', () => {
+    expect(claim(outgrowing({ cores: 1 }), 2).holds).toBeNull();
+    expect(claim(outgrowing({ cores: 1 }), 3).holds).toBeNull();
+  });
+
+  it('leaves its timed claims unjudged on a busy machine; the kill and the answers, counts, stand', () => {
+    const busy = busyMachine({ windows: [{ during: 'before', otherCpuPercent: 90, ms: 1000 }] });
+    const claims = judgedOnBusyMachine(outgrowingClaims(outgrowing({})), busy);
+    expect(claims.map((c) => c.holds)).toEqual([null, null, null, null, true, true]);
+    expect(claims.slice(0, 4).every((c) => c.notJudged === 'busy-machine')).toBe(true);
   });
 });
