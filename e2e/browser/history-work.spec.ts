@@ -138,3 +138,28 @@ test('a lesson run’s address opens it in its lesson', async ({ page }) => {
       .filter({ hasText: 'opened from History' }),
   ).toBeVisible();
 });
+
+test('a re-opened run loads its settings into its view’s form, or runs again with them', async ({ page }) => {
+  await page.goto(`${server.url}#history`);
+  await rows(page).filter({ hasText: 'tasks=4' }).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('group', { name: 'Run it again' })).toBeVisible();
+  await expect(page.getByText('In the Race view, with these settings.')).toBeVisible();
+  await page.getByRole('button', { name: 'Load settings' }).click();
+  await expect(page).toHaveURL(/#race$/);
+  await expect(page.getByLabel('Scenario')).toHaveValue('io-sleep');
+  await expect(page.getByLabel('Tasks', { exact: true })).toHaveValue('4');
+  await expect(page.getByLabel('Task time', { exact: true })).toHaveValue('50');
+  await expect(page.getByLabel('async', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('threads', { exact: true })).not.toBeChecked();
+
+  await page.goto(`${server.url}#history`);
+  await rows(page).filter({ hasText: 'tasks=2' }).getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(page).toHaveURL(/#race$/);
+  await expect(page.getByLabel('Tasks', { exact: true })).toHaveValue('2');
+  const race = page.getByRole('region', { name: 'Race' });
+  await expect(race.getByRole('status')).toHaveText(/^Finished/, { timeout: 30_000 });
+  await view(page, 'History').click();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page).first()).toContainText('tasks=2, task-ms=50');
+});

@@ -1,4 +1,4 @@
-/** A stored run opened in the History view: its results as the Race view shows them, with a way back. */
+/** A stored run opened in the History view: its results as the Race view shows them, a way to run it again, and a way back. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
 import { useLab } from '../../store/store-context';
@@ -10,6 +10,7 @@ import { answerSummary } from '../results/results-rows';
 import { ResultsTable } from '../results/results-table';
 import { RunFacts } from '../results/run-facts';
 import '../results/results.css';
+import { RunAgainButtons } from './run-again-buttons';
 import { DetailLanes, DetailThroughput } from './run-detail-charts';
 import { formatStartedAt } from './started-at';
 
@@ -33,6 +34,7 @@ function Results({ view }: { readonly view: RunView }): ReactNode {
         <strong>Answer check:</strong> {answer.text}
       </p>
       <RunFacts run={view.run} />
+      <RunAgainButtons run={view.run} />
       <ExportButtons runId={view.run.runId} />
     </Panel>
   );
