@@ -454,6 +454,20 @@ describe('exportLessonRun: Markdown', () => {
     expect(md.endsWith('\n\n')).toBe(false);
   });
 
+  it('says the machine was busy in its headline, and leaves the timed claims unjudged, when it was', () => {
+    const busy = {
+      ...raceLesson(),
+      load: { windows: [{ during: 'before', otherCpuPercent: 91, ms: 1000 }] },
+    };
+    const md = exportLessonRun(busy, 'markdown').content;
+    expect(md.split('\n')[4]).toMatch(
+      /^The machine was busy: these numbers are unreliable\. Other processes used 91% of its CPU in the second before the run; .* no lock lost 43%/,
+    );
+    expect(md).toContain('_other processes: 91% of the CPU at most (in the second before the run);');
+    expect(md).toMatch(/- \? a mutex is slower than Atomics\.add.*not judged: the machine was busy/);
+    expect(md).toContain('- ✓ a mutex is exact — final 2,000 of 2,000 (0 lost)');
+  });
+
   it('marks a contradicted claim ✗ and one the run cannot tell ?', () => {
     const fastMutex = {
       ...RACE_RESULT,
