@@ -74,6 +74,21 @@ describe('validateRunRequest: accepted requests', () => {
     const result = validateRunRequest({ scenario: 'io-sleep', models: ['processes', 'sequential'] });
     expect(result.ok && result.value.models).toEqual(['processes', 'sequential']);
   });
+
+  it('keeps the view that asked for the run, and has none when none is named', () => {
+    const lesson = validateRunRequest({ scenario: 'io-sleep', origin: 'ten-files-io' });
+    expect(lesson.ok && lesson.value.origin).toBe('ten-files-io');
+    const plain = validateRunRequest({ scenario: 'io-sleep' });
+    expect(plain.ok && 'origin' in plain.value).toBe(false);
+  });
+});
+
+describe('validateRunRequest: the origin', () => {
+  it('rejects an origin that names no view, listing the views', () => {
+    const issue = issueFor({ scenario: 'io-sleep', origin: 'elsewhere' }, 'origin');
+    expect(issue.message).toContain('gil-cpu');
+    expect(issue.message).toContain('ten-files-io');
+  });
 });
 
 describe('validateRunRequest: rejected requests name the problem and what is allowed', () => {

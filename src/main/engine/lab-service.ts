@@ -25,6 +25,7 @@ import { pythonHandlers } from './service/python-handlers';
 import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
+import { CpuHistory } from './system/cpu-load';
 import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
@@ -69,6 +70,9 @@ export function createLabService(options: LabServiceOptions): LabService {
     (payload) => emit({ event: 'room:changed', payload }),
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
+  // The system monitor's CPU readings: each run and lesson reads the machine's load of the second before it.
+  const cpuHistory = options.engine.cpuHistory ?? new CpuHistory();
+  const engine: EngineOptions = { ...options.engine, cpuHistory };
   const cluster = new LabCluster({
     changed: (payload) => emit({ event: 'cluster:changed', payload }),
     tempRoot: options.engine.tempRoot,
@@ -78,7 +82,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
-      engine: options.engine,
+      engine,
       distributed: () => cluster.settings(),
       activity,
       runs,
@@ -89,7 +93,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     }),
     ...historyHandlers(runs),
     ...lessonHandlers(
-      options.engine,
+      engine,
       activity,
       emit,
       (run) => runs.addLesson(run),
@@ -134,6 +138,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const stopMonitor = startSystemMonitor(
       (payload) => emit({ event: 'system:stats', payload }),
       options.systemSampleMs,
+      cpuHistory,
     );
     let seq = 0;
     const heartbeat = setInterval(

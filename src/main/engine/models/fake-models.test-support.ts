@@ -4,6 +4,7 @@
  * and one whose probe says it cannot run here (pypy-nogil). Their executors run in this process. Imported by vi.mock factories, so it
  * must not import shared/models.ts (the module they replace) at run time.
  */
+import { atLeast } from '../../../shared/claim-tolerance';
 import type { ModelId } from '../../../shared/models';
 import { defineModel, type ModelColors, type ModelFamily } from '../../../shared/models/model-spec';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
@@ -63,7 +64,12 @@ export const PYPY_THREADS = defineModel({
     shortfall: { rank: 0, remark: (speedup) => `reached only ${speedup} under the real GIL` },
   },
   claims: {
-    io: () => ({ text: 'pypy-threads overlap the waits', holds: (speedup) => speedup > 1 }),
+    io: () => ({
+      text: 'pypy-threads overlap the waits',
+      expected: 1,
+      tolerance: atLeast(1),
+      cause: 'the waits were too short',
+    }),
   },
 });
 
@@ -83,7 +89,9 @@ export const PYPY_NOGIL = defineModel({
   interleaved: false,
   notes: { startup: true },
   verdict: { kind: 'contender', why: { io: () => 'waits overlapped', cpu: () => 'threads ran in parallel' } },
-  claims: { io: () => ({ text: 'pypy-nogil overlaps the waits', holds: () => true }) },
+  claims: {
+    io: () => ({ text: 'pypy-nogil overlaps the waits', expected: 0, tolerance: atLeast(1), cause: 'none' }),
+  },
 });
 
 /** The fake entries, in the order they follow the registry's own. */

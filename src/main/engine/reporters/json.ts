@@ -14,6 +14,8 @@ import type {
 } from '../../../shared/results';
 import type { PythonRunStats } from '../../../shared/python-run';
 import type { ScenarioId } from '../../../shared/scenarios';
+import { BUSY_MACHINE_RULE_TEXT, busyMachine, type LoadWindow } from '../../../shared/machine-load';
+import { runVerdict } from '../run/run-views';
 
 /** Options of the JSON reporter. */
 export interface JsonReportOptions {
@@ -78,6 +80,16 @@ export interface JsonReport {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly startedAt: string;
+  /** The verdict as the app shows it, the busy-machine notice first when there is one. */
+  readonly verdict: string;
+  /** Other processes' CPU around the run, and what the busy-machine rule made of it. */
+  readonly machineLoad: {
+    readonly windows: readonly LoadWindow[];
+    readonly busy: boolean;
+    /** The notice when busy, else null. */
+    readonly notice: string | null;
+    readonly rule: string;
+  };
   /** The model the table marks fastest (shared/ranking); null when none is clean or fewer than two ran. */
   readonly fastest: ModelId | null;
   /** What went wrong around the models (a latency server that died), when anything did. */
@@ -191,6 +203,7 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
 /** A run as a plain JSON-ready object; `timeline: false` leaves the per-task records out. */
 export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): JsonReport {
   const withTimeline = options.timeline !== false;
+  const busy = busyMachine(run.load);
   return {
     runId: run.runId,
     scenario: run.scenario,
@@ -201,6 +214,17 @@ export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): J
     pool: { ...run.pool },
     machine: { ...run.machine },
     startedAt: run.startedAt,
+    verdict: runVerdict(run),
+    machineLoad: {
+      windows: (run.load?.windows ?? []).map((w) => ({
+        ...w,
+        otherCpuPercent: round3(w.otherCpuPercent),
+        ms: round3(w.ms),
+      })),
+      busy: busy !== null,
+      notice: busy?.notice ?? null,
+      rule: BUSY_MACHINE_RULE_TEXT,
+    },
     fastest: fastestOf(run.results)?.model ?? null,
     ...(run.incidents ? { incidents: [...run.incidents] } : {}),
     results: run.results.map((model) => modelReport(model, withTimeline)),

@@ -11,6 +11,8 @@ import {
 } from './table';
 import { reportMs } from '../../../shared/format';
 import { pythonFigures } from '../../../shared/python-run';
+import { BUSY_MACHINE_RULE_TEXT, busyMachine, describeLoad } from '../../../shared/machine-load';
+import { verdictSentence } from '../run/run-views';
 
 /** Failures listed per model before the rest are summarised. */
 const FAILURES_SHOWN = 5;
@@ -115,7 +117,10 @@ function failureLines(model: ModelResult): string[] {
   return lines;
 }
 
-/** A run as GitHub-flavoured Markdown: heading, settings, comparison table, GIL tables (simulated and real) and failures. */
+/**
+ * A run as GitHub-flavoured Markdown: heading, settings, the busy-machine notice when there is one,
+ * comparison table, verdict, other processes' load, GIL tables (simulated and real) and failures.
+ */
 export function formatMarkdown(run: RunResult): string {
   const fastest = fastestModel(run);
   const settings = [
@@ -124,12 +129,18 @@ export function formatMarkdown(run: RunResult): string {
     describeMachine(run),
     `started ${run.startedAt}`,
   ];
+  const busy = busyMachine(run.load);
   const lines = [
     `## ${run.title}`,
     '',
     settings.filter((part) => part !== '').join(' · '),
     '',
+    ...(busy ? [`> **${busy.notice}**`, ''] : []),
     ...comparisonTable(run),
+    '',
+    `**Verdict:** ${verdictSentence(run)}`,
+    '',
+    `_${describeLoad(run.load)}; ${BUSY_MACHINE_RULE_TEXT}._`,
     '',
   ];
   if (fastest) lines.push(`Fastest: **${fastest.model}**.`, '');

@@ -9,6 +9,7 @@ import {
 import { formatKnobNumber } from '../../../shared/knobs';
 import { failureOf, fastestOf } from '../../../shared/ranking';
 import type { ModelResult, RunResult } from '../../../shared/results';
+import { busyMachine } from '../../../shared/machine-load';
 import { paramFlags, scenarioInfo } from '../../../shared/scenarios';
 import { runtimeRemark } from '../../../shared/verdict';
 
@@ -158,6 +159,8 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
     ...(run.incidents ?? []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
+  const busy = busyMachine(run.load);
+  if (busy) footer.push(paint(ANSI.red, busy.notice));
   if (footer.length > 0) lines.push('', ...footer);
   return `${lines.join('\n')}\n`;
 }

@@ -51,6 +51,7 @@ function measured(model: ModelId, overrides: Partial<MeasuredModel> = {}): Measu
     epochStartMs: 1_700_000_000_000,
     timeline,
     injectedFailures: 0,
+    load: null,
     ...overrides,
   };
 }

@@ -38,12 +38,13 @@ export function modelNotes(result: MeasuredModel): string[] {
 /** Each model's speedup (against its registry baseline) and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
   const speedups = speedupsOf(
-    results.map(({ injectedFailures, remarks: _remarks, ...r }) => ({
+    results.map(({ injectedFailures, remarks: _remarks, load: _load, ...r }) => ({
       ...r,
       expectedFailures: injectedFailures,
     })),
   );
-  return results.map(({ injectedFailures, remarks, ...result }, index) => {
+  return results.map((measured, index) => {
+    const { injectedFailures, remarks: _remarks, load: _load, ...result } = measured;
     const spec = MODELS[result.model];
     // A model whose baseline was not in the run at all is told how to get a speedup (Python's is py-sequential).
     const missing =
@@ -54,7 +55,7 @@ export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
       ...result,
       expectedFailures: injectedFailures,
       speedup: speedups[index] ?? null,
-      notes: [...modelNotes({ ...result, injectedFailures, ...(remarks ? { remarks } : {}) }), ...missing],
+      notes: [...modelNotes(measured), ...missing],
     };
   });
 }

@@ -12,6 +12,8 @@ import { errorMessage } from '../../../shared/format';
 import { CancelledError, isCancellation } from '../errors';
 import type { Executor, RunEnd } from '../../../workers/protocol/executor';
 import { RunRecorder } from '../recording/run-recorder';
+import { otherLoad, readCpuCounters } from '../system/cpu-load';
+import type { LoadWindow } from '../../../shared/machine-load';
 import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
 
@@ -35,9 +37,13 @@ export interface ModelRunInput {
 /** What may be changed on a running model: the optional capabilities of its executor. */
 export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 
-/** A model's result before the run-level numbers (speedup, notes) are known. */
+/**
+ * A model's result before the run-level numbers (speedup, notes) are known, with the other
+ * processes' load while it ran (null when it never ran).
+ */
 export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
   readonly injectedFailures: number;
+  readonly load: LoadWindow | null;
   /** What the executor said of its run (Executor.remarks), for its registry entry's notes. */
   readonly remarks?: readonly string[];
 };
@@ -78,6 +84,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let error: string | undefined;
   let wallMs = 0;
   let cpuMs: number | null = null;
+  let load: LoadWindow | null = null;
   let sampler: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let remarks: readonly string[];
@@ -94,6 +101,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     changed();
     const cpu0 = process.cpuUsage();
     const child0 = executor.childUsage().cpuMs;
+    const counters0 = readCpuCounters();
     const sampleMemory = (): void =>
       recorder.sampleMemory(process.memoryUsage.rss() + executor.childUsage().rssBytes);
     sampleMemory();
@@ -115,7 +123,9 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
       wallMs = (end ? end.endedAt : epochNow()) - t0;
       sampleMemory();
       const cpu = process.cpuUsage(cpu0);
-      cpuMs = (cpu.user + cpu.system) / 1000 + (executor.childUsage().cpuMs - child0);
+      const childMs = executor.childUsage().cpuMs - child0;
+      cpuMs = (cpu.user + cpu.system) / 1000 + childMs;
+      load = otherLoad(model, counters0, readCpuCounters(), childMs);
     }
   } catch (caught) {
     if (isCancellation(caught) || signal.aborted) state = 'cancelled';
@@ -185,6 +195,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     epochStartMs: recorder.epochStartMs,
     timeline,
     injectedFailures: checker.injectedFailures,
+    load,
     ...(remarks.length > 0 ? { remarks } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { ReferenceAnswers } from './answer-checker';
 import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
+import type { CpuHistory } from '../system/cpu-load';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
 import { forecastRun } from './run-forecast';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   readonly callingThread?: 'inline' | 'dedicated';
   /** See ProbeContext.python: the interpreter the Python models use (`--python PATH`, CONCURRENCY_LAB_PYTHON). */
   readonly python?: string;
+  /** The system monitor's recent CPU readings: a run reads the machine's load of the second before it. */
+  readonly cpuHistory?: CpuHistory;
   /** The distributed model's broker (--server, the app's cluster panel); a private nats-server per run when absent. */
   readonly distributed?: DistributedSettings;
 }
@@ -90,6 +93,7 @@ function neverRan(
     epochStartMs: epochNow(),
     timeline: [],
     injectedFailures: 0,
+    load: null,
   };
 }
 
@@ -122,6 +126,7 @@ export async function runScenario(
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
+  const before = options.cpuHistory?.secondBefore() ?? null;
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
@@ -200,6 +205,13 @@ export async function runScenario(
     pool,
     machine: machineInfo(cores),
     results,
+    ...(request.origin ? { origin: request.origin } : {}),
+    load: {
+      windows: [
+        ...(before ? [before] : []),
+        ...measured.flatMap((model) => (model.load ? [model.load] : [])),
+      ],
+    },
     ...(incidents.size > 0 ? { incidents: [...incidents.values()] } : {}),
   };
 }

@@ -21,6 +21,8 @@ import type { LabStore } from '../store/lab-store';
 import { selectLessonRunningBlocker } from '../store/lessons-slice';
 import { selectIsAttendee } from '../store/room-slice';
 import { selectRunActive } from '../store/run-slice';
+import { showSlot, slotOf } from '../store/run-slots';
+import type { RunOrigin } from '../../../shared/run-origin';
 import { refusalText } from './refusal-text';
 import { selectRunBlocker, selectValidation } from '../store/setup-slice';
 
@@ -107,7 +109,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
       await refusedUnlessInstructor(api.invoke('run:start', request));
       return null;
     }
-    state().runRequested(request.models, request.scenario);
+    state().runRequested(request.models, request);
     const reply = await api.invoke('run:start', request);
     if (!reply.ok) {
       state().runRejected(reply.error);
@@ -123,17 +125,14 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (selectRunBlocker(state()) !== null) return;
     const validation = selectValidation(state());
     if (!validation?.ok) return;
-    await startRun(validation.value);
+    await startRun({ ...validation.value, origin: 'race' });
   }
 
   async function startComparison(kind: ComparisonKind): Promise<void> {
     if (comparisonBlocker(state()) !== null) return;
     const request = selectComparisonRequest(state(), kind);
     if (!request) return;
-    if (selectIsAttendee(state())) return void (await startRun(request));
-    state().comparisonRequested(kind);
-    const runId = await startRun(request);
-    if (runId !== null) state().comparisonStarted(runId);
+    await startRun(request);
   }
 
   let switchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -175,10 +174,9 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     }, SWITCH_INTERVAL_DEBOUNCE_MS);
   }
 
-  /** A run ended: the race shows it, and the GIL lesson keeps its speedups if it was a comparison. */
+  /** A run ended: the view that asked for it shows it, and its origin keeps it as its last run. */
   function settle(view: RunView): void {
     state().runFinished(view);
-    state().comparisonSettled(view);
   }
 
   async function cancelRun(): Promise<void> {
@@ -194,8 +192,26 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
   async function openRun(runId: string): Promise<void> {
     state().runOpenRequested(runId);
     const reply = await api.invoke('history:open', { runId });
-    if (reply.ok) state().runOpened(reply.value);
-    else state().runOpenFailed(reply.error.message);
+    if (!reply.ok) return state().runOpenFailed(reply.error.message);
+    state().runOpened(reply.value);
+    // It is shown in the view that asked for it: a lesson's run in its lesson, a race in Race.
+    showSlot(state(), slotOf(reply.value.run.origin));
+  }
+
+  /**
+   * After a reload: the newest stored run of each origin comes back to its view and to the
+   * "measured here" tables, so runs prepared before class are there when the page opens.
+   */
+  async function restoreLastRuns(): Promise<void> {
+    const newest = new Map<RunOrigin, string>();
+    for (const item of state().history.items)
+      if (item.kind === 'race' && item.state !== 'cancelled' && !newest.has(item.origin))
+        newest.set(item.origin, item.runId);
+    const replies = await Promise.all(
+      [...newest.values()].map((runId) => api.invoke('history:open', { runId })),
+    );
+    const views = replies.flatMap((reply) => (reply.ok ? [reply.value] : []));
+    if (views.length > 0) state().runsRestored(views);
   }
 
   /** After a reconnection: reload what failed, and settle a run whose end was missed while offline. */
@@ -231,7 +247,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     ];
     state().connectionChanged(api.connection.current());
     void loadCatalog();
-    void refreshHistory();
+    void refreshHistory().then(restoreLastRuns);
     return () => {
       for (const stop of stops) stop();
       if (switchTimer !== null) clearTimeout(switchTimer);

@@ -1,7 +1,8 @@
 /**
  * The GIL lesson slice: the two comparisons (CPU and I/O on sequential, threads and gil-threads, and
- * beside them real CPython's py-sequential and py-threads where an interpreter is found), the
- * speedups their last runs measured, and the switch interval as typed and as sent live.
+ * beside them real CPython's py-sequential and py-threads where an interpreter is found), the switch
+ * interval as typed and as sent live; the speedups their last runs measured are read from the run
+ * slice's last run of each comparison (this session's, or the history's after a reload).
  */
 import type { RunView } from '../../../shared/views';
 import { formatKnobNumber, knobProblem, POOL_KNOBS } from '../../../shared/knobs';
@@ -11,8 +12,10 @@ import type { GilStats, Lane } from '../../../shared/results';
 import type { RunRequest } from '../../../shared/run-request';
 import type { Claim } from '../../../shared/claims';
 import { simulationMatchesCPython } from '../../../shared/gil-claims';
+import type { RunOrigin } from '../../../shared/run-origin';
 import type { ScenarioId } from '../../../shared/scenarios';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectRunOnScreen } from './run-slice';
 import { parseNumberText } from './setup-request';
 
 /** The lesson's two comparisons. */
@@ -71,9 +74,6 @@ export type LiveSwitch =
 /** The lesson's part of the state. */
 export interface GilLessonState {
   readonly switchIntervalText: string;
-  /** The comparison asked for, until its run settles; runId once the engine named it. */
-  readonly pending: { readonly kind: ComparisonKind; readonly runId: string | null } | null;
-  readonly speedups: Readonly<Record<ComparisonKind, Speedups | null>>;
   readonly live: LiveSwitch | null;
   /** Whether the comparisons run real CPython beside the simulation, where an interpreter is found. */
   readonly withPython: boolean;
@@ -84,10 +84,6 @@ export interface GilLessonSlice {
   readonly gilLesson: GilLessonState;
   switchIntervalEdited(text: string): void;
   pythonToggled(withPython: boolean): void;
-  comparisonRequested(kind: ComparisonKind): void;
-  comparisonStarted(runId: string): void;
-  /** A run finished: if it is the pending comparison, its speedups are kept. */
-  comparisonSettled(view: RunView): void;
   /** Typed while the run's gil-threads has not started: sent once it runs. */
   liveSwitchQueued(value: number): void;
   liveSwitchSent(value: number): void;
@@ -115,34 +111,11 @@ export function speedupsOf(view: RunView): Speedups {
 export const createGilLessonSlice: LabSliceCreator<GilLessonSlice> = (set) => ({
   gilLesson: {
     switchIntervalText: formatKnobNumber(DEFAULT_SWITCH_INTERVAL_MS),
-    pending: null,
-    speedups: { cpu: null, io: null },
     live: null,
     withPython: true,
   },
   switchIntervalEdited: (text) => set((s) => ({ gilLesson: { ...s.gilLesson, switchIntervalText: text } })),
   pythonToggled: (withPython) => set((s) => ({ gilLesson: { ...s.gilLesson, withPython } })),
-  comparisonRequested: (kind) =>
-    set((s) => ({ gilLesson: { ...s.gilLesson, pending: { kind, runId: null }, live: null } })),
-  comparisonStarted: (runId) =>
-    set((s) =>
-      s.gilLesson.pending
-        ? { gilLesson: { ...s.gilLesson, pending: { ...s.gilLesson.pending, runId } } }
-        : {},
-    ),
-  comparisonSettled: (view) =>
-    set((s) => {
-      const pending = s.gilLesson.pending;
-      if (!pending || (pending.runId !== null && pending.runId !== view.run.runId)) return {};
-      if (view.run.scenario !== COMPARISONS[pending.kind].scenario) return {};
-      return {
-        gilLesson: {
-          ...s.gilLesson,
-          pending: null,
-          speedups: { ...s.gilLesson.speedups, [pending.kind]: speedupsOf(view) },
-        },
-      };
-    }),
   liveSwitchQueued: (value) =>
     set((s) => ({ gilLesson: { ...s.gilLesson, live: { status: 'queued', value } } })),
   liveSwitchSent: (value) =>
@@ -200,21 +173,41 @@ export function selectComparisonRequest(s: LabState, kind: ComparisonKind): RunR
     params: { ...params },
     models: [...COMPARISON_MODELS, ...(selectWithPython(s) ? PYTHON_COMPARISON_MODELS : [])],
     pool: { threads, switchIntervalMs },
+    origin: COMPARISON_ORIGINS[kind],
   };
 }
 
-/** The run's models with a GIL whose switch interval the knob sets: the simulated one's and CPython's. */
+/** The origin of each comparison's runs: the lesson shows them, and keeps each kind's last one. */
+export const COMPARISON_ORIGINS = { cpu: 'gil-cpu', io: 'gil-io' } as const satisfies Readonly<
+  Record<ComparisonKind, RunOrigin>
+>;
+
+/** The speedups of each comparison's last run (this session's, or the history's newest after a reload). */
+export function selectGilSpeedups(s: LabState): Readonly<Record<ComparisonKind, Speedups | null>> {
+  const cpu = s.shelf.last['gil-cpu'];
+  const io = s.shelf.last['gil-io'];
+  const cached = speedupCache.get(s.shelf.last);
+  if (cached) return cached;
+  const speedups = { cpu: cpu ? speedupsOf(cpu) : null, io: io ? speedupsOf(io) : null };
+  speedupCache.set(s.shelf.last, speedups);
+  return speedups;
+}
+
+const speedupCache = new WeakMap<object, Readonly<Record<ComparisonKind, Speedups | null>>>();
+
+/** The lesson's live run's models with a GIL whose switch interval the knob sets: the simulated one's and CPython's. */
 function gilModels(s: LabState): ModelId[] {
+  if (s.run.slot !== 'gil-lesson') return [];
   return s.run.models.filter((model) => MODELS[model].poolKnobs.includes('switchIntervalMs'));
 }
 
-/** Whether a model with a GIL (gil-threads, py-threads) is running right now, so a new switch interval can reach it live. */
+/** Whether this lesson's model with a GIL (gil-threads, py-threads) is running right now, so a new switch interval can reach it live. */
 export function selectGilModelRunning(s: LabState): boolean {
   if (s.run.phase === 'idle') return false;
   return gilModels(s).some((model) => s.run.snapshots[model]?.state === 'running');
 }
 
-/** Whether the live run will still run a model with a GIL: a new interval can wait for it to start. */
+/** Whether this lesson's live run will still run a model with a GIL: a new interval can wait for it to start. */
 export function selectGilModelAhead(s: LabState): boolean {
   if (s.run.phase === 'idle' || s.run.phase === 'cancelling') return false;
   return gilModels(s).some((model) => {
@@ -240,14 +233,16 @@ export function gilLaneRows(gil: GilStats, lanes: readonly Lane[]): GilLaneRow[]
   }));
 }
 
-/** The gil-threads result on screen, once it finished. */
-export const selectGilResult = (s: LabState) => s.run.finished.find((r) => r.model === 'gil-threads');
+/** The gil-threads result of the lesson's run on screen, once it finished. */
+export const selectGilResult = (s: LabState) =>
+  selectRunOnScreen(s, 'gil-lesson').finished.find((r) => r.model === 'gil-threads');
 
-/** The py-threads result on screen, once it finished: the real GIL's measured costs. */
-export const selectPyThreadsResult = (s: LabState) => s.run.finished.find((r) => r.model === 'py-threads');
+/** The py-threads result of the lesson's run on screen, once it finished: the real GIL's measured costs. */
+export const selectPyThreadsResult = (s: LabState) =>
+  selectRunOnScreen(s, 'gil-lesson').finished.find((r) => r.model === 'py-threads');
 
 /** The claim that the simulation matches CPython, from the last comparison of each kind (a new object: memoise it). */
-export function simulationClaimOf(speedups: GilLessonState['speedups']): Claim {
+export function simulationClaimOf(speedups: Readonly<Record<ComparisonKind, Speedups | null>>): Claim {
   const pair = (kind: ComparisonKind) => {
     const measured = speedups[kind];
     return measured ? { gilThreads: measured.gilThreads, pyThreads: measured.pyThreads } : null;
@@ -257,5 +252,5 @@ export function simulationClaimOf(speedups: GilLessonState['speedups']): Claim {
 
 /** The claim, from the state (tests; components memoise simulationClaimOf on the speedups). */
 export function selectSimulationClaim(s: LabState): Claim {
-  return simulationClaimOf(s.gilLesson.speedups);
+  return simulationClaimOf(selectGilSpeedups(s));
 }

@@ -27,7 +27,9 @@ export function runLessonRequest(
     (target === 'params' ? knobText : poolText)[key] = text[f.id] ?? f.initial;
   }
   if (threadsPerCore && (poolText['threads'] ?? '').trim() === '') poolText['threads'] = String(cores);
-  return validateDraft({ scenario, knobText, models: [...models, ...python], poolText });
+  const validation = validateDraft({ scenario, knobText, models: [...models, ...python], poolText });
+  // The run is this lesson's: it is shown in this lesson, and kept in the history as its run.
+  return validation.ok ? { ok: true, value: { ...validation.value, origin: form } } : validation;
 }
 
 /** One engine lesson's request, with the channel it goes to. */

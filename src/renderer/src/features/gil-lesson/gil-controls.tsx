@@ -13,7 +13,7 @@ import {
   selectWithPython,
   type LiveSwitch,
 } from '../../store/gil-lesson-slice';
-import { selectRunActive } from '../../store/run-slice';
+import { selectLiveIn } from '../../store/run-slice';
 import { useController, useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { NumberField } from '../run-setup/number-field';
@@ -91,7 +91,8 @@ function PythonChoice(): ReactNode {
 export function GilControls(): ReactNode {
   const controller = useController();
   const blocker = useLab(comparisonBlocker);
-  const active = useLab(selectRunActive);
+  // Cancel cancels this lesson's comparison, not a run another view started.
+  const active = useLab((s) => selectLiveIn(s, 'gil-lesson'));
   const phase = useLab((s) => s.run.phase);
   const withPython = useLab(selectWithPython);
   const cpu = useLab((s) => selectComparison(s, 'cpu'));

@@ -2,13 +2,20 @@
 import { useMemo, type ReactNode } from 'react';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import { formatSpeedup } from '../../../../shared/format';
+import { useShallow } from 'zustand/shallow';
+import { judgedOnBusyMachine } from '../../../../shared/claims';
+import { busyMachine } from '../../../../shared/machine-load';
 import {
+  COMPARISON_ORIGINS,
+  selectGilSpeedups,
   selectWithPython,
   simulationClaimOf,
   type ComparisonKind,
   type Speedups,
 } from '../../store/gil-lesson-slice';
 import { claimLine } from '../../store/lessons-slice-claims';
+import type { LabState } from '../../store/lab-store';
+import { selectLastRun } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 
@@ -50,12 +57,26 @@ function SpeedupRow({
   );
 }
 
+/** The comparisons whose last run was measured on a busy machine: 'CPU', 'I/O'. */
+function selectBusyComparisons(s: LabState): string[] {
+  return (['cpu', 'io'] as const).flatMap((kind) => {
+    const view = selectLastRun(s, COMPARISON_ORIGINS[kind]);
+    return view && busyMachine(view.run.load) ? [kind === 'cpu' ? 'CPU' : 'I/O'] : [];
+  });
+}
+
 const MARKS = { true: '✓', false: '✗', null: '?' } as const;
 
 /** The claim that the simulation matches CPython, with what was measured. */
 function SimulationClaim(): ReactNode {
-  const speedups = useLab((s) => s.gilLesson.speedups);
-  const line = useMemo(() => claimLine(simulationClaimOf(speedups)), [speedups]);
+  const speedups = useLab(selectGilSpeedups);
+  const busy = useLab(useShallow(selectBusyComparisons));
+  const line = useMemo(() => {
+    const claim = simulationClaimOf(speedups);
+    const reason =
+      busy.length > 0 ? { reason: `the machine was busy during the ${busy.join(' and ')} comparison` } : null;
+    return claimLine(judgedOnBusyMachine([claim], reason)[0]!);
+  }, [speedups, busy]);
   return (
     <ul className="claims gil-claim" aria-label="Simulated and real GIL">
       <li className={`claim claim-${line.holds}`} data-holds={line.holds}>
@@ -73,7 +94,8 @@ function SimulationClaim(): ReactNode {
 
 /** The measured speedups over each model's plain loop, from the last comparison of each kind; real CPython beside the simulation. */
 export function MeasuredSpeedups(): ReactNode {
-  const speedups = useLab((s) => s.gilLesson.speedups);
+  const speedups = useLab(selectGilSpeedups);
+  const busy = useLab(useShallow(selectBusyComparisons));
   const measuredPython =
     (speedups.cpu?.pyThreads ?? null) !== null || (speedups.io?.pyThreads ?? null) !== null;
   const python = useLab(selectWithPython) || measuredPython;
@@ -109,6 +131,11 @@ export function MeasuredSpeedups(): ReactNode {
         <p className="hint">Run both comparisons to fill this in: every number is measured, none assumed.</p>
       )}
       {python && <SimulationClaim />}
+      {busy.length > 0 && (
+        <p className="hint" data-busy-machine>
+          The machine was busy during the {busy.join(' and ')} comparison: those numbers are unreliable.
+        </p>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { LanesPanel } from '../lanes/lanes-panel';
 import { RaceView } from '../race/race-view';
 import { ResultsPanel } from '../results/results-panel';
+import { RunSlotProvider } from '../../ui/run-slot';
 import { GilControls } from './gil-controls';
 import { GilExplainer } from './gil-explainer';
 import { GilLaneTable } from './gil-lane-table';
@@ -24,9 +25,11 @@ export function GilLessonView(): ReactNode {
         <GilRealTable />
       </div>
       <div className="column column-live">
-        <RaceView emptyText="Press “Run the CPU comparison” or “Run the I/O comparison”: each model’s progress appears here, live." />
-        <LanesPanel />
-        <ResultsPanel />
+        <RunSlotProvider slot="gil-lesson">
+          <RaceView emptyText="Press “Run the CPU comparison” or “Run the I/O comparison”: each model’s progress appears here, live." />
+          <LanesPanel />
+          <ResultsPanel />
+        </RunSlotProvider>
       </div>
     </main>
   );

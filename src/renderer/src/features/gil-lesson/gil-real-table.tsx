@@ -1,6 +1,7 @@
 /** The real GIL beside the simulated one: what CPython measured while py-threads ran, each figure with how. */
 import type { ReactNode } from 'react';
 import { selectPyThreadsResult } from '../../store/gil-lesson-slice';
+import { runScenario, selectRunOnScreen } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { PythonCodeButton } from '../python/python-code';
@@ -9,7 +10,7 @@ import { PythonFigures, PythonLaneTable } from '../python/python-measurements';
 /** The real-GIL panel. */
 export function GilRealTable(): ReactNode {
   const result = useLab(selectPyThreadsResult);
-  const scenario = useLab((s) => s.run.scenario);
+  const scenario = useLab((s) => runScenario(selectRunOnScreen(s, 'gil-lesson')));
   const python = result?.python;
   return (
     <Panel

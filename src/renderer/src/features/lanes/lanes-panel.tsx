@@ -1,9 +1,11 @@
 /** The lanes timeline: one lane per thread, process or async slot, drawn on a canvas from the store. */
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
 import { createLanesRenderer } from '../../charts/lanes-renderer';
 import { useStoreChart } from '../../charts/use-store-chart';
-import { selectLiveChartInput } from '../../store/run-slice';
+import type { LabState } from '../../store/lab-store';
+import { selectLiveChartInput, selectRunOnScreen } from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { MODELS } from '../../../../shared/models';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
@@ -33,9 +35,11 @@ function Legend({ gil }: { readonly gil: boolean }): ReactNode {
 /** The lanes panel. */
 export function LanesPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useStoreChart(canvasRef, createLanesRenderer, selectLiveChartInput, shallow);
-  const hasModels = useLab((s) => s.run.models.length > 0);
-  const hasGil = useLab((s) => s.run.models.some((model) => MODELS[model].gilTrack));
+  const slot = useRunSlot();
+  const select = useMemo(() => (s: LabState) => selectLiveChartInput(s, slot), [slot]);
+  useStoreChart(canvasRef, createLanesRenderer, select, shallow);
+  const hasModels = useLab((s) => selectRunOnScreen(s, slot).models.length > 0);
+  const hasGil = useLab((s) => selectRunOnScreen(s, slot).models.some((model) => MODELS[model].gilTrack));
   return (
     <Panel title="Lanes" aside={<span className="muted">time since each model’s start</span>}>
       {!hasModels && (

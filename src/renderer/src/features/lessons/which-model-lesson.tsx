@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
 import { MODELS, type ModelId } from '../../../../shared/models';
 import { formatDuration, formatSpeedup } from '../../../../shared/format';
+import { busyMachine } from '../../../../shared/machine-load';
 import type { LabState } from '../../store/lab-store';
 import { workshopLesson, type LessonId } from '../../../../shared/lessons/workshop';
 import type { RunFormId, TenFilesVariant } from '../../store/lessons-slice-forms';
+import { selectLastRun } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { LessonFrame } from './lesson-frame';
@@ -43,11 +45,13 @@ function speedups(view: RunView | undefined, models: readonly ModelId[]): string
     ]);
   }
   const parts = [...byBaseline].map(([baseline, measured]) => `${measured.join(', ')} over ${baseline}`);
-  return parts.length > 0 ? parts.join('; ') : null;
+  if (parts.length === 0) return null;
+  const busy = busyMachine(view.run.load) ? ' (busy machine: unreliable)' : '';
+  return `${parts.join('; ')}${busy}`;
 }
 
 const run = (form: RunFormId, models: readonly ModelId[]) => (s: LabState) =>
-  speedups(s.lessons.runs[form], models);
+  speedups(selectLastRun(s, form), models);
 
 /** The button that opens a lesson, named by its title. */
 const openLabel = (lesson: LessonId): string => `Open “${workshopLesson(lesson).title}”`;

@@ -3,7 +3,14 @@ import type { ReactNode } from 'react';
 import type { ModelId } from '../../../../shared/models';
 import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
-import { selectExpectedMs, selectSettledState, selectSnapshot } from '../../store/run-slice';
+import {
+  runScenario,
+  selectExpectedMs,
+  selectRunOnScreen,
+  selectSettledState,
+  selectSnapshot,
+} from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
 import { MODELS } from '../../../../shared/models';
@@ -19,11 +26,12 @@ export interface RaceRowProps {
 
 /** A row that re-renders only when its own model's snapshot changes. */
 export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactNode {
-  const snapshot = useLab((s) => selectSnapshot(s, model));
-  const settled = useLab((s) => selectSettledState(s, model));
-  const idle = useLab((s) => s.run.phase === 'idle');
-  const expectedMs = useLab((s) => selectExpectedMs(s, model));
-  const scenario = useLab((s) => s.run.scenario);
+  const slot = useRunSlot();
+  const snapshot = useLab((s) => selectSnapshot(s, model, slot));
+  const settled = useLab((s) => selectSettledState(s, model, slot));
+  const idle = useLab((s) => selectRunOnScreen(s, slot).phase === 'idle');
+  const expectedMs = useLab((s) => selectExpectedMs(s, model, slot));
+  const scenario = useLab((s) => runScenario(selectRunOnScreen(s, slot)));
   const python = MODELS[model].family.id === 'cpython' && scenario !== null;
   const state = snapshot && snapshot.state !== 'pending' ? snapshot.state : (settled ?? 'pending');
   // A run that failed as a whole leaves the models it never reached: they are not waiting any more.

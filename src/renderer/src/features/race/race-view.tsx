@@ -2,7 +2,11 @@
 import type { ReactNode } from 'react';
 import { fastestOf } from '../../../../shared/ranking';
 import type { RunView } from '../../../../shared/views';
-import type { RunPhase } from '../../store/run-slice';
+import { formatTimeOfDay } from '../../../../shared/format';
+import { scenarioInfo } from '../../../../shared/scenarios';
+import { selectRunOnScreen, type RunPhase, type RunState } from '../../store/run-slice';
+import { scenarioSettingsText } from '../../store/run-lesson-summary';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { RaceRow } from './race-row';
@@ -25,6 +29,22 @@ function phaseText(phase: RunPhase, preparing: string | null, view: RunView | nu
   }
 }
 
+/** Which run this view shows, with its settings: its own, live or finished — never another view's. */
+function RunCaption({ run }: { readonly run: RunState }): ReactNode {
+  const summary = run.view?.run ?? null;
+  const scenario = summary?.scenario ?? run.request?.scenario;
+  const params = summary?.params ?? run.request?.params;
+  if (!scenario || !params) return null;
+  const when = summary ? ` · started ${formatTimeOfDay(summary.startedAt)}` : '';
+  return (
+    <p className="run-caption" data-run-id={summary?.runId ?? run.runId ?? undefined}>
+      <span className="muted">{summary ? 'Showing' : 'Running'}:</span> {scenarioInfo(scenario).title} —{' '}
+      {scenarioSettingsText(scenario, params)}
+      <span className="muted">{when}</span>
+    </p>
+  );
+}
+
 function fastestModel(view: RunView | null): string | undefined {
   if (!view) return undefined;
   return fastestOf(view.run.results)?.model;
@@ -36,14 +56,13 @@ export function RaceView({
 }: {
   readonly emptyText?: string;
 }): ReactNode {
-  const models = useLab((s) => s.run.models);
-  const phase = useLab((s) => s.run.phase);
-  const preparing = useLab((s) => s.run.preparing);
-  const view = useLab((s) => s.run.view);
-  const error = useLab((s) => s.run.error);
-  const forecast = useLab((s) => (s.run.phase === 'idle' ? null : s.run.forecast));
+  const slot = useRunSlot();
+  const run = useLab((s) => selectRunOnScreen(s, slot));
+  const { models, phase, preparing, view, error } = run;
+  const forecast = phase === 'idle' ? null : run.forecast;
   const fallbackTotal = useLab((s) => {
-    for (const snapshot of Object.values(s.run.snapshots)) if (snapshot) return snapshot.total;
+    for (const snapshot of Object.values(selectRunOnScreen(s, slot).snapshots))
+      if (snapshot) return snapshot.total;
     return 0;
   });
   const fastest = fastestModel(view);
@@ -62,6 +81,7 @@ export function RaceView({
           <strong>Run failed:</strong> {error}
         </div>
       )}
+      <RunCaption run={run} />
       {forecast && (
         <p className="race-forecast" role="note">
           {forecast.message}

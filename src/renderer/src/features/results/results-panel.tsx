@@ -1,6 +1,10 @@
 /** Results: the verdict, the comparison table, the answer check, what CPython measured, the run's settings and its exports. */
 import type { ReactNode } from 'react';
+import { selectRunOnScreen } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
+import { useRunSlot } from '../../ui/run-slot';
+import { withoutBusyNotice } from '../../../../shared/machine-load';
+import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { EmptyState, Panel } from '../../ui/panel';
 import { ExportButtons } from './export-buttons';
 import { ResultsTable } from './results-table';
@@ -21,9 +25,9 @@ function AnswerCheck({ ok, text }: ReturnType<typeof answerSummary>): ReactNode 
 
 /** The results panel. */
 export function ResultsPanel(): ReactNode {
-  const view = useLab((s) => s.run.view);
-  const finished = useLab((s) => s.run.finished);
-  const active = useLab((s) => s.run.phase !== 'idle');
+  const slot = useRunSlot();
+  const { view, finished, phase } = useLab((s) => selectRunOnScreen(s, slot));
+  const active = phase !== 'idle';
   const results = view?.run.results ?? finished;
   if (results.length === 0) {
     return (
@@ -42,9 +46,10 @@ export function ResultsPanel(): ReactNode {
       className="results"
       aside={view ? <span className="muted">{view.run.title}</span> : <span className="muted">so far</span>}
     >
+      {view && <BusyMachineNotice load={view.run.load} />}
       {view && (
         <p className="verdict">
-          <span className="verdict-label">Verdict</span> {view.verdict}
+          <span className="verdict-label">Verdict</span> {withoutBusyNotice(view.verdict, view.run.load)}
         </p>
       )}
       <ResultsTable

@@ -1,6 +1,6 @@
 /** Run, Cancel and Reset, with the reason Run is disabled when it is. */
 import type { ReactNode } from 'react';
-import { selectRunActive } from '../../store/run-slice';
+import { selectLiveIn, selectRunActive } from '../../store/run-slice';
 import { selectRunBlocker } from '../../store/setup-slice';
 import { useController, useLab } from '../../store/store-context';
 
@@ -8,6 +8,8 @@ import { useController, useLab } from '../../store/store-context';
 export function RunActions(): ReactNode {
   const controller = useController();
   const active = useLab(selectRunActive);
+  // Cancel cancels this view's run; a lesson's run is cancelled in its lesson.
+  const mine = useLab((s) => selectLiveIn(s, 'race'));
   const phase = useLab((s) => s.run.phase);
   const blocker = useLab(selectRunBlocker);
   const defaultsRestored = useLab((s) => s.defaultsRestored);
@@ -20,7 +22,7 @@ export function RunActions(): ReactNode {
         <button
           type="button"
           className="button"
-          disabled={!active || phase === 'cancelling'}
+          disabled={!mine || phase === 'cancelling'}
           onClick={() => void controller.cancelRun()}
         >
           Cancel
@@ -30,7 +32,7 @@ export function RunActions(): ReactNode {
         </button>
       </div>
       <p className="hint run-blocker" aria-live="polite">
-        {phase === 'cancelling' ? 'Cancelling…' : active ? null : blocker}
+        {mine && phase === 'cancelling' ? 'Cancelling…' : mine ? null : blocker}
       </p>
     </div>
   );
