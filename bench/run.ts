@@ -7,10 +7,11 @@
  * (f) cancel latency of async on CPU scenarios, on the calling thread (CLI) and the loop thread (app);
  * (g) a task's cost through the broker with one worker (distributed vs processes vs bare JetStream);
  * (h) distributed throughput as local workers are added;
+ * (i) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one;
  * (j) zooming the lanes timeline of a 100,000-task run: the renderer's frame time per wheel step.
  * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
  * `npm run bench cancel` runs (f) alone; `npm run bench distributed [tasks]` runs (g) and (h) alone;
- * `npm run bench zoom [tasks]` runs (j) alone.
+ * `npm run bench python [tasks] [taskMs]` runs (i) alone; `npm run bench zoom [tasks]` runs (j) alone.
  * Not part of `npm test`: timings belong here, never in tests.
  */
 import http from 'node:http';
@@ -25,6 +26,8 @@ import { startLatencyServer, warmUpLatencyServer } from '../src/main/engine/scen
 import { runScenario, type EngineOptions } from '../src/main/engine/run/run-session';
 import { distributedBenchmark } from './distributed';
 import { measureCancel } from './cancel';
+import { pythonSection } from './python';
+import type { Line } from './report-line';
 import { roomBenchmark } from './room';
 import { streamingBenchmark } from './streaming';
 import { timelineZoomBenchmark } from './timeline-zoom';
@@ -36,13 +39,6 @@ const engine: EngineOptions = {
 };
 const cores = availableParallelism();
 
-interface Line {
-  readonly name: string;
-  readonly measured: string;
-  readonly ratio: number;
-  readonly target: string;
-  readonly met: boolean;
-}
 const lines: Line[] = [];
 
 function report(line: Line): void {
@@ -291,6 +287,11 @@ async function room(tasks?: number, followers?: number): Promise<void> {
   });
 }
 
+/** `npm run bench python [tasks] [taskMs]`: a smaller size checks that it runs. */
+async function python(tasks?: number, taskMs?: number): Promise<void> {
+  await pythonSection(engine, report, tasks, taskMs);
+}
+
 /** `npm run bench distributed [tasks]`: (g) and (h); a smaller size checks that it runs. */
 async function distributed(tasks?: number): Promise<void> {
   const result = await distributedBenchmark(engine, tasks);
@@ -329,6 +330,7 @@ async function distributed(tasks?: number): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
   console.log(`Concurrency Lab benchmarks — ${cores} cores, Node ${process.version}\n`);
   if (only === 'streaming') {
     await streaming();
@@ -339,14 +341,16 @@ async function main(): Promise<void> {
   } else if (only === 'zoom') {
     await timelineZoom(process.argv[3] ? Number(process.argv[3]) : undefined);
   } else if (only === 'room') {
-    const size = (arg: string | undefined): number | undefined => (arg ? Number(arg) : undefined);
     await room(size(process.argv[3]), size(process.argv[4]));
+  } else if (only === 'python') {
+    await python(size(process.argv[3]), size(process.argv[4]));
   } else {
     await tinyTaskThroughput();
     await cpuSpeedup();
     await asyncHttp();
     await distributed();
     await cancelLatency();
+    await python();
     if (only !== 'engine') {
       await streaming();
       await room();

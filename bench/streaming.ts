@@ -78,7 +78,7 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
         message.payload.kind !== 'snapshot'
       ) {
         console.log(
-          `  ${new Date().toISOString()} ${message.payload.kind} ${message.payload.kind === 'model-finished' ? `${message.payload.result.model} (${text.length} bytes)` : message.payload.message}`,
+          `  ${new Date().toISOString()} ${message.payload.kind} ${message.payload.kind === 'model-finished' ? `${message.payload.result.model} (${text.length} bytes)` : message.payload.kind === 'forecast' ? message.payload.forecast.message : message.payload.message}`,
         );
       }
       if (process.env.BENCH_DEBUG && message.event === 'run:finished')

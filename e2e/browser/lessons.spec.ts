@@ -62,7 +62,7 @@ async function expectComparison(lesson: Locator, models: readonly string[]): Pro
 test('"10 files": the I/O and the CPU variant each race four models and explain the winner', async ({
   page,
 }) => {
-  const lesson = await openLesson(page, 'ten-files', '10 files, 2 seconds each');
+  const lesson = await openLesson(page, 'ten-files', '10 files');
   await fill(lesson, { Tasks: '4', 'Task time': '60' });
   await run(lesson);
   await expectComparison(lesson, ['sequential', 'async', 'threads', 'processes']);
@@ -74,10 +74,10 @@ test('"10 files": the I/O and the CPU variant each race four models and explain 
   await expectComparison(lesson, ['sequential', 'async', 'threads', 'processes']);
 });
 
-test('"1000 HTTP requests" against the embedded server: requests in flight are charted per model', async ({
+test('"Many HTTP requests" against the embedded server: requests in flight are charted per model', async ({
   page,
 }) => {
-  const lesson = await openLesson(page, 'http-requests', '1000 HTTP requests');
+  const lesson = await openLesson(page, 'http-requests', 'Many HTTP requests');
   await fill(lesson, { Tasks: '30', 'Server latency': '10', 'Async concurrency': '5' });
   await run(lesson);
   await expectComparison(lesson, ['sequential', 'async', 'threads', 'processes']);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, session } from 'electron';
 import { DESKTOP_CALLER } from '../shared/room';
 import { hostScriptsIn } from './engine/models/host-scripts';
+import { chosenPython } from './engine/models/python/python-setup';
 import { appDataDir, historyFileIn } from './engine/history/history-location';
 import { openHistory } from './engine/history/open-history';
 import { createLabService } from './engine/lab-service';
@@ -22,12 +23,15 @@ async function start(): Promise<void> {
   const dataDir = appDataDir(app.getPath('userData'));
   const history = await openHistory(dataDir);
   const logFile = join(dataDir, 'logs', 'concurrency_results.log');
+  // The Python models' interpreter: CONCURRENCY_LAB_PYTHON, else python3 / python on PATH (no setting in the UI yet).
+  const python = chosenPython(undefined);
   const service = createLabService({
     engine: {
       hostScripts: hostScriptsIn(__dirname),
       spawner: utilityProcessSpawner,
       // Sequential and async run on a worker thread: the main process, and so the window, never freezes.
       callingThread: 'dedicated',
+      ...(python ? { python } : {}),
     },
     store: history.store,
     historyNotice: history.notice,

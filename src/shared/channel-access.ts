@@ -35,6 +35,8 @@ export const CHANNEL_ACCESS: { readonly [C in InvokeChannel]: ChannelAccess } = 
   'lesson:cancel': 'instructor',
   'gil:switch-interval': 'instructor',
   'room:state': 'anyone',
+  // Reading the harness's source changes nothing on the shared machine.
+  'python:source': 'anyone',
   'room:screen': 'instructor',
   // Reading a run's timeline (tasks under the pointer, a zoomed-in window) changes nothing: like history's reads.
   'timeline:tasks': 'anyone',

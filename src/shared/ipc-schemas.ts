@@ -8,8 +8,9 @@ import { knobSchema } from './knob-schema';
 import { ENGINE_LESSON_IDS, lessonChannel, type EngineLessonId } from './lessons/lesson-ids';
 import { ENGINE_LESSONS, type RequestOf } from './lessons/registry';
 import { JOB_KNOBS, type EngineJobPlacement } from './responsiveness';
+import { MODEL_IDS, MODELS } from './models';
 import { validateRunRequest, type RequestIssue, type Validated } from './run-request';
-import { MODEL_IDS } from './models';
+import { SCENARIO_IDS } from './scenarios';
 import {
   TIMELINE_MAX_COLUMNS,
   TIMELINE_TASKS_LIMIT,
@@ -83,6 +84,12 @@ const listedIds = z
   .max(50, { error: 'must name at most 50 runs' });
 
 const exportFormat = z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` });
+
+/** The CPython models: the only ones with Python source to show. */
+const PYTHON_MODEL_IDS = MODEL_IDS.filter((id) => MODELS[id].family.id === 'cpython');
+const pythonModel = z.enum(PYTHON_MODEL_IDS as [string, ...string[]], {
+  error: `must be one of the Python models: ${PYTHON_MODEL_IDS.join(', ')}`,
+});
 
 const noRequest: RequestValidator<null> = (input) =>
   input === null || input === undefined
@@ -177,6 +184,12 @@ export const REQUEST_VALIDATORS: {
     z.strictObject({
       blocking: z.boolean({ error: 'must be true or false' }),
       sleepMs: knobSchema(JOB_KNOBS.sleepMs),
+    }),
+  ),
+  'python:source': fromZod(
+    z.strictObject({
+      model: pythonModel.transform((id) => id as (typeof PYTHON_MODEL_IDS)[number]),
+      scenario: z.enum(SCENARIO_IDS, { error: `must be one of: ${SCENARIO_IDS.join(', ')}` }),
     }),
   ),
   'gil:switch-interval': fromZod(

@@ -4,6 +4,7 @@
  * both renderer clients are typed from these maps, so adding a channel fails to compile until every
  * side handles it.
  */
+import type { RunForecast } from './forecast';
 import type { ClusterConnectRequest, ClusterStartRequest, ClusterState } from './cluster';
 import type { RunComparison } from './compare-runs';
 import type { AsyncTrapResult, EngineJobPlacement, EngineJobResult, JobPlan } from './responsiveness';
@@ -14,7 +15,10 @@ import {
   type LessonChannel,
 } from './lessons/lesson-ids';
 import type { LessonProgress, LessonRun, LessonRunOf, RequestOf } from './lessons/registry';
+import type { ModelId } from './models';
+import type { PythonSource } from './python-run';
 import type { ModelSnapshot } from './results';
+import type { ScenarioId } from './scenarios';
 import type { RequestIssue, RunRequest } from './run-request';
 import type { Catalog, HistoryItem, ModelSummary, RunView, SystemStats } from './views';
 import type { ExportFile, ExportFormat } from './export-formats';
@@ -93,6 +97,14 @@ export interface InvokeContract extends LessonContract {
     readonly request: { readonly switchIntervalMs: number };
     readonly reply: { readonly applied: boolean };
   };
+  /**
+   * The Python source a CPython model runs for a scenario, from the harness shipped with the app:
+   * read-only, one way — no code is ever sent to the engine.
+   */
+  'python:source': {
+    readonly request: { readonly model: ModelId; readonly scenario: ScenarioId };
+    readonly reply: PythonSource;
+  };
   /** Who this window is, the room, how attendees join, and the run under way (to catch up on it). */
   'room:state': { readonly request: null; readonly reply: RoomSession };
   /** The instructor's window reports what it shows; attendees following it show the same. */
@@ -117,6 +129,8 @@ export type InvokeChannel = keyof InvokeContract;
 /** What a live run reports on its way. */
 export type RunProgress =
   | { readonly runId: string; readonly kind: 'preparing'; readonly message: string }
+  /** Before the first model starts: how long the models that can tell (CPython) are expected to take. */
+  | { readonly runId: string; readonly kind: 'forecast'; readonly forecast: RunForecast }
   | { readonly runId: string; readonly kind: 'snapshot'; readonly snapshot: ModelSnapshot }
   | { readonly runId: string; readonly kind: 'model-finished'; readonly result: ModelSummary };
 
@@ -171,6 +185,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
     'room:screen': true,
     'timeline:tasks': true,
     'timeline:window': true,
+    'python:source': true,
     'cluster:state': true,
     'cluster:start': true,
     'cluster:connect': true,

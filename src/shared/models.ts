@@ -9,11 +9,20 @@ import { DISTRIBUTED } from './models/distributed';
 import { GIL_THREADS } from './models/gil-threads';
 import type { ModelAvailability, ModelSpec } from './models/model-spec';
 import { PROCESSES } from './models/processes';
+import { PYTHON_ENTRIES } from './models/python-entries';
 import { SEQUENTIAL } from './models/sequential';
 import { THREADS } from './models/threads';
 
 /** Every entry, in the order runs use; a new model is one more entry here. */
-const MODEL_ENTRIES = [SEQUENTIAL, ASYNC, THREADS, GIL_THREADS, PROCESSES, DISTRIBUTED] as const;
+const MODEL_ENTRIES = [
+  SEQUENTIAL,
+  ASYNC,
+  THREADS,
+  GIL_THREADS,
+  PROCESSES,
+  DISTRIBUTED,
+  ...PYTHON_ENTRIES,
+] as const;
 
 /** One of the registered models. */
 export type ModelId = (typeof MODEL_ENTRIES)[number]['id'];

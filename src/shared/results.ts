@@ -1,6 +1,9 @@
 /** What a run produces: live snapshots while it runs, and one result per model when it ends. */
+import type { MachineLoad } from './machine-load';
 import type { ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import type { PythonRunStats } from './python-run';
+import type { RunOrigin } from './run-origin';
 import type { ScenarioId } from './scenarios';
 
 /** Where a model's run is. */
@@ -84,7 +87,7 @@ export interface ModelResult {
   readonly expectedFailures?: number;
   /** Completed tasks per second of wall time. */
   readonly throughput: number;
-  /** sequential wall time / this wall time, when both ran cleanly in the same run (see shared/ranking). */
+  /** Its baseline's wall time / this wall time (sequential, or py-sequential for Python), when both ran cleanly in the same run (see shared/ranking). */
   readonly speedup: number | null;
   /** Time from a task's start to its end. */
   readonly latencyMs: Percentiles;
@@ -99,6 +102,8 @@ export interface ModelResult {
   /** The first failed tasks with their messages. */
   readonly failures: readonly TaskFailure[];
   readonly gil?: GilStats;
+  /** A real-CPython model's measurements: the GIL's costs and the clock alignment. */
+  readonly python?: PythonRunStats;
   readonly lanes: readonly Lane[];
   /** Epoch ms of time 0 of `timeline`. */
   readonly epochStartMs: number;
@@ -132,6 +137,10 @@ export interface RunResult {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly results: readonly ModelResult[];
+  /** Other processes' CPU in the second before the run and while each model ran; absent in runs saved before it was measured. */
+  readonly load?: MachineLoad;
+  /** The view that asked for the run; absent for the CLI's runs and runs saved before views kept their own. */
+  readonly origin?: RunOrigin;
   /**
    * What went wrong around the models, one sentence each ("The latency server died while async ran
    * (it was killed by SIGKILL) and was restarted for the next model."). Absent when nothing did.

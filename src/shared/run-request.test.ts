@@ -42,12 +42,13 @@ function badValues(knob: KnobSpec): [string, unknown][] {
 }
 
 describe('validateRunRequest: accepted requests', () => {
-  it('accepts a minimal request and fills every model, in order, and empty params and pool', () => {
+  it('accepts a minimal request and fills the default models (Node’s; CPython is opt-in), in order, and empty params and pool', () => {
     const result = validateRunRequest({ scenario: 'io-sleep' });
     expect(result).toEqual({
       ok: true,
       value: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
     });
+    expect(validateRunRequest({ scenario: 'io-sleep', models: [...MODEL_IDS] }).ok).toBe(true);
   });
 
   it.each(SCENARIO_IDS)('accepts %s with every knob at its min, and at its max', (id) => {
@@ -72,6 +73,21 @@ describe('validateRunRequest: accepted requests', () => {
   it('keeps the models in the order given', () => {
     const result = validateRunRequest({ scenario: 'io-sleep', models: ['processes', 'sequential'] });
     expect(result.ok && result.value.models).toEqual(['processes', 'sequential']);
+  });
+
+  it('keeps the view that asked for the run, and has none when none is named', () => {
+    const lesson = validateRunRequest({ scenario: 'io-sleep', origin: 'ten-files-io' });
+    expect(lesson.ok && lesson.value.origin).toBe('ten-files-io');
+    const plain = validateRunRequest({ scenario: 'io-sleep' });
+    expect(plain.ok && 'origin' in plain.value).toBe(false);
+  });
+});
+
+describe('validateRunRequest: the origin', () => {
+  it('rejects an origin that names no view, listing the views', () => {
+    const issue = issueFor({ scenario: 'io-sleep', origin: 'elsewhere' }, 'origin');
+    expect(issue.message).toContain('gil-cpu');
+    expect(issue.message).toContain('ten-files-io');
   });
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { knobProblem, POOL_KNOBS, type KnobSpec } from './knobs';
 import { DEFAULT_MODEL_IDS, MODEL_IDS, type ModelId } from './models';
 import type { PoolOptions } from './pool';
+import { RUN_ORIGINS, type RunOrigin } from './run-origin';
 import { SCENARIO_IDS, scenarioInfo, type ScenarioId } from './scenarios';
 
 /** One run: a scenario, its knobs, and the models to race on the same tasks. */
@@ -13,6 +14,8 @@ export interface RunRequest {
   /** Models to run, one after another, each with the whole machine. */
   readonly models: readonly ModelId[];
   readonly pool: PoolOptions;
+  /** The view that asked for it (kept with the run); a run from the CLI or an older client has none. */
+  readonly origin?: RunOrigin;
 }
 
 /** A problem with one field of a request, worded for whoever sent it. */
@@ -45,6 +48,7 @@ const runRequestSchema = z.strictObject({
     .refine((models) => new Set(models).size === models.length, { error: 'must not name a model twice' })
     .default([...DEFAULT_MODEL_IDS]),
   pool: z.record(z.string(), z.unknown(), { error: 'must be an object of pool settings' }).default({}),
+  origin: z.enum(RUN_ORIGINS, { error: `must be one of: ${RUN_ORIGINS.join(', ')}` }).optional(),
 });
 
 /**
@@ -89,13 +93,13 @@ export function validateRunRequest(input: unknown): Validated<RunRequest> {
         const field = issue.path.map(String).join('.') || 'request';
         const message =
           issue.code === 'unrecognized_keys'
-            ? `has unknown field(s): ${issue.keys.join(', ')} (allowed: scenario, params, models, pool)`
+            ? `has unknown field(s): ${issue.keys.join(', ')} (allowed: scenario, params, models, pool, origin)`
             : issue.message;
         return { field, message };
       }),
     };
   }
-  const { scenario, params, models, pool } = parsed.data;
+  const { scenario, params, models, pool, origin } = parsed.data;
   const issues: RequestIssue[] = [];
   const knobs = scenarioInfo(scenario).knobs;
   const cleanParams: Record<string, number> = {};
@@ -129,7 +133,10 @@ export function validateRunRequest(input: unknown): Validated<RunRequest> {
     else cleanPool[key] = value as number;
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { scenario, params: cleanParams, models, pool: cleanPool } };
+  return {
+    ok: true,
+    value: { scenario, params: cleanParams, models, pool: cleanPool, ...(origin ? { origin } : {}) },
+  };
 }
 
 /** One line per issue, naming the flag (CLI) or the field (IPC, WebSocket). */

@@ -27,6 +27,11 @@ export interface ScenarioInfo {
   readonly lesson: string;
   readonly knobs: readonly KnobSpec[];
   /**
+   * For a CPU-bound scenario whose tasks also wait, what they wait for ("each task reads its file
+   * before counting it"): models that overlap waits gain there, which the claims name as a cause.
+   */
+  readonly waitsToo?: string;
+  /**
    * Why its tasks can run only on the lab's machine, when they can: the distributed model then gives
    * them to its local workers alone, and workers that joined from other machines sit the run out.
    */
@@ -79,6 +84,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     kind: 'cpu',
     lesson:
       'Counting words is computing: only threads and processes use more than one core; async and the GIL do not help.',
+    waitsToo: 'each task reads its file before counting its words',
     localOnly:
       'its tasks read text files generated on the lab machine, which workers on other machines cannot open',
     knobs: [

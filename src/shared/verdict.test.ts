@@ -134,4 +134,16 @@ describe('verdict on models that failed', () => {
       'threads ran every task cleanly (run sequential too to measure its speedup).',
     );
   });
+
+  it('measures Python models against py-sequential, and says how much slower CPython’s plain loop was than Node’s', () => {
+    const pySequential = ran('py-sequential', 27_400, { speedup: 1, workers: 1 });
+    const pyProcesses = ran('py-processes', 14_000, { speedup: 27_400 / 14_000, workers: 2 });
+    const pyThreads = ran('py-threads', 27_900, { speedup: 27_400 / 27_900, workers: 6 });
+    expect(verdict([sequential, ran('threads', 520), pySequential, pyThreads, pyProcesses], 'cpu', 2)).toBe(
+      'threads ran 1.92× faster than sequential: CPU-bound work spread over 2 cores; py-threads reached only 0.98×: under the real GIL one Python thread computes at a time. CPython took 27.4× as long as Node.js on the same tasks (py-sequential vs sequential).',
+    );
+    expect(verdict([pySequential, pyThreads, pyProcesses], 'cpu', 2)).toBe(
+      'py-processes ran 1.96× faster than py-sequential: CPU-bound Python spread over 2 cores, one GIL per process; py-threads reached only 0.98×: under the real GIL one Python thread computes at a time.',
+    );
+  });
 });

@@ -37,11 +37,38 @@ function shortfallRemark(results: readonly VerdictInput[], winner: VerdictInput,
 }
 
 /**
+ * When plain loops of two runtimes computed the same tasks cleanly, how much longer one took: "CPython
+ * took 27.4× as long as Node.js on the same tasks (py-sequential vs sequential)." Empty otherwise,
+ * and for work that waits (any runtime waits as long).
+ */
+export function runtimeRemark(results: readonly VerdictInput[], kind: ScenarioKind): string {
+  if (kind !== 'cpu') return '';
+  const loops = results.filter(
+    (r) => MODELS[r.model].verdict.kind === 'baseline' && isRankable(r) && r.wallMs > 0,
+  );
+  const [first, ...others] = loops;
+  if (!first) return '';
+  const family = (r: VerdictInput): string => MODELS[r.model].family.label;
+  return others
+    .filter((other) => MODELS[other.model].family.id !== MODELS[first.model].family.id)
+    .map(
+      (other) =>
+        ` ${family(other)} took ${formatSpeedup(other.wallMs / first.wallMs)} as long as ${family(first)} on the same tasks (${other.model} vs ${first.model}).`,
+    )
+    .join('');
+}
+
+/**
  * E.g. "threads ran 1.92× faster than sequential: CPU-bound work spread over 2 cores; gil-threads
  * reached only 0.96×: under the GIL one thread computes at a time." Only models shared/ranking
- * ranks are compared; each one that failed is named, with what it failed.
+ * ranks are compared; each one that failed is named, with what it failed. Followed by how the
+ * runtimes' plain loops compared, when two ran (see runtimeRemark).
  */
 export function verdict(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
+  return `${ranking(results, kind, cores)}${runtimeRemark(results, kind)}`;
+}
+
+function ranking(results: readonly VerdictInput[], kind: ScenarioKind, cores: number): string {
   const unranked = unrankedNote(results);
   const clean = results.filter(isRankable);
   // A model is only "fastest" among two or more clean ones: beating failures is no result.

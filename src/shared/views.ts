@@ -6,7 +6,9 @@ import type { KnobSpec, PoolKnobKey } from './knobs';
 import type { EngineLessonId } from './lessons/lesson-ids';
 import type { CatalogModel, ModelId } from './models';
 import type { ResolvedPool } from './pool';
+import type { PythonCatalog } from './python-run';
 import type { Lane, MachineInfo, ModelResult, ModelSnapshot, RunResult } from './results';
+import type { RunOrigin } from './run-origin';
 import type { ScenarioId, ScenarioInfo } from './scenarios';
 
 /** Everything the UI needs to build the run setup form. */
@@ -14,6 +16,8 @@ export interface Catalog {
   readonly scenarios: readonly ScenarioInfo[];
   /** Every registered model, with whether it can run here. */
   readonly models: readonly CatalogModel[];
+  /** The Python interpreters found for the CPython models (path, version, build), or why none. */
+  readonly python: PythonCatalog;
   readonly poolKnobs: Readonly<Record<PoolKnobKey, KnobSpec>>;
   readonly machine: MachineInfo;
   /** Pool settings when the request leaves them out, on this machine. */
@@ -59,6 +63,8 @@ export interface RunListItem {
   readonly kind: 'race';
   readonly runId: string;
   readonly scenario: ScenarioId;
+  /** The view that asked for it: Race for runs saved before views kept their own. */
+  readonly origin: RunOrigin;
   readonly title: string;
   /** The knobs as the CLI spells them ("tasks=10, task-ms=500"): what tells runs of one scenario apart. */
   readonly settings: string;

@@ -77,6 +77,13 @@ const SHAPES: Readonly<Record<InvokeChannel, ChannelShape>> = {
     valid: { blocking: false, sleepMs: 100 },
     fields: { blocking: { kind: 'bool' }, sleepMs: knob(JOB_KNOBS.sleepMs) },
   },
+  'python:source': {
+    valid: { model: 'py-threads', scenario: 'io-sleep' },
+    fields: {
+      model: { kind: 'enum', values: MODEL_IDS.filter((id) => id.startsWith('py-')) },
+      scenario: { kind: 'enum', values: SCENARIO_IDS },
+    },
+  },
   'gil:switch-interval': {
     valid: { switchIntervalMs: 5 },
     fields: { switchIntervalMs: knob(POOL_KNOBS.switchIntervalMs) },

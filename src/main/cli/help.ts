@@ -1,6 +1,7 @@
 /** Help texts of the CLI, generated from the catalogues so they never drift from what the engine accepts. */
 import { POOL_KNOBS, describeRange, formatKnobNumber, type KnobSpec } from '../../shared/knobs';
 import { DEFAULT_MODEL_IDS, MODELS, MODEL_IDS, modelGroups, type CatalogModel } from '../../shared/models';
+import type { PythonCatalog } from '../../shared/python-run';
 import { SCENARIOS } from '../../shared/scenarios';
 
 function knobLine(knob: KnobSpec): string {
@@ -10,14 +11,19 @@ function knobLine(knob: KnobSpec): string {
   return `  ${name}${knob.help} Default ${fallback}; ${describeRange(knob)}.`;
 }
 
+/** The models a run has only when --models names them. */
+const OPT_IN = MODEL_IDS.filter((id) => MODELS[id].defaultSelected === false);
+
 /** `concurrency-lab --help`. */
 export const MAIN_HELP = `concurrency-lab — race concurrency models on the same work and measure them
 
 Usage:
   concurrency-lab run --scenario <id> [--models m1,m2,…] [knobs] [--format table|json|csv|markdown]
-                      [--out FILE] [--trace FILE] [--log FILE]
-  concurrency-lab scenarios [--json]     list scenarios with their knobs, defaults and ranges
-  concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T]
+                      [--out FILE] [--trace FILE] [--log FILE] [--python PATH]
+  concurrency-lab scenarios [--json] [--python PATH]
+                                         list scenarios with their knobs, defaults and ranges, the
+                                         models, and the Python interpreters found
+  concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T] [--python PATH]
                                          the app in a browser (browser mode)
   concurrency-lab cluster [--host H] [--port N] [--tls-cert F --tls-key F]
                                          a NATS server for a room; prints the join command
@@ -25,7 +31,10 @@ Usage:
                                          join a lab as worker processes
   concurrency-lab --version
 
-Models: ${MODEL_IDS.join(', ')}
+Models (default): ${DEFAULT_MODEL_IDS.join(', ')}
+Models (named with --models only): ${OPT_IN.join(', ')}
+  The py-* models run the same tasks in a real CPython (3.9 or newer: python3, then python, on PATH;
+  --python PATH or CONCURRENCY_LAB_PYTHON names another).
 Run "concurrency-lab run --help" for every flag.
 `;
 
@@ -44,6 +53,8 @@ Output:
   -o, --out FILE        write the report to FILE instead of standard output
       --trace FILE      also write a Chrome trace (open it in Perfetto or chrome://tracing)
       --log FILE        append one line per model here (default logs/concurrency_results.log)
+      --python PATH     the interpreter the py-* models run on (default: $CONCURRENCY_LAB_PYTHON,
+                        else python3, then python, on PATH); a py-* model that cannot run exits 2
 
 Pool settings (any scenario):
 ${Object.values(POOL_KNOBS).map(knobLine).join('\n')}
@@ -71,8 +82,15 @@ function modelLine(model: CatalogModel): string {
   return availability.available ? line : `${line} [unavailable: ${availability.reason}]`;
 }
 
-/** `concurrency-lab scenarios`: every scenario and pool setting, and the models (by runtime when there are several). */
-export function scenariosText(catalogModels: readonly CatalogModel[]): string {
+/** The Python interpreters found, or why none is usable. */
+function pythonLines(python: PythonCatalog): string[] {
+  if (python.interpreters.length === 0)
+    return [`  none usable: ${python.unavailable ?? 'no interpreter found'}`];
+  return python.interpreters.map((i) => `  ${i.label.padEnd(30)}${i.path}`);
+}
+
+/** `concurrency-lab scenarios`: every scenario and pool setting, the models (by runtime when there are several), and Python. */
+export function scenariosText(catalogModels: readonly CatalogModel[], python?: PythonCatalog): string {
   const blocks = SCENARIOS.map(
     (s) =>
       `${s.id} — ${s.title} [${s.kind === 'io' ? 'I/O-bound' : 'CPU-bound'}]\n  ${s.lesson}\n${s.knobs.map(knobLine).join('\n')}`,
@@ -82,5 +100,6 @@ export function scenariosText(catalogModels: readonly CatalogModel[]): string {
     ...(groups.length > 1 ? [` ${group.label}:`] : []),
     ...group.models.map(modelLine),
   ]);
-  return `${blocks.join('\n\n')}\n\nPool settings (any scenario):\n${Object.values(POOL_KNOBS).map(knobLine).join('\n')}\n\nModels:\n${models.join('\n')}\n`;
+  const pythonBlock = python ? `\nPython (for the py-* models):\n${pythonLines(python).join('\n')}\n` : '';
+  return `${blocks.join('\n\n')}\n\nPool settings (any scenario):\n${Object.values(POOL_KNOBS).map(knobLine).join('\n')}\n\nModels:\n${models.join('\n')}\n${pythonBlock}`;
 }

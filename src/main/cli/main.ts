@@ -3,11 +3,12 @@ import { errorMessage } from '../../shared/format';
 import { SCENARIOS } from '../../shared/scenarios';
 import { POOL_KNOBS } from '../../shared/knobs';
 import { catalogModels } from '../engine/models/availability';
+import { pythonCatalogFor } from '../engine/models/python/python-setup';
 import type { EngineOptions } from '../engine/run/run-session';
 import { MAIN_HELP, scenariosText } from './help';
 import { clusterCommand } from './cluster-command';
 import { runCommand, type CliIo } from './run-command';
-import { quoted } from './cli-flags';
+import { parseFlags, quoted } from './cli-flags';
 import { EXIT_USAGE, UsageError } from './usage-error';
 import { workerCommand } from './worker-command';
 
@@ -17,6 +18,15 @@ export interface CliContext extends CliIo {
   readonly version: string;
   /** Starts browser mode; absent where it is not built in. */
   readonly serve?: (args: readonly string[]) => Promise<number>;
+}
+
+/** `scenarios [--json] [--python PATH]`, or a UsageError naming what is not allowed. */
+function parseScenariosArgs(args: readonly string[]): { json: boolean; python: string | null } {
+  const values = parseFlags(args, { json: { type: 'boolean' }, python: { type: 'string' } }, 'scenarios');
+  const python = typeof values.python === 'string' ? values.python : null;
+  if (python !== null && python.trim() === '')
+    throw new UsageError('--python needs the path of a Python interpreter');
+  return { json: values.json === true, python };
 }
 
 /** Runs the command line and returns the exit code; bad input prints one line and returns 2. */
@@ -37,14 +47,14 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       case 'run':
         return await runCommand(rest, context.engine, context);
       case 'scenarios': {
-        if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--json')) {
-          throw new UsageError(`scenarios takes only --json (got ${quoted(rest.join(' '))})`);
-        }
-        const models = await catalogModels();
+        const { json, python } = parseScenariosArgs(rest);
+        const setup = python === null ? context.engine : { ...context.engine, python };
+        const models = await catalogModels(setup);
+        const pythonFound = await pythonCatalogFor(setup);
         context.stdout.write(
-          rest[0] === '--json'
-            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models }, null, 2)}\n`
-            : scenariosText(models),
+          json
+            ? `${JSON.stringify({ scenarios: SCENARIOS, pool: POOL_KNOBS, models, python: pythonFound }, null, 2)}\n`
+            : scenariosText(models, pythonFound),
         );
         return 0;
       }

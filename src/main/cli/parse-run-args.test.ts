@@ -22,7 +22,7 @@ function usageErrorOf(args: readonly string[]): string {
 }
 
 describe('parseRunArgs: what a plain run means', () => {
-  it('defaults to every model not opt-in (not distributed), the table, standard output and the default log', () => {
+  it('defaults to the five Node models (the CPython and distributed models are opt-in), the table, standard output and the default log', () => {
     const command = parseRunArgs(['--scenario', 'io-sleep']);
     expect(command).toEqual({
       request: { scenario: 'io-sleep', params: {}, models: [...DEFAULT_MODEL_IDS], pool: {} },
@@ -30,11 +30,28 @@ describe('parseRunArgs: what a plain run means', () => {
       out: null,
       trace: null,
       log: DEFAULT_LOG_PATH,
+      python: null,
       help: false,
       distributed: { server: null },
     });
-    expect(DEFAULT_MODEL_IDS).not.toContain('distributed');
+    expect(DEFAULT_MODEL_IDS).toEqual(['sequential', 'async', 'threads', 'gil-threads', 'processes']);
     expect(DEFAULT_LOG_PATH).toBe('logs/concurrency_results.log');
+  });
+
+  it('takes the CPython models by name, and the interpreter with --python', () => {
+    const command = parseRunArgs([
+      '--scenario',
+      'cpu-primes',
+      '--models',
+      'threads,gil-threads,py-threads,py-processes',
+      '--python',
+      '/opt/python3.13/bin/python3',
+    ]);
+    expect(command.request.models).toEqual(['threads', 'gil-threads', 'py-threads', 'py-processes']);
+    expect(command.python).toBe('/opt/python3.13/bin/python3');
+    expect(() => parseRunArgs(['--scenario', 'io-sleep', '--python', ''])).toThrow(
+      '--python needs a file path',
+    );
   });
 
   it.each(SCENARIO_IDS)('accepts the scenario %s', (id) => {

@@ -24,6 +24,8 @@ export interface RunCommand {
   readonly out: string | null;
   readonly trace: string | null;
   readonly log: string;
+  /** --python PATH: the interpreter the Python models use; null leaves it to CONCURRENCY_LAB_PYTHON or PATH. */
+  readonly python: string | null;
   readonly help: boolean;
   /** The distributed model's broker: a setting of this command, never part of the request (credentials). */
   readonly distributed: DistributedSettings;
@@ -79,6 +81,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     out: { type: 'string', short: 'o' },
     trace: { type: 'string' },
     log: { type: 'string' },
+    python: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...SERVER_FLAG_OPTIONS,
     'nats-server': { type: 'string' },
@@ -100,6 +103,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
       out: null,
       trace: null,
       log: DEFAULT_LOG_PATH,
+      python: null,
       help,
       distributed: { server: null },
     };
@@ -140,7 +144,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
       `--format must be one of: ${REPORT_FORMATS.join(', ')} (got ${quoted(String(format))})`,
     );
   }
-  const path = (name: 'out' | 'trace' | 'log'): string | null => {
+  const path = (name: 'out' | 'trace' | 'log' | 'python'): string | null => {
     const value = values[name];
     if (value === undefined) return null;
     if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file path`);
@@ -158,6 +162,7 @@ export function parseRunArgs(args: readonly string[]): RunCommand {
     out: path('out'),
     trace: path('trace'),
     log: path('log') ?? DEFAULT_LOG_PATH,
+    python: path('python'),
     help,
     distributed,
   };

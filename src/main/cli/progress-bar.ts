@@ -1,14 +1,16 @@
 /** A live progress line on stderr (only when stderr is a terminal): one model at a time, finished ones kept above. */
 import { formatSeconds } from '../../shared/format';
-import { MODELS } from '../../shared/models';
+import { MODEL_IDS, MODELS } from '../../shared/models';
 import type { ModelResult, ModelSnapshot } from '../../shared/results';
 
 const WIDTH = 24;
+/** Every model's name fits, py-threads-nogil included, so the bars line up. */
+const NAME_WIDTH = Math.max(...MODEL_IDS.map((id) => id.length));
 const CLEAR_LINE = '\r\x1b[2K';
 
 /** Renders one model's progress as a single line. */
 export function progressLine(snapshot: ModelSnapshot): string {
-  const name = MODELS[snapshot.model].id.padEnd(11);
+  const name = MODELS[snapshot.model].id.padEnd(NAME_WIDTH);
   if (snapshot.state === 'starting') return `${name} starting workers…`;
   const settled = snapshot.completed + snapshot.failed;
   const filled = snapshot.total > 0 ? Math.round((settled / snapshot.total) * WIDTH) : WIDTH;
@@ -38,7 +40,7 @@ export class ProgressBar {
   /** A model finished: its line stays. */
   finished(result: ModelResult): void {
     const mark = result.state === 'done' ? '✓' : result.state === 'cancelled' ? '■' : '✗';
-    const line = `${mark} ${result.model.padEnd(11)} ${result.state} in ${formatSeconds(result.wallMs)} (${result.completed}/${result.total} tasks)`;
+    const line = `${mark} ${result.model.padEnd(NAME_WIDTH)} ${result.state} in ${formatSeconds(result.wallMs)} (${result.completed}/${result.total} tasks)`;
     this.stream.write(`${CLEAR_LINE}${line}\n`);
     this.shown = false;
   }

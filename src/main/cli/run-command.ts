@@ -1,7 +1,7 @@
 /** `concurrency-lab run`: races the models on one scenario and prints the comparison table. */
 import { everyModelClean } from '../../shared/ranking';
-import { formatReport } from '../engine/reporters';
 import { modelAvailability } from '../engine/models/availability';
+import { formatReport } from '../engine/reporters';
 import { runScenario, type EngineOptions } from '../engine/run/run-session';
 import { assertWritable, writeRunOutputs } from './output-paths';
 import { parseRunArgs } from './parse-run-args';
@@ -32,9 +32,14 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
     io.stdout.write(RUN_HELP);
     return 0;
   }
+  const setup = {
+    ...engine,
+    distributed: command.distributed,
+    ...(command.python === null ? {} : { python: command.python }),
+  };
   // A model asked for by name that cannot run here is bad input: say why in one line and start nothing.
   for (const model of command.request.models) {
-    const availability = await modelAvailability(model, { distributed: command.distributed });
+    const availability = await modelAvailability(model, setup);
     if (!availability.available) throw new UsageError(`${model} is unavailable: ${availability.reason}`);
   }
   await assertWritable([
@@ -57,16 +62,17 @@ export async function runCommand(args: readonly string[], engine: EngineOptions,
   process.on('SIGTERM', onSignal);
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   try {
-    const run = await runScenario(
-      command.request,
-      { ...engine, distributed: command.distributed },
-      {
-        signal: controller.signal,
-        onPreparing: (message) => progress?.preparing(message),
-        onSnapshot: (snapshot) => progress?.update(snapshot),
-        onModelResult: (result) => progress?.finished(result),
+    const run = await runScenario(command.request, setup, {
+      signal: controller.signal,
+      onPreparing: (message) => progress?.preparing(message),
+      // Kept on screen: a race with CPython can take minutes, and this says how many before they pass.
+      onForecast: (forecast) => {
+        progress?.clear();
+        io.stderr.write(`${forecast.message}\n`);
       },
-    );
+      onSnapshot: (snapshot) => progress?.update(snapshot),
+      onModelResult: (result) => progress?.finished(result),
+    });
     progress?.clear();
     const report = formatReport(run, command.format, {
       color: io.color && command.format === 'table' && command.out === null,

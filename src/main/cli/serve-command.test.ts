@@ -29,8 +29,13 @@ describe('serve flags', () => {
       maxClients: 200,
       open: false,
       log: 'logs/concurrency_results.log',
+      python: null,
       help: false,
     });
+    expect(parseServeArgs(['--python', '/opt/python3.13']).python).toBe('/opt/python3.13');
+    expect(() => parseServeArgs(['--python', ' '])).toThrow(
+      '--python needs the path of a Python interpreter',
+    );
   });
 
   it('makes a room with both tokens off loopback, keeping the ones given', () => {

@@ -18,7 +18,7 @@ import { UsageError } from './usage-error';
 
 /** `serve --help`. */
 export const SERVE_HELP = `Usage: concurrency-lab serve [--port N] [--host 127.0.0.1] [--token T] [--attendee-token T]
-                            [--max-clients N] [--open] [--log FILE]
+                            [--max-clients N] [--open] [--log FILE] [--python PATH]
 
 Serves the app to a browser and prints its URL as the first line. Everything runs on this machine;
 Ctrl-C stops the server and every worker and process.
@@ -38,6 +38,8 @@ A workshop room: concurrency-lab serve --host 0.0.0.0
   --max-clients N      windows at once, 1 to 10000 (default 200; instructors always get 4 more)
   --open               also open the instructor's page in the default browser
   --log FILE           append one line per model of every run (default logs/concurrency_results.log)
+  --python PATH        the interpreter the py-* models run on (default: $CONCURRENCY_LAB_PYTHON, else
+                       python3, then python, on PATH)
 
 Finished runs are kept in the history at ~/.config/Concurrency Lab/run-history.sqlite (the
 desktop app's data folder; set CONCURRENCY_LAB_DATA_DIR to use another).
@@ -55,6 +57,8 @@ export interface ServeOptions {
   readonly open: boolean;
   /** Every finished run appends one line per model here, as the CLI does. */
   readonly log: string;
+  /** The interpreter the Python models use; null leaves it to CONCURRENCY_LAB_PYTHON or PATH. */
+  readonly python: string | null;
   readonly help: boolean;
 }
 
@@ -90,6 +94,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       'max-clients': { type: 'string', numeric: true, hint: 'an integer from 1 to 10000' },
       open: { type: 'boolean' },
       log: { type: 'string' },
+      python: { type: 'string', hint: 'the path of a Python interpreter' },
       help: { type: 'boolean', short: 'h' },
     },
     'serve',
@@ -114,6 +119,9 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
     : null;
   const log = text('log') ?? DEFAULT_LOG_PATH;
   if (log.trim() === '') throw new UsageError('--log needs a file path');
+  const python = text('python') ?? null;
+  if (python !== null && python.trim() === '')
+    throw new UsageError('--python needs the path of a Python interpreter');
   return {
     port,
     host,
@@ -122,6 +130,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
     maxClients: integerFlag('max-clients', text('max-clients'), DEFAULT_MAX_CLIENTS, 1, 10_000),
     open: values.open === true,
     log,
+    python,
     help: values.help === true,
   };
 }
@@ -145,7 +154,7 @@ export async function serveCommand(
   const history = await openHistory(dataDir);
   if (history.notice) io.stderr.write(`${history.notice}\n`);
   const service = createLabService({
-    engine: { ...engine, callingThread: 'dedicated' },
+    engine: { ...engine, callingThread: 'dedicated', ...(options.python ? { python: options.python } : {}) },
     store: history.store,
     historyNotice: history.notice,
     logFile: resolve(options.log),

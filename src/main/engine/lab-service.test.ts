@@ -69,7 +69,8 @@ describe('the lab service', () => {
     if (!reply.ok) return;
     const catalog = reply.value as {
       scenarios: unknown[];
-      models: { id: string }[];
+      models: { id: string; defaultSelected?: boolean }[];
+      python: { interpreters: { label: string }[]; unavailable: string | null };
       defaultPool: { threads: number };
       machine: { cores: number };
     };
@@ -81,7 +82,23 @@ describe('the lab service', () => {
       'gil-threads',
       'processes',
       'distributed',
+      'py-sequential',
+      'py-asyncio',
+      'py-threads',
+      'py-processes',
+      'py-threads-nogil',
     ]);
+    // A new race ticks the five Node models; distributed and the CPython models are opt-in.
+    expect(catalog.models.filter((m) => m.defaultSelected !== false).map((m) => m.id)).toEqual([
+      'sequential',
+      'async',
+      'threads',
+      'gil-threads',
+      'processes',
+    ]);
+    // This machine has python3 (CI installs it): the catalog names it.
+    expect(catalog.python.unavailable).toBeNull();
+    expect(catalog.python.interpreters[0]!.label).toMatch(/^CPython 3\.\d+\.\d+, GIL$/);
     expect(catalog.defaultPool.threads).toBe(Math.min(32, catalog.machine.cores + 4));
   });
 

@@ -21,11 +21,13 @@ import { LabActivity, LabFailure, type HandlerMap } from './service/lab-activity
 import { LabCluster } from './service/lab-cluster';
 import { LabRoom } from './service/lab-room';
 import { lessonHandlers } from './service/lesson-handlers';
+import { pythonHandlers } from './service/python-handlers';
 import { roomHandlers } from './service/room-handlers';
 import { runHandlers } from './service/run-handlers';
 import { SessionRuns } from './service/session-runs';
 import { timelineHandlers } from './service/timeline-handlers';
 import { RunTimelines } from './timeline/run-timelines';
+import { CpuHistory } from './system/cpu-load';
 import { startSystemMonitor } from './system/system-monitor';
 
 /** What both transports call. */
@@ -70,6 +72,9 @@ export function createLabService(options: LabServiceOptions): LabService {
     (payload) => emit({ event: 'room:changed', payload }),
   );
   const store = options.store ? Promise.resolve(options.store) : RunStore.open({ file: null });
+  // The system monitor's CPU readings: each run and lesson reads the machine's load of the second before it.
+  const cpuHistory = options.engine.cpuHistory ?? new CpuHistory();
+  const engine: EngineOptions = { ...options.engine, cpuHistory };
   const cluster = new LabCluster({
     changed: (payload) => emit({ event: 'cluster:changed', payload }),
     tempRoot: options.engine.tempRoot,
@@ -80,7 +85,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const handlers: HandlerMap<InvokeChannel> = {
     ...runHandlers({
-      engine: options.engine,
+      engine,
       distributed: () => cluster.settings(),
       activity,
       runs,
@@ -92,13 +97,14 @@ export function createLabService(options: LabServiceOptions): LabService {
     }),
     ...historyHandlers(runs, timelines),
     ...lessonHandlers(
-      options.engine,
+      engine,
       activity,
       emit,
       (run) => runs.addLesson(run),
       () => cluster.settings(),
     ),
     ...roomHandlers(room, activity),
+    ...pythonHandlers(options.engine),
     ...clusterHandlers(cluster, activity),
     ...timelineHandlers(timelines),
   };
@@ -137,6 +143,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const stopMonitor = startSystemMonitor(
       (payload) => emit({ event: 'system:stats', payload }),
       options.systemSampleMs,
+      cpuHistory,
     );
     let seq = 0;
     const heartbeat = setInterval(

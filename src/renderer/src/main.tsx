@@ -26,10 +26,14 @@ const client = createLabClient();
 const store = createLabStore();
 const controller = createLabController(client, store);
 controller.start();
-const history = createHistoryController(client, store, downloadFile);
-history.start();
 const lessons = createLessonController(client, store, controller);
 lessons.start();
+const history = createHistoryController(client, store, downloadFile, {
+  requestRun: () => controller.requestRun(),
+  startComparison: (kind) => controller.startComparison(kind),
+  runLesson: (id) => lessons.runLesson(id),
+});
+history.start();
 const room = createRoomController(client, store);
 room.start();
 const cluster = createClusterController(client, store, () => controller.loadCatalog());

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { describeRange, type KnobSpec } from '../knobs';
 import { knobSchema } from '../knob-schema';
 import type { Claim } from '../claims';
+import { atLeast, atMost, describeTolerance, withinTolerance, type Tolerance } from '../claim-tolerance';
 import type { LessonSpec } from './lesson-spec';
 import { formatBytes } from '../format';
 
@@ -132,6 +133,21 @@ const requestSchema = z.strictObject({
   latencySamples: knobSchema(DATA_PASSING_KNOBS.latencySamples).optional(),
 });
 
+/**
+ * How the data-passing claims' words are checked: each compares one way's time per megabyte with
+ * another's, at the largest payload, as a ratio. Stated once here; shown with every claim.
+ */
+export const DATA_PASSING_TOLERANCES = {
+  /** "A transfer beats copying": its time is at most the copy's. */
+  transferBeatsCopy: atMost(1),
+  /** "Shared memory is no slower than a transfer": at most 25% slower (both only hand over a buffer; reading it varies run to run). */
+  sharedVsTransfer: atMost(1.25),
+  /** "…and faster than a copy": at most the copy's time. */
+  sharedVsCopy: atMost(1),
+  /** "Processes are the slowest per megabyte": at least the time of a copy to a thread. */
+  processesSlowest: atLeast(1),
+} as const;
+
 /** The data-passing lesson's claims, read at the largest payload. */
 export function dataPassingClaims(result: DataPassingResult): Claim[] {
   const biggest = Math.max(0, ...result.rows.map((r) => r.bytes));
@@ -141,45 +157,49 @@ export function dataPassingClaims(result: DataPassingResult): Claim[] {
   const transfer = row('threads', 'transfer');
   const shared = row('threads', 'shared');
   const processes = row('processes', 'clone');
-  const mb = (r: typeof clone): string => (r ? `${r.msPerMb.toFixed(2)} ms/MB` : 'not measured');
-  // A carrier is the worker a model runs on: the claim is about that model.
-  const compare = (
-    text: string,
-    model: DataCarrier,
-    a: typeof clone,
-    b: typeof clone,
-    test: boolean,
-  ): Claim =>
-    a && b
-      ? {
-          text,
-          model,
-          holds: test,
-          evidence: `${mb(a)} vs ${mb(b)} at ${(biggest / 2 ** 20).toFixed(biggest >= 2 ** 20 ? 0 : 2)} MB`,
-        }
-      : { text, model, holds: null, evidence: 'not measured at this size' };
+  const mb = (r: DataPassingRow): string => `${r.msPerMb.toFixed(2)} ms/MB`;
+  const at = `at ${(biggest / 2 ** 20).toFixed(biggest >= 2 ** 20 ? 0 : 2)} MB`;
+  const T = DATA_PASSING_TOLERANCES;
   return [
-    compare(
-      'moving a buffer (transfer) beats copying it for big payloads',
-      'threads',
-      transfer,
-      clone,
-      !!transfer && !!clone && transfer.ms < clone.ms,
-    ),
-    compare(
-      'shared memory crosses no data at all: no slower than a transfer, far faster than a copy',
-      'threads',
-      shared,
-      clone,
-      !!shared && !!clone && shared.ms < clone.ms,
-    ),
-    compare(
-      'processes can only copy, through a pipe: the slowest per megabyte',
-      'processes',
-      processes,
-      clone,
-      !!processes && !!clone && processes.msPerMb > clone.msPerMb,
-    ),
+    compareWays({
+      text: 'moving a buffer (transfer) beats copying it for big payloads',
+      model: 'threads',
+      checks: transfer && clone ? [{ ratio: transfer.ms / clone.ms, tolerance: T.transferBeatsCopy }] : null,
+      tolerance: describeTolerance(1, T.transferBeatsCopy, "× the copy's time"),
+      evidence: transfer && clone ? `transfer ${mb(transfer)} vs copy ${mb(clone)} ${at}` : '',
+      cause: 'the payload is too small for the copy to cost more than the hand-over, or the run was noisy',
+    }),
+    compareWays({
+      text: 'shared memory crosses no data at all: no slower than a transfer, and faster than a copy',
+      model: 'threads',
+      checks:
+        shared && transfer && clone
+          ? [
+              { ratio: shared.ms / transfer.ms, tolerance: T.sharedVsTransfer },
+              { ratio: shared.ms / clone.ms, tolerance: T.sharedVsCopy },
+            ]
+          : null,
+      tolerance: `${describeTolerance(1, T.sharedVsTransfer, "× a transfer's time")}, and ${describeTolerance(1, T.sharedVsCopy, "× the copy's time").replace('holds ', '')}`,
+      evidence:
+        shared && transfer && clone
+          ? `shared ${mb(shared)} vs transfer ${mb(transfer)} and copy ${mb(clone)} ${at}`
+          : '',
+      cause:
+        'neither a transfer nor shared memory copies the payload: what is left is the far side reading every byte, whose time varies from run to run (fresh memory touched for the first time, the garbage collector)',
+    }),
+    compareWays({
+      text: 'processes can only copy, through a pipe: the slowest per megabyte',
+      model: 'processes',
+      checks:
+        processes && clone
+          ? [{ ratio: processes.msPerMb / clone.msPerMb, tolerance: T.processesSlowest }]
+          : null,
+      tolerance: describeTolerance(1, T.processesSlowest, "× a thread copy's time"),
+      evidence:
+        processes && clone ? `processes ${mb(processes)} vs a copy to a thread ${mb(clone)} ${at}` : '',
+      cause:
+        'the payload is too small for the pipe to cost more than structured clone to a thread, or the run was noisy',
+    }),
     {
       text: 'every payload came back with the right checksum',
       model: null,
@@ -187,6 +207,23 @@ export function dataPassingClaims(result: DataPassingResult): Claim[] {
       evidence: `${result.rows.filter((r) => r.ok).length} of ${result.rows.length} rows verified`,
     },
   ];
+}
+
+/** One comparison of ways at the largest payload: holds when every ratio is within its tolerance. */
+function compareWays(comparison: {
+  readonly text: string;
+  readonly model: DataCarrier;
+  /** null when a way was not measured at that size. */
+  readonly checks: readonly { readonly ratio: number; readonly tolerance: Tolerance }[] | null;
+  readonly tolerance: string;
+  readonly evidence: string;
+  readonly cause: string;
+}): Claim {
+  const { text, model, checks, tolerance, evidence, cause } = comparison;
+  if (!checks)
+    return { text, model, holds: null, evidence: 'not measured at this size', tolerance, timed: true };
+  const holds = checks.every(({ ratio, tolerance: band }) => withinTolerance(ratio, 1, band));
+  return { text, model, holds, evidence, tolerance, timed: true, ...(holds ? {} : { cause }) };
 }
 
 /** The payload sizes measured, smallest first. */

@@ -1,7 +1,27 @@
-/** "What to notice" in "Outgrowing one machine", each point decided by the measurement that shows it. */
+/**
+ * "What to notice" in "Outgrowing one machine", each point decided by the measurement that shows it,
+ * with the tolerance its words allow (see claim-tolerance): "pays more" and "slower" hold from 1.00×
+ * the other's time, "a fifth or more" from 1.20× the throughput. The kill and the answers are counts,
+ * checked exactly; everything else compares times, so a busy machine leaves it unjudged.
+ */
 import type { Claim } from '../claims';
-import { formatCount, formatDuration, formatRate, formatSpeedupApprox } from '../format';
+import { atLeast, describeTolerance, withinTolerance } from '../claim-tolerance';
+import { formatCount, formatDuration, formatRate, formatSpeedup } from '../format';
 import { breakEvenMs, rowsOf, type OutgrowingResult } from './outgrowing-one-machine-results';
+
+/** "Pays more", "is slower": at least the other's time or cost. */
+const MORE = atLeast(1);
+/** "Raises throughput by a fifth or more": 1.20× the throughput of one worker. */
+const A_FIFTH_MORE = 1.2;
+
+/** The tolerance of each timed claim, in the order the lesson states them. */
+const OUTGROWING_TOLERANCES = {
+  overhead: describeTolerance(1, MORE, "× the process pool's cost per task"),
+  tiny: describeTolerance(1, MORE, "× the plain loop's time"),
+  bigEnough:
+    "holds when distributed took less than 1.00× the plain loop's time at the largest size and every size down to the break-even",
+  scaling: describeTolerance(A_FIFTH_MORE, atLeast(1), "× one worker's throughput"),
+} as const;
 
 function ms(value: number): string {
   return formatDuration(value);
@@ -22,55 +42,79 @@ export function outgrowingClaims(result: OutgrowingResult): Claim[] {
   const breakEven = breakEvenMs(result);
   const claims: Claim[] = [
     broker && pool
-      ? {
-          text: 'through the broker, every task pays more on its way than through the process pool',
-          model: 'distributed',
-          holds: broker.overheadMs > pool.overheadMs,
-          evidence: `${ms(broker.overheadMs)} per task beyond its work through NATS, ${ms(pool.overheadMs)} through the process pool (${formatCount(broker.tasks)} tasks of ${ms(broker.taskMs)})`,
-        }
+      ? judged(
+          {
+            text: 'through the broker, every task pays more on its way than through the process pool',
+            model: 'distributed',
+            holds: withinTolerance(broker.overheadMs / Math.max(pool.overheadMs, 1e-9), 1, MORE),
+            tolerance: OUTGROWING_TOLERANCES.overhead,
+            evidence: `${ms(broker.overheadMs)} per task beyond its work through NATS, ${ms(pool.overheadMs)} through the process pool (${formatCount(broker.tasks)} tasks of ${ms(broker.taskMs)})`,
+          },
+          'the process pool paid more than usual per task in this run (its processes starting late, or other processes using the cores)',
+        )
       : {
           text: 'through the broker, every task pays more',
           model: 'distributed',
           holds: null,
+          timed: true,
+          tolerance: OUTGROWING_TOLERANCES.overhead,
           evidence: 'not measured',
         },
     smallest
-      ? {
-          text: 'tiny tasks do not pay for the broker: distributing them is slower than the plain loop',
-          model: 'distributed',
-          holds: smallest.distributedMs > smallest.sequentialMs,
-          evidence: `${formatCount(smallest.tasks)} tasks of ${ms(smallest.taskMs)}: ${ms(smallest.distributedMs)} distributed, ${ms(smallest.sequentialMs)} in one loop`,
-        }
+      ? judged(
+          {
+            text: 'tiny tasks do not pay for the broker: distributing them is slower than the plain loop',
+            model: 'distributed',
+            holds: withinTolerance(smallest.distributedMs / Math.max(smallest.sequentialMs, 1e-9), 1, MORE),
+            tolerance: OUTGROWING_TOLERANCES.tiny,
+            evidence: `${formatCount(smallest.tasks)} tasks of ${ms(smallest.taskMs)}: ${ms(smallest.distributedMs)} distributed, ${ms(smallest.sequentialMs)} in one loop`,
+          },
+          'the smallest size was big enough for the workers in parallel to outweigh a broker round trip per task',
+        )
       : {
           text: 'tiny tasks do not pay for the broker',
           model: 'distributed',
           holds: null,
+          timed: true,
+          tolerance: OUTGROWING_TOLERANCES.tiny,
           evidence: 'not measured',
         },
-    {
-      text: 'big enough tasks do: past some size, distributing beats the plain loop',
-      model: 'distributed',
-      holds: sweep.length === 0 ? null : !parallel ? null : breakEven !== null,
-      evidence:
-        sweep.length === 0
-          ? 'not measured'
-          : !parallel
-            ? 'this machine has one core and no worker joined'
-            : breakEven !== null
-              ? `from ${ms(breakEven)} per task, distributed ran faster than one loop`
-              : `no size up to ${ms(sweep[sweep.length - 1]!.taskMs)} per task paid off`,
-    },
+    judged(
+      {
+        text: 'big enough tasks do: past some size, distributing beats the plain loop',
+        model: 'distributed',
+        holds: sweep.length === 0 ? null : !parallel ? null : breakEven !== null,
+        tolerance: OUTGROWING_TOLERANCES.bigEnough,
+        evidence:
+          sweep.length === 0
+            ? 'not measured'
+            : !parallel
+              ? 'this machine has one core and no worker joined'
+              : breakEven !== null
+                ? `from ${ms(breakEven)} per task, distributed ran faster than one loop`
+                : `no size up to ${ms(sweep[sweep.length - 1]!.taskMs)} per task paid off`,
+      },
+      'a broker round trip per task outweighed the workers in parallel at every size measured (larger sizes would pay), or other processes were using the cores',
+    ),
     one && most && most !== one
-      ? {
-          text: 'adding local workers up to the cores raises throughput by a fifth or more',
-          model: 'distributed',
-          holds: parallel ? most.throughput >= 1.2 * one.throughput : null,
-          evidence: `${formatRate(one.throughput)} with 1 local worker, ${formatRate(most.throughput)} with ${most.localWorkers}${most.joinedWorkers > 0 ? ` (+${most.joinedWorkers} joined)` : ''} (${formatSpeedupApprox(most.throughput / Math.max(one.throughput, 1e-9))})${parallel ? '' : '; this machine has one core'}`,
-        }
+      ? judged(
+          {
+            text: 'adding local workers up to the cores raises throughput by a fifth or more',
+            model: 'distributed',
+            holds: parallel
+              ? withinTolerance(most.throughput / Math.max(one.throughput, 1e-9), A_FIFTH_MORE, atLeast(1))
+              : null,
+            tolerance: OUTGROWING_TOLERANCES.scaling,
+            evidence: `${formatRate(one.throughput)} with 1 local worker, ${formatRate(most.throughput)} with ${most.localWorkers}${most.joinedWorkers > 0 ? ` (+${most.joinedWorkers} joined)` : ''} (${formatSpeedup(most.throughput / Math.max(one.throughput, 1e-9))})${parallel ? '' : '; this machine has one core'}`,
+          },
+          'the broker, not the workers, set the pace (tasks too small for more workers to help), or other processes were using the cores',
+        )
       : {
           text: 'adding local workers raises throughput',
           model: 'distributed',
           holds: null,
+          timed: true,
+          tolerance: OUTGROWING_TOLERANCES.scaling,
           evidence: 'only one step of workers was measured',
         },
     kill && kill.killedPid !== null
@@ -94,4 +138,9 @@ export function outgrowingClaims(result: OutgrowingResult): Claim[] {
     },
   ];
   return claims;
+}
+
+/** A claim that compares times, with its likely cause when the numbers contradict it. */
+function judged(claim: Omit<Claim, 'timed' | 'cause'>, cause: string): Claim {
+  return { ...claim, timed: true, ...(claim.holds === false ? { cause } : {}) };
 }

@@ -172,6 +172,7 @@ function ms(value: number): string {
 function backpressureClaim(result: PipelineResult): Claim {
   const text =
     'when consumers are slower than the producer, the full queue makes the producer wait (backpressure)';
+  const tolerance = `judged when the producer waited ${NEGLIGIBLE_BLOCKED_MS} ms or ${formatPercent(NEGLIGIBLE_BLOCKED_SHARE * 100)} of the run; holds when the queue was full`;
   const blocked = result.producerBlockedMs;
   const peak = `the queue peaked at ${result.maxQueueDepth} of ${result.capacity}`;
   const share = result.wallMs > 0 ? blocked / result.wallMs : 0;
@@ -180,14 +181,25 @@ function backpressureClaim(result: PipelineResult): Claim {
       text,
       model: null,
       holds: null,
+      timed: true,
+      tolerance,
       evidence: `the producer waited only ${ms(blocked)} for room in a ${ms(result.wallMs)} run, which is negligible: the consumers kept up, so the queue never had to hold it back; ${peak}`,
     };
+  // The producer waits only on a full queue: a wait without the queue ever full is not backpressure.
+  const holds = result.maxQueueDepth >= result.capacity;
   return {
     text,
     model: null,
-    // The producer waits only on a full queue: a wait without the queue ever full is not backpressure.
-    holds: result.maxQueueDepth >= result.capacity,
+    holds,
+    timed: true,
+    tolerance,
     evidence: `the producer waited ${ms(blocked)} for room, ${formatShare(share)} of the run; ${peak}`,
+    ...(holds
+      ? {}
+      : {
+          cause:
+            'the producer waited for something other than room in the queue (starting the consumers, the event loop)',
+        }),
   };
 }
 

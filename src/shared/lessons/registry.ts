@@ -5,7 +5,8 @@
  * lesson-ids.ts and one line here; the compiler then points at its engine and renderer parts.
  */
 import type { ExportFormat } from '../export-formats';
-import type { Claim } from '../claims';
+import { judgedOnBusyMachine, type Claim } from '../claims';
+import { busyMachine, type MachineLoad } from '../machine-load';
 import { dataPassingLesson } from './data-passing';
 import { deadlockLesson } from './deadlock';
 import { ENGINE_LESSON_IDS, type EngineLessonId } from './lesson-ids';
@@ -49,11 +50,13 @@ export interface LessonRecordOf<L extends EngineLessonId> {
 /** Any lesson's request and result. */
 export type LessonRecord = { [L in EngineLessonId]: LessonRecordOf<L> }[EngineLessonId];
 
-/** Where a lesson run is kept: its id in the history and when it started. */
+/** Where a lesson run is kept: its id in the history and when it started, and how busy the machine was. */
 export interface LessonRunMeta {
   readonly runId: string;
   /** ISO 8601. */
   readonly startedAt: string;
+  /** Other processes' load around the run (busy-machine rule); runs saved before it was measured have none. */
+  readonly load?: MachineLoad;
 }
 
 /** A finished run of one lesson: what its channel replies and what history:open-lesson returns. */
@@ -82,16 +85,24 @@ export function lessonSettings<L extends EngineLessonId>(record: LessonRecordOf<
     .join(', ');
 }
 
-/** One line on what the run measured, for the history list (the lesson view shows the whole claims). */
-export function lessonHeadline<L extends EngineLessonId>(record: LessonRecordOf<L>): string {
+/**
+ * One line on what the run measured, for the history list and the Markdown export (the lesson view
+ * shows the whole claims), after the busy-machine notice when the machine was busy.
+ */
+export function lessonHeadline<L extends EngineLessonId>(
+  record: LessonRecordOf<L> & { readonly load?: MachineLoad },
+): string {
   const spec: LessonSpecOf<L> = ENGINE_LESSONS[record.lesson];
-  return spec.headline(record.result);
+  const busy = busyMachine(record.load);
+  return busy ? `${busy.notice} ${spec.headline(record.result)}` : spec.headline(record.result);
 }
 
-/** The lesson's "what to notice", checked against this run's numbers. */
-export function lessonClaims<L extends EngineLessonId>(record: LessonRecordOf<L>): Claim[] {
+/** The lesson's "what to notice", checked against this run's numbers; timed claims are not judged on a busy machine. */
+export function lessonClaims<L extends EngineLessonId>(
+  record: LessonRecordOf<L> & { readonly load?: MachineLoad },
+): Claim[] {
   const spec: LessonSpecOf<L> = ENGINE_LESSONS[record.lesson];
-  return spec.claims(record.result);
+  return judgedOnBusyMachine(spec.claims(record.result), busyMachine(record.load));
 }
 
 /** The export formats of each lesson: a trace needs a timeline. */

@@ -17,13 +17,9 @@ export interface WorkshopLesson<Id extends string = string> {
 }
 
 const RACE_LESSONS = [
-  {
-    id: 'ten-files',
-    kind: 'race',
-    title: '10 files, 2 seconds each',
-    summary: 'I/O vs CPU under every model',
-  },
-  { id: 'http-requests', kind: 'race', title: '1000 HTTP requests', summary: 'many connections, one thread' },
+  // Titles name no knob value the form can change: each lesson's heading says what its knobs will run.
+  { id: 'ten-files', kind: 'race', title: '10 files', summary: 'I/O vs CPU under every model' },
+  { id: 'http-requests', kind: 'race', title: 'Many HTTP requests', summary: 'many connections, one thread' },
   { id: 'image-batch', kind: 'race', title: 'Batch image processing', summary: 'which lane did which image' },
 ] as const satisfies readonly WorkshopLesson[];
 

@@ -3,9 +3,11 @@
  * (a colour per theme), where it runs and which pool knobs it reads, and how the Notes column, the
  * verdict and the race claims word its results. Plain data and pure functions: every process reads it.
  */
+import type { Tolerance } from '../claim-tolerance';
 import type { PoolKnobKey } from '../knobs';
 import type { ResolvedPool } from '../pool';
-import type { ScenarioKind } from '../scenarios';
+import type { PythonRunStats } from '../python-run';
+import type { ScenarioInfo, ScenarioKind } from '../scenarios';
 
 /** The palettes a model colour is chosen for: the OS's light and dark, and presenter mode's stronger pair. */
 export const THEMES = ['light', 'dark', 'presenterLight', 'presenterDark'] as const;
@@ -39,6 +41,8 @@ export interface NotesInput {
   /** What the executor itself measured and said (redeliveries, clocks), for the models whose notes show it. */
   readonly remarks?: readonly string[];
   readonly gil?: { readonly holdMs: number; readonly waitMs: number; readonly switches: number };
+  /** What a real CPython measured (GIL costs, clock alignment); Python models only. */
+  readonly python?: PythonRunStats;
   readonly timeline: readonly { readonly startedAt: number; readonly endedAt: number }[];
 }
 
@@ -48,6 +52,8 @@ export interface ModelNotes {
   readonly startup: boolean;
   /** Remarks only this model's measurements support, e.g. how long its GIL was held. */
   readonly extra?: (result: NotesInput) => readonly string[];
+  /** Said when the model's baseline is not in the run, so it has no speedup: "add py-sequential for a Python speedup". */
+  readonly withoutBaseline?: string;
 }
 
 /** What the verdict knows of the winner when it says why it won. */
@@ -85,16 +91,26 @@ export interface ClaimContext {
   readonly tasks: number;
   readonly cores: number;
   readonly pool: ResolvedPool;
+  /** The scenario raced: its kind, and whether its CPU-bound tasks also wait (`waitsToo`). */
+  readonly scenario: Pick<ScenarioInfo, 'id' | 'kind' | 'waitsToo'>;
   /** Another model's speedup when it ran cleanly in the same run; undefined otherwise. */
   readonly speedupOf: (model: string) => number | undefined;
 }
 
-/** One thing a race should show about a model, tested on its speedup over its baseline. */
+/**
+ * One thing a race should show about a model, checked on its speedup over its baseline: the words,
+ * the speedup they speak of, and the band around it that the words allow (claim-tolerance.ts).
+ */
 export interface RaceClaimSpec {
   readonly text: string;
-  readonly holds: (speedup: number) => boolean;
+  /** The speedup the words speak of: N× for "overlaps N waits", 1× for "no speedup". */
+  readonly expected: number;
+  /** The band around `expected` the words allow; stated here, once, and shown with the evidence. */
+  readonly tolerance: Tolerance;
   /** Undecided on a one-core machine, where nothing can run in parallel. */
   readonly multiCore?: boolean;
+  /** When a measurement falls outside the band: its likely cause, in words. */
+  readonly cause: string;
 }
 
 /** A model's race claims by scenario kind; a kind with none says nothing about the model. */

@@ -1,4 +1,5 @@
 /** `processes`: a pool of OS processes, like multiprocessing.Pool. */
+import { atLeast } from '../claim-tolerance';
 import { defineModel, NODE_FAMILY } from './model-spec';
 
 /** The processes model's entry. */
@@ -27,15 +28,19 @@ export const PROCESSES = defineModel({
       const overlap = Math.min(tasks, pool.processes);
       return {
         text: `${pool.processes} processes overlap ${overlap} waits at a time`,
-        holds: (speedup) => speedup >= 0.6 * overlap,
+        expected: overlap,
+        tolerance: atLeast(0.6),
+        cause: 'sending each task to a process and its result back is large next to the waits',
       };
     },
-    cpu: ({ tasks, pool, cores }) => {
+    cpu: ({ tasks, pool, cores, scenario }) => {
       const parallel = Math.min(tasks, pool.processes, cores);
       return {
-        text: `processes compute in parallel on up to ${parallel} cores`,
-        holds: (speedup) => speedup >= 0.6 * parallel,
+        text: `processes compute in parallel: near ${parallel}× on ${parallel} cores`,
+        expected: parallel,
+        tolerance: atLeast(0.8),
         multiCore: true,
+        cause: `copying inputs and results between processes, tasks that do not divide evenly over the cores${scenario.waitsToo ? ` (${scenario.waitsToo})` : ''}, or other processes using the cores`,
       };
     },
   },

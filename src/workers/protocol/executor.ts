@@ -1,4 +1,5 @@
 /** The Executor interface every model implements, and the task events they emit. */
+import type { PythonRunStats } from '../../shared/python-run';
 import type { Lane } from '../../shared/results';
 import type { ModelId } from '../../shared/models';
 import type { TaskGilUsage } from './host-messages';
@@ -83,6 +84,11 @@ export interface Executor {
    * executors that have a GIL to tune. Callers ask for the capability instead of the class.
    */
   setSwitchInterval?(switchIntervalMs: number): void;
+  /**
+   * What the last run measured inside a real CPython (the GIL's costs, the clock's offset); present
+   * only on the Python models' executors, null before a run completed.
+   */
+  pythonStats?(): PythonRunStats | null;
   /**
    * What the executor alone measured of its last run, in words for the Notes column (redeliveries, the
    * clocks of other machines); present only on executors with something to say.

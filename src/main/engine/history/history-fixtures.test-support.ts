@@ -49,7 +49,7 @@ export function storedRun(result: RunResult): StoredRun {
 export function sampleStoredRun(
   runId: string,
   minute: number,
-  overrides: Partial<Pick<RunResult, 'scenario' | 'params' | 'pool'>> = {},
+  overrides: Partial<Pick<RunResult, 'scenario' | 'params' | 'pool' | 'origin' | 'load'>> = {},
 ): StoredRun {
   const base = sampleRun();
   const startedAt = new Date(Date.UTC(2025, 10, 21, 9, 0) + minute * 60_000).toISOString();

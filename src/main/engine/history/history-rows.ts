@@ -3,6 +3,7 @@ import type { Database, SqlValue } from 'sql.js';
 import { isEngineLessonId } from '../../../shared/lessons/lesson-ids';
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
+import { isRunOrigin } from '../../../shared/run-origin';
 import { describeParams, type ScenarioId } from '../../../shared/scenarios';
 import type { DamagedListItem, LessonListItem, RunListItem } from '../../../shared/views';
 import { forgetCheck, recordCheck, ROW_TABLES, type DamagedRow, type RowKind } from './row-checks';
@@ -24,10 +25,13 @@ export function insertRow(db: Database, kind: RowKind, values: readonly SqlValue
 /** Every race, newest first, except the damaged ones: read without touching the stored timelines. */
 export function listRaceRows(db: Database, damaged: ReadonlyMap<string, DamagedRow>): RunListItem[] {
   const rows = db.exec(
-    'SELECT run_id, scenario, title, started_at, state, models, verdict, params FROM runs ORDER BY started_at DESC, rowid DESC',
+    // The view that asked for a run is kept in its stored view; a damaged summary must not fail the list.
+    `SELECT run_id, scenario, title, started_at, state, models, verdict, params,
+       CASE WHEN json_valid(summary) THEN json_extract(summary, '$.run.origin') END
+     FROM runs ORDER BY started_at DESC, rowid DESC`,
   )[0];
   return (rows?.values ?? []).flatMap(
-    ([runId, scenario, title, startedAt, state, models, verdict, params]) =>
+    ([runId, scenario, title, startedAt, state, models, verdict, params, origin]) =>
       damaged.has(text(runId))
         ? []
         : [
@@ -35,6 +39,8 @@ export function listRaceRows(db: Database, damaged: ReadonlyMap<string, DamagedR
               kind: 'race' as const,
               runId: text(runId),
               scenario: text(scenario) as ScenarioId,
+              // Runs saved before views kept their own runs had one view for all: the Race view.
+              origin: isRunOrigin(origin) ? origin : 'race',
               title: text(title),
               settings: describeParams(
                 text(scenario),

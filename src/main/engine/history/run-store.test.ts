@@ -61,6 +61,18 @@ describe('RunStore', () => {
     expect(await store.getResult('nope')).toBeUndefined();
   });
 
+  it('lists each run with the view that asked for it, and a run saved before origins as the Race view’s', async () => {
+    const lesson = sampleStoredRun('lesson', 1, { origin: 'ten-files-cpu' });
+    const old = sampleStoredRun('old', 0);
+    const store = await open();
+    await store.save(lesson.result, lesson.view);
+    await store.save(old.result, old.view);
+    expect(store.list().map((item) => [item.runId, item.origin])).toEqual([
+      ['lesson', 'ten-files-cpu'],
+      ['old', 'race'],
+    ]);
+  });
+
   it('round-trips a run measured by the real engine', async () => {
     const result = await runScenario(
       {

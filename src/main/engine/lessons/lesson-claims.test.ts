@@ -3,6 +3,8 @@ import { dataPassingClaims } from '../../../shared/lessons/data-passing';
 import { deadlockClaims } from '../../../shared/lessons/deadlock';
 import { pipelineClaims } from '../../../shared/lessons/pipeline';
 import { raceConditionClaims, type RaceConditionResult } from '../../../shared/lessons/race-condition';
+import { judgedOnBusyMachine } from '../../../shared/claims';
+import { busyMachine } from '../../../shared/machine-load';
 import { raceClaims } from '../../../shared/race-claims';
 import type { RunResult } from '../../../shared/results';
 import { builtHostScripts } from '../../../test-support/engine-options';
@@ -12,6 +14,7 @@ import { runRaceConditionLesson } from './race-condition/race-condition';
 import { forkSpawner } from '../models/process-spawner';
 import { sampleRun } from '../reporters/fixtures.test-support';
 import { runScenario } from '../run/run-session';
+import { otherLoad, readCpuCounters } from '../system/cpu-load';
 
 const env = { hostScripts: builtHostScripts(), spawner: forkSpawner };
 
@@ -34,7 +37,9 @@ describe('race claims', () => {
       env,
     );
     const claims = raceClaims(run);
-    expect(claims.map((c) => c.holds)).toEqual([true, true, true, true]);
+    // On a machine busy with other work (a shared CI machine) the rule judges nothing: never "false".
+    const expected = busyMachine(run.load) ? null : true;
+    expect(claims.map((c) => c.holds)).toEqual([expected, expected, expected, expected]);
     expect(claims[0]!.evidence).toMatch(/async ran [\d.]+× faster than sequential/);
   });
 
@@ -43,7 +48,8 @@ describe('race claims', () => {
     const run = withSpeedups(sampleRun(), { async: 3 });
     const asyncClaim = raceClaims(run).find((c) => c.text.startsWith('async'))!;
     expect(asyncClaim.holds).toBe(false);
-    expect(asyncClaim.evidence).toBe('async ran 3.0× faster than sequential');
+    expect(asyncClaim.evidence).toBe('async ran 3.00× faster than sequential');
+    expect(asyncClaim.tolerance).toBe('holds at 1.10× or less (a 10% margin)');
   });
 
   it('cannot tell about a model that did not run', () => {
@@ -55,10 +61,13 @@ describe('race claims', () => {
 
 describe('lesson claims on real lesson runs', () => {
   it('race condition: lost updates without synchronisation, exact with Atomics and a mutex', async () => {
+    const from = readCpuCounters();
     const result = await runRaceConditionLesson({ workers: 2, increments: 200_000 }, env);
-    const claims = raceConditionClaims(result);
+    // Its threads are this process's: the counters see the lesson's own CPU, and the rest is other work.
+    const load = { windows: [otherLoad('lesson', from, readCpuCounters())] };
+    const claims = judgedOnBusyMachine(raceConditionClaims(result), busyMachine(load));
     expect(claims[1]).toMatchObject({ holds: true });
-    expect(claims[3]).toMatchObject({ holds: true });
+    expect(claims[2]).toMatchObject({ holds: true });
     if (result.cores >= 2) expect(claims[0]!.holds).not.toBe(false);
   });
 

@@ -1,4 +1,4 @@
-/** Whether each model can run on this machine, asked of its probe once per process, and the catalog's model list. */
+/** Whether each model can run on this machine, asked of its probe once per setup, and the catalog's model list. */
 import { errorMessage } from '../../../shared/format';
 import {
   MODEL_IDS,
@@ -14,12 +14,23 @@ import { MODEL_ENGINES } from './registry';
 const AVAILABLE: ModelAvailability = { available: true };
 const probed = new Map<string, Promise<ModelAvailability>>();
 
+/** What the answer depends on: the model, the interpreter named, where the build is, and the broker setting. */
+function cacheKey(model: ModelId, context: ProbeContext): string {
+  return JSON.stringify([
+    model,
+    context.python ?? null,
+    context.hostScripts.pythonHarness,
+    context.distributed?.server?.url ?? null,
+    context.distributed?.natsServer ?? null,
+  ]);
+}
+
 /**
- * Whether a model can run here; its probe runs once per process and broker setting (a server given or
- * not), and a probe that throws means "no".
+ * Whether a model can run here; its probe runs once per setup (interpreter, build, broker), and a
+ * probe that throws means "no".
  */
-export function modelAvailability(model: ModelId, context: ProbeContext = {}): Promise<ModelAvailability> {
-  const key = `${model}\n${context.distributed?.server?.url ?? ''}\n${context.distributed?.natsServer ?? ''}`;
+export function modelAvailability(model: ModelId, context: ProbeContext): Promise<ModelAvailability> {
+  const key = cacheKey(model, context);
   let answer = probed.get(key);
   if (!answer) {
     const probe = MODEL_ENGINES[model].probe;
@@ -32,7 +43,7 @@ export function modelAvailability(model: ModelId, context: ProbeContext = {}): P
 }
 
 /** Every model with its availability, in registry order. */
-export async function catalogModels(context: ProbeContext = {}): Promise<CatalogModel[]> {
+export async function catalogModels(context: ProbeContext): Promise<CatalogModel[]> {
   return Promise.all(
     MODEL_IDS.map(async (id) => ({
       ...modelInfo(MODELS[id]),

@@ -1,9 +1,10 @@
 /**
- * Three models the registry does not have, shaped like the CPython ones to come: a baseline
- * (py-sequential), a contender measured against it (py-threads), and one whose probe says it cannot
- * run here (py-nogil). Their executors run in this process. Imported by vi.mock factories, so it
+ * Three models the registry does not have, shaped like the CPython ones (a PyPy family that
+ * could come next): a baseline (pypy-sequential), a contender measured against it (pypy-threads),
+ * and one whose probe says it cannot run here (pypy-nogil). Their executors run in this process. Imported by vi.mock factories, so it
  * must not import shared/models.ts (the module they replace) at run time.
  */
+import { atLeast } from '../../../shared/claim-tolerance';
 import type { ModelId } from '../../../shared/models';
 import { defineModel, type ModelColors, type ModelFamily } from '../../../shared/models/model-spec';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
@@ -11,28 +12,29 @@ import { SequentialExecutor } from '../../../workers/calling-thread/sequential-e
 import type { Executor, TaskEventListener, TaskSpec } from '../../../workers/protocol/executor';
 import type { ModelEngines } from './registry';
 
-const CPYTHON: ModelFamily = { id: 'cpython', label: 'CPython' };
+const PYPY: ModelFamily = { id: 'pypy', label: 'PyPy' };
 
 /** The runtime the fake probes report, shown as the models' group label. */
-export const FAKE_RUNTIME = 'CPython 3.11.7, GIL';
+export const FAKE_RUNTIME = 'PyPy 7.3.17, GIL';
 
-/** Why py-nogil cannot run. */
-export const NOGIL_MISSING = 'no free-threaded python3.13t on PATH';
+/** Why pypy-nogil cannot run. */
+export const NOGIL_MISSING = 'no free-threaded pypy3 on PATH';
 
 function colors(light: string): ModelColors {
   return { light, dark: light, presenterLight: light, presenterDark: light };
 }
 
 /** The fake baseline. */
-export const PY_SEQUENTIAL = defineModel({
-  id: 'py-sequential',
+export const PYPY_SEQUENTIAL = defineModel({
+  id: 'pypy-sequential',
   label: 'Python sequential',
-  python: 'a plain for loop, in CPython',
-  summary: 'One task after another in one CPython interpreter.',
-  family: CPYTHON,
+  python: 'a plain for loop, in PyPy',
+  summary: 'One task after another in one PyPy interpreter.',
+  family: PYPY,
   runsOn: 'one python3 process',
   poolKnobs: [],
-  baseline: 'py-sequential',
+  baseline: 'pypy-sequential',
+  defaultSelected: false,
   colors: colors('#123456'),
   gilTrack: false,
   interleaved: false,
@@ -41,16 +43,17 @@ export const PY_SEQUENTIAL = defineModel({
   claims: {},
 });
 
-/** The fake contender, measured against py-sequential. */
-export const PY_THREADS = defineModel({
-  id: 'py-threads',
+/** The fake contender, measured against pypy-sequential. */
+export const PYPY_THREADS = defineModel({
+  id: 'pypy-threads',
   label: 'Python threads',
   python: 'ThreadPoolExecutor, for real',
-  summary: 'CPython threads under the real GIL.',
-  family: CPYTHON,
+  summary: 'PyPy threads under its GIL.',
+  family: PYPY,
   runsOn: 'threads of one python3 process',
   poolKnobs: ['threads'],
-  baseline: 'py-sequential',
+  baseline: 'pypy-sequential',
+  defaultSelected: false,
   colors: colors('#654321'),
   gilTrack: false,
   interleaved: false,
@@ -61,30 +64,38 @@ export const PY_THREADS = defineModel({
     shortfall: { rank: 0, remark: (speedup) => `reached only ${speedup} under the real GIL` },
   },
   claims: {
-    io: () => ({ text: 'py-threads overlap the waits', holds: (speedup) => speedup > 1 }),
+    io: () => ({
+      text: 'pypy-threads overlap the waits',
+      expected: 1,
+      tolerance: atLeast(1),
+      cause: 'the waits were too short',
+    }),
   },
 });
 
 /** The fake model that cannot run here. */
-export const PY_NOGIL = defineModel({
-  id: 'py-nogil',
+export const PYPY_NOGIL = defineModel({
+  id: 'pypy-nogil',
   label: 'Python threads, no GIL',
   python: 'ThreadPoolExecutor on a free-threaded build',
-  summary: 'CPython threads without a GIL.',
-  family: CPYTHON,
+  summary: 'PyPy threads without a GIL.',
+  family: PYPY,
   runsOn: 'threads of one python3.13t process',
   poolKnobs: ['threads'],
-  baseline: 'py-sequential',
+  baseline: 'pypy-sequential',
+  defaultSelected: false,
   colors: colors('#abcdef'),
   gilTrack: false,
   interleaved: false,
   notes: { startup: true },
   verdict: { kind: 'contender', why: { io: () => 'waits overlapped', cpu: () => 'threads ran in parallel' } },
-  claims: { io: () => ({ text: 'py-nogil overlaps the waits', holds: () => true }) },
+  claims: {
+    io: () => ({ text: 'pypy-nogil overlaps the waits', expected: 0, tolerance: atLeast(1), cause: 'none' }),
+  },
 });
 
 /** The fake entries, in the order they follow the registry's own. */
-export const FAKE_ENTRIES = [PY_SEQUENTIAL, PY_THREADS, PY_NOGIL] as const;
+export const FAKE_ENTRIES = [PYPY_SEQUENTIAL, PYPY_THREADS, PYPY_NOGIL] as const;
 
 /** The fake models' ids. */
 export type FakeModelId = (typeof FAKE_ENTRIES)[number]['id'];
@@ -129,29 +140,29 @@ class FakeExecutor implements Executor {
   }
 }
 
-async function python311(): Promise<{ readonly available: true; readonly runtime: string }> {
+async function pypy(): Promise<{ readonly available: true; readonly runtime: string }> {
   probeCalls.count++;
   return { available: true, runtime: FAKE_RUNTIME };
 }
 
 /** The fake models' engine parts. */
 export const FAKE_ENGINES: ModelEngines<FakeModelId> = {
-  'py-sequential': {
+  'pypy-sequential': {
     createExecutor: (_pool, env) =>
-      new FakeExecutor('py-sequential', new SequentialExecutor({ yieldEveryMs: env.callingThreadYieldMs })),
-    probe: python311,
+      new FakeExecutor('pypy-sequential', new SequentialExecutor({ yieldEveryMs: env.callingThreadYieldMs })),
+    probe: pypy,
   },
-  'py-threads': {
+  'pypy-threads': {
     createExecutor: (_pool, env) =>
       new FakeExecutor(
-        'py-threads',
+        'pypy-threads',
         new AsyncExecutor({ yieldEveryMs: env.callingThreadYieldMs, concurrency: null }),
       ),
-    probe: python311,
+    probe: pypy,
   },
-  'py-nogil': {
+  'pypy-nogil': {
     createExecutor: () => {
-      throw new Error('py-nogil is unavailable: its executor is never built');
+      throw new Error('pypy-nogil is unavailable: its executor is never built');
     },
     probe: async () => ({ available: false, reason: NOGIL_MISSING }),
   },

@@ -1,5 +1,5 @@
 /**
- * Adding a model is one registry entry plus its executor: three fake CPython-like entries, added the
+ * Adding a model is one registry entry plus its executor: three fake PyPy-like entries, added the
  * way a real one would be, flow through everything that lists models — request validation, the
  * catalog and its groups, the CLI's help, the colours, a whole run (speedups against their own
  * baseline, notes, an unavailable model's row), the verdict and the race claims. The compile-time
@@ -13,9 +13,9 @@ import {
   FAKE_ENGINES,
   FAKE_RUNTIME,
   NOGIL_MISSING,
-  PY_NOGIL,
-  PY_SEQUENTIAL,
-  PY_THREADS,
+  PYPY_NOGIL,
+  PYPY_SEQUENTIAL,
+  PYPY_THREADS,
   probeCalls,
   type FAKE_ENTRIES,
   type FakeModelId,
@@ -58,40 +58,48 @@ const id = (model: FakeModelId): ModelId => model as ModelId;
 
 describe('a model added as one registry entry plus its executor', () => {
   it('is a model a request may name, and error messages list it', () => {
-    const ok = validateRunRequest({ scenario: 'io-sleep', models: ['py-sequential', 'py-threads'] });
+    const ok = validateRunRequest({ scenario: 'io-sleep', models: ['pypy-sequential', 'pypy-threads'] });
     expect(ok.ok).toBe(true);
     const bad = validateRunRequest({ scenario: 'io-sleep', models: ['py-perl'] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.issues[0]!.message).toContain('py-threads');
+    if (!bad.ok) expect(bad.issues[0]!.message).toContain('pypy-threads');
   });
 
   it('is in the catalog with its probe’s answer, asked once, and grouped by the runtime the probe found', async () => {
-    const first = await catalogModels();
-    const second = await catalogModels();
+    const setup = { hostScripts: builtHostScripts() };
+    const first = await catalogModels(setup);
+    const second = await catalogModels(setup);
     expect(second).toEqual(first);
-    expect(probeCalls.count).toBe(2); // py-sequential and py-threads, once each
+    expect(probeCalls.count).toBe(2); // pypy-sequential and pypy-threads, once each
     const byId = new Map(first.map((model) => [model.id as string, model]));
-    expect(byId.get('py-threads')?.availability).toEqual({ available: true, runtime: FAKE_RUNTIME });
-    expect(byId.get('py-nogil')?.availability).toEqual({ available: false, reason: NOGIL_MISSING });
-    expect(byId.get('py-threads')?.baseline).toBe('py-sequential');
-    expect(modelGroups(first).map((group) => [group.label, group.models.map((m) => m.id)])).toEqual([
-      ['Node.js', ['sequential', 'async', 'threads', 'gil-threads', 'processes']],
-      // The distributed model's probe names its broker (or, without nats-server, its family does).
-      [expect.stringMatching(/^NATS JetStream/), ['distributed']],
-      [FAKE_RUNTIME, ['py-sequential', 'py-threads']],
-      ['CPython', ['py-nogil']],
+    expect(byId.get('pypy-threads')?.availability).toEqual({ available: true, runtime: FAKE_RUNTIME });
+    expect(byId.get('pypy-nogil')?.availability).toEqual({ available: false, reason: NOGIL_MISSING });
+    expect(byId.get('pypy-threads')?.baseline).toBe('pypy-sequential');
+    const groups = modelGroups(first).map((group): [string, string[]] => [
+      group.label,
+      group.models.map((m) => m.id),
+    ]);
+    expect(groups[0]).toEqual(['Node.js', ['sequential', 'async', 'threads', 'gil-threads', 'processes']]);
+    // The distributed model's probe names its broker (or, without nats-server, its family does).
+    expect(groups.find(([, ids]) => ids.includes('distributed'))).toEqual([
+      expect.stringMatching(/^NATS JetStream/),
+      ['distributed'],
+    ]);
+    expect(groups.filter(([, ids]) => ids.some((model) => model.startsWith('pypy-')))).toEqual([
+      [FAKE_RUNTIME, ['pypy-sequential', 'pypy-threads']],
+      ['PyPy', ['pypy-nogil']],
     ]);
     const text = scenariosText(first);
     expect(text).toContain(` ${FAKE_RUNTIME}:`);
-    expect(text).toContain(`py-nogil`);
+    expect(text).toContain(`pypy-nogil`);
     expect(text).toContain(`[unavailable: ${NOGIL_MISSING}]`);
-    expect(MAIN_HELP).toContain('py-threads');
+    expect(MAIN_HELP).toContain('pypy-threads');
   });
 
   it('gets its colours in every theme', () => {
     const css = modelColorsCss();
-    expect(css.match(/--model-py-threads: #654321;/g)).toHaveLength(4);
-    expect(css).toContain('var(--model-py-nogil) ');
+    expect(css.match(/--model-pypy-threads: #654321;/g)).toHaveLength(4);
+    expect(css).toContain('var(--model-pypy-nogil) ');
   });
 
   it('runs: measured against its own baseline, worded by its entry, and failed with the reason where it cannot run', async () => {
@@ -99,7 +107,7 @@ describe('a model added as one registry entry plus its executor', () => {
       {
         scenario: 'io-sleep',
         params: { tasks: 3, taskMs: 40 },
-        models: ['sequential', id('py-sequential'), id('py-threads'), id('py-nogil')],
+        models: ['sequential', id('pypy-sequential'), id('pypy-threads'), id('pypy-nogil')],
         pool: {},
       },
       { hostScripts: builtHostScripts(), spawner: forkSpawner },
@@ -107,9 +115,9 @@ describe('a model added as one registry entry plus its executor', () => {
     const result = (model: string) => run.results.find((r) => r.model === model)!;
     const [sequential, pySequential, pyThreads, pyNogil] = [
       result('sequential'),
-      result('py-sequential'),
-      result('py-threads'),
-      result('py-nogil'),
+      result('pypy-sequential'),
+      result('pypy-threads'),
+      result('pypy-nogil'),
     ];
     expect(pyThreads.state).toBe('done');
     expect(pyThreads.placement).toMatch(/^fake /);
@@ -123,13 +131,13 @@ describe('a model added as one registry entry plus its executor', () => {
     expect(pyNogil.notes[0]).toBe(`failed: unavailable: ${NOGIL_MISSING}`);
     expect(pyNogil.speedup).toBeNull();
 
-    const claims = raceClaims(run).filter((claim) => String(claim.model).startsWith('py-'));
+    const claims = raceClaims(run).filter((claim) => String(claim.model).startsWith('pypy-'));
     expect(claims.map((claim) => [claim.model, claim.holds === null])).toEqual([
-      ['py-threads', false],
-      ['py-nogil', true],
+      ['pypy-threads', false],
+      ['pypy-nogil', true],
     ]);
-    expect(claims[0]!.evidence).toMatch(/^py-threads ran [\d.]+× faster than py-sequential$/);
-    expect(claims[1]!.evidence).toBe('py-nogil and py-sequential did not both run cleanly in this run');
+    expect(claims[0]!.evidence).toMatch(/^pypy-threads ran [\d.]+× faster than pypy-sequential$/);
+    expect(claims[1]!.evidence).toBe('pypy-nogil and pypy-sequential did not both run cleanly in this run');
   });
 
   it('is worded by its entry in the verdict, against its own baseline', () => {
@@ -143,14 +151,14 @@ describe('a model added as one registry entry plus its executor', () => {
       total: 4,
       workers: 4,
     });
-    expect(verdict([input('py-sequential', 400, 1), input('py-threads', 100, 4)], 'io', 2)).toBe(
-      'py-threads ran 4.00× faster than py-sequential: the real GIL lets waits overlap.',
+    expect(verdict([input('pypy-sequential', 400, 1), input('pypy-threads', 100, 4)], 'io', 2)).toBe(
+      'pypy-threads ran 4.00× faster than pypy-sequential: the real GIL lets waits overlap.',
     );
-    expect(verdict([input('py-sequential', 100, 1), input('py-threads', 120, 0.833)], 'cpu', 2)).toBe(
+    expect(verdict([input('pypy-sequential', 100, 1), input('pypy-threads', 120, 0.833)], 'cpu', 2)).toBe(
       'No Python model beat the plain loop.',
     );
-    expect(verdict([input('py-threads', 100, 4)], 'io', 2)).toBe(
-      'py-threads ran every task cleanly (run py-sequential too to measure its speedup).',
+    expect(verdict([input('pypy-threads', 100, 4)], 'io', 2)).toBe(
+      'pypy-threads ran every task cleanly (run pypy-sequential too to measure its speedup).',
     );
   });
 });
@@ -160,24 +168,26 @@ describe('the compiler, for a model added without all its parts', () => {
 
   it('accepts a registry that builds every model’s executor', () => {
     const engines: ModelEngines<ExtendedId> = { ...REAL_ENGINES, ...FAKE_ENGINES };
-    expect(Object.keys(engines)).toHaveLength(9); // six registered, three fakes
+    expect(Object.keys(engines)).toEqual(
+      expect.arrayContaining(['sequential', ...Object.keys(FAKE_ENGINES)]),
+    );
   });
 
   it('refuses a registry without a model’s executor, and an entry without its colours or analogue', () => {
-    const { 'py-nogil': _missing, ...withoutNogil } = FAKE_ENGINES;
-    // @ts-expect-error py-nogil is registered but has no executor factory.
+    const { 'pypy-nogil': _missing, ...withoutNogil } = FAKE_ENGINES;
+    // @ts-expect-error pypy-nogil is registered but has no executor factory.
     const engines: ModelEngines<ExtendedId> = { ...REAL_ENGINES, ...withoutNogil };
     expect(engines).toBeDefined();
 
-    const { colors: _colors, ...uncoloured } = PY_NOGIL;
+    const { colors: _colors, ...uncoloured } = PYPY_NOGIL;
     // @ts-expect-error an entry without a colour for every theme is not a model.
-    expect(defineModel(uncoloured).id).toBe('py-nogil');
-    const { python: _python, ...noAnalogue } = PY_THREADS;
+    expect(defineModel(uncoloured).id).toBe('pypy-nogil');
+    const { python: _python, ...noAnalogue } = PYPY_THREADS;
     // @ts-expect-error an entry without its Python analogue is not a model.
-    expect(defineModel(noAnalogue).id).toBe('py-threads');
-    const { notes: _notes, ...noNotes } = PY_SEQUENTIAL;
+    expect(defineModel(noAnalogue).id).toBe('pypy-threads');
+    const { notes: _notes, ...noNotes } = PYPY_SEQUENTIAL;
     // @ts-expect-error an entry without its notes wording is not a model.
-    expect(defineModel(noNotes).id).toBe('py-sequential');
+    expect(defineModel(noNotes).id).toBe('pypy-sequential');
   });
 
   it('checks that every baseline is a registered model', () => {

@@ -1,7 +1,7 @@
 /** Every registered model is complete: the parts the types demand must also say something, and its executor is the right one. */
 import { describe, expect, it } from 'vitest';
 import { POOL_KNOBS } from '../../../shared/knobs';
-import { MODEL_IDS, MODELS, THEMES } from '../../../shared/models';
+import { DEFAULT_MODEL_IDS, MODEL_IDS, MODELS, THEMES } from '../../../shared/models';
 import { resolvePool } from '../../../shared/pool';
 import { SCENARIOS } from '../../../shared/scenarios';
 import { builtHostScripts } from '../../../test-support/engine-options';
@@ -69,12 +69,20 @@ describe.each(MODEL_IDS)('the registry entry of %s', (id) => {
 
 describe('the catalog', () => {
   it('lists every model in registry order, as plain data, available when it needs nothing installed', async () => {
-    const models = await catalogModels();
+    const models = await catalogModels({ hostScripts: builtHostScripts() });
     expect(models.map((m) => m.id)).toEqual([...MODEL_IDS]);
     for (const model of models) {
       if (!MODEL_ENGINES[model.id].probe) expect(model.availability, model.id).toEqual({ available: true });
       // It crosses Electron IPC and the WebSocket: no functions, nothing JSON would lose.
       expect(JSON.parse(JSON.stringify(model))).toEqual(model);
     }
+  });
+});
+
+describe('the default selection', () => {
+  it('is the Node models; the CPython models (and distributed) are opt-in, ticked or named by hand', () => {
+    expect(DEFAULT_MODEL_IDS).toEqual(['sequential', 'async', 'threads', 'gil-threads', 'processes']);
+    for (const id of MODEL_IDS)
+      expect(MODELS[id].defaultSelected !== false, id).toBe(MODELS[id].family.id === 'node');
   });
 });

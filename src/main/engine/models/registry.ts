@@ -3,29 +3,18 @@
  * needs something installed (python3, nats-server), how to find out whether it can run here. Typed
  * over every ModelId, so a model registered in shared/models.ts without its executor does not compile.
  */
-import type { ModelAvailability, ModelId } from '../../../shared/models';
+import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
 import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
-import type { Executor } from '../../../workers/protocol/executor';
 import { DedicatedThreadExecutor } from './dedicated-thread-executor';
 import { createDistributedExecutor, probeDistributed } from './distributed/distributed-model';
-import type { ExecutorEnvironment, ProbeContext } from './executor-environment';
+import type { ExecutorEnvironment } from './executor-environment';
+import type { ModelEngine, ModelEngines } from './model-engine';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
+import { PYTHON_ENGINES } from './python/python-engines';
 
-/** How the engine runs one model. */
-export interface ModelEngine {
-  /** Builds the model's executor for one run. */
-  readonly createExecutor: (pool: ResolvedPool, env: ExecutorEnvironment) => Executor;
-  /**
-   * Finds out whether the model can run on this machine (is python3 on PATH? nats-server, or a server
-   * to use?); absent when it always can. Asked once per process and broker: the answer is cached.
-   */
-  readonly probe?: (context: ProbeContext) => Promise<ModelAvailability>;
-}
-
-/** Every model's engine part, by id: one missing fails to compile. */
-export type ModelEngines<Id extends string = ModelId> = { readonly [K in Id]: ModelEngine };
+export type { ModelEngine, ModelEngines } from './model-engine';
 
 function common(pool: ResolvedPool, env: ExecutorEnvironment) {
   return { taskTimeoutMs: pool.taskTimeoutMs, memoryMb: env.workerMemoryMb };
@@ -48,7 +37,7 @@ function callingThread(model: 'sequential' | 'async'): ModelEngine['createExecut
 }
 
 /** The engine parts of the registered models. */
-export const MODEL_ENGINES: ModelEngines = {
+export const MODEL_ENGINES: ModelEngines<ModelId> = {
   sequential: { createExecutor: callingThread('sequential') },
   async: { createExecutor: callingThread('async') },
   threads: {
@@ -74,4 +63,5 @@ export const MODEL_ENGINES: ModelEngines = {
     createExecutor: createDistributedExecutor,
     probe: (context) => probeDistributed(context.distributed),
   },
+  ...PYTHON_ENGINES,
 };

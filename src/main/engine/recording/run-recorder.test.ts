@@ -143,6 +143,17 @@ describe('RunRecorder', () => {
     expect(recorder.snapshot(T0 + 180).etaMs).toBeNull();
   });
 
+  it('counts down from the forecast until the first task settles (a CPython task can take seconds)', () => {
+    const recorder = new RunRecorder('py-threads', 2);
+    recorder.expect(4000);
+    recorder.begin(T0, 0);
+    recorder.handle(started(0, 0, 0));
+    expect(recorder.snapshot(T0 + 1500).etaMs).toBe(2500);
+    expect(recorder.snapshot(T0 + 5000).etaMs).toBe(0);
+    recorder.handle(finished(0, 0, 0, 3000));
+    expect(recorder.snapshot(T0 + 3000).etaMs).toBeCloseTo(3000, 9);
+  });
+
   it('has no ETA once the run is over', () => {
     const recorder = runningRecorder(3);
     recorder.handle(finished(0, 0, 0, 10));

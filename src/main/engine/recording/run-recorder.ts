@@ -57,6 +57,7 @@ export class RunRecorder {
   /** Each settled task's output in words, or its error, for the timeline's tooltip. */
   private readonly texts: (string | undefined)[];
   private peakRss = 0;
+  private expectedMs: number | null = null;
 
   constructor(
     readonly model: ModelId,
@@ -70,6 +71,11 @@ export class RunRecorder {
     this.laneOf = new Int32Array(total).fill(-1);
     this.texts = new Array<string | undefined>(total).fill(undefined);
     this.tracks = new LaneTracks(budget);
+  }
+
+  /** How long the run is expected to take, measured before it (a Python forecast): the ETA until a task settles. */
+  expect(wallMs: number): void {
+    this.expectedMs = wallMs;
   }
 
   /** The pool is being started. */
@@ -189,9 +195,13 @@ export class RunRecorder {
     const elapsedMs = this.elapsedMs(nowEpochMs);
     const settled = this.completedCount + this.failedCount;
     const etaMs =
-      this.state === 'running' && settled > 0 && settled < this.total
-        ? (elapsedMs / settled) * (this.total - settled)
-        : null;
+      this.state !== 'running' || settled >= this.total
+        ? null
+        : settled > 0
+          ? (elapsedMs / settled) * (this.total - settled)
+          : this.expectedMs !== null
+            ? Math.max(0, this.expectedMs - elapsedMs)
+            : null;
     const { lanes, hiddenLanes } = this.tracks.snapshot();
     return {
       model: this.model,

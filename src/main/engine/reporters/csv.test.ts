@@ -75,3 +75,18 @@ describe('formatCsv', () => {
     expect(csvField(null)).toBe('');
   });
 });
+
+describe('formatCsv: the busy machine', () => {
+  it('gives each model the other processes’ CPU while it ran, and whether the machine was busy', () => {
+    const run = {
+      ...sampleRun(),
+      load: { windows: [{ during: 'threads', otherCpuPercent: 93.25, ms: 300 }] },
+    };
+    const [header, ...rows] = formatCsv(run).trimEnd().split('\r\n');
+    expect(header!.endsWith(',other_cpu_percent,machine_busy')).toBe(true);
+    const threads = rows.find((row) => row.startsWith(`${run.scenario},threads,`))!;
+    expect(threads.endsWith(',93.25,true')).toBe(true);
+    const sequential = rows.find((row) => row.startsWith(`${run.scenario},sequential,`))!;
+    expect(sequential.endsWith(',,true')).toBe(true);
+  });
+});

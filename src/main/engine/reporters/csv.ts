@@ -2,6 +2,7 @@
 import type { ModelResult, RunResult } from '../../../shared/results';
 import { round3 } from './json';
 import { notesCell } from './table';
+import { busyMachine } from '../../../shared/machine-load';
 
 /** The CSV columns, in order. */
 export const CSV_COLUMNS = [
@@ -24,6 +25,8 @@ export const CSV_COLUMNS = [
   'check_ok',
   'answer',
   'notes',
+  'other_cpu_percent',
+  'machine_busy',
 ] as const;
 
 type CsvValue = string | number | boolean | null;
@@ -56,6 +59,9 @@ function row(run: RunResult, model: ModelResult): CsvValue[] {
     model.check.ok,
     model.check.answer,
     notesCell(model),
+    // Other processes' CPU while this model ran; whether the run as a whole was on a busy machine.
+    run.load?.windows.find((window) => window.during === model.model)?.otherCpuPercent ?? null,
+    busyMachine(run.load) !== null,
   ];
 }
 

@@ -116,3 +116,18 @@ describe('toJsonReport', () => {
     expect(JSON.parse(text)).toEqual(toJsonReport(run));
   });
 });
+
+describe('toJsonReport: verdict and machine load', () => {
+  it('carries the verdict, the load windows and what the busy-machine rule made of them', () => {
+    const quiet = toJsonReport(sampleRun());
+    expect(quiet.verdict).toMatch(/^threads ran/);
+    expect(quiet.machineLoad).toMatchObject({ windows: [], busy: false, notice: null });
+    const busy = toJsonReport({
+      ...sampleRun(),
+      load: { windows: [{ during: 'before', otherCpuPercent: 95.12345, ms: 1000 }] },
+    });
+    expect(busy.machineLoad.busy).toBe(true);
+    expect(busy.machineLoad.windows[0]!.otherCpuPercent).toBe(95.123);
+    expect(busy.verdict.startsWith('The machine was busy: these numbers are unreliable.')).toBe(true);
+  });
+});

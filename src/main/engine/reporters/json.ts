@@ -12,7 +12,10 @@ import type {
   RunResult,
   TaskFailure,
 } from '../../../shared/results';
+import type { PythonRunStats } from '../../../shared/python-run';
 import type { ScenarioId } from '../../../shared/scenarios';
+import { BUSY_MACHINE_RULE_TEXT, busyMachine, type LoadWindow } from '../../../shared/machine-load';
+import { runVerdict } from '../run/run-views';
 
 /** Options of the JSON reporter. */
 export interface JsonReportOptions {
@@ -57,6 +60,8 @@ export interface JsonModelReport {
   readonly error?: string;
   readonly failures: readonly TaskFailure[];
   readonly gil?: GilStats;
+  /** A real-CPython model's GIL costs and clock alignment. */
+  readonly python?: PythonRunStats;
   readonly lanes: readonly Lane[];
   readonly notes: readonly string[];
   /** Epoch ms of time 0 of `timeline`, so models can be lined up on one clock. */
@@ -75,6 +80,16 @@ export interface JsonReport {
   readonly pool: ResolvedPool;
   readonly machine: MachineInfo;
   readonly startedAt: string;
+  /** The verdict as the app shows it, the busy-machine notice first when there is one. */
+  readonly verdict: string;
+  /** Other processes' CPU around the run, and what the busy-machine rule made of it. */
+  readonly machineLoad: {
+    readonly windows: readonly LoadWindow[];
+    readonly busy: boolean;
+    /** The notice when busy, else null. */
+    readonly notice: string | null;
+    readonly rule: string;
+  };
   /** The model the table marks fastest (shared/ranking); null when none is clean or fewer than two ran. */
   readonly fastest: ModelId | null;
   /** What went wrong around the models (a latency server that died), when anything did. */
@@ -111,6 +126,36 @@ function roundGil(gil: GilStats): GilStats {
   };
 }
 
+function roundPython(python: PythonRunStats): PythonRunStats {
+  const probe = python.wakeProbe;
+  const clock = python.clock;
+  return {
+    ...python,
+    clock: {
+      offsetMs: round3(clock.offsetMs),
+      uncertaintyMs: round3(clock.uncertaintyMs),
+      roundTripMs: round3(clock.roundTripMs),
+      pings: clock.pings,
+      wallClockDifferenceMs: round3(clock.wallClockDifferenceMs),
+    },
+    switchIntervalMs: round3(python.switchIntervalMs),
+    lanes: python.lanes.map((lane) => ({
+      ...lane,
+      busyMs: round3(lane.busyMs),
+      cpuMs: round3(lane.cpuMs),
+    })),
+    wakeProbe: {
+      sleepMs: round3(probe.sleepMs),
+      samples: probe.samples,
+      idleP50Ms: round3(probe.idleP50Ms),
+      lateP50Ms: round3(probe.lateP50Ms),
+      lateP95Ms: round3(probe.lateP95Ms),
+      lateMaxMs: round3(probe.lateMaxMs),
+      lateMeanMs: round3(probe.lateMeanMs),
+    },
+  };
+}
+
 function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport {
   const failure = failureOf(model);
   return {
@@ -136,6 +181,7 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
     ...(model.error !== undefined ? { error: model.error } : {}),
     failures: model.failures.map((f) => ({ task: f.task, message: f.message })),
     ...(model.gil ? { gil: roundGil(model.gil) } : {}),
+    ...(model.python ? { python: roundPython(model.python) } : {}),
     lanes: model.lanes.map((lane) => ({ index: lane.index, label: lane.label })),
     notes: [...model.notes],
     epochStartMs: round3(model.epochStartMs),
@@ -157,6 +203,7 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
 /** A run as a plain JSON-ready object; `timeline: false` leaves the per-task records out. */
 export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): JsonReport {
   const withTimeline = options.timeline !== false;
+  const busy = busyMachine(run.load);
   return {
     runId: run.runId,
     scenario: run.scenario,
@@ -167,6 +214,17 @@ export function toJsonReport(run: RunResult, options: JsonReportOptions = {}): J
     pool: { ...run.pool },
     machine: { ...run.machine },
     startedAt: run.startedAt,
+    verdict: runVerdict(run),
+    machineLoad: {
+      windows: (run.load?.windows ?? []).map((w) => ({
+        ...w,
+        otherCpuPercent: round3(w.otherCpuPercent),
+        ms: round3(w.ms),
+      })),
+      busy: busy !== null,
+      notice: busy?.notice ?? null,
+      rule: BUSY_MACHINE_RULE_TEXT,
+    },
     fastest: fastestOf(run.results)?.model ?? null,
     ...(run.incidents ? { incidents: [...run.incidents] } : {}),
     results: run.results.map((model) => modelReport(model, withTimeline)),

@@ -363,13 +363,19 @@ describe('exportLessonRun: JSON', () => {
     const report = JSON.parse(exportLessonRun(raceLesson(), 'json').content) as {
       claims: { text: string; holds: boolean | null; evidence: string }[];
     };
-    expect(report.claims).toHaveLength(4);
+    expect(report.claims).toHaveLength(5);
     expect(report.claims[0]).toEqual({
       text: 'unsynchronised increments on real threads lose updates',
       holds: true,
       evidence: 'final 1,140 of 2,000 (860 lost)',
     });
-    expect(report.claims.every((c) => Object.keys(c).sort().join() === 'evidence,holds,text')).toBe(true);
+    // A timed claim also says how its words are checked.
+    expect(report.claims[3]).toEqual({
+      text: 'a mutex is slower than Atomics.add: every increment takes and releases a lock',
+      holds: true,
+      evidence: '9 ms with the mutex vs 2 ms with Atomics.add',
+      tolerance: "holds at 1.00× Atomics.add's time or more",
+    });
   });
 
   it('keeps a data-passing run exportable as JSON', () => {
@@ -439,11 +445,27 @@ describe('exportLessonRun: Markdown', () => {
     expect(md).toContain(
       '- ✓ unsynchronised increments on real threads lose updates — final 1,140 of 2,000 (860 lost)',
     );
+    expect(md).toContain('- ✓ a mutex is exact — final 2,000 of 2,000 (0 lost)');
     expect(md).toContain(
-      '- ✓ a mutex is exact, and slower than Atomics.add — final 2,000 of 2,000; 9 ms vs 2 ms with Atomics.add',
+      "- ✓ a mutex is slower than Atomics.add: every increment takes and releases a lock — 9 ms with the mutex vs 2 ms with Atomics.add (holds at 1.00× Atomics.add's time or more)",
     );
+    expect(md).toContain('_other processes: not measured; the machine counts as busy when');
     expect(md.endsWith('\n')).toBe(true);
     expect(md.endsWith('\n\n')).toBe(false);
+  });
+
+  it('says the machine was busy in its headline, and leaves the timed claims unjudged, when it was', () => {
+    const busy = {
+      ...raceLesson(),
+      load: { windows: [{ during: 'before', otherCpuPercent: 91, ms: 1000 }] },
+    };
+    const md = exportLessonRun(busy, 'markdown').content;
+    expect(md.split('\n')[4]).toMatch(
+      /^The machine was busy: these numbers are unreliable\. Other processes used 91% of its CPU in the second before the run; .* no lock lost 43%/,
+    );
+    expect(md).toContain('_other processes: 91% of the CPU at most (in the second before the run);');
+    expect(md).toMatch(/- \? a mutex is slower than Atomics\.add.*not judged: the machine was busy/);
+    expect(md).toContain('- ✓ a mutex is exact — final 2,000 of 2,000 (0 lost)');
   });
 
   it('marks a contradicted claim ✗ and one the run cannot tell ?', () => {
@@ -454,7 +476,9 @@ describe('exportLessonRun: Markdown', () => {
         .map((r) => (r.mode === 'mutex' ? { ...r, wallMs: 1 } : r)),
     };
     const md = exportLessonRun(raceLesson(fastMutex), 'markdown').content;
-    expect(md).toContain('- ✗ a mutex is exact, and slower than Atomics.add — ');
+    expect(md).toContain(
+      "- ✗ a mutex is slower than Atomics.add: every increment takes and releases a lock — 1 ms with the mutex vs 2 ms with Atomics.add (holds at 1.00× Atomics.add's time or more); likely cause: too few increments",
+    );
     expect(md).toContain('- ? the GIL does not make counter += 1 atomic');
     expect(md).toContain('— not run this time');
   });

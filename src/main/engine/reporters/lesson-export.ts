@@ -17,6 +17,7 @@ import {
 import { ENGINE_LESSON_PARTS } from '../lessons/engine-lessons';
 import type { LessonExportSections } from './lesson-sections';
 import { oneLine } from './lesson-sections';
+import { BUSY_MACHINE_RULE_TEXT, busyMachine, describeLoad } from '../../../shared/machine-load';
 import { csvField } from './csv';
 import { exportFile } from './export-file';
 
@@ -80,7 +81,19 @@ function lessonJson(run: LessonRun): string {
     settings: lessonSettings(run),
     request: run.request,
     result: run.result,
-    claims: lessonClaims(run).map(({ text, holds, evidence }) => ({ text, holds, evidence })),
+    machineLoad: {
+      windows: run.load?.windows ?? [],
+      busy: busyMachine(run.load) !== null,
+      notice: busyMachine(run.load)?.notice ?? null,
+      rule: BUSY_MACHINE_RULE_TEXT,
+    },
+    claims: lessonClaims(run).map(({ text, holds, evidence, tolerance, cause }) => ({
+      text,
+      holds,
+      evidence,
+      ...(tolerance ? { tolerance } : {}),
+      ...(cause ? { cause } : {}),
+    })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -100,8 +113,12 @@ function verdictMark(holds: boolean | null): string {
 
 function lessonMarkdown<L extends EngineLessonId>(run: LessonRunOf<L>): string {
   const settings = lessonSettings(run);
-  const claims = lessonClaims(run).map(
-    (c) => `- ${verdictMark(c.holds)} ${oneLine(c.text)} — ${oneLine(c.evidence)}`,
+  const claims = lessonClaims(run).map((c) =>
+    [
+      `- ${verdictMark(c.holds)} ${oneLine(c.text)} — ${oneLine(c.evidence)}`,
+      c.tolerance ? ` (${oneLine(c.tolerance)})` : '',
+      c.cause ? `; likely cause: ${oneLine(c.cause)}` : '',
+    ].join(''),
   );
   const lines = [
     `# ${lessonTitle(run.lesson)}`,
@@ -109,6 +126,8 @@ function lessonMarkdown<L extends EngineLessonId>(run: LessonRunOf<L>): string {
     [`Started ${run.startedAt}`, settings].filter((part) => part !== '').join(' · '),
     '',
     oneLine(lessonHeadline(run)),
+    '',
+    `_${describeLoad(run.load)}; ${BUSY_MACHINE_RULE_TEXT}._`,
     '',
     '## What to notice',
     '',

@@ -97,3 +97,34 @@ describe('formatMarkdown', () => {
     expect(formatMarkdown(sampleRun({ cancelled: true }))).toContain('_Cancelled: partial results._');
   });
 });
+
+describe('formatMarkdown: verdict and the busy machine', () => {
+  const busyLoad = {
+    windows: [
+      { during: 'before', otherCpuPercent: 2, ms: 1000 },
+      { during: 'threads', otherCpuPercent: 93, ms: 300 },
+    ],
+  };
+
+  it('has the verdict and the other processes’ load, and no notice on a quiet machine', () => {
+    const text = formatMarkdown({
+      ...sampleRun(),
+      load: { windows: [{ during: 'threads', otherCpuPercent: 3, ms: 300 }] },
+    });
+    expect(text).toMatch(/\n\*\*Verdict:\*\* threads ran [\d.]+× faster than sequential: /);
+    expect(text).toContain(
+      '_other processes: 3.0% of the CPU at most (while threads ran); the machine counts as busy when',
+    );
+    expect(text).not.toContain('The machine was busy');
+  });
+
+  it('opens with the busy-machine notice when the machine was busy, before the table', () => {
+    const text = formatMarkdown({ ...sampleRun(), load: busyLoad });
+    const notice = text.indexOf(
+      '> **The machine was busy: these numbers are unreliable. Other processes used 93% of its CPU while threads ran; the lab calls a machine busy above 20%.**',
+    );
+    expect(notice).toBeGreaterThan(0);
+    expect(notice).toBeLessThan(text.indexOf('| Model |'));
+    expect(text).toContain('**Verdict:** ');
+  });
+});

@@ -10,6 +10,9 @@ import {
   fastestModel,
 } from './table';
 import { reportMs } from '../../../shared/format';
+import { pythonFigures } from '../../../shared/python-run';
+import { BUSY_MACHINE_RULE_TEXT, busyMachine, describeLoad } from '../../../shared/machine-load';
+import { verdictSentence } from '../run/run-views';
 
 /** Failures listed per model before the rest are summarised. */
 const FAILURES_SHOWN = 5;
@@ -70,6 +73,34 @@ function gilSection(model: ModelResult): string[] {
   ];
 }
 
+/** What a real CPython measured: each figure, its value and how it was measured. */
+function pythonSection(model: ModelResult): string[] {
+  if (!model.python) return [];
+  const rows = pythonFigures(model.python).map((figure) =>
+    tableRow([markdownCell(figure.label), markdownCell(figure.value), markdownCell(figure.how)]),
+  );
+  const lanes = model.python.lanes.map((lane) =>
+    tableRow([markdownCell(lane.label), String(lane.tasks), reportMs(lane.busyMs), reportMs(lane.cpuMs)]),
+  );
+  return [
+    `### CPython: ${model.model} (${model.python.interpreter})`,
+    '',
+    tableRow(['Measured', 'Value', 'How']),
+    alignmentRow([false, false, false]),
+    ...rows,
+    '',
+    tableRow([
+      model.python.cpuSource === 'time.process_time' ? 'Process' : 'Thread',
+      'Tasks',
+      'Busy (ms)',
+      'CPU (ms)',
+    ]),
+    alignmentRow([false, true, true, true]),
+    ...lanes,
+    '',
+  ];
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ');
 }
@@ -86,7 +117,10 @@ function failureLines(model: ModelResult): string[] {
   return lines;
 }
 
-/** A run as GitHub-flavoured Markdown: heading, settings, comparison table, GIL tables and failures. */
+/**
+ * A run as GitHub-flavoured Markdown: heading, settings, the busy-machine notice when there is one,
+ * comparison table, verdict, other processes' load, GIL tables (simulated and real) and failures.
+ */
 export function formatMarkdown(run: RunResult): string {
   const fastest = fastestModel(run);
   const settings = [
@@ -95,12 +129,18 @@ export function formatMarkdown(run: RunResult): string {
     describeMachine(run),
     `started ${run.startedAt}`,
   ];
+  const busy = busyMachine(run.load);
   const lines = [
     `## ${run.title}`,
     '',
     settings.filter((part) => part !== '').join(' · '),
     '',
+    ...(busy ? [`> **${busy.notice}**`, ''] : []),
     ...comparisonTable(run),
+    '',
+    `**Verdict:** ${verdictSentence(run)}`,
+    '',
+    `_${describeLoad(run.load)}; ${BUSY_MACHINE_RULE_TEXT}._`,
     '',
   ];
   if (fastest) lines.push(`Fastest: **${fastest.model}**.`, '');
@@ -112,6 +152,7 @@ export function formatMarkdown(run: RunResult): string {
   for (const incident of run.incidents ?? []) lines.push(`**${markdownCell(incident)}**`, '');
   if (run.state === 'cancelled') lines.push('_Cancelled: partial results._', '');
   lines.push(...run.results.flatMap(gilSection));
+  lines.push(...run.results.flatMap(pythonSection));
   const failures = run.results.flatMap(failureLines);
   if (failures.length > 0) lines.push('### Failures', '', ...failures, '');
   return `${lines.join('\n').trimEnd()}\n`;

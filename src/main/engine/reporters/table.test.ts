@@ -126,3 +126,16 @@ describe('formatTable', () => {
     expect(colored.replace(ansi, '')).toBe(plain);
   });
 });
+
+describe('formatTable: the busy machine', () => {
+  it('ends with the busy-machine notice when the machine was busy', () => {
+    const text = formatTable({
+      ...sampleRun(),
+      load: { windows: [{ during: 'before', otherCpuPercent: 94, ms: 1000 }] },
+    });
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'The machine was busy: these numbers are unreliable. Other processes used 94% of its CPU in the second before the run; the lab calls a machine busy above 20%.',
+    );
+    expect(formatTable(sampleRun())).not.toContain('busy');
+  });
+});

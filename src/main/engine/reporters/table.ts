@@ -9,7 +9,9 @@ import {
 import { formatKnobNumber } from '../../../shared/knobs';
 import { failureOf, fastestOf } from '../../../shared/ranking';
 import type { ModelResult, RunResult } from '../../../shared/results';
-import { paramFlags } from '../../../shared/scenarios';
+import { busyMachine } from '../../../shared/machine-load';
+import { paramFlags, scenarioInfo } from '../../../shared/scenarios';
+import { runtimeRemark } from '../../../shared/verdict';
 
 /** The comparison columns, in the order every reporter shows them. */
 export const COMPARISON_COLUMNS = [
@@ -119,11 +121,20 @@ function alignRow(cells: readonly string[], widths: readonly number[]): string {
     .trimEnd();
 }
 
+/** The answer every finished model gave, once checked: "Checked answer (4 models): 12,345 primes in …". */
+function checkedAnswerLine(run: RunResult): string[] {
+  const checked = run.results.filter((model) => model.state === 'done' && model.check.ok === true);
+  const answer = checked[0]?.check.answer;
+  if (!answer || checked.some((model) => model.check.answer !== answer)) return [];
+  return [`Checked answer (${checked.length} model${checked.length === 1 ? '' : 's'}): ${answer}`];
+}
+
 /** The comparison table as aligned plain text, as the CLI prints it after a run. */
 export function formatTable(run: RunResult, options: TableOptions = {}): string {
   const paint = (code: string, text: string): string =>
     options.color ? `${code}${text}${ANSI.reset}` : text;
   const fastest = fastestModel(run);
+  const runtimes = runtimeRemark(run.results, scenarioInfo(run.scenario).kind).trim();
   const rows = run.results.map((model) => ({ model, cells: comparisonCells(model, model === fastest) }));
   const widths = COMPARISON_COLUMNS.map((header, i) =>
     Math.max(header.length, ...rows.map((row) => (row.cells[i] ?? '').length)),
@@ -140,12 +151,16 @@ export function formatTable(run: RunResult, options: TableOptions = {}): string 
   const pooled = run.results.some((model) => model.startupMs > 0 && model.placement !== 'not started');
   const footer = [
     ...(fastest ? ['* fastest'] : []),
+    ...checkedAnswerLine(run),
+    ...(runtimes ? [runtimes] : []),
     ...(pooled
       ? ['Total time runs from the first task queued to the last one done; pool start-up is in Notes.']
       : []),
     ...(run.incidents ?? []),
     ...(run.state === 'cancelled' ? ['Cancelled: partial results.'] : []),
   ];
+  const busy = busyMachine(run.load);
+  if (busy) footer.push(paint(ANSI.red, busy.notice));
   if (footer.length > 0) lines.push('', ...footer);
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,11 @@ const PLACEMENT: Record<ModelId, string> = {
   'gil-threads': '6 worker threads under a simulated GIL',
   processes: '2 child processes',
   distributed: '2 worker processes on this machine, through a private NATS server',
+  'py-sequential': 'main thread (CPython 3.11.7, GIL)',
+  'py-asyncio': 'event loop, unlimited concurrency (CPython 3.11.7, GIL)',
+  'py-threads': '6 threads (CPython 3.11.7, GIL)',
+  'py-processes': '2 processes (fork) (CPython 3.11.7, GIL)',
+  'py-threads-nogil': '6 threads (CPython 3.14.0, free-threaded)',
 };
 
 /** A model that ran `total` tasks cleanly in `wallMs`; override what a test needs. */
@@ -46,6 +51,7 @@ function measured(model: ModelId, overrides: Partial<MeasuredModel> = {}): Measu
     epochStartMs: 1_700_000_000_000,
     timeline,
     injectedFailures: 0,
+    load: null,
     ...overrides,
   };
 }

@@ -38,15 +38,24 @@ export function modelNotes(result: MeasuredModel): string[] {
 /** Each model's speedup (against its registry baseline) and notes, ranked by the one rule in shared/ranking. */
 export function withSpeedups(results: readonly MeasuredModel[]): ModelResult[] {
   const speedups = speedupsOf(
-    results.map(({ injectedFailures, remarks: _remarks, ...r }) => ({
+    results.map(({ injectedFailures, remarks: _remarks, load: _load, ...r }) => ({
       ...r,
       expectedFailures: injectedFailures,
     })),
   );
-  return results.map(({ injectedFailures, remarks, ...result }, index) => ({
-    ...result,
-    expectedFailures: injectedFailures,
-    speedup: speedups[index] ?? null,
-    notes: modelNotes({ ...result, injectedFailures, ...(remarks ? { remarks } : {}) }),
-  }));
+  return results.map((measured, index) => {
+    const { injectedFailures, remarks: _remarks, load: _load, ...result } = measured;
+    const spec = MODELS[result.model];
+    // A model whose baseline was not in the run at all is told how to get a speedup (Python's is py-sequential).
+    const missing =
+      spec.notes.withoutBaseline && result.state === 'done' && !results.some((r) => r.model === spec.baseline)
+        ? [spec.notes.withoutBaseline]
+        : [];
+    return {
+      ...result,
+      expectedFailures: injectedFailures,
+      speedup: speedups[index] ?? null,
+      notes: [...modelNotes(measured), ...missing],
+    };
+  });
 }

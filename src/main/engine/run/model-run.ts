@@ -12,6 +12,8 @@ import { errorMessage } from '../../../shared/format';
 import { CancelledError, isCancellation } from '../errors';
 import type { Executor, RunEnd } from '../../../workers/protocol/executor';
 import { RunRecorder } from '../recording/run-recorder';
+import { otherLoad, readCpuCounters } from '../system/cpu-load';
+import type { LoadWindow } from '../../../shared/machine-load';
 import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
 import type { ModelTimeline } from '../timeline/run-timelines';
@@ -31,19 +33,30 @@ export interface ModelRunInput {
   readonly onLive?: (executor: LiveExecutor | null) => void;
   /** Told the model's tasks as they are recorded, for the timeline's questions. */
   readonly onRecording?: (model: ModelId, timeline: ModelTimeline) => void;
+  /** How long the model is expected to take, from the run's forecast: its ETA until a task settles. */
+  readonly expectedMs?: number;
 }
 
 /** What may be changed on a running model: the optional capabilities of its executor. */
 export type LiveExecutor = Pick<Executor, 'model' | 'setSwitchInterval'>;
 
-/** A model's result before the run-level numbers (speedup, notes) are known. */
+/**
+ * A model's result before the run-level numbers (speedup, notes) are known, with the other
+ * processes' load while it ran (null when it never ran).
+ */
 export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
   readonly injectedFailures: number;
+  readonly load: LoadWindow | null;
   /** What the executor said of its run (Executor.remarks), for its registry entry's notes. */
   readonly remarks?: readonly string[];
 };
 
 const MEMORY_SAMPLE_MS = 100;
+/**
+ * A live snapshot at least this often while tasks run, events or not: a CPython task can take
+ * seconds, and the elapsed time, the running lanes and the ETA must keep moving meanwhile.
+ */
+const HEARTBEAT_MS = 250;
 
 async function startOrAbort(executor: Executor, signal: AbortSignal): Promise<void> {
   if (signal.aborted) throw new CancelledError();
@@ -75,9 +88,12 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   let error: string | undefined;
   let wallMs = 0;
   let cpuMs: number | null = null;
+  let load: LoadWindow | null = null;
   let sampler: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
   let remarks: readonly string[];
 
+  if (input.expectedMs !== undefined) recorder.expect(input.expectedMs);
   recorder.starting();
   changed();
   const startAt = epochNow();
@@ -89,10 +105,12 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     changed();
     const cpu0 = process.cpuUsage();
     const child0 = executor.childUsage().cpuMs;
+    const counters0 = readCpuCounters();
     const sampleMemory = (): void =>
       recorder.sampleMemory(process.memoryUsage.rss() + executor.childUsage().rssBytes);
     sampleMemory();
     sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
+    if (pacer) heartbeat = setInterval(changed, HEARTBEAT_MS);
     let end: RunEnd | void = undefined;
     try {
       end = await executor.run(
@@ -109,7 +127,9 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
       wallMs = (end ? end.endedAt : epochNow()) - t0;
       sampleMemory();
       const cpu = process.cpuUsage(cpu0);
-      cpuMs = (cpu.user + cpu.system) / 1000 + (executor.childUsage().cpuMs - child0);
+      const childMs = executor.childUsage().cpuMs - child0;
+      cpuMs = (cpu.user + cpu.system) / 1000 + childMs;
+      load = otherLoad(model, counters0, readCpuCounters(), childMs);
     }
   } catch (caught) {
     if (isCancellation(caught) || signal.aborted) state = 'cancelled';
@@ -121,6 +141,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     }
   } finally {
     clearInterval(sampler);
+    clearInterval(heartbeat);
     input.onLive?.(null);
     remarks = executor.remarks?.() ?? [];
     await executor.close();
@@ -143,6 +164,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const completed = recorder.completed;
   // Only an executor with a GIL reports GIL usage with its tasks; the rest have no GIL statistics.
   const gil = recorder.gilStats(pool.switchIntervalMs);
+  // Only an executor on a real interpreter measures its GIL's costs and its clock's offset.
+  const python = executor.pythonStats?.() ?? null;
   // Each of these walks every task (or lane): give the event loop a turn between them.
   const latencyMs = recorder.latency();
   await nextTurn();
@@ -171,10 +194,12 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     ...(error ? { error } : {}),
     failures: recorder.failures,
     ...(gil ? { gil } : {}),
+    ...(python ? { python } : {}),
     lanes,
     epochStartMs: recorder.epochStartMs,
     timeline,
     injectedFailures: checker.injectedFailures,
+    load,
     ...(remarks.length > 0 ? { remarks } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { epochNow } from '../../../shared/clock';
 import { errorMessage } from '../../../shared/format';
+import type { RunForecast } from '../../../shared/forecast';
 import { resolvePool } from '../../../shared/pool';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { resolveParams, type RunRequest } from '../../../shared/run-request';
@@ -14,8 +15,10 @@ import { ReferenceAnswers } from './answer-checker';
 import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { modelAvailability } from '../models/availability';
+import type { CpuHistory } from '../system/cpu-load';
 import { machineInfo } from '../system/machine';
 import { runModel, type MeasuredModel, type ModelRunInput } from './model-run';
+import { forecastRun } from './run-forecast';
 import { NOT_RUN, NOT_STARTED, withSpeedups } from './model-notes';
 import type { HostScripts } from '../models/host-scripts';
 import type { ProcessSpawner } from '../models/process-spawner';
@@ -36,6 +39,10 @@ export interface EngineOptions {
   readonly tempRoot?: string;
   /** See ExecutorEnvironment.callingThread; 'inline' by default (the CLI). */
   readonly callingThread?: 'inline' | 'dedicated';
+  /** See ProbeContext.python: the interpreter the Python models use (`--python PATH`, CONCURRENCY_LAB_PYTHON). */
+  readonly python?: string;
+  /** The system monitor's recent CPU readings: a run reads the machine's load of the second before it. */
+  readonly cpuHistory?: CpuHistory;
   /** The distributed model's broker (--server, the app's cluster panel); a private nats-server per run when absent. */
   readonly distributed?: DistributedSettings;
 }
@@ -55,6 +62,8 @@ export interface RunHooks {
   readonly onLive?: ModelRunInput['onLive'];
   /** See ModelRunInput.onRecording. */
   readonly onRecording?: ModelRunInput['onRecording'];
+  /** Before the first model starts: how long the models that can tell (CPython) are expected to take. */
+  readonly onForecast?: (forecast: RunForecast) => void;
 }
 
 /** A model that never ran: cancelled before its turn, or unable to run on this machine. */
@@ -86,6 +95,7 @@ function neverRan(
     epochStartMs: epochNow(),
     timeline: [],
     injectedFailures: 0,
+    load: null,
   };
 }
 
@@ -111,11 +121,14 @@ export async function runScenario(
     callingThreadYieldMs: options.callingThreadYieldMs ?? 100,
     workerMemoryMb: options.workerMemoryMb,
     callingThread: options.callingThread ?? 'inline',
+    scenario: request.scenario,
+    ...(options.python ? { python: options.python } : {}),
     distributed: options.distributed,
     stayLocal: info.localOnly ?? null,
   };
   const runId = hooks.runId ?? randomUUID();
   const startedAt = new Date().toISOString();
+  const before = options.cpuHistory?.secondBefore() ?? null;
   const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'concurrency-lab-'));
   let prepared: PreparedScenario | null = null;
   const measured: MeasuredModel[] = [];
@@ -132,6 +145,13 @@ export async function runScenario(
       signal,
       report: (message) => hooks.onPreparing?.(message),
     });
+    const forecast = await forecastRun(request.models, { tasks: prepared.tasks, pool, cores, env, signal });
+    if (forecast) {
+      hooks.onForecast?.(forecast);
+      hooks.onPreparing?.(forecast.message);
+    }
+    const expectedOf = (model: string): number | undefined =>
+      forecast?.models.find((m) => m.model === model)?.expectedMs;
     const references = new ReferenceAnswers();
     const onSnapshot = hooks.onSnapshot;
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
@@ -157,6 +177,7 @@ export async function runScenario(
         pacer,
         onLive: hooks.onLive,
         onRecording: hooks.onRecording,
+        expectedMs: expectedOf(model),
       });
       measured.push(result);
       const more = index < request.models.length - 1 && !signal.aborted;
@@ -187,6 +208,13 @@ export async function runScenario(
     pool,
     machine: machineInfo(cores),
     results,
+    ...(request.origin ? { origin: request.origin } : {}),
+    load: {
+      windows: [
+        ...(before ? [before] : []),
+        ...measured.flatMap((model) => (model.load ? [model.load] : [])),
+      ],
+    },
     ...(incidents.size > 0 ? { incidents: [...incidents.values()] } : {}),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/lessons/registry';
 import type { ModelResult, ModelSnapshot, RunResult } from '../../../shared/results';
 import { describeParams, scenarioInfo } from '../../../shared/scenarios';
+import { withBusyNotice } from '../../../shared/machine-load';
 import { verdict } from '../../../shared/verdict';
 
 /** A model's result without its timeline and with its first lanes only (either can hold 100,000 entries). */
@@ -22,11 +23,15 @@ export function summariseModel({ timeline: _timeline, lanes, ...summary }: Model
   return { ...summary, lanes: lanes.slice(0, SUMMARY_LANES), laneCount: lanes.length };
 }
 
-/** The verdict sentence of a run. */
+/** The verdict of a run: its sentence, after the busy-machine notice when the machine was busy. */
 export function runVerdict(run: RunResult): string {
-  const sentence = verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
   // What went wrong around the models explains what failed: it is part of the verdict.
-  return [sentence, ...(run.incidents ?? [])].join(' ');
+  return withBusyNotice([verdictSentence(run), ...(run.incidents ?? [])].join(' '), run.load);
+}
+
+/** The verdict's sentence alone, from the numbers: who won and why (see shared/verdict.ts). */
+export function verdictSentence(run: RunResult): string {
+  return verdict(run.results, scenarioInfo(run.scenario).kind, run.machine.cores);
 }
 
 /** The view of a finished run. */
@@ -42,6 +47,7 @@ export function runListItem(view: RunView): RunListItem {
     kind: 'race',
     runId: run.runId,
     scenario: run.scenario,
+    origin: run.origin ?? 'race',
     title: run.title,
     settings: describeParams(run.scenario, run.params),
     startedAt: run.startedAt,

@@ -1,4 +1,4 @@
-/** io-sleep: N simulated I/O waits of task-ms each ("10 files, 2 seconds each"). */
+/** io-sleep: N simulated I/O waits of task-ms each (the "10 files" lesson's I/O variant). */
 import { formatCount } from '../../../shared/format';
 import { field, type ScenarioRunner } from './scenario';
 

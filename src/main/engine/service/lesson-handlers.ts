@@ -16,6 +16,7 @@ import type { LessonEnvironment } from '../lessons/lesson-environment';
 import { ResponsivenessJobs } from '../responsiveness/responsiveness-jobs';
 import type { DistributedSettings } from '../models/distributed/distributed-model';
 import type { EngineOptions } from '../run/run-session';
+import type { CpuHistory } from '../system/cpu-load';
 import { LabFailure, type Handler, type HandlerMap, type LabActivity } from './lab-activity';
 
 /** Keeps a finished lesson run in the history; a cancelled or failed one throws before it gets here. */
@@ -27,6 +28,8 @@ interface LessonHandlerContext {
   readonly env: (signal: AbortSignal) => LessonEnvironment;
   readonly emit: (event: LabEvent) => void;
   readonly save: SaveLessonRun;
+  /** Where the lesson reads the machine's load of the second before it (the system monitor's readings). */
+  readonly cpuHistory?: CpuHistory;
 }
 
 /**
@@ -37,7 +40,7 @@ interface LessonHandlerContext {
  */
 function lessonHandler<L extends EngineLessonId>(
   lesson: L,
-  { activity, env, emit, save }: LessonHandlerContext,
+  { activity, env, emit, save, cpuHistory }: LessonHandlerContext,
 ): Handler<`lesson:${L}`> {
   const part: EngineLessonPart<L> = ENGINE_LESSON_PARTS[lesson];
   const ended = (ending: LessonEnding): void => emit({ event: 'lesson:ended', payload: ending });
@@ -49,11 +52,14 @@ function lessonHandler<L extends EngineLessonId>(
         { kind: 'lesson', lesson: announced, by, startedAt: new Date().toISOString() },
         async (signal) => {
           const startedAt = new Date().toISOString();
+          // Lessons run their own threads and processes, whose CPU they do not report: the rule reads the second before.
+          const before = cpuHistory?.secondBefore() ?? null;
           const result = await part.run(request, env(signal), (update) =>
             // TypeScript cannot relate one lesson's progress to the union of every lesson's.
             emit({ event: 'lesson:progress', payload: { lesson, ...update } as LessonProgress }),
           );
-          const run: LessonRunOf<L> = { lesson, request, result, runId: randomUUID(), startedAt };
+          const load = { windows: before ? [before] : [] };
+          const run: LessonRunOf<L> = { lesson, request, result, runId: randomUUID(), startedAt, load };
           save(run as LessonRun); // one member of the union, as above
           return run;
         },
@@ -90,7 +96,13 @@ export function lessonHandlers(
     signal,
     distributed: distributed(),
   });
-  const context: LessonHandlerContext = { activity, env, emit, save };
+  const context: LessonHandlerContext = {
+    activity,
+    env,
+    emit,
+    save,
+    ...(engine.cpuHistory ? { cpuHistory: engine.cpuHistory } : {}),
+  };
   const job = <T>(what: string, by: LabCaller, work: () => Promise<T>): Promise<T> =>
     activity.exclusively({ kind: 'job', what, by, startedAt: new Date().toISOString() }, work);
   // One handler per lesson of the registry; the map's type is the contract's, spelled per channel.

@@ -12,6 +12,7 @@ import { SCENARIOS } from '../../../shared/scenarios';
 import { errorMessage } from '../../../shared/format';
 import { exportRun } from '../reporters/exports';
 import { catalogModels } from '../models/availability';
+import { pythonCatalogFor } from '../models/python/python-setup';
 import { machineInfo } from '../system/machine';
 import { appendLog, formatLogLines } from '../reporters';
 import type { DistributedSettings } from '../models/distributed/distributed-model';
@@ -57,9 +58,12 @@ export function runHandlers(
   const { engine, activity, runs, timelines, emit } = context;
   const cores = engine.cores ?? availableParallelism();
   let live: LiveExecutor | null = null;
+  /** The switch interval set live during the run: every GIL model that starts later in the run gets it too. */
+  let liveSwitchMs: number | null = null;
 
   const startRun = (request: RunRequest, by: LabCaller): { runId: string } => {
     activity.assertIdle();
+    liveSwitchMs = null;
     const runId = randomUUID();
     const controller = new AbortController();
     const snapshots = new Map<string, ModelSnapshot>();
@@ -79,6 +83,7 @@ export function runHandlers(
         runId,
         signal: controller.signal,
         onPreparing: (message) => progress({ runId, kind: 'preparing', message }),
+        onForecast: (forecast) => progress({ runId, kind: 'forecast', forecast }),
         onSnapshot: (snapshot) => {
           snapshots.set(snapshot.model, snapshot);
           progress({ runId, kind: 'snapshot', snapshot });
@@ -88,7 +93,10 @@ export function runHandlers(
           finished.push(summary);
           progress({ runId, kind: 'model-finished', result: summary });
         },
-        onLive: (executor) => (live = executor),
+        onLive: (executor) => {
+          live = executor;
+          if (liveSwitchMs !== null) executor?.setSwitchInterval?.(liveSwitchMs);
+        },
         onRecording: (model, timeline) => timelines.recording(runId, model, timeline),
       },
     )
@@ -127,7 +135,8 @@ export function runHandlers(
   return {
     'lab:catalog': async () => ({
       scenarios: SCENARIOS,
-      models: await catalogModels({ distributed: context.distributed() }),
+      models: await catalogModels({ ...engine, distributed: context.distributed() }),
+      python: await pythonCatalogFor(engine),
       poolKnobs: POOL_KNOBS,
       machine: machineInfo(cores),
       defaultPool: resolvePool({}, cores),
@@ -152,6 +161,7 @@ export function runHandlers(
     },
     'gil:switch-interval': async ({ switchIntervalMs }) => {
       if (!live?.setSwitchInterval) return { applied: false };
+      liveSwitchMs = switchIntervalMs;
       live.setSwitchInterval(switchIntervalMs);
       return { applied: true };
     },

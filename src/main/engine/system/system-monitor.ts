@@ -1,18 +1,10 @@
-/** Samples the main process's event-loop delay and utilisation, CPU and memory, for the system strip. */
-import { cpus } from 'node:os';
+/**
+ * Samples the main process's event-loop delay and utilisation, CPU and memory, for the system strip;
+ * its CPU readings also go to a CpuHistory, where a run finds the machine's load of the second before it.
+ */
 import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
 import type { SystemStats } from '../../../shared/views';
-
-function machineCpuTimes(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const cpu of cpus()) {
-    const { user, nice, sys, irq, idle } = cpu.times;
-    busy += user + nice + sys + irq;
-    total += user + nice + sys + irq + idle;
-  }
-  return { busy, total };
-}
+import { readCpuCounters, type CpuHistory } from './cpu-load';
 
 /** Period of the delay probe's timer, ms. */
 export const RESOLUTION_MS = 10;
@@ -25,22 +17,31 @@ export function lateness(intervalNs: number): number {
   return Math.max(0, intervalNs / 1e6 - RESOLUTION_MS);
 }
 
-/** Calls `onSample` every `intervalMs` with the stats of the interval just ended; returns the stop function. */
-export function startSystemMonitor(onSample: (stats: SystemStats) => void, intervalMs = 1000): () => void {
+/**
+ * Calls `onSample` every `intervalMs` with the stats of the interval just ended, and records each CPU
+ * reading in `history` when given; returns the stop function.
+ */
+export function startSystemMonitor(
+  onSample: (stats: SystemStats) => void,
+  intervalMs = 1000,
+  history?: CpuHistory,
+): () => void {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   let elu = nodePerformance.eventLoopUtilization();
   let cpu = process.cpuUsage();
-  let machine = machineCpuTimes();
+  let machine = readCpuCounters();
+  history?.record(machine);
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     const wallMs = Math.max(1, now - last);
     const cpuDelta = process.cpuUsage(cpu);
-    const machineNow = machineCpuTimes();
+    const machineNow = readCpuCounters();
+    history?.record(machineNow);
     const eluDelta = nodePerformance.eventLoopUtilization(elu);
     const memory = process.memoryUsage();
-    const machineTotal = machineNow.total - machine.total;
+    const machineTotal = machineNow.machineTotalMs - machine.machineTotalMs;
     onSample({
       at: Date.now(),
       eventLoopDelay: {
@@ -50,7 +51,8 @@ export function startSystemMonitor(onSample: (stats: SystemStats) => void, inter
       },
       eventLoopUtilization: eluDelta.utilization,
       processCpuPercent: ((cpuDelta.user + cpuDelta.system) / 1000 / wallMs) * 100,
-      machineCpuPercent: machineTotal > 0 ? ((machineNow.busy - machine.busy) / machineTotal) * 100 : 0,
+      machineCpuPercent:
+        machineTotal > 0 ? ((machineNow.machineBusyMs - machine.machineBusyMs) / machineTotal) * 100 : 0,
       rssMb: memory.rss / (1024 * 1024),
       heapUsedMb: memory.heapUsed / (1024 * 1024),
     });

@@ -14,6 +14,7 @@ function item(runId: string, hour: number): RunListItem {
     kind: 'race',
     runId,
     scenario: 'io-sleep',
+    origin: 'race',
     title: 'I/O',
     settings: 'tasks=4, task-ms=150',
     startedAt: `2025-01-01T${String(hour).padStart(2, '0')}:00:00Z`,

@@ -1,12 +1,17 @@
 /**
  * Wires the stored run history to the store: reloads the list when the engine says it changed, and
- * turns the History view's intents (open, compare, delete, export) into requests whose replies become
- * store events.
+ * turns the History view's intents (open, compare, delete, export, run again) into requests whose
+ * replies become store events.
  */
 import type { LabApi } from '../../../shared/ipc';
 import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
 import { selectedOldestFirst, selectExportTarget } from '../store/history-view-slice';
+import type { LessonId } from '../../../shared/lessons/workshop';
+import type { RunSummary } from '../../../shared/views';
+import type { ComparisonKind } from '../store/gil-lesson-slice';
 import type { LabStore } from '../store/lab-store';
+import { slotPlace } from '../store/run-slots';
+import { runSettingsLoaded, selectRunAgainBlocker, type RunSettings } from '../store/run-settings';
 
 /** What the History view can ask for. */
 export interface HistoryController {
@@ -23,13 +28,29 @@ export interface HistoryController {
   deleteSelection(): Promise<void>;
   /** Exports the selection: one run as its own file, several as one combined file. */
   exportSelection(format: ExportFormat): Promise<void>;
+  /** Puts a stored run's settings in the form of the view that asked for it, and shows that view. */
+  loadSettings(run: RunSummary): void;
+  /** Loads a stored run's settings into its view's form and runs them from there. */
+  runAgain(run: RunSummary): Promise<void>;
+}
+
+/** How each view starts a run from its form: the lab and lesson controllers' own intents. */
+export interface FormRunners {
+  requestRun(): Promise<void>;
+  startComparison(kind: ComparisonKind): Promise<void>;
+  runLesson(id: LessonId): Promise<void>;
 }
 
 /** How an exported file reaches the user (a download in the page; a fake in tests). */
 export type SaveFile = (file: ExportFile) => void;
 
 /** Creates the History view's controller of one store and one API. */
-export function createHistoryController(api: LabApi, store: LabStore, save: SaveFile): HistoryController {
+export function createHistoryController(
+  api: LabApi,
+  store: LabStore,
+  save: SaveFile,
+  runners?: FormRunners,
+): HistoryController {
   const state = () => store.getState();
   let loading: Promise<void> | null = null;
   let again = false;
@@ -118,9 +139,35 @@ export function createHistoryController(api: LabApi, store: LabStore, save: Save
     state().selectionExportSaved(reply.value.filename);
   }
 
+  /** Leaves the opened run for its view's form: History shows its list when it is back on screen. */
+  function loadSettings(run: RunSummary): RunSettings {
+    if (state().historyView.detail.runId === run.runId) state().runDetailClosed();
+    return runSettingsLoaded(state(), run);
+  }
+
+  async function runAgain(run: RunSummary): Promise<void> {
+    if (!runners || selectRunAgainBlocker(state()) !== null) return;
+    const settings = loadSettings(run);
+    // Each form runs what it now shows, checked and refused (field by field) as any run from it.
+    if (settings.kind === 'race') return runners.requestRun();
+    if (settings.kind === 'gil') return runners.startComparison(settings.comparison);
+    const place = slotPlace(settings.form);
+    if (place.view === 'lessons') return runners.runLesson(place.lesson);
+  }
+
   function start(): () => void {
     return api.on('history:changed', () => void reload());
   }
 
-  return { start, reload, openRun, openLessonRun, compareSelection, deleteSelection, exportSelection };
+  return {
+    start,
+    reload,
+    openRun,
+    openLessonRun,
+    compareSelection,
+    deleteSelection,
+    exportSelection,
+    loadSettings: (run) => void loadSettings(run),
+    runAgain,
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunListItem } from '../../../shared/views';
+import { selectGilSpeedups } from '../store/gil-lesson-slice';
 import { createLabStore } from '../store/lab-store';
+import { selectLastRun, selectRunOnScreen } from '../store/run-slice';
 import { initialFormText } from '../store/lessons-slice-forms';
 import { engineLessonRequest } from '../store/lessons-slice-requests';
 import { selectFieldError } from '../store/setup-slice';
@@ -20,6 +22,7 @@ function listItem(runId: string): RunListItem {
     kind: 'race',
     runId,
     scenario: 'io-sleep',
+    origin: 'race',
     title: 'I/O',
     settings: 'tasks=4, task-ms=150',
     startedAt: '2025-01-01T10:00:00Z',
@@ -74,9 +77,10 @@ describe('lab controller', () => {
         params: { tasks: 10, taskMs: 100 },
         models: ['sequential', 'async', 'threads', 'gil-threads', 'processes'],
         pool: {},
+        origin: 'race',
       },
     });
-    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'r1' });
+    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'r1', slot: 'race' });
 
     api.emit('run:progress', { runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
     expect(store.getState().run.phase).toBe('running');
@@ -131,7 +135,7 @@ describe('lab controller', () => {
         : { ok: false, error: { code: 'not-found', message: 'gone' } },
     );
     await controller.openRun('r1');
-    expect(store.getState().run.view?.run.runId).toBe('r1');
+    expect(selectRunOnScreen(store.getState(), 'race').view?.run.runId).toBe('r1');
     expect(store.getState().history.opening).toBeNull();
     await controller.openRun('r0');
     expect(store.getState().history.error).toBe('gone');
@@ -222,6 +226,7 @@ function comparisonRun(runId: string) {
     run: {
       ...view.run,
       scenario: 'cpu-primes' as const,
+      origin: 'gil-cpu' as const,
       results: [
         summary('sequential', { speedup: 1 }),
         summary('threads', { speedup: 1.9 }),
@@ -240,17 +245,20 @@ describe('lab controller, GIL lesson', () => {
       channel: 'run:start',
       request: {
         scenario: 'cpu-primes',
-        params: { tasks: 4, taskMs: 400 },
-        models: ['sequential', 'threads', 'gil-threads'],
+        // The catalogue has CPython: real py-threads beside the simulation, on smaller CPU tasks.
+        params: { tasks: 4, taskMs: 100 },
+        models: ['sequential', 'threads', 'gil-threads', 'py-sequential', 'py-threads'],
         pool: { threads: 2, switchIntervalMs: 5 },
+        origin: 'gil-cpu',
       },
     });
-    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'cmp' });
+    expect(store.getState().run).toMatchObject({ phase: 'preparing', runId: 'cmp', slot: 'gil-lesson' });
     await controller.startComparison('io');
     expect(api.channels().filter((c) => c === 'run:start')).toHaveLength(1);
     api.emit('run:finished', comparisonRun('cmp'));
-    expect(store.getState().gilLesson.speedups.cpu).toMatchObject({ threads: 1.9, gilThreads: 0.95 });
-    expect(store.getState().run.view?.run.runId).toBe('cmp');
+    expect(selectGilSpeedups(store.getState()).cpu).toMatchObject({ threads: 1.9, gilThreads: 0.95 });
+    expect(selectRunOnScreen(store.getState(), 'gil-lesson').view?.run.runId).toBe('cmp');
+    expect(selectRunOnScreen(store.getState(), 'race').view).toBeNull();
   });
 
   it('starts no comparison and no race while a lesson runs, and says why', async () => {
@@ -325,7 +333,8 @@ describe('lab controller, GIL lesson', () => {
       api.handle('run:start', () => ({ ok: true, value: { runId: 'n' } }));
       await controller.startComparison('io');
       expect(api.calls.at(-1)?.request).toMatchObject({ pool: { threads: 8, switchIntervalMs: 0.5 } });
-      expect(store.getState().gilLesson.pending).toEqual({ kind: 'io', runId: 'n' });
+      expect(store.getState().run).toMatchObject({ slot: 'gil-lesson', runId: 'n' });
+      expect(store.getState().run.request?.origin).toBe('gil-io');
     } finally {
       vi.useRealTimers();
     }
@@ -342,3 +351,64 @@ async function startedWithFakeTimers() {
   await vi.advanceTimersByTimeAsync(0);
   return { api, store, controller };
 }
+
+describe('lab controller: views keep their own runs', () => {
+  it('opens a stored run in the view that asked for it: a lesson’s run in its lesson', async () => {
+    const { api, store, controller } = await started();
+    const lessonRun = runView('lesson-run');
+    api.handle('history:open', () => ({
+      ok: true,
+      value: { ...lessonRun, run: { ...lessonRun.run, origin: 'ten-files-cpu' } },
+    }));
+    await controller.openRun('lesson-run');
+    const s = store.getState();
+    expect(selectRunOnScreen(s, 'ten-files-cpu').view?.run.runId).toBe('lesson-run');
+    expect(selectRunOnScreen(s, 'race').view).toBeNull();
+    expect([s.view.current, s.lessons.current, s.lessons.variant]).toEqual(['lessons', 'ten-files', 'cpu']);
+  });
+
+  it('brings back each origin’s newest stored run when the page loads', async () => {
+    const api = new FakeLabApi();
+    api.handle('lab:catalog', () => ({ ok: true, value: CATALOG }));
+    const item = (
+      runId: string,
+      origin: RunListItem['origin'],
+      state: RunListItem['state'] = 'done',
+    ): RunListItem => ({
+      kind: 'race',
+      runId,
+      scenario: 'io-sleep',
+      origin,
+      title: 'I/O',
+      settings: '',
+      startedAt: '2025-01-01T10:00:00Z',
+      state,
+      models: ['sequential'],
+      verdict: '',
+    });
+    api.handle('history:list', () => ({
+      ok: true,
+      value: [
+        item('cancelled-io', 'gil-io', 'cancelled'),
+        item('new-io', 'gil-io'),
+        item('old-io', 'gil-io'),
+        item('why', 'ten-files-io'),
+      ],
+    }));
+    api.handle('history:open', ({ runId }) => {
+      const view = runView(runId);
+      return {
+        ok: true,
+        value: { ...view, run: { ...view.run, origin: runId === 'why' ? 'ten-files-io' : 'gil-io' } },
+      };
+    });
+    const store = createLabStore();
+    createLabController(api, store).start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const opened = api.calls.filter((call) => call.channel === 'history:open').map((call) => call.request);
+    expect(opened).toEqual([{ runId: 'new-io' }, { runId: 'why' }]);
+    expect(selectLastRun(store.getState(), 'gil-io')?.run.runId).toBe('new-io');
+    expect(selectLastRun(store.getState(), 'ten-files-io')?.run.runId).toBe('why');
+  });
+});

@@ -5,12 +5,15 @@
 import type { LabApi, Reply } from '../../../shared/ipc';
 import type { RunView } from '../../../shared/views';
 import type { ExportFile, ExportFormat } from '../../../shared/export-formats';
+import type { ModelId } from '../../../shared/models';
+import type { PythonSource } from '../../../shared/python-run';
 import type { RunRequest } from '../../../shared/run-request';
+import type { ScenarioId } from '../../../shared/scenarios';
 import type { ConnectionMonitor } from '../api/connection';
 import {
   selectComparisonRequest,
-  selectGilThreadsAhead,
-  selectGilThreadsRunning,
+  selectGilModelAhead,
+  selectGilModelRunning,
   selectSwitchInterval,
   type ComparisonKind,
 } from '../store/gil-lesson-slice';
@@ -18,6 +21,8 @@ import type { LabStore } from '../store/lab-store';
 import { selectLessonRunningBlocker } from '../store/lessons-slice';
 import { selectIsAttendee } from '../store/room-slice';
 import { selectRunActive } from '../store/run-slice';
+import { showSlot, slotOf } from '../store/run-slots';
+import type { RunOrigin } from '../../../shared/run-origin';
 import { refusalText } from './refusal-text';
 import { selectRunBlocker, selectValidation } from '../store/setup-slice';
 
@@ -35,13 +40,15 @@ export interface LabController {
   exportRun(runId: string, format: ExportFormat): Promise<Reply<ExportFile>>;
   /** Stored runs as one file (a lesson run alone); the caller saves it. */
   exportHistory(runIds: readonly string[], format: ExportFormat): Promise<Reply<ExportFile>>;
+  /** The Python a CPython model runs for a scenario (read-only), for the "Python code" view. */
+  pythonSource(model: ModelId, scenario: ScenarioId): Promise<Reply<PythonSource>>;
   /** Retries a lost connection now rather than at the next backoff step. */
   reconnectNow(): void;
   /** Sends a run request and follows it (the lessons' runs use it too); resolves with its id, or null when refused. */
   startRun(request: RunRequest): Promise<string | null>;
   /** Starts one of the GIL lesson's comparisons, if nothing else runs. */
   startComparison(kind: ComparisonKind): Promise<void>;
-  /** The GIL switch interval was edited: sent live (debounced) while gil-threads runs, else kept for the next run. */
+  /** The GIL switch interval was edited: sent live (debounced) while a GIL model runs, else kept for the next run. */
   switchIntervalEdited(text: string): void;
 }
 
@@ -106,7 +113,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
       await refusedUnlessInstructor(api.invoke('run:start', request));
       return null;
     }
-    state().runRequested(request.models);
+    state().runRequested(request.models, request);
     const reply = await api.invoke('run:start', request);
     if (!reply.ok) {
       state().runRejected(reply.error);
@@ -122,21 +129,18 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     if (selectRunBlocker(state()) !== null) return;
     const validation = selectValidation(state());
     if (!validation?.ok) return;
-    await startRun(validation.value);
+    await startRun({ ...validation.value, origin: 'race' });
   }
 
   async function startComparison(kind: ComparisonKind): Promise<void> {
     if (comparisonBlocker(state()) !== null) return;
     const request = selectComparisonRequest(state(), kind);
     if (!request) return;
-    if (selectIsAttendee(state())) return void (await startRun(request));
-    state().comparisonRequested(kind);
-    const runId = await startRun(request);
-    if (runId !== null) state().comparisonStarted(runId);
+    await startRun(request);
   }
 
   let switchTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A switch interval typed before the run's gil-threads started, sent once it runs. */
+  /** A switch interval typed before the run's first GIL model started, sent once it runs. */
   let queuedSwitch: number | null = null;
 
   async function applySwitchInterval(value: number): Promise<void> {
@@ -149,10 +153,10 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
   async function sendSwitchInterval(): Promise<void> {
     const value = selectSwitchInterval(state());
     if (value === null) return;
-    if (selectGilThreadsRunning(state())) {
+    if (selectGilModelRunning(state())) {
       queuedSwitch = null;
       await applySwitchInterval(value);
-    } else if (selectGilThreadsAhead(state())) {
+    } else if (selectGilModelAhead(state())) {
       queuedSwitch = value;
       state().liveSwitchQueued(value);
     }
@@ -174,10 +178,9 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     }, SWITCH_INTERVAL_DEBOUNCE_MS);
   }
 
-  /** A run ended: the race shows it, and the GIL lesson keeps its speedups if it was a comparison. */
+  /** A run ended: the view that asked for it shows it, and its origin keeps it as its last run. */
   function settle(view: RunView): void {
     state().runFinished(view);
-    state().comparisonSettled(view);
   }
 
   async function cancelRun(): Promise<void> {
@@ -193,8 +196,26 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
   async function openRun(runId: string): Promise<void> {
     state().runOpenRequested(runId);
     const reply = await api.invoke('history:open', { runId });
-    if (reply.ok) state().runOpened(reply.value);
-    else state().runOpenFailed(reply.error.message);
+    if (!reply.ok) return state().runOpenFailed(reply.error.message);
+    state().runOpened(reply.value);
+    // It is shown in the view that asked for it: a lesson's run in its lesson, a race in Race.
+    showSlot(state(), slotOf(reply.value.run.origin));
+  }
+
+  /**
+   * After a reload: the newest stored run of each origin comes back to its view and to the
+   * "measured here" tables, so runs prepared before class are there when the page opens.
+   */
+  async function restoreLastRuns(): Promise<void> {
+    const newest = new Map<RunOrigin, string>();
+    for (const item of state().history.items)
+      if (item.kind === 'race' && item.state !== 'cancelled' && !newest.has(item.origin))
+        newest.set(item.origin, item.runId);
+    const replies = await Promise.all(
+      [...newest.values()].map((runId) => api.invoke('history:open', { runId })),
+    );
+    const views = replies.flatMap((reply) => (reply.ok ? [reply.value] : []));
+    if (views.length > 0) state().runsRestored(views);
   }
 
   /**
@@ -230,7 +251,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
       }),
       api.on('system:stats', (stats) => state().systemSampled(stats)),
       api.on('system:heartbeat', (beat) => state().heartbeatReceived(beat, performance.now())),
-      store.subscribe(selectGilThreadsRunning, sendQueuedSwitch),
+      store.subscribe(selectGilModelRunning, sendQueuedSwitch),
       api.connection.subscribe((connection) => {
         const wasOpened = state().connection.everOpened;
         state().connectionChanged(connection);
@@ -239,7 +260,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     ];
     state().connectionChanged(api.connection.current());
     void loadCatalog();
-    void refreshHistory();
+    void refreshHistory().then(restoreLastRuns);
     return () => {
       for (const stop of stops) stop();
       if (switchTimer !== null) clearTimeout(switchTimer);
@@ -255,6 +276,7 @@ export function createLabController(api: ConnectedApi, store: LabStore): LabCont
     openRun,
     exportRun: (runId, format) => api.invoke('run:export', { runId, format }),
     exportHistory: (runIds, format) => api.invoke('history:export', { runIds, format }),
+    pythonSource: (model, scenario) => api.invoke('python:source', { model, scenario }),
     reconnectNow: () => api.connection.reconnectNow(),
     startRun,
     startComparison,

@@ -4,6 +4,7 @@ import type { DeadlockResult } from '../../../shared/lessons/deadlock';
 import type { PipelinePoint } from '../../../shared/lessons/pipeline';
 import type { RaceConditionResult } from '../../../shared/lessons/race-condition';
 import { createLabStore } from '../store/lab-store';
+import { selectLastRun, selectRunOnScreen } from '../store/run-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { CATALOG, runView } from '../test-support/fixtures';
 import { createLabController } from './lab-controller';
@@ -40,6 +41,7 @@ describe('lesson controller', () => {
         params: { tasks: 10, taskMs: 300 },
         models: ['sequential', 'async', 'threads', 'processes'],
         pool: {},
+        origin: 'ten-files-cpu',
       },
     });
     expect(store.getState().run.phase).toBe('preparing');
@@ -49,8 +51,10 @@ describe('lesson controller', () => {
       runId: 'r1',
     });
     api.emit('run:finished', runView('r1'));
-    expect(store.getState().lessons.runs['ten-files-cpu']?.run.runId).toBe('r1');
-    expect(store.getState().run.view?.run.runId).toBe('r1');
+    expect(selectLastRun(store.getState(), 'ten-files-cpu')?.run.runId).toBe('r1');
+    expect(selectRunOnScreen(store.getState(), 'ten-files-cpu').view?.run.runId).toBe('r1');
+    // Its own lesson shows it; the Race view does not.
+    expect(selectRunOnScreen(store.getState(), 'race').view).toBeNull();
   });
 
   it('words a refused run as the lesson’s ending', async () => {

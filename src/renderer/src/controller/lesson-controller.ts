@@ -6,8 +6,6 @@ import type { LabApi, LabError, Reply } from '../../../shared/ipc';
 import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
 import type { LessonRunOf } from '../../../shared/lessons/registry';
 import type { LessonId } from '../../../shared/lessons/workshop';
-import type { RunView } from '../../../shared/views';
-import { shallow } from 'zustand/shallow';
 import type { LabStore } from '../store/lab-store';
 import { formOf, type RunFormId } from '../store/lessons-slice-forms';
 import type { EngineLessonRequestOf } from '../store/lessons-slice-requests';
@@ -114,24 +112,11 @@ export function createLessonController(api: LabApi, store: LabStore, runs: RunSt
     }
   }
 
-  /** On the Lessons view, an idle run slice shows the lesson's own last run (lanes, throughput, results). */
-  function showLessonRun(): void {
-    const s = state();
-    if (s.view.current !== 'lessons' || selectRunActive(s)) return;
-    const form = formOf(s.lessons.current, s.lessons.variant);
-    if (form === null || isEngineLessonForm(form)) return;
-    const last: RunView | undefined = s.lessons.runs[form];
-    if (last && s.run.view?.run.runId !== last.run.runId) s.runOpened(last);
-  }
-
   function start(): () => void {
     const stops = [
       api.on('lesson:progress', (progress) => state().lessonProgressed(progress)),
       api.on('run:finished', (view) => state().lessonRunSettled(view)),
       api.on('run:failed', ({ runId, message }) => state().lessonRunEnded(runId, message)),
-      store.subscribe((s) => [s.view.current, s.lessons.current, s.lessons.variant] as const, showLessonRun, {
-        equalityFn: shallow,
-      }),
     ];
     return () => {
       for (const stop of stops) stop();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoomScreen, RoomSession, RoomState } from '../../../shared/room';
 import { createLabStore } from '../store/lab-store';
 import { selectFollowing } from '../store/room-slice';
+import { selectRunOnScreen } from '../store/run-slice';
 import { FakeLabApi } from '../test-support/fake-lab-api';
 import { deadlockLessonRun, runView, snapshot } from '../test-support/fixtures';
 import { createRoomController, SCREEN_REPORT_DEBOUNCE_MS } from './room-controller';
@@ -64,7 +65,7 @@ describe('room controller', () => {
     expect(state().lessons.current).toBe('deadlock');
     api.emit('room:changed', room({ screen: screen({ view: 'race', run: OLD_RUN }) }));
     await flush();
-    expect(state().run.view?.run.runId).toBe(OLD_RUN);
+    expect(selectRunOnScreen(state(), 'race').view?.run.runId).toBe(OLD_RUN);
     api.emit(
       'room:changed',
       room({ screen: screen({ view: 'lessons', lesson: 'deadlock', lessonRun: LESSON_RUN }) }),

@@ -9,8 +9,9 @@ import { isLessonId } from '../../../shared/lessons/workshop';
 import type { LiveRun, RoomActivity, RoomScreen } from '../../../shared/room';
 import type { ConnectionMonitor } from '../api/connection';
 import type { LabStore } from '../store/lab-store';
-import { isRunFormId, selectFollowing } from '../store/room-slice';
-import { selectRunActive } from '../store/run-slice';
+import { selectFollowing } from '../store/room-slice';
+import { selectRunActive, selectShowsRun } from '../store/run-slice';
+import { isRunFormSlot, slotOf } from '../store/run-slots';
 import { engineLessonRequest, sameScreen, selectInstructorScreen } from './room-screen';
 
 /** What the room can be asked for. */
@@ -65,9 +66,10 @@ export function createRoomController(
     const s = state();
     // A run this window asked for itself is already on screen.
     if (s.run.phase !== 'idle') return;
-    s.roomRunJoined(live, activity.request.models);
-    const form = s.room.room?.screen?.runForm;
-    if (isRunFormId(form) && s.lessons.active === null) {
+    s.roomRunJoined(live, activity.request);
+    // A run lesson's run: its lesson counts it as under way (its Run button waits, Cancel cancels it).
+    const form = slotOf(activity.request.origin);
+    if (isRunFormSlot(form) && s.lessons.active === null) {
       s.lessonRunRequested(form, activity.request);
       s.lessonRunStarted(activity.runId);
     }
@@ -83,7 +85,7 @@ export function createRoomController(
   function watchActivity(activity: RoomActivity | null): void {
     if (!activity || !watches()) return;
     const s = state();
-    if (activity.kind === 'run' && s.run.phase === 'idle' && s.run.view?.run.runId !== activity.runId)
+    if (activity.kind === 'run' && s.run.phase === 'idle' && !selectShowsRun(s, activity.runId))
       void catchUp(activity);
     if (activity.kind === 'lesson' && s.lessons.active === null)
       applied(() => s.engineLessonStarted(engineLessonRequest(activity.lesson)));
@@ -92,17 +94,15 @@ export function createRoomController(
   /** The run or lesson run being fetched to follow, so a burst of room changes fetches it once. */
   let fetching: string | null = null;
 
-  async function openRun(runId: string, form: string | null): Promise<void> {
+  async function openRun(runId: string): Promise<void> {
     if (fetching === runId) return;
     fetching = runId;
     const reply = await api.invoke('history:open', { runId });
     fetching = null;
     const screen = state().room.room?.screen;
     if (!reply.ok || !selectFollowing(state()) || screen?.run !== runId || selectRunActive(state())) return;
-    applied(() => {
-      state().runOpened(reply.value);
-      if (isRunFormId(form)) state().roomLessonRunShown(form, reply.value);
-    });
+    // The run carries the view that asked for it: it is shown there, as the instructor's window shows it.
+    applied(() => state().runOpened(reply.value));
   }
 
   async function openLessonRun(runId: string): Promise<void> {
@@ -131,8 +131,7 @@ export function createRoomController(
       if (isLessonId(screen.lesson)) s.lessonChosen(screen.lesson);
     });
     const s = state();
-    if (screen.run && !selectRunActive(s) && s.run.view?.run.runId !== screen.run)
-      void openRun(screen.run, screen.runForm);
+    if (screen.run && !selectRunActive(s) && !selectShowsRun(s, screen.run)) void openRun(screen.run);
     const lesson = screen.lesson;
     if (screen.lessonRun && isLessonId(lesson)) {
       const saved = (s.lessons.saved as Readonly<Record<string, { readonly runId: string } | undefined>>)[

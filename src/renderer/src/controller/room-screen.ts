@@ -3,15 +3,17 @@ import { isEngineLessonId, lessonChannel, type EngineLessonId } from '../../../s
 import type { LessonRequestRecordOf, RoomScreen } from '../../../shared/room';
 import type { LabState } from '../store/lab-store';
 import type { EngineLessonRequestOf } from '../store/lessons-slice-requests';
+import { selectRunOnScreen } from '../store/run-slice';
+import { isRunFormSlot, selectCurrentSlot } from '../store/run-slots';
 
-/** The screen of this window: its view, lesson, the run on screen and the lesson form showing it. */
+/** The screen of this window: its view, lesson, the run its view shows and the lesson form showing it. */
 export function selectInstructorScreen(s: LabState): RoomScreen {
   const active = s.lessons.active;
-  const run = s.run.view?.run.runId ?? null;
+  const slot = selectCurrentSlot(s);
+  const run = slot === null ? null : (selectRunOnScreen(s, slot).view?.run.runId ?? null);
   let runForm: string | null = null;
   if (active?.kind === 'run') runForm = active.form;
-  else if (run !== null)
-    runForm = Object.entries(s.lessons.runs).find(([, view]) => view?.run.runId === run)?.[0] ?? null;
+  else if (run !== null && slot !== null && isRunFormSlot(slot)) runForm = slot;
   const lesson = s.lessons.current;
   const lessonRun = isEngineLessonId(lesson) ? (s.lessons.saved[lesson]?.runId ?? null) : null;
   return { view: s.view.current, lesson, run, runForm, lessonRun };

@@ -1,23 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { runView, snapshot, summary } from '../test-support/fixtures';
+import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
 import {
   COMPARISONS,
   gilLaneRows,
   selectComparisonRequest,
-  selectGilThreadsAhead,
-  selectGilThreadsRunning,
+  selectGilModelAhead,
+  selectGilModelRunning,
+  selectGilSpeedups,
+  selectPythonAvailability,
+  selectSimulationClaim,
   selectSwitchIntervalError,
   speedupsOf,
 } from './gil-lesson-slice';
+import type { RunView } from '../../../shared/views';
 import { createLabStore } from './lab-store';
 
-function comparisonView(runId: string, scenario: 'cpu-primes' | 'io-sleep', threads: number, gil: number) {
+function comparisonView(
+  runId: string,
+  scenario: 'cpu-primes' | 'io-sleep',
+  threads: number,
+  gil: number,
+): RunView {
   const view = runView(runId, ['sequential', 'threads', 'gil-threads']);
   return {
     ...view,
     run: {
       ...view.run,
       scenario,
+      origin: scenario === 'cpu-primes' ? 'gil-cpu' : 'gil-io',
       results: [
         summary('sequential', { speedup: 1 }),
         summary('threads', { speedup: threads }),
@@ -33,6 +43,7 @@ describe('GIL lesson slice', () => {
       runId: 'r1',
       threads: 1.93,
       gilThreads: 0.97,
+      pyThreads: null,
     });
   });
 
@@ -49,23 +60,38 @@ describe('GIL lesson slice', () => {
     });
   });
 
-  it('keeps the speedups of the comparison it started, by kind, and ignores other runs', () => {
+  it('reads the speedups of each comparison’s last run, by kind, and nothing from other views’ runs', () => {
     const store = createLabStore();
     const s = () => store.getState();
-    s().comparisonRequested('cpu');
-    s().comparisonStarted('cpu-run');
-    s().comparisonSettled(comparisonView('someone-elses-run', 'cpu-primes', 5, 5));
-    expect(s().gilLesson.speedups.cpu).toBeNull();
-    s().comparisonSettled(comparisonView('cpu-run', 'cpu-primes', 1.9, 0.9));
-    expect(s().gilLesson.speedups.cpu).toMatchObject({ threads: 1.9, gilThreads: 0.9 });
-    expect(s().gilLesson.pending).toBeNull();
-    s().comparisonRequested('io');
-    s().comparisonStarted('io-run');
-    s().comparisonSettled(comparisonView('io-run', 'io-sleep', 7.8, 7.7));
-    expect(s().gilLesson.speedups).toMatchObject({
+    const finish = (view: RunView) => {
+      s().runRequested(['sequential', 'threads', 'gil-threads'], {
+        scenario: view.run.scenario,
+        params: {},
+        models: [],
+        pool: {},
+        ...(view.run.origin ? { origin: view.run.origin } : {}),
+      });
+      s().runStarted(view.run.runId);
+      s().runFinished(view);
+    };
+    finish({
+      ...comparisonView('race-run', 'cpu-primes', 5, 5),
+      run: { ...comparisonView('race-run', 'cpu-primes', 5, 5).run, origin: 'race' },
+    });
+    expect(selectGilSpeedups(s()).cpu).toBeNull();
+    finish(comparisonView('cpu-run', 'cpu-primes', 1.9, 0.9));
+    expect(selectGilSpeedups(s()).cpu).toMatchObject({ threads: 1.9, gilThreads: 0.9 });
+    finish(comparisonView('io-run', 'io-sleep', 7.8, 7.7));
+    expect(selectGilSpeedups(s())).toMatchObject({
       cpu: { threads: 1.9 },
       io: { threads: 7.8, gilThreads: 7.7 },
     });
+  });
+
+  it('gets the speedups back after a reload, from the history’s newest comparisons', () => {
+    const store = createLabStore();
+    store.getState().runsRestored([comparisonView('old-io', 'io-sleep', 7, 6.9)]);
+    expect(selectGilSpeedups(store.getState())).toMatchObject({ cpu: null, io: { runId: 'old-io' } });
   });
 
   it('builds each comparison request with the typed switch interval', () => {
@@ -75,6 +101,7 @@ describe('GIL lesson slice', () => {
       params: { tasks: 4, taskMs: 400 },
       models: ['sequential', 'threads', 'gil-threads'],
       pool: { threads: COMPARISONS.cpu.threads, switchIntervalMs: 5 },
+      origin: 'gil-cpu',
     });
     store.getState().switchIntervalEdited('0.5');
     expect(selectComparisonRequest(store.getState(), 'io')?.pool).toEqual({
@@ -86,17 +113,86 @@ describe('GIL lesson slice', () => {
     expect(selectComparisonRequest(store.getState(), 'io')).toBeNull();
   });
 
-  it('knows when gil-threads runs now, and when it is still ahead in the live run', () => {
+  it('runs real CPython beside the simulation where an interpreter is found, smaller CPU tasks, unless left out', () => {
     const store = createLabStore();
     const s = () => store.getState();
-    s().runRequested(['sequential', 'gil-threads']);
+    s().catalogLoaded(CATALOG);
+    expect(selectPythonAvailability(s())).toEqual({ available: true, reason: null });
+    expect(selectComparisonRequest(s(), 'cpu')).toEqual({
+      scenario: 'cpu-primes',
+      params: { tasks: 4, taskMs: 100 },
+      models: ['sequential', 'threads', 'gil-threads', 'py-sequential', 'py-threads'],
+      pool: { threads: 2, switchIntervalMs: 5 },
+      origin: 'gil-cpu',
+    });
+    expect(selectComparisonRequest(s(), 'io')?.params).toEqual({ tasks: 8, taskMs: 300 });
+    s().pythonToggled(false);
+    expect(selectComparisonRequest(s(), 'cpu')?.models).toEqual(['sequential', 'threads', 'gil-threads']);
+    expect(selectComparisonRequest(s(), 'cpu')?.params).toEqual({ tasks: 4, taskMs: 400 });
+  });
+
+  it('says why CPython cannot run beside it, and runs the simulation alone', () => {
+    const store = createLabStore();
+    const reason = 'no usable Python: python3 not found; python not found';
+    store.getState().catalogLoaded({
+      ...CATALOG,
+      models: CATALOG.models.map((m) =>
+        m.family.id === 'cpython' ? { ...m, availability: { available: false as const, reason } } : m,
+      ),
+    });
+    expect(selectPythonAvailability(store.getState())).toEqual({ available: false, reason });
+    expect(selectComparisonRequest(store.getState(), 'cpu')?.models).toEqual([
+      'sequential',
+      'threads',
+      'gil-threads',
+    ]);
+  });
+
+  it('checks the simulation against CPython once both comparisons ran with both', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    expect(selectSimulationClaim(s()).holds).toBeNull();
+    const withPy = (runId: string, scenario: 'cpu-primes' | 'io-sleep', gil: number, py: number): RunView => {
+      const view = comparisonView(runId, scenario, 1.9, gil);
+      return {
+        ...view,
+        run: { ...view.run, results: [...view.run.results, summary('py-threads', { speedup: py })] },
+      };
+    };
+    const finish = (view: RunView) => {
+      const kind = view.run.scenario === 'cpu-primes' ? 'cpu' : 'io';
+      s().runRequested(
+        view.run.results.map((r) => r.model),
+        selectComparisonRequest(s(), kind)!,
+      );
+      s().runStarted(view.run.runId);
+      s().runFinished(view);
+    };
+    finish(withPy('c', 'cpu-primes', 0.97, 0.92));
+    expect(selectSimulationClaim(s()).holds).toBeNull();
+    finish(withPy('i', 'io-sleep', 7.6, 7.8));
+    expect(selectSimulationClaim(s())).toMatchObject({
+      holds: true,
+      evidence:
+        'CPU: gil-threads 0.97×, py-threads 0.92×, 0.05 apart; I/O: gil-threads 7.60×, py-threads 7.80× with 8 threads',
+    });
+    finish(withPy('c2', 'cpu-primes', 0.97, 0.6));
+    expect(selectSimulationClaim(s())).toMatchObject({ holds: false, timed: true });
+    expect(selectSimulationClaim(s()).cause).toBeTruthy();
+  });
+
+  it('knows when the lesson’s gil-threads runs now, and when it is still ahead in its live run', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    const request = selectComparisonRequest(s(), 'cpu')!;
+    s().runRequested(['sequential', 'gil-threads'], request);
     s().runStarted('r1');
     s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
-    expect(selectGilThreadsRunning(s())).toBe(false);
-    expect(selectGilThreadsAhead(s())).toBe(true);
+    expect(selectGilModelRunning(s())).toBe(false);
+    expect(selectGilModelAhead(s())).toBe(true);
     s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('gil-threads') });
-    expect(selectGilThreadsRunning(s())).toBe(true);
-    expect(selectGilThreadsAhead(s())).toBe(false);
+    expect(selectGilModelRunning(s())).toBe(true);
+    expect(selectGilModelAhead(s())).toBe(false);
   });
 
   it('labels the per-lane GIL table with the lanes’ names', () => {
@@ -117,5 +213,23 @@ describe('GIL lesson slice', () => {
       ['thread 1', 868, 851, 159],
       ['lane 2', 902, 843, 159],
     ]);
+  });
+});
+
+describe('GIL lesson: the live switch interval reaches only the lesson’s own run', () => {
+  it('does not send it to a Race run’s gil-threads', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['gil-threads'], {
+      scenario: 'cpu-primes',
+      params: {},
+      models: ['gil-threads'],
+      pool: {},
+      origin: 'race',
+    });
+    s().runStarted('r1');
+    s().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('gil-threads') });
+    expect(selectGilModelRunning(s())).toBe(false);
+    expect(selectGilModelAhead(s())).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ function item(runId: string, startedAt: string): RunListItem {
     kind: 'race',
     runId,
     scenario: 'io-sleep',
+    origin: 'race',
     title: 'I/O',
     settings: 'tasks=4, task-ms=150',
     startedAt,

@@ -1,7 +1,9 @@
 /** The history slice: the stored runs and lesson runs (kept across sessions), newest first, and which one is being reopened. */
 import type { HistoryItem } from '../../../shared/views';
+import { filterHistory } from './history-filter';
 import { keepListed } from './history-view-slice';
 import type { LabSliceCreator, LabState } from './lab-store';
+import { selectRunOnScreen } from './run-slice';
 
 /** The history's part of the state. */
 export interface HistoryState {
@@ -35,8 +37,11 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
         error: null,
         items: [...items].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
       },
-      // A run that is gone (deleted, or its store reset) leaves the History view's selection too.
-      historyView: { ...s.historyView, selected: keepListed(s.historyView.selected, items) },
+      // A run that is gone (deleted, or its store reset) or filtered out leaves the History view's selection too.
+      historyView: {
+        ...s.historyView,
+        selected: keepListed(s.historyView.selected, filterHistory(items, s.historyView.filter)),
+      },
     })),
   historyFailed: (message) => set((s) => ({ history: { ...s.history, status: 'failed', error: message } })),
   runOpenRequested: (runId) => set((s) => ({ history: { ...s.history, opening: runId, error: null } })),
@@ -47,5 +52,6 @@ export const createHistorySlice: LabSliceCreator<HistorySlice> = (set) => ({
 /** The stored runs, races and lesson runs, newest first. */
 export const selectHistoryItems = (s: LabState): readonly HistoryItem[] => s.history.items;
 
-/** Id of the run whose results are on screen, if it came from a finished run. */
-export const selectShownRunId = (s: LabState): string | null => s.run.view?.run.runId ?? null;
+/** Id of the finished run the Race view shows, if any (the side history marks it). */
+export const selectShownRunId = (s: LabState): string | null =>
+  selectRunOnScreen(s, 'race').view?.run.runId ?? null;

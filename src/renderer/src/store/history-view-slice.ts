@@ -1,12 +1,14 @@
 /**
- * The History view's slice: which stored runs are selected, the delete confirmation, the comparison
- * of several runs, the run opened in the view, exports of the selection, and the dismissed notice.
+ * The History view's slice: which runs are listed (its filter) and selected, the delete
+ * confirmation, the comparison of several runs, the run opened in the view, exports of the
+ * selection, and the dismissed notice.
  */
 import type { RunComparison } from '../../../shared/compare-runs';
 import type { HistoryItem, RunView } from '../../../shared/views';
 import type { ExportFormat } from '../../../shared/export-formats';
 import type { EngineLessonId } from '../../../shared/lessons/lesson-ids';
 import { LESSON_EXPORT_FORMATS } from '../../../shared/lessons/registry';
+import { filterHistory, NO_FILTER, type HistoryFilter } from './history-filter';
 import type { LabSliceCreator, LabState } from './lab-store';
 
 /** Which number the comparison chart and table show. */
@@ -34,7 +36,9 @@ export interface RunDetailState {
 
 /** The History view's part of the state. */
 export interface HistoryViewState {
-  /** Ids of the selected runs, in the order they were selected. */
+  /** Which runs the table lists. */
+  readonly filter: HistoryFilter;
+  /** Ids of the selected runs, in the order they were selected; only listed runs stay selected. */
   readonly selected: readonly string[];
   /** Delete was pressed: the confirmation is on screen. */
   readonly confirmingDelete: boolean;
@@ -52,8 +56,10 @@ export interface HistoryViewState {
 /** The History view's state and events. */
 export interface HistoryViewSlice {
   readonly historyView: HistoryViewState;
+  /** The filter was changed: runs it hides leave the selection, so no action reaches a run not on screen. */
+  historyFilterChanged(filter: HistoryFilter): void;
   runSelectionToggled(runId: string): void;
-  /** The select-all checkbox: selects every run, or none when all were selected. */
+  /** The select-all checkbox: selects every listed run, or none when all were selected. */
   allRunsSelectionToggled(): void;
   runsDeleteAsked(): void;
   runsDeleteKept(): void;
@@ -82,6 +88,7 @@ const IDLE_DETAIL: RunDetailState = { status: 'idle', runId: null, view: null, e
 
 /** The History view's state before anything was done. */
 export const INITIAL_HISTORY_VIEW: HistoryViewState = {
+  filter: NO_FILTER,
   selected: [],
   confirmingDelete: false,
   deleting: false,
@@ -110,6 +117,12 @@ export const createHistoryViewSlice: LabSliceCreator<HistoryViewSlice> = (set) =
     set((s) => ({ historyView: { ...s.historyView, ...change(s.historyView, s) } }));
   return {
     historyView: INITIAL_HISTORY_VIEW,
+    historyFilterChanged: (filter) =>
+      update((v, s) => ({
+        filter,
+        selected: keepListed(v.selected, filterHistory(s.history.items, filter)),
+        confirmingDelete: false,
+      })),
     runSelectionToggled: (runId) =>
       update((v) => ({
         selected: v.selected.includes(runId)
@@ -119,7 +132,7 @@ export const createHistoryViewSlice: LabSliceCreator<HistoryViewSlice> = (set) =
       })),
     allRunsSelectionToggled: () =>
       update((v, s) => ({
-        selected: selectAllRunsSelected(s) ? [] : s.history.items.map((item) => item.runId),
+        selected: selectAllRunsSelected(s) ? [] : selectShownHistoryItems(s).map((item) => item.runId),
         confirmingDelete: false,
       })),
     runsDeleteAsked: () =>
@@ -187,9 +200,26 @@ export const selectSelectedRunIds = (s: LabState): readonly string[] => s.histor
 export const selectRunSelected = (s: LabState, runId: string): boolean =>
   s.historyView.selected.includes(runId);
 
+const shownCache = new WeakMap<readonly HistoryItem[], WeakMap<HistoryFilter, readonly HistoryItem[]>>();
+
+/** The runs the table lists: the stored ones the filter lets through, newest first (the same array until either changes). */
+export function selectShownHistoryItems(s: LabState): readonly HistoryItem[] {
+  const { items } = s.history;
+  const { filter } = s.historyView;
+  const byFilter = shownCache.get(items) ?? new WeakMap<HistoryFilter, readonly HistoryItem[]>();
+  shownCache.set(items, byFilter);
+  const cached = byFilter.get(filter);
+  if (cached) return cached;
+  const shown = filterHistory(items, filter);
+  byFilter.set(filter, shown);
+  return shown;
+}
+
 /** Whether every listed run is selected (and there is at least one). */
-export const selectAllRunsSelected = (s: LabState): boolean =>
-  s.history.items.length > 0 && s.history.items.every((item) => s.historyView.selected.includes(item.runId));
+export function selectAllRunsSelected(s: LabState): boolean {
+  const shown = selectShownHistoryItems(s);
+  return shown.length > 0 && shown.every((item) => s.historyView.selected.includes(item.runId));
+}
 
 /** Whether some, but not all, listed runs are selected (the select-all box is then mixed). */
 export const selectSomeRunsSelected = (s: LabState): boolean =>

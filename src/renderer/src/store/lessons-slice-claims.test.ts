@@ -10,7 +10,31 @@ describe('what to notice', () => {
       lead: 'Measured:',
       text: 'Atomics.add is exact — final 40 of 40',
       detail: null,
+      tolerance: null,
     });
+  });
+
+  it('carries a claim’s tolerance, and a contradiction’s likely cause', () => {
+    const line = claimLine({
+      text: 'threads compute in parallel: near 2× on 2 cores',
+      holds: false,
+      evidence: 'threads ran 1.43× faster than sequential',
+      tolerance: 'holds at 1.60× or more (80% of 2.00×)',
+      cause: 'other processes using the cores',
+    });
+    expect(line.tolerance).toBe('holds at 1.60× or more (80% of 2.00×)');
+    expect(line.detail).toBe('Likely cause: other processes using the cores.');
+  });
+
+  it('says a claim was not judged on a busy machine, with the numbers it did not judge', () => {
+    const line = claimLine({
+      text: 'async does not speed up computing',
+      holds: null,
+      notJudged: 'busy-machine',
+      evidence: 'async ran 1.70× faster than sequential; not judged: the machine was busy (…)',
+    });
+    expect(line).toMatchObject({ holds: 'null', lead: 'Not judged, busy machine:' });
+    expect(line.text).toContain('async does not speed up computing — async ran 1.70×');
   });
 
   it('says the measurement disagrees with a contradicted claim, never shows it as held', () => {

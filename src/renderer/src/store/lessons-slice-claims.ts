@@ -16,22 +16,38 @@ export interface ClaimLine {
   /** The verdict in words, read first. */
   readonly lead: string;
   readonly text: string;
-  /** Quieter words after the text (what an undecided claim was about). */
+  /** Quieter words after the text: what an undecided claim was about, or a contradiction's likely cause. */
   readonly detail: string | null;
+  /** How the words are checked ("holds at 1.60× or more (80% of 2.00×)"): shown quietly and as the tooltip. */
+  readonly tolerance: string | null;
 }
 
-/** How a claim reads: shown with its evidence, contradicted with the numbers, or undecided by this run. */
+/**
+ * How a claim reads: shown with its evidence, contradicted with the numbers and the likely cause,
+ * not judged on a busy machine, or undecided by this run.
+ */
 export function claimLine(claim: Claim): ClaimLine {
+  const tolerance = claim.tolerance ?? null;
+  const measured = `${claim.text} — ${claim.evidence}`;
   if (claim.holds === true)
-    return { holds: 'true', lead: 'Measured:', text: `${claim.text} — ${claim.evidence}`, detail: null };
+    return { holds: 'true', lead: 'Measured:', text: measured, detail: null, tolerance };
   if (claim.holds === false)
     return {
       holds: 'false',
       lead: 'The measurement disagrees:',
-      text: `${claim.text} — ${claim.evidence}`,
-      detail: null,
+      text: measured,
+      detail: claim.cause ? `Likely cause: ${claim.cause}.` : null,
+      tolerance,
     };
-  return { holds: 'null', lead: 'This run cannot tell:', text: claim.evidence, detail: `(${claim.text})` };
+  if (claim.notJudged === 'busy-machine')
+    return { holds: 'null', lead: 'Not judged, busy machine:', text: measured, detail: null, tolerance };
+  return {
+    holds: 'null',
+    lead: 'This run cannot tell:',
+    text: claim.evidence,
+    detail: `(${claim.text})`,
+    tolerance,
+  };
 }
 
 /** The claims a lesson shows: those about a model it runs, and those about no single model. */

@@ -11,7 +11,13 @@ describe('lesson forms', () => {
   it('builds the "10 files" requests from the knob text, with small workshop defaults', () => {
     expect(runLessonRequest('ten-files-io', text['ten-files-io'], 2)).toEqual({
       ok: true,
-      value: { scenario: 'io-sleep', params: { tasks: 10, taskMs: 500 }, models: CLASSIC_MODELS, pool: {} },
+      value: {
+        scenario: 'io-sleep',
+        params: { tasks: 10, taskMs: 500 },
+        models: CLASSIC_MODELS,
+        pool: {},
+        origin: 'ten-files-io',
+      },
     });
     const cpu = runLessonRequest('ten-files-cpu', { ...text['ten-files-cpu'], 'params.taskMs': '2,000' }, 2);
     expect(cpu).toMatchObject({ ok: true, value: { scenario: 'cpu-wordcount', params: { taskMs: 2000 } } });

@@ -28,6 +28,8 @@ export interface RunForm {
   readonly fields: readonly LessonField[];
   /** An empty Threads field means one thread per core, not the ThreadPoolExecutor default. */
   readonly threadsPerCore?: boolean;
+  /** The real-CPython rows the lesson offers beside its models, where an interpreter is found. */
+  readonly pythonModels?: readonly ModelId[];
 }
 
 function param(scenario: ScenarioId, key: string, initial: string, note?: string): LessonField {
@@ -44,11 +46,20 @@ function pool(key: keyof typeof POOL_KNOBS, initial: string, note?: string): Les
 /** The models the "10 files" and HTTP lessons race, in the order they run. */
 export const CLASSIC_MODELS: readonly ModelId[] = ['sequential', 'async', 'threads', 'processes'];
 
+/** The classic models' CPython counterparts, in the same order: what "add real CPython rows" adds. */
+export const CLASSIC_PYTHON_MODELS: readonly ModelId[] = [
+  'py-sequential',
+  'py-asyncio',
+  'py-threads',
+  'py-processes',
+];
+
 /** Every run lesson's form; defaults are small so a lesson runs in seconds in a workshop. */
 export const RUN_FORMS: Readonly<Record<RunFormId, RunForm>> = {
   'ten-files-io': {
     scenario: 'io-sleep',
     models: CLASSIC_MODELS,
+    pythonModels: CLASSIC_PYTHON_MODELS,
     fields: [
       param('io-sleep', 'tasks', '10'),
       param('io-sleep', 'taskMs', '500', 'classic 2000 (10 files × 2 s)'),
@@ -57,11 +68,13 @@ export const RUN_FORMS: Readonly<Record<RunFormId, RunForm>> = {
   'ten-files-cpu': {
     scenario: 'cpu-wordcount',
     models: CLASSIC_MODELS,
+    pythonModels: CLASSIC_PYTHON_MODELS,
     fields: [param('cpu-wordcount', 'tasks', '10'), param('cpu-wordcount', 'taskMs', '300', 'classic 2000')],
   },
   'http-requests': {
     scenario: 'http-requests',
     models: CLASSIC_MODELS,
+    pythonModels: CLASSIC_PYTHON_MODELS,
     fields: [
       param('http-requests', 'tasks', '200', 'classic 1000'),
       param('http-requests', 'latencyMs', '20'),

@@ -5,17 +5,19 @@
 import { REQUEST_VALIDATORS } from '../../../shared/ipc-schemas';
 import { lessonChannel, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
 import type { RequestOf } from '../../../shared/lessons/registry';
+import type { ModelId } from '../../../shared/models';
 import type { RequestIssue, RunRequest, Validated } from '../../../shared/run-request';
 import type { LessonChoices } from '../features/lessons/engine-lesson-form';
 import { ENGINE_LESSON_FORMS } from '../features/lessons/engine-lesson-forms';
 import { RUN_FORMS, textProblem, type RunFormId } from './lessons-slice-forms';
 import { parseNumberText, validateDraft } from './setup-request';
 
-/** The run request of a run lesson's form, validated exactly as the engine will. */
+/** The run request of a run lesson's form (with the CPython rows asked for), validated exactly as the engine will. */
 export function runLessonRequest(
   form: RunFormId,
   text: Readonly<Record<string, string>>,
   cores: number,
+  python: readonly ModelId[] = [],
 ): Validated<RunRequest> {
   const { scenario, models, fields, threadsPerCore } = RUN_FORMS[form];
   const knobText: Record<string, string> = {};
@@ -25,7 +27,9 @@ export function runLessonRequest(
     (target === 'params' ? knobText : poolText)[key] = text[f.id] ?? f.initial;
   }
   if (threadsPerCore && (poolText['threads'] ?? '').trim() === '') poolText['threads'] = String(cores);
-  return validateDraft({ scenario, knobText, models, poolText });
+  const validation = validateDraft({ scenario, knobText, models: [...models, ...python], poolText });
+  // The run is this lesson's: it is shown in this lesson, and kept in the history as its run.
+  return validation.ok ? { ok: true, value: { ...validation.value, origin: form } } : validation;
 }
 
 /** One engine lesson's request, with the channel it goes to. */

@@ -2,7 +2,8 @@
 import type { RunRequest, Validated } from '../../../shared/run-request';
 import type { LabState } from './lab-store';
 import { isEngineLessonId, type EngineLessonId } from '../../../shared/lessons/lesson-ids';
-import { formFields, textProblem, type LessonFormId, type RunFormId } from './lessons-slice-forms';
+import type { ModelId } from '../../../shared/models';
+import { formFields, RUN_FORMS, textProblem, type LessonFormId, type RunFormId } from './lessons-slice-forms';
 import { engineLessonRequest, runLessonRequest, type EngineLessonRequestOf } from './lessons-slice-requests';
 import { selectRunActive } from './run-slice';
 import { issueFor } from './setup-request';
@@ -30,20 +31,59 @@ export function selectLessonFieldError(s: LabState, form: LessonFormId, field: s
   return spec ? textProblem(spec.knob, selectLessonText(s, form, field)) : null;
 }
 
-const runRequests = new WeakMap<object, { cores: number; validation: Validated<RunRequest> }>();
+const runRequests = new WeakMap<
+  object,
+  { cores: number; python: string; validation: Validated<RunRequest> }
+>();
+
+const NO_MODELS: readonly ModelId[] = [];
+const pythonRows = new WeakMap<object, Map<RunFormId, readonly ModelId[]>>();
+
+/** Whether a run lesson's CPython rows can run here, and why not: the first of them that cannot. */
+export function selectLessonPythonAvailability(
+  s: LabState,
+  form: RunFormId,
+): { readonly available: boolean; readonly reason: string | null } {
+  const wanted = RUN_FORMS[form].pythonModels ?? [];
+  if (wanted.length === 0) return { available: false, reason: null };
+  const models = s.catalog.value?.models ?? [];
+  for (const id of wanted) {
+    const availability = models.find((m) => m.id === id)?.availability;
+    if (!availability) return { available: false, reason: null };
+    if (!availability.available) return { available: false, reason: availability.reason };
+  }
+  return { available: true, reason: null };
+}
+
+/** The CPython rows a run lesson adds now: asked for and able to run; the same array until the catalogue changes. */
+export function selectLessonPythonModels(s: LabState, form: RunFormId): readonly ModelId[] {
+  if (!s.lessons.withPython || !s.catalog.value) return NO_MODELS;
+  let byForm = pythonRows.get(s.catalog.value);
+  if (!byForm) pythonRows.set(s.catalog.value, (byForm = new Map()));
+  let rows = byForm.get(form);
+  if (!rows) {
+    rows = selectLessonPythonAvailability(s, form).available
+      ? (RUN_FORMS[form].pythonModels ?? NO_MODELS)
+      : NO_MODELS;
+    byForm.set(form, rows);
+  }
+  return rows;
+}
 const engineRequests = new WeakMap<
   object,
   { carrier: string; validation: Validated<EngineLessonRequestOf<EngineLessonId>> }
 >();
 
-/** A run lesson's request as typed; the same object until its text or the machine changes. */
+/** A run lesson's request as typed; the same object until its text, the machine or its CPython rows change. */
 export function selectRunLessonRequest(s: LabState, form: RunFormId): Validated<RunRequest> {
   const text = s.lessons.text[form];
   const cores = selectCores(s);
+  const python = selectLessonPythonModels(s, form);
+  const key = python.join(',');
   const cached = runRequests.get(text);
-  if (cached?.cores === cores) return cached.validation;
-  const validation = runLessonRequest(form, text, cores);
-  runRequests.set(text, { cores, validation });
+  if (cached?.cores === cores && cached.python === key) return cached.validation;
+  const validation = runLessonRequest(form, text, cores, python);
+  runRequests.set(text, { cores, python: key, validation });
   return validation;
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from '../../../shared/lessons/pipeline';
 import { CATALOG, deadlockLessonRun, runView } from '../test-support/fixtures';
+import { selectComparisonRequest } from './gil-lesson-slice';
 import { createLabStore } from './lab-store';
+import { selectLastRun, selectRunOnScreen } from './run-slice';
 import {
   selectCurrentLesson,
   selectFormActive,
@@ -91,8 +93,7 @@ describe('lessons slice', () => {
   it('waits for a GIL comparison and for any responsiveness job, even one on this page', () => {
     const store = ready();
     const s = () => store.getState();
-    s().comparisonRequested('cpu');
-    s().runRequested(['sequential', 'threads', 'gil-threads']);
+    s().runRequested(['sequential', 'threads', 'gil-threads'], selectComparisonRequest(s(), 'cpu')!);
     expect(selectLessonBlocker(s(), 'pipeline')).toBe('A run is in progress.');
     s().runRejected({ code: 'busy', message: 'busy' });
     expect(selectLessonBlocker(s(), 'pipeline')).toBeNull();
@@ -109,21 +110,24 @@ describe('lessons slice', () => {
     const request = runLessonRequest('ten-files-io', text['ten-files-io'], 2);
     if (!request.ok) throw new Error('defaults must be valid');
     s().lessonRunRequested('ten-files-io', request.value);
-    s().runRequested(request.value.models);
+    s().runRequested(request.value.models, request.value);
     expect(selectFormActive(s(), 'ten-files-io')).toBe(true);
     expect(selectFormRunParams(s(), 'ten-files-io')).toEqual({ tasks: 10, taskMs: 500 });
     s().lessonRunStarted('mine');
     s().runStarted('mine');
     s().lessonRunSettled(runView('someone-else'));
-    expect(s().lessons.runs['ten-files-io']).toBeUndefined();
-    s().runFinished(runView('mine'));
-    s().lessonRunSettled(runView('mine'));
+    expect(selectLastRun(s(), 'ten-files-io')).toBeUndefined();
+    const mine = runView('mine');
+    s().runFinished({ ...mine, run: { ...mine.run, origin: 'ten-files-io' } });
+    s().lessonRunSettled(mine);
     expect(s().lessons.active).toBeNull();
-    expect(s().lessons.runs['ten-files-io']?.run.runId).toBe('mine');
+    expect(selectLastRun(s(), 'ten-files-io')?.run.runId).toBe('mine');
     expect(selectFormRunOnScreen(s(), 'ten-files-io')).toBe(true);
     expect(selectFormRunOnScreen(s(), 'ten-files-cpu')).toBe(false);
+    // A Race run re-opened from the history goes to the Race view, not to the lesson.
     s().runOpened(runView('from-history'));
-    expect(selectFormRunOnScreen(s(), 'ten-files-io')).toBe(false);
+    expect(selectRunOnScreen(s(), 'ten-files-io').view?.run.runId).toBe('mine');
+    expect(selectRunOnScreen(s(), 'race').view?.run.runId).toBe('from-history');
   });
 
   it('remembers why a run lesson did not finish', () => {

@@ -26,7 +26,7 @@ import {
   type TenFilesVariant,
 } from './lessons-slice-forms';
 import type { EngineLessonRequestOf } from './lessons-slice-requests';
-import { selectRunActive } from './run-slice';
+import { selectRunActive, selectRunOnScreen } from './run-slice';
 
 /** What is asked for or in progress: a run lesson's run (through the run slice) or an engine lesson. */
 export type ActiveLesson =
@@ -58,10 +58,10 @@ export interface LessonsState extends LessonLiveState {
   readonly current: LessonId;
   readonly variant: TenFilesVariant;
   readonly carrier: PipelineCarrier;
+  /** Whether the run lessons add their real-CPython rows (where an interpreter is found). */
+  readonly withPython: boolean;
   readonly text: Readonly<Record<LessonFormId, Readonly<Record<string, string>>>>;
   readonly active: ActiveLesson | null;
-  /** The last finished run of each run lesson form. */
-  readonly runs: Readonly<Partial<Record<RunFormId, RunView>>>;
   /** What each engine lesson last measured (null while it runs again). */
   readonly results: { readonly [L in EngineLessonId]: ResultOf<L> | null };
   /** The last request each engine lesson sent: the live charts draw from it. */
@@ -81,6 +81,7 @@ export interface LessonsSlice {
   lessonKnobEdited(form: LessonFormId, field: string, text: string): void;
   variantChosen(variant: TenFilesVariant): void;
   carrierChosen(carrier: PipelineCarrier): void;
+  pythonRowsToggled(withPython: boolean): void;
   lessonRunRequested(form: RunFormId, request: RunRequest): void;
   lessonRunStarted(runId: string): void;
   /** A run finished: kept as its lesson's last run if it is the lesson's pending run. */
@@ -150,9 +151,9 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       current: 'ten-files',
       variant: 'io',
       carrier: 'threads',
+      withPython: false,
       text: initialFormText(),
       active: null,
-      runs: {},
       results: NO_RESULTS,
       rows: [],
       points: [],
@@ -167,6 +168,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
       update((l) => ({ text: { ...l.text, [form]: { ...l.text[form], [field]: text } } })),
     variantChosen: (variant) => update((l) => (l.variant === variant ? null : { variant })),
     carrierChosen: (carrier) => update((l) => (l.carrier === carrier ? null : { carrier })),
+    pythonRowsToggled: (withPython) => update((l) => (l.withPython === withPython ? null : { withPython })),
     lessonRunRequested: (form, request) =>
       update((l) => ({
         active: { kind: 'run', form, runId: null, request },
@@ -184,7 +186,6 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
         const ending: LessonEnding | null = view.run.state === 'cancelled' ? { kind: 'cancelled' } : null;
         return {
           active: null,
-          runs: { ...l.runs, [active.form]: view },
           endings: ending ? { ...l.endings, [active.form]: ending } : l.endings,
         };
       }),
@@ -218,7 +219,7 @@ export const createLessonsSlice: LabSliceCreator<LessonsSlice> = (set) => {
         if (source === 'finished' && !running && onScreen?.runId === run.runId && !onScreen.reopened)
           return null;
         const shown = { results: { ...l.results, [run.lesson]: run.result }, ...liveOf(run) };
-        const where = { runId: run.runId, startedAt: run.startedAt };
+        const where = { runId: run.runId, startedAt: run.startedAt, ...(run.load ? { load: run.load } : {}) };
         if (source === 'finished')
           return {
             ...shown,
@@ -269,17 +270,17 @@ export function selectFormActive(s: LabState, form: LessonFormId): boolean {
   return active.kind === 'run' ? active.form === form : active.lesson === form;
 }
 
-/** Whether the run slice shows this run lesson's run: the one in progress, or its last one. */
+/** Whether this run lesson has a run to show: the one in progress, or its last one. */
 export function selectFormRunOnScreen(s: LabState, form: RunFormId): boolean {
   const active = s.lessons.active;
   if (active?.kind === 'run' && active.form === form) return true;
-  const last = s.lessons.runs[form];
-  return last !== undefined && s.run.view?.run.runId === last.run.runId;
+  return selectRunOnScreen(s, form).models.length > 0;
 }
 
 /** The knobs of the run a run lesson shows: the one in progress, else its last one. */
 export function selectFormRunParams(s: LabState, form: RunFormId): Readonly<Record<string, number>> | null {
   const active = s.lessons.active;
   if (active?.kind === 'run' && active.form === form) return active.request.params;
-  return s.lessons.runs[form]?.run.params ?? null;
+  const shown = selectRunOnScreen(s, form);
+  return shown.view?.run.params ?? shown.request?.params ?? null;
 }

@@ -4,11 +4,10 @@
  * follows the instructor's screen, the join panel, and the last request the server refused.
  */
 import type { RunProgress } from '../../../shared/ipc';
-import type { ModelId } from '../../../shared/models';
 import type { JoinInfo, LabCaller, LiveRun, RoomSession, RoomState } from '../../../shared/room';
-import type { RunView } from '../../../shared/views';
+import type { RunRequest } from '../../../shared/run-request';
 import type { LabSliceCreator, LabState } from './lab-store';
-import { RUN_FORMS, type RunFormId } from './lessons-slice-forms';
+import { slotOf } from './run-slots';
 
 /** The room's part of the state. */
 export interface RoomSliceState {
@@ -36,9 +35,7 @@ export interface RoomSlice {
   /** A run's progress, whoever started it: counted for the room's line. */
   roomRunProgressed(progress: RunProgress): void;
   /** This window shows the run under way that another window started (catching up on it). */
-  roomRunJoined(live: LiveRun, models: readonly ModelId[]): void;
-  /** A run the instructor shows in a run lesson: the lesson shows it too. */
-  roomLessonRunShown(form: RunFormId, view: RunView): void;
+  roomRunJoined(live: LiveRun, request: RunRequest): void;
   /** The attendee went elsewhere on their own. */
   followStopped(): void;
   followResumed(): void;
@@ -47,11 +44,6 @@ export interface RoomSlice {
   /** The server refused a request of this window (an attendee's run or cancel). */
   roomRefused(message: string): void;
   refusalDismissed(): void;
-}
-
-/** Whether a value names a run lesson form. */
-export function isRunFormId(value: unknown): value is RunFormId {
-  return typeof value === 'string' && Object.hasOwn(RUN_FORMS, value);
 }
 
 /** Creates the room slice. */
@@ -90,15 +82,19 @@ export const createRoomSlice: LabSliceCreator<RoomSlice> = (set) => {
         if (r.settled[model] === completed + failed && r.tasks === total) return null;
         return { settled: { ...r.settled, [model]: completed + failed }, tasks: total };
       }),
-    roomRunJoined: (live, models) =>
+    roomRunJoined: (live, request) =>
       set((s) => {
         if (s.run.phase !== 'idle' && s.run.runId !== live.runId) return {};
         return {
           run: {
             phase: 'running',
+            // The view that asked for it shows it: a lesson's run in its lesson, a race in Race.
+            slot: slotOf(request.origin),
+            request,
             runId: live.runId,
-            models: [...models],
+            models: [...request.models],
             preparing: null,
+            forecast: null,
             snapshots: Object.fromEntries(live.snapshots.map((snapshot) => [snapshot.model, snapshot])),
             finished: [...live.finished],
             view: null,
@@ -106,12 +102,6 @@ export const createRoomSlice: LabSliceCreator<RoomSlice> = (set) => {
           },
         };
       }),
-    roomLessonRunShown: (form, view) =>
-      set((s) =>
-        s.lessons.runs[form] === view
-          ? {}
-          : { lessons: { ...s.lessons, runs: { ...s.lessons.runs, [form]: view } } },
-      ),
     followStopped: () => update((r) => (r.following ? { following: false } : null)),
     followResumed: () => update((r) => (r.following ? null : { following: true })),
     joinPanelToggled: () => update((r) => ({ joinOpen: !r.joinOpen })),

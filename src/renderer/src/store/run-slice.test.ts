@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, runView, snapshot, summary } from '../test-support/fixtures';
 import { createLabStore } from './lab-store';
-import { selectRunActive, selectSnapshot } from './run-slice';
+import type { ModelId } from '../../../shared/models';
+import type { RunOrigin } from '../../../shared/run-origin';
+import type { RunRequest } from '../../../shared/run-request';
+import type { RunView } from '../../../shared/views';
+import {
+  selectExpectedMs,
+  selectLastRun,
+  selectLiveChartInput,
+  selectRunActive,
+  selectRunOnScreen,
+  selectSnapshot,
+} from './run-slice';
 import { selectRunBlocker } from './setup-slice';
 
 function runningStore() {
@@ -23,6 +34,21 @@ describe('run slice', () => {
     store.getState().runProgressed({ runId: 'r1', kind: 'snapshot', snapshot: snapshot('sequential') });
     expect(store.getState().run.phase).toBe('running');
     expect(selectSnapshot(store.getState(), 'sequential')?.completed).toBe(4);
+  });
+
+  it('keeps the forecast of the models that have one, until the next run', () => {
+    const store = runningStore();
+    const forecast = {
+      models: [{ model: 'py-threads' as const, expectedMs: 72_000 }],
+      message:
+        'CPython 3.11.7, GIL took 27× as long as Node on a sample of count-primes: expect py-threads ≈ 1 min 12 s',
+    };
+    store.getState().runProgressed({ runId: 'r1', kind: 'forecast', forecast });
+    expect(store.getState().run.forecast).toEqual(forecast);
+    expect(selectExpectedMs(store.getState(), 'py-threads')).toBe(72_000);
+    expect(selectExpectedMs(store.getState(), 'threads')).toBeUndefined();
+    store.getState().runRequested(['threads']);
+    expect(store.getState().run.forecast).toBeNull();
   });
 
   it('ignores events of other runs', () => {
@@ -99,15 +125,96 @@ describe('run slice', () => {
     expect(store.getState().run.error).toBe('The engine refused the run: scenario must be one of: io-sleep');
   });
 
-  it('reopens a finished run from the history, but not over a live one', () => {
+  it('reopens a finished run from the history in its own view, but not over that view’s live run', () => {
     const store = createLabStore();
     const view = runView('old', ['async']);
     store.getState().runOpened(view);
-    expect(store.getState().run.view).toBe(view);
-    expect(store.getState().run.models).toEqual(['async']);
+    expect(selectRunOnScreen(store.getState(), 'race').view).toBe(view);
+    expect(selectRunOnScreen(store.getState(), 'race').models).toEqual(['async']);
 
     store.getState().runRequested(['threads']);
     store.getState().runOpened(runView('older'));
-    expect(store.getState().run.view).toBeNull();
+    expect(selectRunOnScreen(store.getState(), 'race').view).toBeNull();
+  });
+});
+
+/** A finished run as the engine reports it, asked for by `origin`. */
+function from(
+  origin: RunOrigin,
+  runId: string,
+  models: readonly ModelId[] = ['sequential', 'threads'],
+): RunView {
+  const view = runView(runId, models);
+  return { ...view, run: { ...view.run, origin } };
+}
+
+function request(origin: RunOrigin, models: readonly ModelId[]): RunRequest {
+  return { scenario: 'io-sleep', params: { tasks: 10, taskMs: 200 }, models, pool: {}, origin };
+}
+
+describe('run slice: each view keeps its own run', () => {
+  it('shows a live run only in the view that asked for it, and keeps the others’ runs', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['sequential', 'threads'], request('race', ['sequential', 'threads']));
+    s().runStarted('race-1');
+    s().runFinished(from('race', 'race-1'));
+    s().runRequested(
+      ['sequential', 'threads', 'gil-threads'],
+      request('gil-cpu', ['sequential', 'threads', 'gil-threads']),
+    );
+    s().runStarted('gil-1');
+    s().runProgressed({ runId: 'gil-1', kind: 'snapshot', snapshot: snapshot('gil-threads') });
+    // The GIL lesson shows its live comparison; Race still shows its own finished run, not the comparison.
+    expect(selectRunOnScreen(s(), 'gil-lesson').runId).toBe('gil-1');
+    expect(selectSnapshot(s(), 'gil-threads', 'gil-lesson')).toBeDefined();
+    expect(selectRunOnScreen(s(), 'race').view?.run.runId).toBe('race-1');
+    expect(selectSnapshot(s(), 'gil-threads', 'race')).toBeUndefined();
+    expect(selectLiveChartInput(s(), 'race').models).toEqual(['sequential', 'threads']);
+    // A lesson that never ran shows nothing of either.
+    expect(selectRunOnScreen(s(), 'ten-files-io').models).toEqual([]);
+    s().runFinished(from('gil-cpu', 'gil-1', ['sequential', 'threads', 'gil-threads']));
+    expect(selectRunOnScreen(s(), 'gil-lesson').view?.run.runId).toBe('gil-1');
+    expect(selectRunOnScreen(s(), 'race').view?.run.runId).toBe('race-1');
+    expect(selectLastRun(s(), 'gil-cpu')?.run.runId).toBe('gil-1');
+    expect(selectLastRun(s(), 'race')?.run.runId).toBe('race-1');
+  });
+
+  it('shows a failed or refused run’s error in its own view only', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['threads'], request('ten-files-io', ['threads']));
+    s().runRejected({ code: 'busy', message: 'a lesson runs' });
+    expect(selectRunOnScreen(s(), 'ten-files-io').error).toMatch(/a lesson runs/);
+    expect(selectRunOnScreen(s(), 'race').error).toBeNull();
+  });
+
+  it('does not keep a cancelled run as its origin’s last measurement', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['threads'], request('http-requests', ['threads']));
+    s().runStarted('c');
+    const cancelled = from('http-requests', 'c');
+    s().runFinished({ ...cancelled, run: { ...cancelled.run, state: 'cancelled' } });
+    expect(selectRunOnScreen(s(), 'http-requests').view?.run.runId).toBe('c');
+    expect(selectLastRun(s(), 'http-requests')).toBeUndefined();
+  });
+
+  it('restores each origin’s newest stored run after a reload, under what this session already has', () => {
+    const store = createLabStore();
+    const s = () => store.getState();
+    s().runRequested(['threads'], request('race', ['threads']));
+    s().runStarted('now');
+    s().runFinished(from('race', 'now'));
+    s().runsRestored([
+      from('race', 'stored-race'),
+      from('ten-files-cpu', 'stored-cpu'),
+      from('gil-io', 'stored-io'),
+    ]);
+    expect(selectRunOnScreen(s(), 'race').view?.run.runId).toBe('now');
+    expect(selectLastRun(s(), 'race')?.run.runId).toBe('now');
+    expect(selectRunOnScreen(s(), 'ten-files-cpu').view?.run.runId).toBe('stored-cpu');
+    expect(selectLastRun(s(), 'gil-io')?.run.runId).toBe('stored-io');
+    expect(selectRunOnScreen(s(), 'gil-lesson').view?.run.runId).toBe('stored-io');
   });
 });

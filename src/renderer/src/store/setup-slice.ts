@@ -31,8 +31,18 @@ export interface SetupSlice {
   knobEdited(key: string, text: string): void;
   modelToggled(model: ModelId, selected: boolean): void;
   poolEdited(key: PoolKnobKey, text: string): void;
-  /** Back to the scenario's defaults, every model, and default pools. */
+  /** Back to the scenario's defaults, the default models, and default pools. */
   defaultsRestored(): void;
+  /** A whole form's settings (a stored run's) replace what was typed. */
+  setupLoaded(settings: SetupSettings): void;
+}
+
+/** Everything the form holds for one run: a scenario, its knobs, models and pools, as text. */
+export interface SetupSettings {
+  readonly scenario: ScenarioId;
+  readonly knobText: Readonly<Record<string, string>>;
+  readonly models: readonly ModelId[];
+  readonly poolText: Readonly<Partial<Record<PoolKnobKey, string>>>;
 }
 
 const EMPTY_SETUP: SetupState = {
@@ -61,7 +71,7 @@ function runnableModels(catalog: Catalog): ModelId[] {
   return catalog.models.filter((m) => m.availability.available).map((m) => m.id);
 }
 
-/** The models a fresh setup ticks: those that can run here and are not opt-in. */
+/** The models a fresh setup ticks: those that can run here and are not opt-in (CPython, distributed). */
 function defaultModels(catalog: Catalog): ModelId[] {
   return runnableModels(catalog).filter((id) => DEFAULT_MODEL_IDS.includes(id));
 }
@@ -128,6 +138,17 @@ export const createSetupSlice: LabSliceCreator<SetupSlice> = (set) => ({
         ...s.setup,
         poolText: { ...s.setup.poolText, [key]: text },
         serverIssues: withoutIssue(s.setup.serverIssues, poolField(key)),
+      },
+    })),
+  setupLoaded: ({ scenario, knobText, models, poolText }) =>
+    set((s) => ({
+      setup: {
+        ...s.setup,
+        scenario,
+        knobText: { ...s.setup.knobText, [scenario]: { ...knobText } },
+        models: MODEL_IDS.filter((m) => models.includes(m)),
+        poolText: { ...poolText },
+        serverIssues: [],
       },
     })),
   defaultsRestored: () =>

@@ -10,7 +10,25 @@ import { SCENARIOS } from '../../../shared/scenarios';
 /** A catalogue like the engine's on a 2-core machine. */
 export const CATALOG: Catalog = {
   scenarios: SCENARIOS,
-  models: MODEL_IDS.map((id) => ({ ...modelInfo(MODELS[id]), availability: { available: true } })),
+  models: MODEL_IDS.map((id) => ({
+    ...modelInfo(MODELS[id]),
+    availability:
+      id === 'py-threads-nogil'
+        ? {
+            available: false,
+            reason:
+              'needs a free-threaded CPython (python3.13t or later on PATH, or --python naming one); found CPython 3.11.7, GIL',
+          }
+        : MODELS[id].family.id === 'cpython'
+          ? { available: true, runtime: 'CPython 3.11.7, GIL' }
+          : { available: true },
+  })),
+  python: {
+    interpreters: [
+      { path: '/usr/bin/python3', version: '3.11.7', build: 'GIL', label: 'CPython 3.11.7, GIL' },
+    ],
+    unavailable: null,
+  },
   poolKnobs: POOL_KNOBS,
   machine: { cores: 2, cpuModel: 'Test CPU', platform: 'linux', arch: 'x64', node: 'v20.19.0' },
   defaultPool: {

@@ -13,6 +13,7 @@ import {
   type RaceMode,
   type RaceRun,
 } from '../../../../shared/lessons/race-condition';
+import { knobProblem } from '../../../../shared/knobs';
 import { DEFAULT_SWITCH_INTERVAL_MS } from '../../../../shared/pool';
 import {
   createRaceBuffer,
@@ -44,7 +45,8 @@ export async function runRaceConditionLesson(
     if (!RACE_MODES.includes(mode))
       throw new LessonInputError(`mode must be one of ${RACE_MODES.join(', ')} (got ${String(mode)})`);
   const switchIntervalMs = request.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS;
-  checkInteger('switchIntervalMs', switchIntervalMs, RACE_KNOBS.switchIntervalMs);
+  const switchProblem = knobProblem(RACE_KNOBS.switchIntervalMs, switchIntervalMs);
+  if (switchProblem) throw new LessonInputError(`switchIntervalMs ${switchProblem}`);
   throwIfCancelled(env.signal);
 
   const runs: RaceRun[] = [];

@@ -1,14 +1,17 @@
 /**
  * The GIL lesson view: the text and the measured speedups, the two comparisons and the switch interval,
- * the per-lane GIL table, beside the race's live pieces (progress, lanes with the GIL holder, results).
+ * the simulated GIL per lane and the real one measured in CPython, beside the race's live pieces
+ * (progress, lanes with the GIL holder, results).
  */
 import type { ReactNode } from 'react';
 import { LanesPanel } from '../lanes/lanes-panel';
 import { RaceView } from '../race/race-view';
 import { ResultsPanel } from '../results/results-panel';
+import { RunSlotProvider } from '../../ui/run-slot';
 import { GilControls } from './gil-controls';
 import { GilExplainer } from './gil-explainer';
 import { GilLaneTable } from './gil-lane-table';
+import { GilRealTable } from './gil-real-table';
 import './gil-lesson.css';
 
 /** The view. */
@@ -20,11 +23,14 @@ export function GilLessonView(): ReactNode {
         <GilControls />
         <GilExplainer />
         <GilLaneTable />
+        <GilRealTable />
       </div>
       <div className="column column-live">
-        <RaceView emptyText="Press “Run the CPU comparison” or “Run the I/O comparison”: each model’s progress appears here, live." />
-        <LanesPanel />
-        <ResultsPanel />
+        <RunSlotProvider slot="gil-lesson">
+          <RaceView emptyText="Press “Run the CPU comparison” or “Run the I/O comparison”: each model’s progress appears here, live." />
+          <LanesPanel />
+          <ResultsPanel />
+        </RunSlotProvider>
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 /**
  * The History view: every stored run in a table, compared on one chart, deleted or exported; a run
- * opened from it shows its results in place, with Back to the list.
+ * opened from it shows its results in place, with Back to the list, at its own address (#history/<id>).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLab } from '../../store/store-context';
@@ -9,6 +9,7 @@ import { HistoryFooter } from './history-footer';
 import { RunDetail } from './run-detail';
 import { RunHistoryPanel } from './run-history-panel';
 import { openButtonId } from './started-at';
+import { useHistoryFragment } from './use-history-fragment';
 import './history-view.css';
 
 /** Gives focus back to a run's Open button when its detail is closed. */
@@ -28,6 +29,7 @@ function useFocusReturn(detailRunId: string | null): void {
 export function HistoryView(): ReactNode {
   const detailRunId = useLab((s) => s.historyView.detail.runId);
   useFocusReturn(detailRunId);
+  useHistoryFragment();
   return (
     <main className="app-main history-main">
       {detailRunId !== null ? (

@@ -1,13 +1,17 @@
-/** A stored run opened in the History view: its results as the Race view shows them, with a way back. */
+/** A stored run opened in the History view: its results as the Race view shows them, a way to run it again, and a way back. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
 import { useLab } from '../../store/store-context';
+import { withoutBusyNotice } from '../../../../shared/machine-load';
+import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { Panel } from '../../ui/panel';
 import { ExportButtons } from '../results/export-buttons';
 import { answerSummary } from '../results/results-rows';
 import { ResultsTable } from '../results/results-table';
+import { PythonMeasurements } from '../python/python-measurements';
 import { RunFacts } from '../results/run-facts';
 import '../results/results.css';
+import { RunAgainButtons } from './run-again-buttons';
 import { DetailLanes, DetailThroughput } from './run-detail-charts';
 import { formatStartedAt } from './started-at';
 
@@ -15,8 +19,9 @@ function Results({ view }: { readonly view: RunView }): ReactNode {
   const answer = answerSummary(view.run.results, true);
   return (
     <Panel title="Results" className="results" aside={<span className="muted">{view.run.title}</span>}>
+      <BusyMachineNotice load={view.run.load} />
       <p className="verdict">
-        <span className="verdict-label">Verdict</span> {view.verdict}
+        <span className="verdict-label">Verdict</span> {withoutBusyNotice(view.verdict, view.run.load)}
       </p>
       <ResultsTable
         results={view.run.results}
@@ -29,7 +34,9 @@ function Results({ view }: { readonly view: RunView }): ReactNode {
         <span aria-hidden="true">{answer.ok === true ? '✓' : answer.ok === false ? '✗' : '–'} </span>
         <strong>Answer check:</strong> {answer.text}
       </p>
+      <PythonMeasurements results={view.run.results} scenario={view.run.scenario} />
       <RunFacts run={view.run} />
+      <RunAgainButtons run={view.run} />
       <ExportButtons runId={view.run.runId} />
     </Panel>
   );

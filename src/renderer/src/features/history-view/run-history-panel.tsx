@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { selectHistoryItems } from '../../store/history-slice';
 import { useHistoryController, useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
+import { selectShownHistoryItems } from '../../store/history-view-slice';
+import { HistoryFilterBar } from './history-filter-bar';
 import { HistoryToolbar } from './history-toolbar';
 import { RunHistoryTable } from './run-history-table';
 
@@ -34,9 +36,29 @@ function ListBody(): ReactNode {
   }
   return (
     <>
+      <HistoryFilterBar />
       <HistoryToolbar />
-      <RunHistoryTable />
+      <FilteredTable />
     </>
+  );
+}
+
+/** The table, or what to do when the filter lists nothing. */
+function FilteredTable(): ReactNode {
+  const shown = useLab((s) => selectShownHistoryItems(s).length);
+  const changed = useLab((s) => s.historyFilterChanged);
+  if (shown > 0) return <RunHistoryTable />;
+  return (
+    <EmptyState>
+      No run matches this filter.{' '}
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => changed({ scope: 'all', text: '' })}
+      >
+        Show every run
+      </button>
+    </EmptyState>
   );
 }
 

@@ -2,10 +2,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { DamagedListItem, HistoryItem, LessonListItem, RunListItem } from '../../../../shared/views';
 import { formatTimeOfDay } from '../../../../shared/format';
-import { selectHistoryItems } from '../../store/history-slice';
 import {
   selectAllRunsSelected,
   selectRunSelected,
+  selectShownHistoryItems,
   selectSomeRunsSelected,
 } from '../../store/history-view-slice';
 import { useHistoryController, useLab } from '../../store/store-context';
@@ -132,9 +132,9 @@ function DamagedRow({ item }: { readonly item: DamagedListItem }): ReactNode {
   );
 }
 
-/** The run history table, newest first. */
+/** The run history table: the runs the filter lists, newest first. */
 export function RunHistoryTable(): ReactNode {
-  const items = useLab(selectHistoryItems);
+  const items = useLab(selectShownHistoryItems);
   return (
     <div className="table-scroll">
       <table className="history-table">

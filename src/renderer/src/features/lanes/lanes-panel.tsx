@@ -1,6 +1,8 @@
-/** The lanes panel of the live run: one lane per thread, process or async slot, zoomable, each task explained on hover. */
-import type { ReactNode } from 'react';
-import { selectLiveChartInput } from '../../store/run-slice';
+/** The lanes panel of a view's run: one lane per thread, process or async slot, zoomable, each task explained on hover. */
+import { useMemo, type ReactNode } from 'react';
+import type { LabState } from '../../store/lab-store';
+import { selectLiveChartInput, selectRunOnScreen } from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { MODELS } from '../../../../shared/models';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
@@ -32,14 +34,16 @@ export function LanesLegend({ gil }: { readonly gil: boolean }): ReactNode {
 
 /** The lanes panel. */
 export function LanesPanel(): ReactNode {
-  const hasModels = useLab((s) => s.run.models.length > 0);
-  const hasGil = useLab((s) => s.run.models.some((model) => MODELS[model].gilTrack));
+  const slot = useRunSlot();
+  const select = useMemo(() => (s: LabState) => selectLiveChartInput(s, slot), [slot]);
+  const hasModels = useLab((s) => selectRunOnScreen(s, slot).models.length > 0);
+  const hasGil = useLab((s) => selectRunOnScreen(s, slot).models.some((model) => MODELS[model].gilTrack));
   return (
     <Panel title="Lanes" enlargeable aside={<span className="muted">time since each model’s start</span>}>
       {!hasModels && (
         <EmptyState>Each thread, process and async slot gets a lane here when a run starts.</EmptyState>
       )}
-      <LanesTimeline select={selectLiveChartInput} hidden={!hasModels} />
+      <LanesTimeline select={select} hidden={!hasModels} />
       {hasModels && <LanesLegend gil={hasGil} />}
     </Panel>
   );

@@ -2,7 +2,9 @@
 import type { ReactNode } from 'react';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
+import { WillRun } from './will-run';
 import { LessonKnobs } from './lesson-knobs';
+import { PythonRows } from './python-rows';
 import { InFlightPanel } from './in-flight-panel';
 import { RunLessonLive } from './run-lesson-live';
 import { RunLessonNotice } from './run-lesson-notice';
@@ -21,7 +23,10 @@ function Intro(): ReactNode {
         <strong>Async concurrency</strong> caps the requests in flight, like an <code>asyncio.Semaphore</code>{' '}
         around <code>gather</code>; empty means no cap.
       </p>
-      <p>Classic: 1000 requests. 200 by default, so sequential — one request at a time — takes seconds.</p>
+      <p>
+        Classic: 1000 requests. 200 by default, so sequential — one request at a time — takes seconds; the
+        line under the title says what Run will run.
+      </p>
     </>
   );
 }
@@ -31,10 +36,15 @@ export function HttpLesson(): ReactNode {
   return (
     <LessonFrame
       id="http-requests"
+      subtitle={<WillRun form="http-requests" />}
       intro={<Intro />}
       controls={
         <LessonControls lesson="http-requests" form="http-requests">
           <LessonKnobs form="http-requests" />
+          <PythonRows
+            form="http-requests"
+            what="the same requests from real Python: urllib in a loop, a thread pool and processes, asyncio streams"
+          />
         </LessonControls>
       }
       notice={<RunLessonNotice form="http-requests" />}

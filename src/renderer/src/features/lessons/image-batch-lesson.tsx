@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ImageTilesPanel } from './image-tiles-panel';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
+import { WillRun } from './will-run';
 import { LessonKnobs } from './lesson-knobs';
 import { RunLessonLive } from './run-lesson-live';
 import { RunLessonNotice } from './run-lesson-notice';
@@ -30,6 +31,7 @@ export function ImageBatchLesson(): ReactNode {
   return (
     <LessonFrame
       id="image-batch"
+      subtitle={<WillRun form="image-batch" />}
       intro={<Intro />}
       controls={
         <LessonControls lesson="image-batch" form="image-batch">

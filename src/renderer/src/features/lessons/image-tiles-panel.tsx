@@ -5,6 +5,7 @@ import { TASK_LANES_LIMIT } from '../../../../shared/results';
 import { createImageTiles, type ImageTilesInput } from '../../charts/lesson-image-tiles';
 import type { LabState } from '../../store/lab-store';
 import { selectFormRunParams } from '../../store/lessons-slice';
+import { selectRunOnScreen } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch } from '../../ui/model-swatch';
 import { Panel } from '../../ui/panel';
@@ -13,7 +14,9 @@ import { useStoreChart } from '../../charts/use-store-chart';
 
 /** The lanes' labels, joined: a string, so the legend re-renders only when the lanes change. */
 function selectLaneLabels(s: LabState, model: ModelId): string {
-  return (s.run.snapshots[model]?.lanes ?? []).map((lane) => `${lane.index}:${lane.label}`).join('\n');
+  return (selectRunOnScreen(s, 'image-batch').snapshots[model]?.lanes ?? [])
+    .map((lane) => `${lane.index}:${lane.label}`)
+    .join('\n');
 }
 
 function LaneLegend({ model }: { readonly model: ModelId }): ReactNode {
@@ -38,7 +41,7 @@ function ModelTiles({ model }: { readonly model: ModelId }): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const select = useCallback(
     (s: LabState): ImageTilesInput => {
-      const snapshot = s.run.snapshots[model];
+      const snapshot = selectRunOnScreen(s, 'image-batch').snapshots[model];
       const params = selectFormRunParams(s, 'image-batch');
       return {
         label: model,
@@ -67,7 +70,7 @@ function ModelTiles({ model }: { readonly model: ModelId }): ReactNode {
 
 /** The tiles panel of the run on screen. */
 export function ImageTilesPanel(): ReactNode {
-  const models = useLab((s) => s.run.models);
+  const models = useLab((s) => selectRunOnScreen(s, 'image-batch').models);
   const tooMany = useLab((s) => (selectFormRunParams(s, 'image-batch')?.['tasks'] ?? 0) > TASK_LANES_LIMIT);
   return (
     <Panel title="Images" enlargeable aside={<span className="muted">one tile per image</span>}>

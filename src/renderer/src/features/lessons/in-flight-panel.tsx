@@ -2,16 +2,15 @@
 import { useRef, type ReactNode } from 'react';
 import { createInFlightChart, type InFlightInput } from '../../charts/lesson-in-flight-chart';
 import type { LabState } from '../../store/lab-store';
+import { selectRunOnScreen } from '../../store/run-slice';
 import { Panel } from '../../ui/panel';
 import { shallow } from 'zustand/shallow';
 import { useStoreChart } from '../../charts/use-store-chart';
 
+/** The in-flight chart's input from the HTTP lesson's own run. */
 function selectInFlight(s: LabState): InFlightInput {
-  return {
-    runId: s.run.runId ?? s.run.view?.run.runId ?? null,
-    models: s.run.models,
-    snapshots: s.run.snapshots,
-  };
+  const run = selectRunOnScreen(s, 'http-requests');
+  return { runId: run.runId ?? run.view?.run.runId ?? null, models: run.models, snapshots: run.snapshots };
 }
 
 /** The in-flight chart panel. */

@@ -16,10 +16,20 @@ export interface LessonFrameProps {
   readonly children: ReactNode;
   /** One column: the explanation above a wide body (the guide's table). */
   readonly stacked?: boolean;
+  /** A line under the title: what the lesson's knobs will run. */
+  readonly subtitle?: ReactNode;
 }
 
 /** An `<article data-lesson="…">` headed by the lesson's title. */
-export function LessonFrame({ id, intro, controls, notice, children, stacked }: LessonFrameProps): ReactNode {
+export function LessonFrame({
+  id,
+  intro,
+  controls,
+  notice,
+  children,
+  stacked,
+  subtitle,
+}: LessonFrameProps): ReactNode {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const focusPending = useLab((s) => s.lessons.focusPending === id);
@@ -36,6 +46,7 @@ export function LessonFrame({ id, intro, controls, notice, children, stacked }: 
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {workshopLesson(id).title}
         </h2>
+        {subtitle && <p className="lesson-subtitle">{subtitle}</p>}
       </header>
       <div className={`lesson-body${stacked ? ' lesson-body-stacked' : ''}`}>
         <div className="lesson-side">

@@ -4,6 +4,7 @@ import { selectFormRunOnScreen } from '../../store/lessons-slice';
 import type { RunFormId } from '../../store/lessons-slice-forms';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
+import { RunSlotProvider } from '../../ui/run-slot';
 import { LanesPanel } from '../lanes/lanes-panel';
 import { RaceView } from '../race/race-view';
 import { ResultsPanel } from '../results/results-panel';
@@ -27,12 +28,12 @@ export function RunLessonLive({
     );
   }
   return (
-    <>
+    <RunSlotProvider slot={form}>
       <RaceView />
       {visual}
       <ThroughputPanel />
       <LanesPanel />
       <ResultsPanel />
-    </>
+    </RunSlotProvider>
   );
 }

@@ -1,11 +1,13 @@
-/** Lesson: ten files of two seconds each, waited on or computed, under sequential, async, threads and processes. */
+/** Lesson: ten files, waited on or computed, under sequential, async, threads and processes. */
 import type { ReactNode } from 'react';
 import { formOf, type TenFilesVariant } from '../../store/lessons-slice-forms';
 import { useLab } from '../../store/store-context';
 import { ChoiceGroup } from './choice-group';
 import { LessonControls } from './lesson-actions';
 import { LessonFrame } from './lesson-frame';
+import { WillRun } from './will-run';
 import { LessonKnobs } from './lesson-knobs';
+import { PythonRows } from './python-rows';
 import { RunLessonLive } from './run-lesson-live';
 import { RunLessonNotice } from './run-lesson-notice';
 import { TenFilesWhy } from './ten-files-why';
@@ -19,10 +21,10 @@ function Intro(): ReactNode {
   return (
     <>
       <p>
-        <strong>The classic.</strong> Ten files to handle, two seconds each. Whether handling a file means{' '}
-        <em>waiting</em> (a disk, a network share, a remote API) or <em>computing</em> (parsing, counting
-        words) decides which model wins — the root of Python’s rule of thumb: threads or asyncio for waiting,
-        processes for computing.
+        <strong>The classic.</strong> Ten files to handle, two seconds each in the classic version. Whether
+        handling a file means <em>waiting</em> (a disk, a network share, a remote API) or <em>computing</em>{' '}
+        (parsing, counting words) decides which model wins — the root of Python’s rule of thumb: threads or
+        asyncio for waiting, processes for computing.
       </p>
       <p>
         <strong>I/O</strong>: each task is a simulated wait (<code>io-sleep</code>). <strong>CPU</strong>:
@@ -31,7 +33,8 @@ function Intro(): ReactNode {
         whole machine.
       </p>
       <p>
-        Tasks default to 500 ms (I/O) and 300 ms (CPU) so a race takes seconds; type 2000 for the classic.
+        Tasks default to 500 ms (I/O) and 300 ms (CPU) so a race takes seconds on two cores; type 2000 for the
+        classic (a race of about a minute). The line under the title says what Run will run.
       </p>
     </>
   );
@@ -45,6 +48,7 @@ export function TenFilesLesson(): ReactNode {
   return (
     <LessonFrame
       id="ten-files"
+      subtitle={<WillRun form={form} />}
       intro={<Intro />}
       controls={
         <LessonControls lesson="ten-files" form={form}>
@@ -55,6 +59,10 @@ export function TenFilesLesson(): ReactNode {
             onChange={variantChosen}
           />
           <LessonKnobs key={form} form={form} />
+          <PythonRows
+            form={form}
+            what="the classic assignment in real Python — an abstract FileProcessor with threaded, multiprocessing and asyncio subclasses (its code: “Python code” on each row)"
+          />
         </LessonControls>
       }
       notice={<RunLessonNotice form={form} />}

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
 import type { ModelId } from '../../../../shared/models';
 import { formatDuration, formatSpeedup } from '../../../../shared/format';
+import { busyMachine } from '../../../../shared/machine-load';
 import { CLASSIC_MODELS, type TenFilesVariant } from '../../store/lessons-slice-forms';
+import { selectLastRun } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch } from '../../ui/model-swatch';
 import { Panel } from '../../ui/panel';
@@ -34,13 +36,15 @@ function measured(view: RunView | undefined, model: ModelId): string {
   const result = view?.run.results.find((r) => r.model === model);
   if (!result) return 'not run';
   if (result.state !== 'done') return result.state;
-  return `${formatDuration(result.wallMs)} · ${formatSpeedup(result.speedup)}`;
+  const busy = view && busyMachine(view.run.load) ? ' (busy machine)' : '';
+  return `${formatDuration(result.wallMs)} · ${formatSpeedup(result.speedup)}${busy}`;
 }
 
 /** The table: Model | I/O (waiting) | CPU (computing) | Why (for the variant on screen). */
 export function TenFilesWhy({ variant }: { readonly variant: TenFilesVariant }): ReactNode {
-  const io = useLab((s) => s.lessons.runs['ten-files-io']);
-  const cpu = useLab((s) => s.lessons.runs['ten-files-cpu']);
+  // Each variant's last run, of this session or restored from the history after a reload.
+  const io = useLab((s) => selectLastRun(s, 'ten-files-io'));
+  const cpu = useLab((s) => selectLastRun(s, 'ten-files-cpu'));
   return (
     <Panel title="Why each model wins or loses" className="ten-files-why">
       <div className="table-scroll">

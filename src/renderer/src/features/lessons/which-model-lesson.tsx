@@ -1,11 +1,13 @@
 /** The selection guide: which model for which workload, each row linked to the lesson or view that shows it. */
 import type { ReactNode } from 'react';
 import type { RunView } from '../../../../shared/views';
-import type { ModelId } from '../../../../shared/models';
+import { MODELS, type ModelId } from '../../../../shared/models';
 import { formatDuration, formatSpeedup } from '../../../../shared/format';
+import { busyMachine } from '../../../../shared/machine-load';
 import type { LabState } from '../../store/lab-store';
 import { workshopLesson, type LessonId } from '../../../../shared/lessons/workshop';
 import type { RunFormId, TenFilesVariant } from '../../store/lessons-slice-forms';
+import { selectLastRun } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import { LessonFrame } from './lesson-frame';
@@ -29,17 +31,27 @@ interface GuideRow {
   readonly measured: (s: LabState) => string | null;
 }
 
+/** The models' speedups, each group over its own plain loop: "threads 1.9× over sequential; py-threads 0.98× over py-sequential". */
 function speedups(view: RunView | undefined, models: readonly ModelId[]): string | null {
   if (!view) return null;
-  const parts = models.flatMap((model) => {
+  const byBaseline = new Map<string, string[]>();
+  for (const model of models) {
     const result = view.run.results.find((r) => r.model === model);
-    return result?.state === 'done' ? [`${model} ${formatSpeedup(result.speedup)}`] : [];
-  });
-  return parts.length > 0 ? `${parts.join(', ')} over sequential` : null;
+    if (result?.state !== 'done') continue;
+    const baseline = MODELS[model].baseline;
+    byBaseline.set(baseline, [
+      ...(byBaseline.get(baseline) ?? []),
+      `${model} ${formatSpeedup(result.speedup)}`,
+    ]);
+  }
+  const parts = [...byBaseline].map(([baseline, measured]) => `${measured.join(', ')} over ${baseline}`);
+  if (parts.length === 0) return null;
+  const busy = busyMachine(view.run.load) ? ' (busy machine: unreliable)' : '';
+  return `${parts.join('; ')}${busy}`;
 }
 
 const run = (form: RunFormId, models: readonly ModelId[]) => (s: LabState) =>
-  speedups(s.lessons.runs[form], models);
+  speedups(selectLastRun(s, form), models);
 
 /** The button that opens a lesson, named by its title. */
 const openLabel = (lesson: LessonId): string => `Open “${workshopLesson(lesson).title}”`;
@@ -50,21 +62,42 @@ const GUIDE: readonly GuideRow[] = [
     pick: 'processes (Python: multiprocessing, ProcessPoolExecutor); in JavaScript, worker threads too',
     why: 'Computing needs cores. CPython’s GIL lets one thread compute at a time, so Python needs processes; JavaScript has no GIL, so worker threads use every core too. async only interleaves: it never computes two things at once.',
     demo: { kind: 'lesson', lesson: 'ten-files', variant: 'cpu', label: 'Open “10 files”, CPU variant' },
-    measured: run('ten-files-cpu', ['processes', 'threads', 'async']),
+    measured: run('ten-files-cpu', [
+      'processes',
+      'threads',
+      'async',
+      'py-processes',
+      'py-threads',
+      'py-asyncio',
+    ]),
   },
   {
     workload: 'I/O-bound, few connections',
     pick: 'threads (ThreadPoolExecutor)',
     why: 'A waiting thread lets go of the GIL, so a handful of threads overlap a handful of waits, and blocking libraries keep working unchanged. Each thread costs memory and switches: fine for tens.',
     demo: { kind: 'lesson', lesson: 'ten-files', variant: 'io', label: 'Open “10 files”, I/O variant' },
-    measured: run('ten-files-io', ['threads', 'async', 'processes']),
+    measured: run('ten-files-io', [
+      'threads',
+      'async',
+      'processes',
+      'py-threads',
+      'py-asyncio',
+      'py-processes',
+    ]),
   },
   {
     workload: 'I/O-bound, many connections',
     pick: 'async (asyncio), with a cap on what is in flight',
     why: 'One event loop keeps thousands of waiting sockets for a small object each; a pool overlaps only as many requests as it has workers. A semaphore keeps the server (and the client) from drowning.',
     demo: { kind: 'lesson', lesson: 'http-requests', label: openLabel('http-requests') },
-    measured: run('http-requests', ['async', 'threads', 'processes']),
+    measured: run('http-requests', [
+      'async',
+      'threads',
+      'processes',
+      'py-asyncio',
+      'py-threads',
+      'py-processes',
+    ]),
   },
   {
     workload: 'Mixed: I/O, then CPU',
@@ -121,6 +154,29 @@ function Measured({ row }: { readonly row: GuideRow }): ReactNode {
   );
 }
 
+/** Whether the guide can show real CPython beside the Node models, in one sentence. */
+function PythonNote(): ReactNode {
+  const python = useLab((s) => s.catalog.value?.python);
+  if (!python) return null;
+  const found = python.interpreters[0];
+  return (
+    <p className="python-guide-note">
+      {found ? (
+        <>
+          <strong>Real CPython.</strong> {found.label} is here: tick “Add real-CPython rows” in the “10 files”
+          and “1000 HTTP requests” lessons and the measurements below show the py-* models too, each over
+          py-sequential — the picks, measured in Python itself.
+        </>
+      ) : (
+        <>
+          <strong>Real CPython</strong> cannot run here ({python.unavailable ?? 'no interpreter found'}): the
+          measurements below are the Node models only.
+        </>
+      )}
+    </p>
+  );
+}
+
 /** The lesson. */
 export function WhichModelLesson(): ReactNode {
   return (
@@ -138,6 +194,7 @@ export function WhichModelLesson(): ReactNode {
             The picks are the Python story. On this runtime one thing differs: worker threads compute in
             parallel, because JavaScript has no GIL.
           </p>
+          <PythonNote />
         </>
       }
     >

@@ -3,9 +3,18 @@ import type { ReactNode } from 'react';
 import type { ModelId } from '../../../../shared/models';
 import { formatCount, formatDuration } from '../../../../shared/format';
 import { stateWord } from '../../format/run-state';
-import { selectSettledState, selectSnapshot } from '../../store/run-slice';
+import {
+  runScenario,
+  selectExpectedMs,
+  selectRunOnScreen,
+  selectSettledState,
+  selectSnapshot,
+} from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { ModelSwatch, modelColorStyle } from '../../ui/model-swatch';
+import { MODELS } from '../../../../shared/models';
+import { PythonCodeButton } from '../python/python-code';
 
 /** Props of a race row. */
 export interface RaceRowProps {
@@ -17,9 +26,13 @@ export interface RaceRowProps {
 
 /** A row that re-renders only when its own model's snapshot changes. */
 export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactNode {
-  const snapshot = useLab((s) => selectSnapshot(s, model));
-  const settled = useLab((s) => selectSettledState(s, model));
-  const idle = useLab((s) => s.run.phase === 'idle');
+  const slot = useRunSlot();
+  const snapshot = useLab((s) => selectSnapshot(s, model, slot));
+  const settled = useLab((s) => selectSettledState(s, model, slot));
+  const idle = useLab((s) => selectRunOnScreen(s, slot).phase === 'idle');
+  const expectedMs = useLab((s) => selectExpectedMs(s, model, slot));
+  const scenario = useLab((s) => runScenario(selectRunOnScreen(s, slot)));
+  const python = MODELS[model].family.id === 'cpython' && scenario !== null;
   const state = snapshot && snapshot.state !== 'pending' ? snapshot.state : (settled ?? 'pending');
   // A run that failed as a whole leaves the models it never reached: they are not waiting any more.
   const word = state === 'pending' && idle ? 'not run' : stateWord(state);
@@ -35,6 +48,7 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
         <ModelSwatch model={model} />
         <span className="model-id">{model}</span>
         {fastest && <span className="badge badge-fastest">fastest</span>}
+        {python && <PythonCodeButton model={model} scenario={scenario} />}
       </div>
       <span className={`state-word state-${state}`}>{word}</span>
       <div
@@ -59,9 +73,15 @@ export function RaceRow({ model, fallbackTotal, fastest }: RaceRowProps): ReactN
           {failed > 0 && <span className="race-failed"> · {formatCount(failed)} failed</span>}
         </span>
         <span className="race-time">{snapshot ? formatDuration(snapshot.elapsedMs) : '—'}</span>
-        <span className="race-eta">
-          {state === 'running' && eta !== null && eta !== undefined ? `ETA ${formatDuration(eta)}` : ''}
-        </span>
+        {state === 'running' && eta !== null && eta !== undefined ? (
+          <span className="race-eta">ETA {formatDuration(eta)}</span>
+        ) : (state === 'pending' || state === 'starting') && !idle && expectedMs !== undefined ? (
+          <span className="race-eta" title="Expected, from the forecast measured before the run">
+            ≈ {formatDuration(expectedMs)}
+          </span>
+        ) : (
+          <span className="race-eta" />
+        )}
       </div>
     </li>
   );

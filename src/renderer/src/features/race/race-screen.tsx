@@ -5,6 +5,7 @@ import { LanesPanel } from '../lanes/lanes-panel';
 import { ResultsPanel } from '../results/results-panel';
 import { RunSetup } from '../run-setup/run-setup';
 import { ThroughputPanel } from '../throughput/throughput-panel';
+import { RunSlotProvider } from '../../ui/run-slot';
 import { RaceView } from './race-view';
 
 /** The race screen. */
@@ -16,10 +17,12 @@ export function RaceScreen(): ReactNode {
         <HistoryPanel />
       </div>
       <div className="column column-live">
-        <RaceView />
-        <ThroughputPanel />
-        <LanesPanel />
-        <ResultsPanel />
+        <RunSlotProvider slot="race">
+          <RaceView />
+          <ThroughputPanel />
+          <LanesPanel />
+          <ResultsPanel />
+        </RunSlotProvider>
       </div>
     </main>
   );

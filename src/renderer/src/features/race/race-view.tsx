@@ -2,8 +2,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { fastestOf } from '../../../../shared/ranking';
 import type { RunView } from '../../../../shared/views';
-import type { RunPhase } from '../../store/run-slice';
+import { formatTimeOfDay } from '../../../../shared/format';
+import { scenarioInfo } from '../../../../shared/scenarios';
 import { selectOffline } from '../../store/connection-slice';
+import { selectRunOnScreen, type RunPhase, type RunState } from '../../store/run-slice';
+import { scenarioSettingsText } from '../../store/run-lesson-summary';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { EmptyState, Panel } from '../../ui/panel';
 import { RaceRow } from './race-row';
@@ -26,6 +30,22 @@ function phaseText(phase: RunPhase, preparing: string | null, view: RunView | nu
   }
 }
 
+/** Which run this view shows, with its settings: its own, live or finished — never another view's. */
+function RunCaption({ run }: { readonly run: RunState }): ReactNode {
+  const summary = run.view?.run ?? null;
+  const scenario = summary?.scenario ?? run.request?.scenario;
+  const params = summary?.params ?? run.request?.params;
+  if (!scenario || !params) return null;
+  const when = summary ? ` · started ${formatTimeOfDay(summary.startedAt)}` : '';
+  return (
+    <p className="run-caption" data-run-id={summary?.runId ?? run.runId ?? undefined}>
+      <span className="muted">{summary ? 'Showing' : 'Running'}:</span> {scenarioInfo(scenario).title} —{' '}
+      {scenarioSettingsText(scenario, params)}
+      <span className="muted">{when}</span>
+    </p>
+  );
+}
+
 function fastestModel(view: RunView | null): string | undefined {
   if (!view) return undefined;
   return fastestOf(view.run.results)?.model;
@@ -37,18 +57,19 @@ export function RaceView({
 }: {
   readonly emptyText?: string;
 }): ReactNode {
-  const models = useLab((s) => s.run.models);
-  const phase = useLab((s) => s.run.phase);
-  const preparing = useLab((s) => s.run.preparing);
-  const view = useLab((s) => s.run.view);
-  const error = useLab((s) => s.run.error);
+  const slot = useRunSlot();
+  const run = useLab((s) => selectRunOnScreen(s, slot));
+  const { models, phase, preparing, view, error } = run;
+  const forecast = phase === 'idle' ? null : run.forecast;
   const fallbackTotal = useLab((s) => {
-    for (const snapshot of Object.values(s.run.snapshots)) if (snapshot) return snapshot.total;
+    for (const snapshot of Object.values(selectRunOnScreen(s, slot).snapshots))
+      if (snapshot) return snapshot.total;
     return 0;
   });
   const fastest = fastestModel(view);
   // A run under way while the engine is out of reach: what is shown is where it was when the link dropped.
-  const disconnected = useLab((s) => selectOffline(s) && s.connection.everOpened && s.run.phase !== 'idle');
+  const linkLost = useLab((s) => selectOffline(s) && s.connection.everOpened);
+  const disconnected = linkLost && phase !== 'idle';
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
     // Run was pressed (or R): the live race comes into view, wherever the form had been scrolled to.
@@ -72,14 +93,22 @@ export function RaceView({
           <strong>Run failed:</strong> {error}
         </div>
       )}
+      <RunCaption run={run} />
+      {forecast && (
+        <p className="race-forecast" role="note">
+          {forecast.message}
+        </p>
+      )}
       {models.length === 0 ? (
         <EmptyState>{emptyText}</EmptyState>
       ) : (
-        <ol className="race-rows">
-          {models.map((model) => (
-            <RaceRow key={model} model={model} fallbackTotal={fallbackTotal} fastest={model === fastest} />
-          ))}
-        </ol>
+        <div className="race-rows-box">
+          <ol className="race-rows">
+            {models.map((model) => (
+              <RaceRow key={model} model={model} fallbackTotal={fallbackTotal} fastest={model === fastest} />
+            ))}
+          </ol>
+        </div>
       )}
     </Panel>
   );

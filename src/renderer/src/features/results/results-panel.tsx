@@ -1,10 +1,15 @@
-/** Results: the verdict, the comparison table, the answer check, the run's settings and its exports. */
+/** Results: the verdict, the comparison table, the answer check, what CPython measured, the run's settings and its exports. */
 import type { ReactNode } from 'react';
+import { selectRunOnScreen } from '../../store/run-slice';
 import { useLab } from '../../store/store-context';
+import { useRunSlot } from '../../ui/run-slot';
+import { withoutBusyNotice } from '../../../../shared/machine-load';
+import { BusyMachineNotice } from '../../ui/busy-machine-notice';
 import { EmptyState, Panel } from '../../ui/panel';
 import { ExportButtons } from './export-buttons';
 import { ResultsTable } from './results-table';
 import { answerSummary } from './results-rows';
+import { PythonMeasurements } from '../python/python-measurements';
 import { RunFacts } from './run-facts';
 import './results.css';
 
@@ -20,9 +25,9 @@ function AnswerCheck({ ok, text }: ReturnType<typeof answerSummary>): ReactNode 
 
 /** The results panel. */
 export function ResultsPanel(): ReactNode {
-  const view = useLab((s) => s.run.view);
-  const finished = useLab((s) => s.run.finished);
-  const active = useLab((s) => s.run.phase !== 'idle');
+  const slot = useRunSlot();
+  const { view, finished, phase } = useLab((s) => selectRunOnScreen(s, slot));
+  const active = phase !== 'idle';
   const results = view?.run.results ?? finished;
   if (results.length === 0) {
     return (
@@ -41,9 +46,10 @@ export function ResultsPanel(): ReactNode {
       className="results"
       aside={view ? <span className="muted">{view.run.title}</span> : <span className="muted">so far</span>}
     >
+      {view && <BusyMachineNotice load={view.run.load} />}
       {view && (
         <p className="verdict">
-          <span className="verdict-label">Verdict</span> {view.verdict}
+          <span className="verdict-label">Verdict</span> {withoutBusyNotice(view.verdict, view.run.load)}
         </p>
       )}
       <ResultsTable
@@ -52,6 +58,7 @@ export function ResultsPanel(): ReactNode {
         final={view !== null}
       />
       <AnswerCheck {...answerSummary(results, view !== null)} />
+      {view && <PythonMeasurements results={view.run.results} scenario={view.run.scenario} />}
       {view && <RunFacts run={view.run} />}
       {view && <ExportButtons runId={view.run.runId} />}
     </Panel>

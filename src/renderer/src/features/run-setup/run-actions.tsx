@@ -1,6 +1,6 @@
 /** Run, Cancel and Reset, with the reason Run is disabled when it is. */
 import type { ReactNode } from 'react';
-import { selectRunActive } from '../../store/run-slice';
+import { selectLiveIn, selectRunActive } from '../../store/run-slice';
 import { selectOffline } from '../../store/connection-slice';
 import { selectRunBlocker } from '../../store/setup-slice';
 import { useController, useLab } from '../../store/store-context';
@@ -9,6 +9,8 @@ import { useController, useLab } from '../../store/store-context';
 export function RunActions(): ReactNode {
   const controller = useController();
   const active = useLab(selectRunActive);
+  // Cancel cancels this view's run; a lesson's run is cancelled in its lesson.
+  const mine = useLab((s) => selectLiveIn(s, 'race'));
   const phase = useLab((s) => s.run.phase);
   const blocker = useLab(selectRunBlocker);
   const defaultsRestored = useLab((s) => s.defaultsRestored);
@@ -22,8 +24,8 @@ export function RunActions(): ReactNode {
         <button
           type="button"
           className="button"
-          disabled={!active || phase === 'cancelling' || offline}
-          title={active && offline ? 'Not connected to the engine' : undefined}
+          disabled={!mine || phase === 'cancelling' || offline}
+          title={mine && offline ? 'Not connected to the engine' : undefined}
           onClick={() => void controller.cancelRun()}
         >
           Cancel
@@ -33,9 +35,9 @@ export function RunActions(): ReactNode {
         </button>
       </div>
       <p className="hint run-blocker" aria-live="polite">
-        {phase === 'cancelling'
+        {mine && phase === 'cancelling'
           ? 'Cancelling…'
-          : active
+          : mine
             ? offline
               ? 'Not connected to the engine.'
               : null

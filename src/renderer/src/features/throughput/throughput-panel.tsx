@@ -1,9 +1,11 @@
 /** Throughput over time: one line per model, drawn by chart.js, fed from the store imperatively. */
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
 import { createThroughputChart } from '../../charts/throughput-chart';
 import { useStoreChart } from '../../charts/use-store-chart';
-import { selectLiveChartInput } from '../../store/run-slice';
+import type { LabState } from '../../store/lab-store';
+import { selectLiveChartInput, selectRunOnScreen } from '../../store/run-slice';
+import { useRunSlot } from '../../ui/run-slot';
 import { useLab } from '../../store/store-context';
 import { Panel } from '../../ui/panel';
 import './throughput.css';
@@ -11,9 +13,13 @@ import './throughput.css';
 /** The throughput panel; React renders it once per run at most, the chart updates on its own. */
 export function ThroughputPanel(): ReactNode {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useStoreChart(canvasRef, createThroughputChart, selectLiveChartInput, shallow);
+  const slot = useRunSlot();
+  const select = useMemo(() => (s: LabState) => selectLiveChartInput(s, slot), [slot]);
+  useStoreChart(canvasRef, createThroughputChart, select, shallow);
   const hasData = useLab((s) =>
-    Object.values(s.run.snapshots).some((snapshot) => (snapshot?.throughput.length ?? 0) > 0),
+    Object.values(selectRunOnScreen(s, slot).snapshots).some(
+      (snapshot) => (snapshot?.throughput.length ?? 0) > 0,
+    ),
   );
   return (
     <Panel

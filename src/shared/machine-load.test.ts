@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUSY_MACHINE_RULE,
+  busyMachine,
+  describeLoad,
+  withBusyNotice,
+  withoutBusyNotice,
+  type LoadWindow,
+} from './machine-load';
+
+const window = (during: string, otherCpuPercent: number, ms = 1000): LoadWindow => ({
+  during,
+  otherCpuPercent,
+  ms,
+});
+
+describe('the busy-machine rule', () => {
+  it('calls the machine busy when other processes used more than 20% of it while a model ran', () => {
+    expect(BUSY_MACHINE_RULE.otherCpuPercent).toBe(20);
+    const busy = busyMachine({
+      windows: [window('before', 2), window('sequential', 5), window('threads', 20.5)],
+    });
+    expect(busy?.worst.during).toBe('threads');
+    expect(busy?.reason).toBe('the machine was busy (other processes used 21% of its CPU while threads ran)');
+    expect(busy?.notice).toBe(
+      'The machine was busy: these numbers are unreliable. Other processes used 21% of its CPU while threads ran; the lab calls a machine busy above 20%.',
+    );
+  });
+
+  it('calls it busy from the second before the run too', () => {
+    expect(busyMachine({ windows: [window('before', 93), window('threads', 3)] })?.notice).toContain(
+      'Other processes used 93% of its CPU in the second before the run',
+    );
+  });
+
+  it('keeps a machine at the limit, or below it everywhere, quiet', () => {
+    expect(busyMachine({ windows: [window('before', 20), window('threads', 19.9)] })).toBeNull();
+    expect(busyMachine({ windows: [] })).toBeNull();
+    expect(busyMachine(undefined)).toBeNull();
+  });
+
+  it('does not judge from a stretch too short to measure, however busy it read', () => {
+    const short = window('async', 100, BUSY_MACHINE_RULE.minWindowMs - 1);
+    expect(busyMachine({ windows: [short, window('sequential', 1)] })).toBeNull();
+    const long = window('async', 100, BUSY_MACHINE_RULE.minWindowMs);
+    expect(busyMachine({ windows: [long] })?.worst.during).toBe('async');
+  });
+
+  it('words the busiest stretch, busy or not', () => {
+    expect(describeLoad({ windows: [window('before', 1.5), window('processes', 4)] })).toBe(
+      'other processes: 4.0% of the CPU at most (while processes ran)',
+    );
+    expect(describeLoad({ windows: [window('lesson', 30)] })).toBe(
+      'other processes: 30% of the CPU at most (while the lesson ran)',
+    );
+    expect(describeLoad(undefined)).toBe('other processes: not measured');
+  });
+});
+
+describe('the verdict and the notice', () => {
+  const busy = { windows: [window('threads', 90)] };
+  it('puts the notice before the sentence on a busy machine, and takes it off where it is shown apart', () => {
+    const verdict = withBusyNotice('threads ran 1.90× faster than sequential.', busy);
+    expect(verdict).toBe(
+      'The machine was busy: these numbers are unreliable. Other processes used 90% of its CPU while threads ran; the lab calls a machine busy above 20%. As measured: threads ran 1.90× faster than sequential.',
+    );
+    expect(withoutBusyNotice(verdict, busy)).toBe('As measured: threads ran 1.90× faster than sequential.');
+    expect(withBusyNotice('x.', { windows: [] })).toBe('x.');
+    expect(withoutBusyNotice('x.', undefined)).toBe('x.');
+  });
+});
