@@ -95,8 +95,8 @@ export async function pythonSection(
     name: '(i) py-threads CPU speedup over py-sequential (the real GIL)',
     measured: fmt(result.pyThreads),
     ratio: result.pyThreads ?? Number.NaN,
-    target: 'about 1 (<= 1.3)',
-    met: result.pyThreads !== null && result.pyThreads <= 1.3,
+    target: "no speedup (<= 1.10, the claim's tolerance)",
+    met: result.pyThreads !== null && result.pyThreads <= 1.1,
   });
   report({
     name: `(i) py-processes CPU speedup over py-sequential vs ideal min(cores, tasks) = ${ideal}`,

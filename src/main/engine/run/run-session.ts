@@ -214,6 +214,7 @@ export async function runScenario(
         ...(before ? [before] : []),
         ...measured.flatMap((model) => (model.load ? [model.load] : [])),
       ],
+      work: info.kind,
     },
     ...(incidents.size > 0 ? { incidents: [...incidents.values()] } : {}),
   };
