@@ -6,13 +6,10 @@
  * the final result. Followers are cheap on purpose: they read frames without parsing them, as far as
  * telling a result from a snapshot needs.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { RunView, SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
+import { serveForBench } from './serve';
 
 /** What the room benchmark measured. */
 export interface RoomResult {
@@ -34,31 +31,19 @@ const INSTRUCTOR = 'bench-instructor-token-0123456789';
 const ATTENDEE = 'bench-attendee-token-0123456789';
 const FINISHED = Buffer.from('{"type":"event","event":"run:finished"');
 
+async function serve(root: string): Promise<Served> {
+  const server = await serveForBench(
+    root,
+    'room',
+    ['--token', INSTRUCTOR, '--attendee-token', ATTENDEE],
+    true,
+  );
+  return { origin: new URL(server.url).origin, stop: () => server.stop() };
+}
+
 interface Served {
   readonly origin: string;
   stop(): void;
-}
-
-async function serve(root: string): Promise<Served> {
-  // Its own data and working folders: benchmark runs do not belong in the user's history.
-  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-bench-room-'));
-  const server = spawn(
-    process.execPath,
-    [join(root, 'bin/concurrency-lab.js'), 'serve', '--token', INSTRUCTOR, '--attendee-token', ATTENDEE],
-    {
-      cwd: sandbox,
-      env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  const url = await new Promise<string>((done) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) done(out.split('\n')[0]!.trim());
-    });
-  });
-  return { origin: new URL(url).origin, stop: () => server.kill('SIGTERM') };
 }
 
 function connect(origin: string, token: string): Promise<WebSocket> {

@@ -3,14 +3,12 @@
  * Measures the renderer's frame times (gaps between animation frames, in the page) and the server's
  * main-process event-loop delay (its own system:stats, one histogram per second) during the run.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
 import type { SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
+import { serveForBench } from './serve';
 
 /** What the streaming benchmark measured. */
 export interface StreamingResult {
@@ -37,21 +35,8 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
     (p) => p && existsSync(p),
   );
   if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH)');
-  // Its own data and working folders: a 500,000-task benchmark run does not belong in the user's history.
-  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-bench-'));
-  const server = spawn(process.execPath, [join(root, 'bin/concurrency-lab.js'), 'serve'], {
-    cwd: sandbox,
-    env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((done) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) done(out.split('\n')[0]!.trim());
-    });
-  });
-  const origin = new URL(url).origin;
+  const server = await serveForBench(root, 'streaming');
+  const origin = new URL(server.url).origin;
   const stats: SystemStats[] = [];
   const snapshotTimes: number[] = [];
   let largestSnapshot = 0;
@@ -99,7 +84,7 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(url);
+    await page.goto(server.url);
     await page.getByLabel('Scenario').selectOption('io-sleep');
     await page.getByLabel('Tasks', { exact: true }).fill(String(tasks));
     await page.getByLabel('Task time', { exact: true }).fill('1');
@@ -144,6 +129,6 @@ export async function streamingBenchmark(root: string, tasks = 100_000): Promise
   } finally {
     await browser.close();
     socket.close();
-    server.kill('SIGTERM');
+    server.stop();
   }
 }

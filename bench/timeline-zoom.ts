@@ -8,11 +8,9 @@
  * posted in it, which runs once that frame is drawn and painted). Not the gap between frames: at
  * 60 Hz that sits at 16.7 ms however little a frame costs.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { serveForBench } from './serve';
 
 /** What the zoom benchmark measured. */
 export interface TimelineZoomResult {
@@ -65,31 +63,13 @@ async function installMeter(page: Page): Promise<void> {
   });
 }
 
-/** Starts `concurrency-lab serve` in a sandbox of its own; resolves with its URL and a stop function. */
-async function serve(root: string): Promise<{ url: string; stop: () => void }> {
-  const sandbox = mkdtempSync(join(tmpdir(), 'concurrency-lab-bench-zoom-'));
-  const server = spawn(process.execPath, [join(root, 'bin/concurrency-lab.js'), 'serve'], {
-    cwd: sandbox,
-    env: { ...process.env, CONCURRENCY_LAB_DATA_DIR: join(sandbox, 'data') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((done) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) done(out.split('\n')[0]!.trim());
-    });
-  });
-  return { url, stop: () => server.kill('SIGTERM') };
-}
-
 /** Runs the benchmark; `tasks` smaller than 100,000 checks that it works. */
 export async function timelineZoomBenchmark(root: string, tasks = 100_000): Promise<TimelineZoomResult> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
     (p) => p && existsSync(p),
   );
   if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH)');
-  const server = await serve(root);
+  const server = await serveForBench(root, 'zoom');
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],

@@ -78,7 +78,9 @@ describe('cluster flags', () => {
     [['--tls-cert', '/etc/hostname'], /^--tls-cert and --tls-key go together/],
     [['--tls-cert', '/no/cert.pem', '--tls-key', '/no/key.pem'], /^--tls-cert: no file at \/no\/cert\.pem$/],
     [['--nats-server', '/no/nats-server'], /^--nats-server: no file at/],
-    [['--open'], /^--open is not a cluster flag/],
+    [['--open'], /^unknown flag --open \(see: concurrency-lab cluster --help\)$/],
+    [['--port'], /^--port needs a value: an integer from 0 to 65535/],
+    [['--host', 'a', '--host', 'b'], /^--host is given twice/],
   ])('refuses %j in one line naming the flag', (args, message) => {
     expect(usageError(args)).toMatch(message);
   });

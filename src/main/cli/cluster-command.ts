@@ -1,6 +1,5 @@
 /** `concurrency-lab cluster`: a NATS server for a room, the command attendees type to join, and who joined. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ClusterWatch, type ClusterEvent } from '../engine/models/distributed/cluster-watch';
 import { locateNatsServer } from '../engine/models/distributed/nats-server-locator';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../engine/models/distributed/room-server';
 import type { WorkerInfo } from '../engine/models/distributed/worker-roster';
 import type { CliIo } from './run-command';
+import { parseFlags } from './cli-flags';
 import { UsageError } from './usage-error';
 
 /** The port NATS servers use unless told otherwise. */
@@ -44,29 +44,18 @@ export interface ClusterOptions {
 
 /** Parses cluster flags, or throws a UsageError naming the flag and what is allowed. */
 export function parseClusterArgs(args: readonly string[]): ClusterOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-        'nats-server': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    const flag = /(--[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new UsageError(
-      flag
-        ? `${flag} is not a cluster flag or needs a value (see: concurrency-lab cluster --help)`
-        : String(error),
-    );
-  }
+  const values = parseFlags(
+    args,
+    {
+      host: { type: 'string', hint: 'an address, e.g. 127.0.0.1 or 0.0.0.0' },
+      port: { type: 'string', numeric: true, hint: 'an integer from 0 to 65535' },
+      'tls-cert': { type: 'string', hint: 'a certificate file' },
+      'tls-key': { type: 'string', hint: "the certificate's private key file" },
+      'nats-server': { type: 'string', hint: 'the nats-server binary' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'cluster',
+  );
   const portText = typeof values.port === 'string' ? values.port : String(NATS_PORT);
   const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535)

@@ -53,7 +53,11 @@ describe('worker flags', () => {
       /^--concurrency must be an integer from 1 to 64/,
     ],
     [['--server', 'nats://lab:4222', '--tls-ca', '/no/ca.pem'], /^--tls-ca: no file at/],
-    [['--server', 'nats://lab:4222', '--bogus'], /^--bogus is not a worker flag/],
+    [
+      ['--server', 'nats://lab:4222', '--bogus'],
+      /^unknown flag --bogus \(see: concurrency-lab worker --help\)$/,
+    ],
+    [['--server', 'nats://lab:4222', 'extra'], /^unexpected argument "extra"/],
   ])('refuses %j in one line naming the flag', (args, message) => {
     expect(usageError(args)).toMatch(message);
   });

@@ -1,12 +1,12 @@
 /** `concurrency-lab worker`: this machine joins a lab as worker processes, through the lab's NATS server. */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { WorkerSupervisor } from '../engine/models/distributed/worker-supervisor';
 import type { EngineOptions } from '../engine/run/run-session';
 import type { ConnectionSettings } from '../../workers/protocol/distributed/connection';
 import { remoteWorkerPolicy } from '../../workers/protocol/distributed/worker-host';
 import type { CliIo } from './run-command';
 import { connectionFromFlags, SERVER_FLAG_OPTIONS } from './server-flags';
+import { parseFlags } from './cli-flags';
 import { UsageError } from './usage-error';
 
 export { parseServerFlag } from './server-flags';
@@ -40,26 +40,15 @@ export interface WorkerOptions {
 
 /** Parses worker flags, or throws a UsageError naming the flag and what is allowed. */
 export function parseWorkerArgs(args: readonly string[], cores = availableParallelism()): WorkerOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        ...SERVER_FLAG_OPTIONS,
-        concurrency: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    const flag = /(--[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new UsageError(
-      flag
-        ? `${flag} is not a worker flag or needs a value (see: concurrency-lab worker --help)`
-        : String(error),
-    );
-  }
+  const values = parseFlags(
+    args,
+    {
+      ...SERVER_FLAG_OPTIONS,
+      concurrency: { type: 'string', numeric: true, hint: `an integer from 1 to ${MAX_CONCURRENCY}` },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'worker',
+  );
   const none: ConnectionSettings = { url: '', auth: { kind: 'none' } };
   if (values.help === true) return { connection: none, concurrency: 1, help: true };
   if (typeof values.server !== 'string')
