@@ -21,6 +21,7 @@ import { LaneTracks, type LaneBudget } from './lane-tracks';
 import { describeError, describeOutput } from './output-text';
 import { percentiles } from './stats';
 import { TASK_STATUS, type TaskColumns } from './task-columns';
+import { TextColumn } from './text-column';
 import { ThroughputSeries } from './throughput-series';
 
 const Status = {
@@ -55,7 +56,7 @@ export class RunRecorder {
   private gilTrack: GilTrack | null = null;
   private gilHolds: GilHolds | null = null;
   /** Each settled task's output in words, or its error, for the timeline's tooltip. */
-  private readonly texts: (string | undefined)[];
+  private readonly texts: TextColumn;
   private peakRss = 0;
   private expectedMs: number | null = null;
 
@@ -69,7 +70,7 @@ export class RunRecorder {
     this.startedAt = new Float64Array(total);
     this.endedAtByTask = new Float64Array(total);
     this.laneOf = new Int32Array(total).fill(-1);
-    this.texts = new Array<string | undefined>(total).fill(undefined);
+    this.texts = new TextColumn(total);
     this.tracks = new LaneTracks(budget);
   }
 
@@ -137,7 +138,7 @@ export class RunRecorder {
         this.endedAtByTask[task] = end;
         this.tracks.end(lane, start, end, !ok);
         this.series.add(end, end - start);
-        this.texts[task] = ok ? describeOutput(event.output) : describeError(event.error);
+        this.texts.set(task, ok ? describeOutput(event.output) : describeError(event.error));
         if (ok) this.completedCount++;
         else {
           this.failedCount++;
@@ -297,10 +298,10 @@ export class RunRecorder {
     return percentiles(this.collect((i) => Math.max(0, this.startedAt[i]! - this.queuedAt[i]!)));
   }
 
-  /** Every settled task, in task order. */
-  timeline(): TaskRecord[] {
+  /** The settled tasks among tasks [from, to), in task order (a whole run's timeline is built in slices). */
+  timeline(from = 0, to = this.total): TaskRecord[] {
     const records: TaskRecord[] = [];
-    for (let task = 0; task < this.total; task++) {
+    for (let task = from; task < Math.min(to, this.total); task++) {
       const status = this.status[task];
       if (status !== Status.Done && status !== Status.Failed) continue;
       records.push({
@@ -331,12 +332,13 @@ export class RunRecorder {
     };
   }
 
-  private collect(pick: (task: number) => number): number[] {
-    const values: number[] = [];
+  private collect(pick: (task: number) => number): Float64Array {
+    const values = new Float64Array(this.completedCount + this.failedCount);
+    let count = 0;
     for (let task = 0; task < this.total; task++) {
       const status = this.status[task];
-      if (status === Status.Done || status === Status.Failed) values.push(pick(task));
+      if (status === Status.Done || status === Status.Failed) values[count++] = pick(task);
     }
-    return values;
+    return values.subarray(0, count);
   }
 }

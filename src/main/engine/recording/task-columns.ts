@@ -6,6 +6,7 @@
 import type { ModelId } from '../../../shared/models';
 import type { Lane, TaskRecord } from '../../../shared/results';
 import type { GilHolds } from './gil-holds';
+import type { TaskTexts } from './text-column';
 
 /** How far a task got, as the status column stores it. */
 export const TASK_STATUS = { pending: 0, queued: 1, running: 2, done: 3, failed: 4 } as const;
@@ -20,7 +21,7 @@ export interface TaskColumns {
   readonly startedAt: Float64Array;
   readonly endedAt: Float64Array;
   /** Each task's output in words (done) or error (failed); null when the run did not keep them. */
-  readonly texts: readonly (string | undefined)[] | null;
+  readonly texts: TaskTexts | null;
   /** Every GIL turn, for models with a GIL whose turns were kept. */
   readonly holds: GilHolds | null;
   /** A lane's label ("thread 3"). */

@@ -4,7 +4,7 @@ import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { finalState } from '../../../shared/ranking';
-import type { ModelResult } from '../../../shared/results';
+import type { ModelResult, TaskRecord } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { MODEL_ENGINES } from '../models/registry';
@@ -52,6 +52,8 @@ export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
 };
 
 const MEMORY_SAMPLE_MS = 100;
+/** Tasks whose records are built in one turn of the event loop when a model ends. */
+const TIMELINE_SLICE = 10_000;
 /**
  * A live snapshot at least this often while tasks run, events or not: a CPython task can take
  * seconds, and the elapsed time, the running lanes and the ETA must keep moving meanwhile.
@@ -173,8 +175,11 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   await nextTurn();
   const lanes = recorder.lanes();
   await nextTurn();
-  const timeline = recorder.timeline();
-  await nextTurn();
+  const timeline: TaskRecord[] = [];
+  for (let from = 0; from < total; from += TIMELINE_SLICE) {
+    timeline.push(...recorder.timeline(from, from + TIMELINE_SLICE));
+    await nextTurn();
+  }
   return {
     model,
     state,

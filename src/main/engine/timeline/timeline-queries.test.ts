@@ -21,7 +21,7 @@ function columns(records: TaskRecord[], texts?: string[]): TaskColumns {
   const base = columnsFromRecords('sequential', records.length, records, [
     { index: 0, label: 'calling thread' },
   ]);
-  return texts ? { ...base, texts } : base;
+  return texts ? { ...base, texts: { get: (task) => texts[task] } } : base;
 }
 
 const ask = { runId: 'r', model: 'sequential' as const, lane: 0, limit: 5 };

@@ -42,7 +42,7 @@ function detailOf(columns: TaskColumns, task: number): TaskDetail {
     queuedAt: micro(columns.queuedAt[task]!),
     startedAt: micro(columns.startedAt[task]!),
     endedAt: running ? null : micro(columns.endedAt[task]!),
-    text: running ? null : (columns.texts?.[task] ?? null),
+    text: running ? null : (columns.texts?.get(task) ?? null),
   };
 }
 
