@@ -73,3 +73,26 @@ describe('quantileSorted', () => {
     }
   });
 });
+
+describe('percentiles by selection', () => {
+  it('match the sorted list’s quantiles on random, sorted, reversed and repeated values', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 100;
+    const lists = [
+      Array.from({ length: 100_001 }, random),
+      Array.from({ length: 2_000 }, (_, i) => i * 0.5),
+      Array.from({ length: 2_000 }, (_, i) => 2_000 - i),
+      Array.from({ length: 999 }, (_, i) => i % 3),
+      Array.from({ length: 50 }, () => 4.5),
+      [2, 1],
+    ];
+    for (const values of lists) {
+      const sorted = Float64Array.from(values).sort();
+      expect(percentiles(values)).toEqual({
+        p50: quantileSorted(sorted, 0.5),
+        p95: quantileSorted(sorted, 0.95),
+        max: sorted[sorted.length - 1],
+      });
+    }
+  });
+});
