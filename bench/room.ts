@@ -21,6 +21,12 @@ export interface RoomResult {
   /** Worst per-second p99 of the serving process's event-loop delay, ms. */
   readonly loopP99WorstAloneMs: number;
   readonly loopP99WorstFollowedMs: number;
+  /** Seconds of each run whose p99 passed 10 ms: alone, then followed. */
+  readonly secondsOver10Alone: number;
+  readonly secondsOver10Followed: number;
+  readonly seconds: number;
+  /** The worst event-loop delay while a finished run was saved to the history (after run:finished), ms. */
+  readonly saveStallWorstMs: number;
   readonly followersFinished: number;
   readonly followersDropped: number;
   /** Bytes the followers received in all. */
@@ -87,7 +93,34 @@ async function measuredRun(
       payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 } },
     }),
   );
-  return { view: await finished, loopP99s };
+  const view = await finished;
+  if (process.env.BENCH_PER_SECOND)
+    console.error(`per-second p99: ${loopP99s.map((v) => v.toFixed(1)).join(' ')}`); // TEMP
+  return { view, loopP99s };
+}
+
+/**
+ * Waits until the finished run is in the history (its save follows run:finished) and one more
+ * second of stats has come; resolves with the worst event-loop delay the serving process had meanwhile.
+ */
+function saved(instructor: WebSocket): Promise<number> {
+  let worstMs = 0;
+  let inHistory = false;
+  return new Promise((done) => {
+    const onMessage = (data: Buffer): void => {
+      const message = JSON.parse(data.toString()) as WsServerMessage;
+      if (message.type !== 'event') return;
+      if (message.event === 'history:changed') inHistory = true;
+      if (message.event === 'system:stats') {
+        worstMs = Math.max(worstMs, (message.payload as SystemStats).eventLoopDelay.max);
+        if (inHistory) {
+          instructor.off('message', onMessage);
+          done(worstMs);
+        }
+      }
+    };
+    instructor.on('message', onMessage);
+  });
 }
 
 const totalWall = (view: RunView): number => view.run.results.reduce((sum, r) => sum + r.wallMs, 0);
@@ -98,6 +131,8 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
   try {
     const instructor = await connect(served.origin, INSTRUCTOR);
     const alone = await measuredRun(instructor, tasks);
+    // Each run is measured on its own: the next starts once the last is saved (reported apart).
+    const aloneSaveStallMs = await saved(instructor);
 
     let bytes = 0;
     let finishedCount = 0;
@@ -118,6 +153,7 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
       }
     });
     const followed = await measuredRun(instructor, tasks);
+    const followedSaveStallMs = await saved(instructor);
     await Promise.race([allFinished, new Promise((r) => setTimeout(r, 30_000))]);
     for (const window of windows) window.close();
     instructor.close();
@@ -128,6 +164,10 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
       wallFollowedMs: totalWall(followed.view),
       loopP99WorstAloneMs: Math.max(0, ...alone.loopP99s),
       loopP99WorstFollowedMs: Math.max(0, ...followed.loopP99s),
+      secondsOver10Alone: alone.loopP99s.filter((p99) => p99 > 10).length,
+      secondsOver10Followed: followed.loopP99s.filter((p99) => p99 > 10).length,
+      seconds: followed.loopP99s.length,
+      saveStallWorstMs: Math.max(aloneSaveStallMs, followedSaveStallMs),
       followersFinished: finishedCount,
       followersDropped: dropped,
       bytesToFollowers: bytes,

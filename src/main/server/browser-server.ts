@@ -38,7 +38,7 @@ export interface BrowserServerOptions {
   /** The room's tokens; null serves everyone as the instructor (loopback only: serve checks). */
   readonly tokens: RoomTokens | null;
   readonly maxClients?: number;
-  readonly fanOut?: FanOutLimits;
+  readonly fanOut?: Partial<FanOutLimits>;
   readonly requests?: RequestLimits;
   /** This machine's addresses and name; tests pass their own. */
   readonly machine?: MachineNames;
@@ -119,7 +119,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
 
-  const fanOut = new EventFanOut(service, options.fanOut ?? DEFAULT_FAN_OUT_LIMITS, options.onDrop);
+  const fanOut = new EventFanOut(service, { ...DEFAULT_FAN_OUT_LIMITS, ...options.fanOut }, options.onDrop);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_REQUEST_BYTES });
   let nextClient = 1;
   server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -5,6 +5,11 @@
  * queued, live frames (snapshots, stats, heartbeats, the cluster's state) to it are skipped, since the next one
  * supersedes them; above `maxBufferedBytes` for `dropAfterMs`, or above twice that at any moment, it
  * is dropped with a close reason. Results, room changes and lesson rows are never skipped.
+ *
+ * Writing costs too: a 100,000-task run's final view written into 100 sockets is tens of megabytes of
+ * copying. Sends go through one queue, at most `bytesPerTurn` of them in a turn of the event loop and
+ * the rest in the next turns, so the engine and every window's requests get the loop in between; the
+ * queue is first in, first out, so each window still gets its frames in the order they were emitted.
  */
 import type { WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/ipc';
@@ -16,6 +21,8 @@ export interface FanOutLimits {
   readonly skipLiveAboveBytes: number;
   readonly maxBufferedBytes: number;
   readonly dropAfterMs: number;
+  /** Bytes written to sockets in one turn of the event loop before the rest waits for the next turn. */
+  readonly bytesPerTurn: number;
 }
 
 /** The defaults: a finished 100,000-task run's view fits well under the cap. */
@@ -23,6 +30,7 @@ export const DEFAULT_FAN_OUT_LIMITS: FanOutLimits = {
   skipLiveAboveBytes: 512 * 1024,
   maxBufferedBytes: 4 * 1024 * 1024,
   dropAfterMs: 5_000,
+  bytesPerTurn: 1024 * 1024,
 };
 
 /** Close code for a window dropped for not reading (policy violation). */
@@ -33,6 +41,15 @@ interface Window {
   readonly caller: LabCaller;
   /** When its queue first went over the cap, while it stays there. */
   overSince: number | null;
+}
+
+/** A frame on its way to the windows that were open when it was emitted. */
+interface Pending {
+  readonly frame: Buffer;
+  readonly live: boolean;
+  readonly windows: readonly Window[];
+  /** The next window to write it to. */
+  next: number;
 }
 
 /** Whether a frame is superseded by the next of its kind, so a slow window can miss it. */
@@ -48,6 +65,8 @@ function isLive(event: LabEvent): boolean {
 export class EventFanOut {
   private readonly windows = new Set<Window>();
   private readonly unsubscribe: () => void;
+  private readonly queue: Pending[] = [];
+  private flushing: NodeJS.Immediate | null = null;
 
   constructor(
     service: LabService,
@@ -74,39 +93,64 @@ export class EventFanOut {
   /** Stops listening to the service and closes every socket. */
   close(): void {
     this.unsubscribe();
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = null;
+    this.queue.length = 0;
     for (const window of this.windows) window.socket.terminate();
     this.windows.clear();
+  }
+
+  /** Frames waiting for a later turn, all windows counted (for tests and the bench). */
+  get queued(): number {
+    return this.queue.reduce((sum, pending) => sum + pending.windows.length - pending.next, 0);
   }
 
   private broadcast(event: LabEvent): void {
     if (this.windows.size === 0) return;
     const frame = Buffer.from(JSON.stringify({ type: 'event', event: event.event, payload: event.payload }));
-    const live = isLive(event);
+    this.queue.push({ frame, live: isLive(event), windows: [...this.windows], next: 0 });
+    // Frames emitted while older ones wait go behind them: a window's frames keep their order.
+    if (!this.flushing) this.flush();
+  }
+
+  /** Writes queued frames until this turn's bytes are spent; the rest waits for the next turn. */
+  private flush(): void {
+    this.flushing = null;
+    let budget = this.limits.bytesPerTurn;
     const now = this.now();
-    for (const window of this.windows) {
-      const { socket } = window;
-      if (socket.readyState !== socket.OPEN) continue;
-      const queued = socket.bufferedAmount;
-      const { maxBufferedBytes, dropAfterMs, skipLiveAboveBytes } = this.limits;
-      if (queued > maxBufferedBytes) window.overSince ??= now;
-      else window.overSince = null;
-      if (queued + (live ? 0 : frame.length) > 2 * maxBufferedBytes) {
-        this.drop(
-          window,
-          `send buffer passed ${megabytes(2 * maxBufferedBytes)}: this window stopped reading`,
-        );
-        continue;
+    while (this.queue.length > 0 && budget > 0) {
+      const pending = this.queue[0]!;
+      while (pending.next < pending.windows.length && budget > 0) {
+        const window = pending.windows[pending.next++]!;
+        if (this.send(window, pending.frame, pending.live, now)) budget -= pending.frame.length;
       }
-      if (window.overSince !== null && now - window.overSince >= dropAfterMs) {
-        this.drop(
-          window,
-          `send buffer stayed over ${megabytes(maxBufferedBytes)} for ${dropAfterMs / 1000} s: this window is too slow`,
-        );
-        continue;
-      }
-      if (live && queued > skipLiveAboveBytes) continue;
-      socket.send(frame, { binary: false });
+      if (pending.next >= pending.windows.length) this.queue.shift();
     }
+    if (this.queue.length > 0) this.flushing = setImmediate(() => this.flush());
+  }
+
+  /** Writes a frame to one window unless it is gone, too slow, or may miss a live frame; whether it wrote. */
+  private send(window: Window, frame: Buffer, live: boolean, now: number): boolean {
+    const { socket } = window;
+    if (!this.windows.has(window) || socket.readyState !== socket.OPEN) return false;
+    const queued = socket.bufferedAmount;
+    const { maxBufferedBytes, dropAfterMs, skipLiveAboveBytes } = this.limits;
+    if (queued > maxBufferedBytes) window.overSince ??= now;
+    else window.overSince = null;
+    if (queued + (live ? 0 : frame.length) > 2 * maxBufferedBytes) {
+      this.drop(window, `send buffer passed ${megabytes(2 * maxBufferedBytes)}: this window stopped reading`);
+      return false;
+    }
+    if (window.overSince !== null && now - window.overSince >= dropAfterMs) {
+      this.drop(
+        window,
+        `send buffer stayed over ${megabytes(maxBufferedBytes)} for ${dropAfterMs / 1000} s: this window is too slow`,
+      );
+      return false;
+    }
+    if (live && queued > skipLiveAboveBytes) return false;
+    socket.send(frame, { binary: false });
+    return true;
   }
 
   private drop(window: Window, reason: string): void {

@@ -1,0 +1,88 @@
+/**
+ * How the fan-out spends a turn of the event loop: a big frame for a room is written to its windows
+ * over several turns, never all at once, and every window still gets its frames in emitted order.
+ */
+import { describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import type { LabEvent } from '../../shared/ipc';
+import type { LabService } from '../engine/lab-service';
+import { DEFAULT_FAN_OUT_LIMITS, EventFanOut } from './event-fan-out';
+
+/** A socket that reads instantly and keeps what it was sent, as text. */
+function fakeSocket() {
+  const sent: string[] = [];
+  const socket = {
+    OPEN: 1,
+    readyState: 1,
+    bufferedAmount: 0,
+    send: (frame: Buffer) => sent.push(frame.toString()),
+    once: () => socket,
+    close: () => undefined,
+    terminate: () => undefined,
+  };
+  return { socket: socket as unknown as WebSocket, sent };
+}
+
+function fanOutOf(bytesPerTurn: number) {
+  let listener: (event: LabEvent) => void = () => undefined;
+  const service = {
+    subscribe: (l: (event: LabEvent) => void) => {
+      listener = l;
+      return () => undefined;
+    },
+  } as unknown as LabService;
+  const fanOut = new EventFanOut(service, { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn });
+  const windows = Array.from({ length: 100 }, () => fakeSocket());
+  for (const window of windows) fanOut.add(window.socket, { role: 'attendee', name: 'a' } as never);
+  return { fanOut, windows, emit: (event: LabEvent) => listener(event) };
+}
+
+const turn = (): Promise<void> => new Promise((done) => setImmediate(done));
+const failed = (runId: string, size: number): LabEvent => ({
+  event: 'run:failed',
+  payload: { runId, message: 'x'.repeat(size) },
+});
+
+describe('EventFanOut over turns of the event loop', () => {
+  it('writes a big frame to a room over several turns, and each window gets every frame in order', async () => {
+    const { fanOut, windows, emit } = fanOutOf(1024 * 1024);
+    // A 100 KB result for 100 windows is 10 MB: about ten turns' worth.
+    emit(failed('big', 100 * 1024));
+    emit(failed('small-1', 10));
+    emit(failed('small-2', 10));
+    const written = windows.filter((w) => w.sent.length > 0).length;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(windows.length);
+    expect(fanOut.queued).toBeGreaterThan(0);
+
+    let turns = 0;
+    while (fanOut.queued > 0 && turns < 100) {
+      await turn();
+      turns++;
+    }
+    expect(turns).toBeGreaterThanOrEqual(5);
+    for (const window of windows)
+      expect(window.sent.map((text) => /"runId":"([^"]+)"/.exec(text)![1])).toEqual([
+        'big',
+        'small-1',
+        'small-2',
+      ]);
+  });
+
+  it('writes small frames at once while nothing waits', () => {
+    const { fanOut, windows, emit } = fanOutOf(1024 * 1024);
+    emit(failed('small', 10));
+    expect(fanOut.queued).toBe(0);
+    expect(windows.every((w) => w.sent.length === 1)).toBe(true);
+  });
+
+  it('writes nothing more once it is closed', async () => {
+    const { fanOut, windows, emit } = fanOutOf(64 * 1024);
+    emit(failed('big', 100 * 1024));
+    fanOut.close();
+    await turn();
+    await turn();
+    expect(windows.filter((w) => w.sent.length > 0).length).toBeLessThan(windows.length);
+    expect(fanOut.queued).toBe(0);
+  });
+});
