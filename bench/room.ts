@@ -4,7 +4,9 @@
  * the serving process's event-loop delay (its own system:stats, one histogram per second), each
  * run's wall time (the engine's own per-model wall times, summed), and whether every follower got
  * the final result. Followers are cheap on purpose: they read frames without parsing them, as far as
- * telling a result from a snapshot needs.
+ * telling a result from a snapshot needs. As in a room, they join before the run (the run starts a
+ * second after the last of them), and each run is measured on its own: the next starts once the
+ * last is saved, and the save's own stall is reported apart.
  */
 import WebSocket from 'ws';
 import type { RunView, SystemStats } from '../src/shared/views';
@@ -36,6 +38,7 @@ export interface RoomResult {
 const INSTRUCTOR = 'bench-instructor-token-0123456789';
 const ATTENDEE = 'bench-attendee-token-0123456789';
 const FINISHED = Buffer.from('{"type":"event","event":"run:finished"');
+const STATS = Buffer.from('{"type":"event","event":"system:stats"');
 
 async function serve(root: string): Promise<Served> {
   const server = await serveForBench(
@@ -99,6 +102,19 @@ async function measuredRun(
   return { view, loopP99s };
 }
 
+/** Resolves after `count` system:stats events (one a second) have reached the window. */
+function statsSeconds(window: WebSocket, count: number): Promise<void> {
+  let seen = 0;
+  return new Promise((done) => {
+    const onMessage = (data: Buffer): void => {
+      if (!data.subarray(0, STATS.length).equals(STATS) || ++seen < count) return;
+      window.off('message', onMessage);
+      done();
+    };
+    window.on('message', onMessage);
+  });
+}
+
 /**
  * Waits until the finished run is in the history (its save follows run:finished) and one more
  * second of stats has come; resolves with the worst event-loop delay the serving process had meanwhile.
@@ -140,6 +156,8 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
     const windows = await Promise.all(
       Array.from({ length: followers }, () => connect(served.origin, ATTENDEE)),
     );
+    // The room joins first, then the instructor runs: a second of stats after the last window came in.
+    await statsSeconds(instructor, 2);
     const allFinished = new Promise<void>((done) => {
       for (const window of windows) {
         window.on('message', (data: Buffer) => {
