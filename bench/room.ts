@@ -29,6 +29,8 @@ export interface RoomResult {
   readonly seconds: number;
   /** The worst event-loop delay while a finished run was saved to the history (after run:finished), ms. */
   readonly saveStallWorstMs: number;
+  /** The followed run's worst seconds: second of the run (from 0) and its p99, worst first. */
+  readonly worstSecondsFollowed: readonly { readonly second: number; readonly p99Ms: number }[];
   readonly followersFinished: number;
   readonly followersDropped: number;
   /** Bytes the followers received in all. */
@@ -96,10 +98,7 @@ async function measuredRun(
       payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 } },
     }),
   );
-  const view = await finished;
-  if (process.env.BENCH_PER_SECOND)
-    console.error(`per-second p99: ${loopP99s.map((v) => v.toFixed(1)).join(' ')}`); // TEMP
-  return { view, loopP99s };
+  return { view: await finished, loopP99s };
 }
 
 /** Resolves after `count` system:stats events (one a second) have reached the window. */
@@ -186,6 +185,10 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
       secondsOver10Followed: followed.loopP99s.filter((p99) => p99 > 10).length,
       seconds: followed.loopP99s.length,
       saveStallWorstMs: Math.max(aloneSaveStallMs, followedSaveStallMs),
+      worstSecondsFollowed: followed.loopP99s
+        .map((p99Ms, second) => ({ second, p99Ms }))
+        .sort((a, b) => b.p99Ms - a.p99Ms)
+        .slice(0, 3),
       followersFinished: finishedCount,
       followersDropped: dropped,
       bytesToFollowers: bytes,

@@ -264,7 +264,8 @@ async function room(tasks?: number, followers?: number): Promise<void> {
     `      (e) io-sleep ${result.tasks} tasks x 5 models: ${(result.wallAloneMs / 1000).toFixed(1)} s alone, ${(result.wallFollowedMs / 1000).toFixed(1)} s with ${result.followers} followers; ` +
       `loop p99 worst second ${result.loopP99WorstAloneMs.toFixed(1)} ms alone; seconds over 10 ms: ${result.secondsOver10Alone} alone, ${result.secondsOver10Followed} of ${result.seconds} followed; ` +
       `${(result.bytesToFollowers / 1e6).toFixed(0)} MB sent to followers, ${result.followersDropped} dropped; ` +
-      `saving a finished run to the history (after run:finished) blocked the loop up to ${result.saveStallWorstMs.toFixed(0)} ms`,
+      `saving a finished run to the history (after run:finished) blocked the loop up to ${result.saveStallWorstMs.toFixed(0)} ms; ` +
+      `worst seconds followed: ${result.worstSecondsFollowed.map((s) => `${s.p99Ms.toFixed(1)} ms at ${s.second} s`).join(', ')}`,
   );
   report({
     name: `(e) serving process event-loop delay p99, worst 1-s window, ${result.followers} followers`,
