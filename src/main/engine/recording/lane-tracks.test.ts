@@ -180,6 +180,10 @@ describe('LaneTracks', () => {
     expect(lanes.map((lane) => lane.index)).toEqual([0, 1, 2, 3]);
     expect(hiddenLanes).toBe(3);
     expect(tracks.lanesList()).toHaveLength(7);
+    // Read in slices of lane indexes (a model's end reads 100,000 async lanes a slice a turn).
+    expect(tracks.slots).toBe(10);
+    const slices = [0, 4, 8].flatMap((from) => tracks.lanesList(from, from + 4));
+    expect(slices).toEqual(tracks.lanesList());
   });
 
   it('keeps the sent lanes within budget even with many hidden lanes', () => {

@@ -88,9 +88,19 @@ export class LaneTracks {
     if (state.intervals.length > this.perLaneCap()) this.coarsen();
   }
 
-  /** Every lane known so far. */
-  lanesList(): Lane[] {
-    return this.lanes.flatMap((state, index) => (state ? [{ index, label: state.label }] : []));
+  /** Every lane known so far, or those with an index in [from, to). */
+  lanesList(from = 0, to = this.lanes.length): Lane[] {
+    const list: Lane[] = [];
+    for (let index = from; index < Math.min(to, this.lanes.length); index++) {
+      const state = this.lanes[index];
+      if (state) list.push({ index, label: state.label });
+    }
+    return list;
+  }
+
+  /** One more than the highest lane index known. */
+  get slots(): number {
+    return this.lanes.length;
   }
 
   /** A lane's label, or "lane N" for one never announced. */

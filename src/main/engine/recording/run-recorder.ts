@@ -275,8 +275,13 @@ export class RunRecorder {
   }
 
   /** Every lane seen. */
-  lanes(): Lane[] {
-    return this.tracks.lanesList();
+  lanes(from?: number, to?: number): Lane[] {
+    return this.tracks.lanesList(from, to);
+  }
+
+  /** One more than the highest lane index seen (lanes(from, to) reads them in slices). */
+  get laneSlots(): number {
+    return this.tracks.slots;
   }
 
   private taskLanes(): number[] {
@@ -290,12 +295,22 @@ export class RunRecorder {
 
   /** Start-to-end times of settled tasks. */
   latency(): Percentiles {
-    return percentiles(this.collect((i) => this.endedAtByTask[i]! - this.startedAt[i]!));
+    return percentiles(this.latencies());
   }
 
   /** Queue-to-start times of settled tasks. */
   queueWait(): Percentiles {
-    return percentiles(this.collect((i) => Math.max(0, this.startedAt[i]! - this.queuedAt[i]!)));
+    return percentiles(this.queueWaits());
+  }
+
+  /** Start-to-end time of each settled task, in task order. */
+  latencies(): Float64Array {
+    return this.collect((i) => this.endedAtByTask[i]! - this.startedAt[i]!);
+  }
+
+  /** Queue-to-start time of each settled task, in task order. */
+  queueWaits(): Float64Array {
+    return this.collect((i) => Math.max(0, this.startedAt[i]! - this.queuedAt[i]!));
   }
 
   /** The settled tasks among tasks [from, to), in task order (a whole run's timeline is built in slices). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentiles, quantileSorted } from './stats';
+import { percentiles, percentileSteps, quantileSorted } from './stats';
 
 describe('percentiles', () => {
   it('interpolates between closest ranks on an odd-length list', () => {
@@ -94,5 +94,22 @@ describe('percentiles by selection', () => {
         max: sorted[sorted.length - 1],
       });
     }
+  });
+});
+
+describe('percentileSteps', () => {
+  it('gives the same percentiles in several steps on 100,000 values, and in few on a short list', () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 100_003);
+    const count = (list: number[]): { steps: number; value: ReturnType<typeof percentiles> } => {
+      const steps = percentileSteps(list);
+      let step = steps.next();
+      let taken = 1;
+      for (; !step.done; taken++) step = steps.next();
+      return { steps: taken, value: step.value };
+    };
+    const big = count(values);
+    expect(big.value).toEqual(percentiles(values));
+    expect(big.steps).toBeGreaterThan(4);
+    expect(count([3, 1, 2]).steps).toBeLessThanOrEqual(3);
   });
 });

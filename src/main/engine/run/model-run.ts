@@ -4,7 +4,7 @@ import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { finalState } from '../../../shared/ranking';
-import type { ModelResult, TaskRecord } from '../../../shared/results';
+import type { Lane, ModelResult, TaskRecord } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { MODEL_ENGINES } from '../models/registry';
@@ -16,6 +16,7 @@ import { otherLoad, readCpuCounters } from '../system/cpu-load';
 import type { LoadWindow } from '../../../shared/machine-load';
 import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
+import { percentileSteps } from '../recording/stats';
 import type { ModelTimeline } from '../timeline/run-timelines';
 
 /** Everything one model's run needs. */
@@ -52,8 +53,17 @@ export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
 };
 
 const MEMORY_SAMPLE_MS = 100;
-/** Tasks whose records are built in one turn of the event loop when a model ends. */
-const TIMELINE_SLICE = 10_000;
+/** Tasks (or lanes) whose records are built in one turn of the event loop when a model ends. */
+const SLICE = 10_000;
+
+/** Runs a computation's steps with a turn of the event loop between them; resolves with its value. */
+async function inTurns<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}
 /**
  * A live snapshot at least this often while tasks run, events or not: a CPython task can take
  * seconds, and the elapsed time, the running lanes and the ETA must keep moving meanwhile.
@@ -168,16 +178,20 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const gil = recorder.gilStats(pool.switchIntervalMs);
   // Only an executor on a real interpreter measures its GIL's costs and its clock's offset.
   const python = executor.pythonStats?.() ?? null;
-  // Each of these walks every task (or lane): give the event loop a turn between them.
-  const latencyMs = recorder.latency();
+  // Each of these walks every task (or lane): the event loop gets a turn between them, and within
+  // them every few milliseconds, so that a serving process keeps answering its room (bench (e)).
+  const latencyMs = await inTurns(percentileSteps(recorder.latencies()));
   await nextTurn();
-  const queueWaitMs = recorder.queueWait();
+  const queueWaitMs = await inTurns(percentileSteps(recorder.queueWaits()));
   await nextTurn();
-  const lanes = recorder.lanes();
-  await nextTurn();
+  const lanes: Lane[] = [];
+  for (let from = 0; from < recorder.laneSlots; from += SLICE) {
+    lanes.push(...recorder.lanes(from, from + SLICE));
+    await nextTurn();
+  }
   const timeline: TaskRecord[] = [];
-  for (let from = 0; from < total; from += TIMELINE_SLICE) {
-    timeline.push(...recorder.timeline(from, from + TIMELINE_SLICE));
+  for (let from = 0; from < total; from += SLICE) {
+    timeline.push(...recorder.timeline(from, from + SLICE));
     await nextTurn();
   }
   return {
