@@ -1,4 +1,5 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
+import { collectOnOwnThread } from '../server/serving-gc';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../engine/history/history-location';
@@ -150,6 +151,8 @@ export async function serveCommand(
   await assertWritable([{ flag: '--log', path: options.log }]);
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build"`);
+  // This process serves a room while runs keep the cores busy: no GC pause may wait for a core.
+  collectOnOwnThread();
   const dataDir = defaultDataDir();
   const history = await openHistory(dataDir);
   if (history.notice) io.stderr.write(`${history.notice}\n`);
