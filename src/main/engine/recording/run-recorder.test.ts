@@ -204,6 +204,41 @@ describe('RunRecorder', () => {
     ]);
   });
 
+  it('hands over the same timeline from the records it made as tasks settled, then forgets them', () => {
+    const recorder = runningRecorder(6, 0.5);
+    recorder.handle(started(3, 1, 1));
+    recorder.handle(finished(3, 1, 1.5, 4));
+    recorder.handle(started(0, 0, 2));
+    // A task put back in the queue (its worker was replaced) runs again elsewhere.
+    recorder.handle({
+      type: 'interrupted',
+      task: 0,
+      lane: 0,
+      startedAt: T0 + 2,
+      endedAt: T0 + 3,
+      reason: 'worker replaced',
+    });
+    recorder.handle(started(0, 1, 5));
+    recorder.handle(finished(0, 1, 5.5, 7));
+    recorder.handle(failed(1, 0, 3, 6, 'bad input'));
+    // A result heard twice keeps the last word, as the columns do.
+    recorder.handle(finished(1, 0, 3, 6.5));
+    recorder.handle(started(2, 0, 7));
+    // The model failed as a whole: a running task (2) and never-started ones (4, 5) fail with it.
+    recorder.failUnsettled('not run: the pool died', T0 + 9);
+    const expected = recorder.timeline();
+    expect(expected.map((r) => [r.task, r.ok])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
+    expect(recorder.takeTimeline()).toEqual(expected);
+    expect(recorder.takeTimeline()).toEqual([]);
+  });
+
   it('never records negative times or an end before the start', () => {
     const recorder = runningRecorder(1);
     // A host clock a little behind: it says the task began before time zero and ended before it began.

@@ -4,7 +4,7 @@ import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { finalState } from '../../../shared/ranking';
-import type { Lane, ModelResult, TaskRecord } from '../../../shared/results';
+import type { Lane, ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { MODEL_ENGINES } from '../models/registry';
@@ -53,7 +53,7 @@ export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
 };
 
 const MEMORY_SAMPLE_MS = 100;
-/** Tasks (or lanes) whose records are built in one turn of the event loop when a model ends. */
+/** Lanes whose records are built in one turn of the event loop when a model ends. */
 const SLICE = 10_000;
 
 /** Runs a computation's steps with a turn of the event loop between them; resolves with its value. */
@@ -189,11 +189,8 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     lanes.push(...recorder.lanes(from, from + SLICE));
     await nextTurn();
   }
-  const timeline: TaskRecord[] = [];
-  for (let from = 0; from < total; from += SLICE) {
-    timeline.push(...recorder.timeline(from, from + SLICE));
-    await nextTurn();
-  }
+  const timeline = recorder.takeTimeline();
+  await nextTurn();
   return {
     model,
     state,
