@@ -100,7 +100,7 @@ export class EventFanOut {
     this.windows.clear();
   }
 
-  /** Frames waiting for a later turn, all windows counted (for tests and the bench). */
+  /** Sends waiting for a later turn (one per frame and window): what the next turns will write. */
   get queued(): number {
     return this.queue.reduce((sum, pending) => sum + pending.windows.length - pending.next, 0);
   }

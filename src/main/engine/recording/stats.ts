@@ -15,8 +15,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 
 /**
  * p50, p95 and max of a list of values, the same as quantileSorted on the sorted list. Found by
- * selection, in linear time, rather than by sorting: a model's 100,000 latencies take a
- * millisecond or two instead of a sort's ten, in the serving process's event loop.
+ * selection, in linear time, rather than by sorting: once compiled, a model's 100,000 latencies
+ * take a millisecond or two where a sort took 8–9 ms, and percentileSteps can split the work.
  */
 export function percentiles(values: ArrayLike<number>): Percentiles {
   const steps = percentileSteps(values);
