@@ -6,6 +6,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { CancelledError } from '../errors';
+import { EventInbox } from './event-inbox';
 import type {
   ChildUsage,
   Executor,
@@ -65,17 +66,23 @@ export class DedicatedThreadExecutor implements Executor {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('start() the executor before run()'));
     return new Promise<RunEnd>((resolve, reject) => {
+      // A burst of events arrives as many messages at once: they are handled a bounded number a turn.
+      const inbox = new EventInbox(listener);
       const cleanup = (): void => {
+        inbox.stop();
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         signal.removeEventListener('abort', onAbort);
       };
       const onMessage = (message: LoopThreadMessage): void => {
-        if (message.type === 'events') message.events.forEach(listener);
-        else if (message.type === 'done') {
-          cleanup();
-          resolve({ endedAt: message.endedAt });
-        } else if (message.type === 'error') {
+        if (message.type === 'events') inbox.push(message.events);
+        else if (message.type === 'done')
+          // The run is over once every event before 'done' has been handled.
+          inbox.end(() => {
+            cleanup();
+            resolve({ endedAt: message.endedAt });
+          });
+        else if (message.type === 'error') {
           cleanup();
           reject(new Error(message.message));
         }

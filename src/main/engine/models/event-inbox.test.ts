@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskEvent } from '../../../workers/protocol/executor';
+import { EventInbox } from './event-inbox';
+
+const batch = (from: number, count: number): TaskEvent[] =>
+  Array.from({ length: count }, (_, i) => ({ type: 'started', task: from + i, lane: 0, at: 0 }));
+
+/** An inbox whose turns the test runs by hand. */
+function inboxWithTurns(perTurn: number) {
+  const handled: number[] = [];
+  const turns: (() => void)[] = [];
+  const inbox = new EventInbox(
+    (event) => handled.push((event as { task: number }).task),
+    perTurn,
+    (work) => {
+      turns.push(work);
+      return () => turns.splice(turns.indexOf(work), 1);
+    },
+  );
+  const turn = (): void => turns.shift()?.();
+  return { inbox, handled, turns, turn };
+}
+
+describe('EventInbox', () => {
+  it('handles a burst of messages a bounded number a turn, in order, and ends after the last', () => {
+    const { inbox, handled, turns, turn } = inboxWithTurns(1024);
+    let ended = false;
+    // Three 1,024-event messages and the end arrive in one turn, as a burst does.
+    inbox.push(batch(0, 1024));
+    inbox.push(batch(1024, 1024));
+    inbox.push(batch(2048, 1000));
+    inbox.end(() => (ended = true));
+    expect(handled).toHaveLength(1024);
+    expect(ended).toBe(false);
+    turn();
+    expect(handled).toHaveLength(2048);
+    turn();
+    expect(handled).toHaveLength(3048);
+    expect(ended).toBe(true);
+    // One more turn, in which nothing came: the inbox then waits for the next message.
+    turn();
+    expect(turns).toHaveLength(0);
+    expect(handled).toEqual(Array.from({ length: 3048 }, (_, i) => i));
+  });
+
+  it('splits a message bigger than a turn, and ends at once when nothing waits', () => {
+    const { inbox, handled, turn } = inboxWithTurns(100);
+    inbox.push(batch(0, 250));
+    expect(handled).toHaveLength(100);
+    turn();
+    turn();
+    expect(handled).toHaveLength(250);
+    let ended = false;
+    inbox.end(() => (ended = true));
+    expect(ended).toBe(true);
+  });
+
+  it('handles nothing more once stopped (a failed or cancelled run)', () => {
+    const { inbox, handled, turns } = inboxWithTurns(10);
+    inbox.push(batch(0, 30));
+    inbox.stop();
+    inbox.push(batch(30, 5));
+    expect(handled).toHaveLength(10);
+    expect(turns).toHaveLength(0);
+  });
+});

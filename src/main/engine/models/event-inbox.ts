@@ -1,0 +1,73 @@
+/**
+ * Task events from a loop thread, handed to the engine at most `perTurn` in a turn of the event
+ * loop: a burst (100,000 async tasks finishing in under a second) arrives as many messages in one
+ * turn, and the serving process must not handle them all before it answers anything else.
+ */
+import type { TaskEvent, TaskEventListener } from '../../../workers/protocol/executor';
+
+/** How the inbox gets its next turn; returns how to take that back. */
+export type ScheduleTurn = (work: () => void) => () => void;
+
+const nextImmediate: ScheduleTurn = (work) => {
+  const immediate = setImmediate(work);
+  return () => clearImmediate(immediate);
+};
+
+/** One run's events, in the order they came. */
+export class EventInbox {
+  private readonly batches: (readonly TaskEvent[])[] = [];
+  private next = 0;
+  private cancelTurn: (() => void) | null = null;
+  private whenEmpty: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly listener: TaskEventListener,
+    private readonly perTurn = 1024,
+    private readonly schedule: ScheduleTurn = nextImmediate,
+  ) {}
+
+  /** A message's events: handled now if this turn has handled none yet, else in a later turn, in order. */
+  push(events: readonly TaskEvent[]): void {
+    if (this.stopped) return;
+    this.batches.push(events);
+    if (!this.cancelTurn) this.drain();
+  }
+
+  /** Calls `done` once every event pushed so far has been handled (at once if none waits). */
+  end(done: () => void): void {
+    if (this.batches.length === 0) done();
+    else this.whenEmpty = done;
+  }
+
+  /** Handles nothing more (the run failed or was cancelled). */
+  stop(): void {
+    this.stopped = true;
+    this.cancelTurn?.();
+    this.cancelTurn = null;
+    this.batches.length = 0;
+  }
+
+  private drain(): void {
+    this.cancelTurn = null;
+    let handled = 0;
+    while (this.batches.length > 0 && handled < this.perTurn && !this.stopped) {
+      const events = this.batches[0]!;
+      const until = Math.min(events.length, this.next + this.perTurn - handled);
+      handled += until - this.next;
+      for (; this.next < until; this.next++) this.listener(events[this.next]!);
+      if (this.next >= events.length) {
+        this.batches.shift();
+        this.next = 0;
+      }
+    }
+    if (this.stopped) return;
+    // What else comes in this turn waits for the next one: a turn handles at most perTurn events.
+    if (handled > 0 || this.batches.length > 0) this.cancelTurn = this.schedule(() => this.drain());
+    if (this.batches.length === 0) {
+      const done = this.whenEmpty;
+      this.whenEmpty = null;
+      done?.();
+    }
+  }
+}
