@@ -21,8 +21,10 @@ function freePort(): Promise<number> {
 }
 
 let server: LabServer | null = null;
-test.afterAll(async () => {
+// After each test: each one ends on a restarted server, which the next test's would replace.
+test.afterEach(async () => {
   await server?.stop();
+  server = null;
 });
 
 test('a lost connection is shown wherever the page is scrolled, disables Run, and recovers', async ({
