@@ -30,17 +30,20 @@ async function press(page: Page, button: string, placement: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
   await expect(rows).toHaveCount(before + 1, { timeout: 60_000 });
   const row = rows.nth(before);
+  const jobMs = Number(await row.locator('[data-ms]').nth(0).getAttribute('data-ms'));
   const gap = Number(await row.locator('[data-ms]').nth(1).getAttribute('data-ms'));
   const verdict = (await row.locator('td').last().innerText()).trim();
-  return { row, gap, verdict };
+  return { row, jobMs, gap, verdict };
 }
 
-test('a 2 s job on the renderer thread freezes the page: a frame gap of 1.5 s or more, verdict "froze"', async ({
+test('a 2 s job on the renderer thread freezes the page: no frame for most of the job, verdict "froze"', async ({
   page,
 }, testInfo) => {
   await openLab(page);
-  const { gap, verdict } = await press(page, 'Run on the renderer thread', 'renderer-thread');
-  expect(gap).toBeGreaterThanOrEqual(1500);
+  const { jobMs, gap, verdict } = await press(page, 'Run on the renderer thread', 'renderer-thread');
+  // The job is sized by the engine's own speed and the page may count faster (1.3 s of 2 in one CI
+  // run): what must hold is that the page drew nothing for most of the time the job took.
+  expect(gap).toBeGreaterThanOrEqual(0.75 * jobMs);
   expect(verdict).toBe('froze');
   await testInfo.attach('renderer-thread', {
     body: await page.screenshot({ fullPage: true }),
