@@ -347,10 +347,10 @@ export class RunRecorder {
     };
   }
 
-  /** The settled tasks among tasks [from, to), in task order, from the columns. */
-  timeline(from = 0, to = this.total): TaskRecord[] {
+  /** Every settled task, in task order, built from the columns (what takeTimeline() must equal). */
+  timeline(): TaskRecord[] {
     const records: TaskRecord[] = [];
-    for (let task = from; task < Math.min(to, this.total); task++) {
+    for (let task = 0; task < this.total; task++) {
       const status = this.status[task];
       if (status !== Status.Done && status !== Status.Failed) continue;
       records.push({
