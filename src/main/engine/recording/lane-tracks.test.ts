@@ -196,6 +196,45 @@ describe('LaneTracks', () => {
     expect(totalIntervals(lanes)).toBeLessThanOrEqual(budget.maxIntervals);
   });
 
+  it('draws the lanes it sends the same however busy the lanes it cannot send are', () => {
+    const budget = { maxLanes: 8, maxIntervals: 80 };
+    const tracks = new LaneTracks(budget);
+    const alone = new LaneTracks(budget);
+    // Five tasks on each sent lane, 0.75 ms apart; fifty on each hidden lane (async has 100,000 lanes).
+    const shownTasks = (lanes: LaneTracks, lane: number): void => {
+      for (let k = 0; k < 5; k++) lanes.end(lane, k * 2.25, k * 2.25 + 1.5, false);
+    };
+    for (let lane = 0; lane < 20; lane++) tracks.setLane({ index: lane, label: `slot ${lane + 1}` });
+    for (let lane = 0; lane < 8; lane++) alone.setLane({ index: lane, label: `slot ${lane + 1}` });
+    for (let lane = 0; lane < 8; lane++) {
+      shownTasks(tracks, lane);
+      shownTasks(alone, lane);
+    }
+    for (let lane = 8; lane < 20; lane++) for (let k = 0; k < 50; k++) tracks.end(lane, k, k + 0.5, false);
+    const { lanes, hiddenLanes } = tracks.snapshot();
+    expect(lanes).toEqual(alone.snapshot().lanes);
+    expect(lanes.every((lane) => lane.intervals.length === 5)).toBe(true);
+    expect(hiddenLanes).toBe(12);
+    // Every lane is still listed, under its latest name.
+    tracks.setLane({ index: 15, label: 'slot 16 (renamed)' });
+    expect(tracks.lanesList()).toHaveLength(20);
+    expect(tracks.labelOf(15)).toBe('slot 16 (renamed)');
+    expect(tracks.lanesList(15, 16)).toEqual([{ index: 15, label: 'slot 16 (renamed)' }]);
+  });
+
+  it('sends a lane that appears below the sent ones, with its tasks', () => {
+    const tracks = new LaneTracks({ maxLanes: 2, maxIntervals: 100 });
+    for (const index of [5, 6, 7]) tracks.setLane({ index, label: `lane ${index}` });
+    tracks.setLane({ index: 1, label: 'late lane' });
+    tracks.end(1, 0, 2, true);
+    const { lanes, hiddenLanes } = tracks.snapshot();
+    expect(lanes.map((lane) => [lane.index, lane.intervals.length])).toEqual([
+      [1, 1],
+      [5, 0],
+    ]);
+    expect(hiddenLanes).toBe(2);
+  });
+
   it('keeps a lane intervals when the lane is renamed (a replaced worker)', () => {
     const tracks = new LaneTracks();
     tracks.setLane({ index: 0, label: 'worker 1 (pid 100)' });

@@ -2,6 +2,12 @@
  * Busy intervals per lane for the live lanes view, kept within a size budget: intervals closer than
  * the current merge gap are merged, and the gap doubles whenever a lane outgrows its share — so once
  * tasks outnumber pixels, the view gets merged busy stretches instead of one bar per task.
+ *
+ * A lane that no snapshot can ever show keeps only the Lane it was announced with. Snapshots show
+ * the first `maxLanes` lanes by index and lanes are never removed, so a lane with `maxLanes` lanes
+ * below it is hidden for good. Async with 100,000 tasks has 100,000 lanes: tracked in full, each
+ * kept about 300 bytes more for the serving process's young-generation collections to copy while
+ * its burst went on.
  */
 import type { BusyInterval, Lane, LaneTrack } from '../../../shared/results';
 
@@ -22,11 +28,20 @@ interface MutableInterval {
   failed: boolean;
 }
 
-interface LaneState {
-  label: string;
-  intervals: MutableInterval[];
-  runningSince: number | null;
+/** A lane that snapshots may show: its busy intervals and whether a task runs on it now. */
+class TrackedLane {
+  intervals: MutableInterval[] = [];
+  runningSince: number | null = null;
+  constructor(public lane: Lane) {}
 }
+
+/**
+ * A lane tracked in full, or a lane no snapshot can show, kept as it was announced. Either way the
+ * Lane itself is kept, so listing 100,000 lanes at a model's end makes no new objects.
+ */
+type LaneSlot = TrackedLane | Lane;
+
+const laneOf = (slot: LaneSlot): Lane => (slot instanceof TrackedLane ? slot.lane : slot);
 
 /** Snapshot times are rounded outward to 0.1 ms: finer is invisible, and full doubles double the JSON. */
 function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
@@ -49,7 +64,7 @@ function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
 
 /** Merged busy intervals of every lane of one model's run (times in ms since the model's start). */
 export class LaneTracks {
-  private readonly lanes: LaneState[] = [];
+  private readonly lanes: (LaneSlot | undefined)[] = [];
   private laneCount = 0;
   private gapMs = 0;
 
@@ -57,10 +72,14 @@ export class LaneTracks {
 
   /** Adds a lane or renames it (a replaced worker). */
   setLane(lane: Lane): void {
-    const state = this.lanes[lane.index];
-    if (state) state.label = lane.label;
-    else {
-      this.lanes[lane.index] = { label: lane.label, intervals: [], runningSince: null };
+    const slot = this.lanes[lane.index];
+    if (slot instanceof TrackedLane) slot.lane = lane;
+    else if (slot !== undefined) this.lanes[lane.index] = lane;
+    else if (this.lanesBelow(lane.index) >= this.budget.maxLanes) {
+      this.lanes[lane.index] = lane;
+      this.laneCount++;
+    } else {
+      this.lanes[lane.index] = new TrackedLane(lane);
       this.laneCount++;
       // A new lane shrinks every lane's share of the budget — until more lanes exist than are sent.
       if (this.laneCount <= this.budget.maxLanes) this.coarsen();
@@ -70,12 +89,13 @@ export class LaneTracks {
   /** A task started on a lane. */
   start(lane: number, at: number): void {
     const state = this.ensure(lane);
-    if (state.runningSince === null) state.runningSince = at;
+    if (state && state.runningSince === null) state.runningSince = at;
   }
 
   /** A task ended on a lane; its interval is merged into the lane's track. */
   end(lane: number, start: number, end: number, failed: boolean): void {
     const state = this.ensure(lane);
+    if (!state) return;
     state.runningSince = null;
     const last = state.intervals.at(-1);
     // Strictly closer than the gap: at gap 0 (under budget) back-to-back tasks stay separate bars.
@@ -92,8 +112,8 @@ export class LaneTracks {
   lanesList(from = 0, to = this.lanes.length): Lane[] {
     const list: Lane[] = [];
     for (let index = from; index < Math.min(to, this.lanes.length); index++) {
-      const state = this.lanes[index];
-      if (state) list.push({ index, label: state.label });
+      const slot = this.lanes[index];
+      if (slot !== undefined) list.push(laneOf(slot));
     }
     return list;
   }
@@ -105,7 +125,8 @@ export class LaneTracks {
 
   /** A lane's label, or "lane N" for one never announced. */
   labelOf(lane: number): string {
-    return this.lanes[lane]?.label ?? `lane ${lane + 1}`;
+    const slot = this.lanes[lane];
+    return slot === undefined ? `lane ${lane + 1}` : laneOf(slot).label;
   }
 
   /** The lanes within budget, and how many more lanes were left out. */
@@ -114,10 +135,12 @@ export class LaneTracks {
     // Stops at the budget: async with 100,000 tasks in flight has 100,000 slots.
     for (let index = 0; index < this.lanes.length && lanes.length < this.budget.maxLanes; index++) {
       const state = this.lanes[index];
-      if (!state) continue;
+      if (state === undefined) continue;
+      // Only a lane with `maxLanes` lanes below it is kept untracked, and the loop stops before it.
+      if (!(state instanceof TrackedLane)) break;
       lanes.push({
         index,
-        label: state.label,
+        label: state.lane.label,
         runningSince: state.runningSince === null ? null : Math.floor(state.runningSince * 10) / 10,
         intervals: roundedOutward(state.intervals),
       });
@@ -130,9 +153,20 @@ export class LaneTracks {
     return this.gapMs;
   }
 
-  private ensure(lane: number): LaneState {
-    if (!this.lanes[lane]) this.setLane({ index: lane, label: `lane ${lane + 1}` });
-    return this.lanes[lane]!;
+  /** The lane's state, announcing it first if it is new; null for a lane no snapshot can show. */
+  private ensure(lane: number): TrackedLane | null {
+    if (this.lanes[lane] === undefined) this.setLane({ index: lane, label: `lane ${lane + 1}` });
+    const slot = this.lanes[lane];
+    return slot instanceof TrackedLane ? slot : null;
+  }
+
+  /** How many lanes have an index below `index`, counted up to `maxLanes` (enough to tell). */
+  private lanesBelow(index: number): number {
+    // The common case: a new lane after every known one (slots and workers are numbered in order).
+    if (index >= this.lanes.length) return this.laneCount;
+    let count = 0;
+    for (let i = 0; i < index && count < this.budget.maxLanes; i++) if (this.lanes[i] !== undefined) count++;
+    return count;
   }
 
   private perLaneCap(): number {
@@ -142,9 +176,11 @@ export class LaneTracks {
 
   private coarsen(): void {
     const cap = this.perLaneCap();
-    while (this.lanes.some((state) => state && state.intervals.length > cap)) {
+    const tracked = (slot: LaneSlot | undefined): slot is TrackedLane => slot instanceof TrackedLane;
+    while (this.lanes.some((slot) => tracked(slot) && slot.intervals.length > cap)) {
       this.gapMs = this.gapMs === 0 ? 1 : this.gapMs * 2;
-      for (const state of this.lanes) if (state) state.intervals = mergeWithin(state.intervals, this.gapMs);
+      for (const slot of this.lanes)
+        if (tracked(slot)) slot.intervals = mergeWithin(slot.intervals, this.gapMs);
     }
   }
 }
