@@ -2,7 +2,11 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { run: 'bench/run.ts', 'piscina-worker': 'bench/piscina-worker.ts' },
+  input: {
+    run: 'bench/run.ts',
+    'piscina-worker': 'bench/piscina-worker.ts',
+    'idle-probe': 'bench/idle-probe.ts',
+  },
   platform: 'node',
   external: [/^node:/, /^@nats-io\//, 'piscina', '@playwright/test', 'ws'],
   output: { dir: 'out/bench', format: 'cjs', entryFileNames: '[name].js' },

@@ -6,8 +6,11 @@
  * the final result. Followers are cheap on purpose: they read frames without parsing them, as far as
  * telling a result from a snapshot needs. As in a room, they join before the run (the run starts a
  * second after the last of them), and each run is measured on its own: the next starts once the
- * last is saved, and the save's own stall is reported apart.
+ * last is saved, and the save's own stall is reported apart. Beside it, an idle process measures its
+ * own event-loop delay the same way: the machine's scheduling noise in the same seconds (idle-probe.ts).
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { RunView, SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
@@ -29,8 +32,18 @@ export interface RoomResult {
   readonly seconds: number;
   /** The worst event-loop delay while a finished run was saved to the history (after run:finished), ms. */
   readonly saveStallWorstMs: number;
-  /** The followed run's worst seconds: second of the run (from 0) and its p99, worst first. */
-  readonly worstSecondsFollowed: readonly { readonly second: number; readonly p99Ms: number }[];
+  /** The idle probe's worst per-second p99 during each run, ms: what the machine alone causes. */
+  readonly idleP99WorstAloneMs: number;
+  readonly idleP99WorstFollowedMs: number;
+  /**
+   * The followed run's worst seconds: second of the run (from 0), its p99, and the idle probe's p99
+   * in the second that ended nearest it (null if none did within half a second), worst first.
+   */
+  readonly worstSecondsFollowed: readonly {
+    readonly second: number;
+    readonly p99Ms: number;
+    readonly idleP99Ms: number | null;
+  }[];
   readonly followersFinished: number;
   readonly followersDropped: number;
   /** Bytes the followers received in all. */
@@ -68,21 +81,65 @@ function connect(origin: string, token: string): Promise<WebSocket> {
   });
 }
 
+/** An idle process's per-second event-loop delay p99 (idle-probe.ts), by the epoch ms of each second's end. */
+function startIdleProbe(): { readonly seconds: { at: number; p99Ms: number }[]; stop(): void } {
+  const probe = spawn(process.execPath, [join(__dirname, 'idle-probe.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const seconds: { at: number; p99Ms: number }[] = [];
+  let pending = '';
+  probe.stdout.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const [at, p99Ms] = line.split(' ').map(Number);
+      if (Number.isFinite(at) && Number.isFinite(p99Ms)) seconds.push({ at: at!, p99Ms: p99Ms! });
+    }
+  });
+  return { seconds, stop: () => probe.stdin.end() };
+}
+
+/** The worst probe second that ended within a run (or within the second after it). */
+function idleWorst(seconds: readonly { at: number; p99Ms: number }[], run: RunWindow): number {
+  const within = seconds.filter((s) => s.at > run.startedAt && s.at <= run.finishedAt + 1000);
+  return Math.max(0, ...within.map((s) => s.p99Ms));
+}
+
+/** The idle probe's p99 in the second that ended nearest `at` (epoch ms), if one ended within 500 ms. */
+function idleAt(seconds: readonly { at: number; p99Ms: number }[], at: number): number | null {
+  let nearest: { at: number; p99Ms: number } | null = null;
+  for (const s of seconds) if (!nearest || Math.abs(s.at - at) < Math.abs(nearest.at - at)) nearest = s;
+  return nearest && Math.abs(nearest.at - at) <= 500 ? nearest.p99Ms : null;
+}
+
+/** When a run was going on, epoch ms: from its first progress to its result. */
+interface RunWindow {
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
 /** Runs once from the instructor's window; resolves with the finished view and the stats seen meanwhile. */
 async function measuredRun(
   instructor: WebSocket,
   tasks: number,
-): Promise<{ view: RunView; loopP99s: number[] }> {
+): Promise<{ view: RunView; loopP99s: number[]; statsAt: number[]; window: RunWindow }> {
   const loopP99s: number[] = [];
+  const statsAt: number[] = [];
   let running = false;
+  let startedAt = 0;
   const finished = new Promise<RunView>((done, fail) => {
     const onMessage = (data: Buffer): void => {
       const message = JSON.parse(data.toString()) as WsServerMessage;
       if (message.type === 'reply' && !message.reply.ok) fail(new Error(message.reply.error.message));
       if (message.type !== 'event') return;
-      if (message.event === 'run:progress') running = true;
-      if (message.event === 'system:stats' && running)
+      if (message.event === 'run:progress' && !running) {
+        running = true;
+        startedAt = Date.now();
+      }
+      if (message.event === 'system:stats' && running) {
         loopP99s.push((message.payload as SystemStats).eventLoopDelay.p99);
+        statsAt.push((message.payload as SystemStats).at);
+      }
       if (message.event === 'run:finished') {
         instructor.off('message', onMessage);
         done(message.payload);
@@ -98,7 +155,8 @@ async function measuredRun(
       payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 } },
     }),
   );
-  return { view: await finished, loopP99s };
+  const view = await finished;
+  return { view, loopP99s, statsAt, window: { startedAt, finishedAt: Date.now() } };
 }
 
 /** Resolves after `count` system:stats events (one a second) have reached the window. */
@@ -143,6 +201,7 @@ const totalWall = (view: RunView): number => view.run.results.reduce((sum, r) =>
 /** The room benchmark; `tasks` and `followers` shrink it for a quick check. */
 export async function roomBenchmark(root: string, tasks = 100_000, followers = 100): Promise<RoomResult> {
   const served = await serve(root);
+  const probe = startIdleProbe();
   try {
     const instructor = await connect(served.origin, INSTRUCTOR);
     const alone = await measuredRun(instructor, tasks);
@@ -185,8 +244,14 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
       secondsOver10Followed: followed.loopP99s.filter((p99) => p99 > 10).length,
       seconds: followed.loopP99s.length,
       saveStallWorstMs: Math.max(aloneSaveStallMs, followedSaveStallMs),
+      idleP99WorstAloneMs: idleWorst(probe.seconds, alone.window),
+      idleP99WorstFollowedMs: idleWorst(probe.seconds, followed.window),
       worstSecondsFollowed: followed.loopP99s
-        .map((p99Ms, second) => ({ second, p99Ms }))
+        .map((p99Ms, second) => ({
+          second,
+          p99Ms,
+          idleP99Ms: idleAt(probe.seconds, followed.statsAt[second]!),
+        }))
         .sort((a, b) => b.p99Ms - a.p99Ms)
         .slice(0, 3),
       followersFinished: finishedCount,
@@ -194,6 +259,7 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
       bytesToFollowers: bytes,
     };
   } finally {
+    probe.stop();
     served.stop();
   }
 }

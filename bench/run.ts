@@ -265,7 +265,8 @@ async function room(tasks?: number, followers?: number): Promise<void> {
       `loop p99 worst second ${result.loopP99WorstAloneMs.toFixed(1)} ms alone; seconds over 10 ms: ${result.secondsOver10Alone} alone, ${result.secondsOver10Followed} of ${result.seconds} followed; ` +
       `${(result.bytesToFollowers / 1e6).toFixed(0)} MB sent to followers, ${result.followersDropped} dropped; ` +
       `saving a finished run to the history (after run:finished) blocked the loop up to ${result.saveStallWorstMs.toFixed(0)} ms; ` +
-      `worst seconds followed: ${result.worstSecondsFollowed.map((s) => `${s.p99Ms.toFixed(1)} ms at ${s.second} s`).join(', ')}`,
+      `worst seconds followed: ${result.worstSecondsFollowed.map((s) => `${s.p99Ms.toFixed(1)} ms at ${s.second} s (idle process ${s.idleP99Ms === null ? 'n/a' : `${s.idleP99Ms.toFixed(1)} ms`})`).join(', ')}; ` +
+      `an idle process on this machine, same seconds: worst p99 ${result.idleP99WorstAloneMs.toFixed(1)} ms alone, ${result.idleP99WorstFollowedMs.toFixed(1)} ms followed`,
   );
   report({
     name: `(e) serving process event-loop delay p99, worst 1-s window, ${result.followers} followers`,
