@@ -2,7 +2,8 @@
  * The workshop room in browser mode, with one browser context per person: the join link opens the
  * app; an attendee follows the instructor through a view change, a lesson and a run; an attendee's
  * run or cancel is refused and the refusal shown; a second instructor window sees the run under way
- * and its progress. The server binds loopback with a token (a room on one machine).
+ * and its progress; the header keeps its controls on screen at projector widths. The server binds
+ * loopback with a token (a room on one machine).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { requireChromium } from '../support/chromium';
@@ -139,4 +140,42 @@ test('a second instructor window sees the run under way and its progress, not a 
   await expect(resultsTable(second).getByRole('row')).toHaveCount(6, { timeout: 60_000 });
   await first.context().close();
   await second.context().close();
+});
+
+test('the room header keeps every control on screen and no badge cut short, at 1440, 1280 and 1024 px', async ({
+  browser,
+}) => {
+  const instructor = await person(browser, server.url);
+  const attendee = await person(browser, server.joinUrl!);
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+    [1024, 700],
+  ] as const) {
+    for (const page of [instructor, attendee]) {
+      await page.setViewportSize({ width, height });
+      const controls = page.locator('.header-controls').getByRole('button');
+      expect(await controls.count()).toBeGreaterThan(0);
+      for (const control of await controls.all()) await expect(control).toBeInViewport({ ratio: 1 });
+      // A badge in the machine line is whole or not shown (the line clipped "browser mode" to "browse").
+      const cut = await page.locator('.app-header .machine').evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        return [...line.querySelectorAll<HTMLElement>('.badge')]
+          .filter((badge) => badge.offsetParent !== null)
+          .filter((badge) => {
+            const b = badge.getBoundingClientRect();
+            return b.left < box.left - 0.5 || b.right > box.right + 0.5;
+          })
+          .map((badge) => badge.textContent);
+      });
+      expect(cut, `${width}×${height}: badges cut short`).toEqual([]);
+    }
+  }
+  // Where the line has the room, both show whole: the attendee at 1440 px sees its role.
+  await attendee.setViewportSize({ width: 1440, height: 900 });
+  await expect(attendee.locator('.machine').getByText('attendee', { exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  await instructor.context().close();
+  await attendee.context().close();
 });
