@@ -1,10 +1,19 @@
 /** Starts `concurrency-lab serve` (browser mode) as a user would, and inspects the processes it spawns. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const bin = resolve(__dirname, '../../bin/concurrency-lab.js');
+
+/**
+ * The folders made for servers in this test worker, removed when it exits: a restarted server
+ * reuses its folder (the same history) until then, and none is left in the temp folder after.
+ */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
 
 /** A running browser-mode server. */
 export interface LabServer {
@@ -29,6 +38,7 @@ export async function startLabServer(
   options: { sandbox?: string; args?: readonly string[] } = {},
 ): Promise<LabServer> {
   const sandbox = options.sandbox ?? mkdtempSync(join(tmpdir(), 'concurrency-lab-e2e-'));
+  if (!options.sandbox) made.push(sandbox);
   const args = options.args ?? [];
   // A room prints two links: the instructor's, then the attendees'.
   const lines = args.includes('--token') || args.includes('--attendee-token') ? 2 : 1;
