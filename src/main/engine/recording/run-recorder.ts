@@ -336,14 +336,18 @@ export class RunRecorder {
 
   private keepRecord(task: number): void {
     if (!this.records || task < 0 || task >= this.total) return;
-    const status = this.status[task];
-    this.records[task] = {
+    this.records[task] = this.recordOf(task);
+  }
+
+  /** A settled task's record, as its columns say now. */
+  private recordOf(task: number): TaskRecord {
+    return {
       task,
       lane: this.laneOf[task]!,
       queuedAt: this.queuedAt[task]!,
       startedAt: this.startedAt[task]!,
       endedAt: this.endedAtByTask[task]!,
-      ok: status === Status.Done,
+      ok: this.status[task] === Status.Done,
     };
   }
 
@@ -352,15 +356,7 @@ export class RunRecorder {
     const records: TaskRecord[] = [];
     for (let task = 0; task < this.total; task++) {
       const status = this.status[task];
-      if (status !== Status.Done && status !== Status.Failed) continue;
-      records.push({
-        task,
-        lane: this.laneOf[task]!,
-        queuedAt: this.queuedAt[task]!,
-        startedAt: this.startedAt[task]!,
-        endedAt: this.endedAtByTask[task]!,
-        ok: status === Status.Done,
-      });
+      if (status === Status.Done || status === Status.Failed) records.push(this.recordOf(task));
     }
     return records;
   }
