@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import type { ModelId } from '../src/shared/models';
 import type { RunView, SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
 import { serveForBench } from './serve';
@@ -19,6 +20,8 @@ import { serveForBench } from './serve';
 /** What the room benchmark measured. */
 export interface RoomResult {
   readonly tasks: number;
+  /** The models raced, or null for the scenario's defaults. */
+  readonly models: readonly ModelId[] | null;
   readonly followers: number;
   /** Sum of the models' wall times, ms: alone, then followed. */
   readonly wallAloneMs: number;
@@ -122,6 +125,7 @@ interface RunWindow {
 async function measuredRun(
   instructor: WebSocket,
   tasks: number,
+  models: readonly ModelId[] | null,
 ): Promise<{ view: RunView; loopP99s: number[]; statsAt: number[]; window: RunWindow }> {
   const loopP99s: number[] = [];
   const statsAt: number[] = [];
@@ -152,7 +156,7 @@ async function measuredRun(
       type: 'invoke',
       id: 1,
       channel: 'run:start',
-      payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 } },
+      payload: { scenario: 'io-sleep', params: { tasks, taskMs: 1 }, ...(models ? { models } : {}) },
     }),
   );
   const view = await finished;
@@ -198,13 +202,21 @@ function saved(instructor: WebSocket): Promise<number> {
 
 const totalWall = (view: RunView): number => view.run.results.reduce((sum, r) => sum + r.wallMs, 0);
 
-/** The room benchmark; `tasks` and `followers` shrink it for a quick check. */
-export async function roomBenchmark(root: string, tasks = 100_000, followers = 100): Promise<RoomResult> {
+/**
+ * The room benchmark; `tasks` and `followers` shrink it for a quick check, and `models` narrows it to
+ * some models (`async` alone is the burst, the run's hardest second, in a fraction of the time).
+ */
+export async function roomBenchmark(
+  root: string,
+  tasks = 100_000,
+  followers = 100,
+  models: readonly ModelId[] | null = null,
+): Promise<RoomResult> {
   const served = await serve(root);
   const probe = startIdleProbe();
   try {
     const instructor = await connect(served.origin, INSTRUCTOR);
-    const alone = await measuredRun(instructor, tasks);
+    const alone = await measuredRun(instructor, tasks, models);
     // Each run is measured on its own: the next starts once the last is saved (reported apart).
     const aloneSaveStallMs = await saved(instructor);
 
@@ -228,13 +240,14 @@ export async function roomBenchmark(root: string, tasks = 100_000, followers = 1
         });
       }
     });
-    const followed = await measuredRun(instructor, tasks);
+    const followed = await measuredRun(instructor, tasks, models);
     const followedSaveStallMs = await saved(instructor);
     await Promise.race([allFinished, new Promise((r) => setTimeout(r, 30_000))]);
     for (const window of windows) window.close();
     instructor.close();
     return {
       tasks,
+      models,
       followers,
       wallAloneMs: totalWall(alone.view),
       wallFollowedMs: totalWall(followed.view),

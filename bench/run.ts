@@ -9,7 +9,8 @@
  * (h) distributed throughput as local workers are added;
  * (i) real CPython: py-threads and py-processes on cpu-primes, and the simulated GIL against the real one;
  * (j) zooming the lanes timeline of a 100,000-task run: the renderer's frame time per wheel step.
- * `npm run bench room [tasks] [followers]` runs (e) alone, at a smaller size when given one;
+ * `npm run bench room [tasks] [followers] [models]` runs (e) alone, at a smaller size when given one,
+ * and with only the given models (comma-separated) when named;
  * `npm run bench cancel` runs (f) alone; `npm run bench distributed [tasks]` runs (g) and (h) alone;
  * `npm run bench python [tasks] [taskMs]` runs (i) alone; `npm run bench zoom [tasks]` runs (j) alone.
  * Not part of `npm test`: timings belong here, never in tests.
@@ -18,6 +19,7 @@ import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
+import { MODEL_IDS, type ModelId } from '../src/shared/models';
 import type { TaskSpec } from '../src/workers/protocol/executor';
 import { assertHostScripts, hostScriptsIn } from '../src/main/engine/models/host-scripts';
 import { ThreadPoolExecutor } from '../src/main/engine/models/pool-executors';
@@ -256,12 +258,21 @@ async function timelineZoom(tasks?: number): Promise<void> {
   });
 }
 
-/** `npm run bench room [tasks] [followers]`: a smaller size checks that it runs. */
-async function room(tasks?: number, followers?: number): Promise<void> {
-  const result = await roomBenchmark(root, tasks, followers);
+/**
+ * `npm run bench room [tasks] [followers] [models]`: a smaller size checks that it runs; `async` alone
+ * is the hardest second of the run (its burst) in about 40 s.
+ */
+async function room(tasks?: number, followers?: number, models?: string): Promise<void> {
+  const ids = models ? models.split(',') : null;
+  const unknown = ids?.filter((id) => !(MODEL_IDS as readonly string[]).includes(id)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(
+      `models: ${unknown.join(', ')} unknown (one or more of ${MODEL_IDS.join(', ')}, comma-separated)`,
+    );
+  const result = await roomBenchmark(root, tasks, followers, ids as ModelId[] | null);
   const wallRatio = result.wallFollowedMs / result.wallAloneMs;
   console.log(
-    `      (e) io-sleep ${result.tasks} tasks x 5 models: ${(result.wallAloneMs / 1000).toFixed(1)} s alone, ${(result.wallFollowedMs / 1000).toFixed(1)} s with ${result.followers} followers; ` +
+    `      (e) io-sleep ${result.tasks} tasks x ${result.models ? result.models.join(', ') : 'the default models'}: ${(result.wallAloneMs / 1000).toFixed(1)} s alone, ${(result.wallFollowedMs / 1000).toFixed(1)} s with ${result.followers} followers; ` +
       `loop p99 worst second ${result.loopP99WorstAloneMs.toFixed(1)} ms alone; seconds over 10 ms: ${result.secondsOver10Alone} alone, ${result.secondsOver10Followed} of ${result.seconds} followed; ` +
       `${(result.bytesToFollowers / 1e6).toFixed(0)} MB sent to followers, ${result.followersDropped} dropped; ` +
       `saving a finished run to the history (after run:finished) blocked the loop up to ${result.saveStallWorstMs.toFixed(0)} ms; ` +
@@ -345,7 +356,7 @@ async function main(): Promise<void> {
   } else if (only === 'zoom') {
     await timelineZoom(process.argv[3] ? Number(process.argv[3]) : undefined);
   } else if (only === 'room') {
-    await room(size(process.argv[3]), size(process.argv[4]));
+    await room(size(process.argv[3]), size(process.argv[4]), process.argv[5]);
   } else if (only === 'python') {
     await python(size(process.argv[3]), size(process.argv[4]));
   } else {
