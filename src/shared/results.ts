@@ -5,15 +5,14 @@ import type { ResolvedPool } from './pool';
 import type { PythonRunStats } from './python-run';
 import type { RunOrigin } from './run-origin';
 import type { ScenarioId } from './scenarios';
+import type { Lane, LaneList } from './lane-list';
+import type { TaskTimeline } from './task-timeline';
+
+export type { TaskRecord } from './task-timeline';
+export type { Lane } from './lane-list';
 
 /** Where a model's run is. */
 export type ModelRunState = 'pending' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
-
-/** A thread, process or async slot that runs tasks: one row of the lanes view, one track of a trace. */
-export interface Lane {
-  readonly index: number;
-  readonly label: string;
-}
 
 /** Percentiles of a distribution, in milliseconds. */
 export interface Percentiles {
@@ -40,16 +39,6 @@ export interface GilStats {
   readonly holdMs: number;
   readonly waitMs: number;
   readonly switches: number;
-}
-
-/** One task as it ran: times in ms since the model's first task was queued. */
-export interface TaskRecord {
-  readonly task: number;
-  readonly lane: number;
-  readonly queuedAt: number;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly ok: boolean;
 }
 
 /** Whether a model's answer was checked and matched. */
@@ -104,10 +93,12 @@ export interface ModelResult {
   readonly gil?: GilStats;
   /** A real-CPython model's measurements: the GIL's costs and the clock alignment. */
   readonly python?: PythonRunStats;
-  readonly lanes: readonly Lane[];
+  /** Every lane the model used, in index order (stored and exported as an array of Lanes). */
+  readonly lanes: LaneList;
   /** Epoch ms of time 0 of `timeline`. */
   readonly epochStartMs: number;
-  readonly timeline: readonly TaskRecord[];
+  /** Every settled task, in task order (stored and exported as an array of TaskRecords). */
+  readonly timeline: TaskTimeline;
   /** Short remarks computed from the measurements, for the Notes column. */
   readonly notes: readonly string[];
 }

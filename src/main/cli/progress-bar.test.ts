@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelResult, ModelSnapshot } from '../../shared/results';
 import { ProgressBar, progressLine } from './progress-bar';
+import { TaskTimeline } from '../../shared/task-timeline';
+import { LaneList } from '../../shared/lane-list';
 
 const CLEAR_LINE = '\r\x1b[2K';
 
@@ -42,9 +44,9 @@ function result(overrides: Partial<ModelResult> = {}): ModelResult {
     peakRssMb: 120,
     check: { ok: true, answer: '42' },
     failures: [],
-    lanes: [],
+    lanes: LaneList.of([]),
     epochStartMs: 0,
-    timeline: [],
+    timeline: TaskTimeline.sized(0),
     notes: [],
     ...overrides,
   };

@@ -7,7 +7,9 @@ import { defineModel, NODE_FAMILY, type NotesInput } from './model-spec';
 function gilNotes(result: NotesInput): string[] {
   if (!result.gil) return [];
   const { holdMs, waitMs, switches } = result.gil;
-  const taskMs = result.timeline.reduce((sum, task) => sum + (task.endedAt - task.startedAt), 0);
+  const { startedAt, endedAt } = result.timeline;
+  let taskMs = 0;
+  for (let i = 0; i < endedAt.length; i++) taskMs += endedAt[i]! - startedAt[i]!;
   const held = result.wallMs > 0 ? (holdMs / result.wallMs) * 100 : 0;
   const waited = taskMs > 0 ? (waitMs / taskMs) * 100 : 0;
   return [

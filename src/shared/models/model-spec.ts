@@ -8,6 +8,7 @@ import type { PoolKnobKey } from '../knobs';
 import type { ResolvedPool } from '../pool';
 import type { PythonRunStats } from '../python-run';
 import type { ScenarioInfo, ScenarioKind } from '../scenarios';
+import type { TaskTimelineColumns } from '../task-timeline';
 
 /** The palettes a model colour is chosen for: the OS's light and dark, and presenter mode's stronger pair. */
 export const THEMES = ['light', 'dark', 'presenterLight', 'presenterDark'] as const;
@@ -43,7 +44,8 @@ export interface NotesInput {
   readonly gil?: { readonly holdMs: number; readonly waitMs: number; readonly switches: number };
   /** What a real CPython measured (GIL costs, clock alignment); Python models only. */
   readonly python?: PythonRunStats;
-  readonly timeline: readonly { readonly startedAt: number; readonly endedAt: number }[];
+  /** When each settled task started and ended. */
+  readonly timeline: Pick<TaskTimelineColumns, 'startedAt' | 'endedAt'>;
 }
 
 /** How a model's Notes read. */

@@ -3,7 +3,7 @@ import { epochNow } from '../../shared/clock';
 import { createInlineContext } from './inline-context';
 import { CancelledError } from '../workloads/workload-context';
 import { runWorkload } from '../workloads';
-import type { ChildUsage, Executor, TaskEventListener, TaskSpec } from '../protocol/executor';
+import type { ChildUsage, Executor, TaskEventListener, TaskList } from '../protocol/executor';
 import { errorMessage } from '../../shared/format';
 import type { InlineExecutorOptions } from './sequential-executor';
 
@@ -32,7 +32,7 @@ export class AsyncExecutor implements Executor {
 
   async start(): Promise<void> {}
 
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+  run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<void> {
     const limit = Math.min(this.options.concurrency ?? Infinity, tasks.length);
     const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
     const queuedAt = epochNow();
@@ -69,7 +69,7 @@ export class AsyncExecutor implements Executor {
       const launch = (): void => {
         while (!stopped && inFlight < limit && next < tasks.length) {
           const task = next++;
-          const spec = tasks[task]!;
+          const spec = tasks.at(task)!;
           const lane = takeSlot();
           inFlight++;
           const startedAt = epochNow();

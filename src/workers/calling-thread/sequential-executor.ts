@@ -3,7 +3,7 @@ import { epochNow } from '../../shared/clock';
 import { createInlineContext } from './inline-context';
 import { CancelledError } from '../workloads/workload-context';
 import { runWorkload } from '../workloads';
-import type { ChildUsage, Executor, TaskEventListener, TaskSpec } from '../protocol/executor';
+import type { ChildUsage, Executor, TaskEventListener, TaskList } from '../protocol/executor';
 import { errorMessage } from '../../shared/format';
 
 /** Options of the calling-thread executors. */
@@ -24,14 +24,14 @@ export class SequentialExecutor implements Executor {
 
   async start(): Promise<void> {}
 
-  async run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+  async run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<void> {
     const ctx = createInlineContext({ signal, yieldEveryMs: this.options.yieldEveryMs });
     listener({ type: 'lane', lane: { index: 0, label: this.options.threadLabel ?? 'calling thread' } });
     const queuedAt = epochNow();
     listener({ type: 'queued-all', count: tasks.length, at: queuedAt });
     for (let task = 0; task < tasks.length; task++) {
       if (signal.aborted) throw new CancelledError();
-      const spec = tasks[task]!;
+      const spec = tasks.at(task)!;
       const startedAt = epochNow();
       listener({ type: 'started', task, lane: 0, at: startedAt });
       try {

@@ -11,6 +11,17 @@ export interface TaskSpec {
   readonly input: unknown;
 }
 
+/**
+ * A run's tasks, read by index (0 to length - 1) or in slices: an array, or tasks made from their
+ * index when asked for (`GeneratedTasks`): a 100,000-task scenario made as an array is 200,000
+ * objects, made in one turn of the serving process and kept by its garbage collector for the run.
+ */
+export interface TaskList {
+  readonly length: number;
+  at(index: number): TaskSpec | undefined;
+  slice(from?: number, to?: number): TaskSpec[];
+}
+
 /** What happened to a task, stamped on the shared clock (epoch ms, see shared/clock). */
 export type TaskEvent =
   /** Every task of the run was queued at `at` (executors queue the whole batch at once). */
@@ -78,7 +89,7 @@ export interface Executor {
    * (events delivered late from another thread). On abort it stops everything and rejects with a
    * CancelledError.
    */
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd | void>;
+  run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd | void>;
   /**
    * Changes the GIL switch interval while the model runs (sys.setswitchinterval); present only on
    * executors that have a GIL to tune. Callers ask for the capability instead of the class.

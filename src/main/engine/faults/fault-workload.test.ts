@@ -72,7 +72,7 @@ describe.each(Object.keys(FAULTS) as PooledModel[])('%s running the fault worklo
   it('fails each faulty task, completes every other, and is never ranked', async () => {
     const faults = FAULTS[model];
     const prepared = scenario(faults.map(fault));
-    const references = new ReferenceAnswers();
+    const references = new ReferenceAnswers(prepared.tasks.length);
     const clean = scenario([]);
     const measured = await run(model, prepared, references);
 
@@ -86,14 +86,15 @@ describe.each(Object.keys(FAULTS) as PooledModel[])('%s running the fault worklo
     expect(measured.state).toBe('failed');
 
     // A task that never yields is stopped at its timeout; its worker is replaced and the rest run.
-    const hung = await run(model, scenario([fault('hang')]), new ReferenceAnswers(), 800);
+    const hanging = scenario([fault('hang')]);
+    const hung = await run(model, hanging, new ReferenceAnswers(hanging.tasks.length), 800);
     expect(hung.completed + hung.failed).toBe(hung.total);
     // Under the GIL a hung holder may stall the sleep queued beside it into the timeout as well.
     expect(hung.failed).toBeLessThanOrEqual(model === 'gil-threads' ? 2 : 1);
     expect(hung.failures[0]?.message).toMatch(/timed out after 800 ms/);
 
     // Beside a clean sequential run it gets no speedup and is not fastest, however short its time.
-    const baseline = await run('sequential', clean, new ReferenceAnswers());
+    const baseline = await run('sequential', clean, new ReferenceAnswers(clean.tasks.length));
     const results = withSpeedups([baseline, { ...measured, wallMs: 1 }]);
     const [sequential, faulty] = results;
     expect(isRankable(sequential!)).toBe(true);

@@ -7,6 +7,7 @@ import type { RunView } from '../../../shared/views';
 import type { ModelResult, ModelSnapshot, RunResult, TaskRecord } from '../../../shared/results';
 import { sampleRun } from '../reporters/fixtures.test-support';
 import { runView } from '../run/run-views';
+import { TaskTimeline } from '../../../shared/task-timeline';
 
 /** A run with what the store keeps of it. */
 export interface StoredRun {
@@ -27,10 +28,10 @@ export function finalSnapshots(result: RunResult): ModelSnapshot[] {
     etaMs: null,
     startupMs: model.startupMs,
     throughput: [[model.wallMs / 1000, model.throughput]],
-    lanes: model.lanes.slice(0, 8).map((lane) => ({
+    lanes: [...model.lanes].slice(0, 8).map((lane) => ({
       ...lane,
       // The recorder merges busy stretches once tasks outnumber pixels: a snapshot stays small.
-      intervals: model.timeline
+      intervals: [...model.timeline]
         .filter((record) => record.lane === lane.index)
         .slice(0, 100)
         .map((record) => ({ start: record.startedAt, end: record.endedAt, failed: !record.ok })),
@@ -82,7 +83,7 @@ export function bigStoredRun(runId: string, tasks = 100_000): StoredRun {
     ...model,
     total: tasks,
     completed: tasks,
-    timeline: syntheticTimeline(tasks, model.lanes.length, index + 1),
+    timeline: TaskTimeline.of(syntheticTimeline(tasks, model.lanes.length, index + 1)),
   }));
   return storedRun({ ...base, runId, params: { ...base.params, tasks }, results });
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeJsonInTurns } from './json-in-turns';
 import { gunzipJson, gzipJson } from './run-codec';
+import type { TaskRecord } from '../../../shared/results';
+import { LaneList } from '../../../shared/lane-list';
+import { TaskTimeline } from '../../../shared/task-timeline';
 
 async function text(value: unknown): Promise<{ json: string; parts: number }> {
   let json = '';
@@ -53,6 +56,25 @@ describe('writeJsonInTurns', () => {
     expect(json).toBe(JSON.stringify(run));
     // Written in parts: a reader (gzip) gets it piece by piece, never as one huge string.
     expect(parts).toBeGreaterThan(5);
+  });
+
+  it('writes a timeline and lanes kept as columns as the arrays JSON.stringify makes of them', async () => {
+    const timeline = TaskTimeline.of(records(20_001) as TaskRecord[]);
+    const lanes = LaneList.of(
+      Array.from({ length: 5_000 }, (_, index) => ({ index, label: `slot ${index + 1}` })),
+    );
+    const run = {
+      results: [
+        { model: 'threads', timeline, lanes },
+        { model: 'async', timeline: TaskTimeline.sized(0), lanes: LaneList.of([]) },
+      ],
+    };
+    const { json, parts } = await text(run);
+    expect(json).toBe(JSON.stringify(run));
+    expect(JSON.parse(json).results[0].timeline).toEqual(records(20_001));
+    expect(JSON.parse(json).results[1].timeline).toEqual([]);
+    expect(JSON.parse(json).results[0].lanes).toEqual([...lanes]);
+    expect(parts).toBeGreaterThan(1);
   });
 
   it('writes plain values and small arrays as JSON.stringify does', async () => {

@@ -5,6 +5,8 @@
  * JSON.stringify's (same key order, same skipped values), so what reads it back does not change.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { LaneList } from '../../../shared/lane-list';
+import { TaskTimeline } from '../../../shared/task-timeline';
 
 /** Arrays longer than this are written in slices of this many elements. */
 const SLICE = 2_000;
@@ -24,6 +26,14 @@ function isContainer(value: unknown): value is object {
 
 /** The JSON pieces of `value`, in order: big arrays in slices, everything small in one piece. */
 function* pieces(value: unknown): Generator<string> {
+  if (value instanceof TaskTimeline || value instanceof LaneList) {
+    // Its JSON is the array of its records or lanes (toJSON): made a slice at a time, never all at once.
+    yield '[';
+    for (let from = 0; from < value.length; from += SLICE)
+      yield (from > 0 ? ',' : '') + JSON.stringify(value.slice(from, from + SLICE)).slice(1, -1);
+    yield ']';
+    return;
+  }
   if (!isContainer(value)) {
     yield JSON.stringify(value) ?? 'null';
     return;

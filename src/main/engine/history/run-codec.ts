@@ -2,7 +2,9 @@
 import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { createGzip, gunzip } from 'node:zlib';
-import type { RunResult } from '../../../shared/results';
+import type { Lane, ModelResult, RunResult, TaskRecord } from '../../../shared/results';
+import { LaneList } from '../../../shared/lane-list';
+import { TaskTimeline } from '../../../shared/task-timeline';
 import { writeJsonInTurns } from './json-in-turns';
 
 const gunzipAsync = promisify(gunzip);
@@ -21,8 +23,27 @@ export interface RunCodec {
 export const gzipJsonCodec: RunCodec = {
   encoding: 'json+gzip',
   encode: (result) => gzipJson(result),
-  decode: (bytes) => gunzipJson<RunResult>(bytes),
+  decode: async (bytes) => withTaskTimelines(await gunzipJson<StoredRun>(bytes)),
 };
+
+/** A run as its JSON text has it: each timeline an array of task records. */
+type StoredRun = Omit<RunResult, 'results'> & {
+  readonly results: readonly (Omit<ModelResult, 'timeline' | 'lanes'> & {
+    readonly timeline: readonly TaskRecord[];
+    readonly lanes: readonly Lane[];
+  })[];
+};
+
+/** A stored run with its timelines as columns again. */
+function withTaskTimelines(run: StoredRun): RunResult {
+  return {
+    ...run,
+    results: run.results.map((model) => {
+      if (!Array.isArray(model.timeline)) throw new Error(`its ${model.model} result has no timeline`);
+      return { ...model, timeline: TaskTimeline.of(model.timeline), lanes: LaneList.of(model.lanes) };
+    }),
+  };
+}
 
 /**
  * gzip of a value's JSON text: compressed off the main thread, and the text written in parts with

@@ -15,6 +15,7 @@ import type { Database } from 'sql.js';
 import { sampleStoredRun, tempFolder } from './history-fixtures.test-support';
 import { loadSqlJs } from './sql-engine';
 import { DamagedRunError, RunStore } from './run-store';
+import { gzipJson } from './run-codec';
 
 let cleanup: () => Promise<void>;
 let file: string;
@@ -143,6 +144,30 @@ describe('a history with damaged rows', () => {
     await expect(store.getResult(first!)).rejects.toBeInstanceOf(DamagedRunError);
     expect(store.listDamaged().map((item) => item.runId)).toEqual([first]);
     expect(store.list().map((item) => item.runId)).not.toContain(first);
+    await store.close();
+  });
+
+  it('lists as damaged a run whose stored result lost a model timeline, saying which', async () => {
+    await storeWithRuns();
+    const [first] = ids;
+    const stored = sampleStoredRun(first!, 0).result;
+    // Valid gzip and JSON, but the threads result has no timeline (as a version without checksums might leave it).
+    const broken = {
+      ...stored,
+      results: stored.results.map((m) => (m.model === 'threads' ? { ...m, timeline: undefined } : m)),
+    };
+    const blob = await gzipJson(broken);
+    await withFile((db) => {
+      db.run('DROP TABLE row_checks');
+      db.run('UPDATE runs SET result = ? WHERE run_id = ?', [blob, first!]);
+    }, true);
+
+    const store = await RunStore.open({ file });
+    await expect(store.getResult(first!)).rejects.toBeInstanceOf(DamagedRunError);
+    expect(store.listDamaged().map((item) => [item.runId, item.problem])).toEqual([
+      [first, expect.stringContaining('its threads result has no timeline')],
+    ]);
+    expect(await store.getResult(ids[1]!)).toBeDefined();
     await store.close();
   });
 

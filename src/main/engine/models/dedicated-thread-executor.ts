@@ -12,7 +12,7 @@ import type {
   Executor,
   RunEnd,
   TaskEventListener,
-  TaskSpec,
+  TaskList,
 } from '../../../workers/protocol/executor';
 import {
   TASK_CHUNK,
@@ -62,7 +62,7 @@ export class DedicatedThreadExecutor implements Executor {
     });
   }
 
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
+  run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('start() the executor before run()'));
     return new Promise<RunEnd>((resolve, reject) => {

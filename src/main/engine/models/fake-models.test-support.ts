@@ -9,7 +9,7 @@ import type { ModelId } from '../../../shared/models';
 import { defineModel, type ModelColors, type ModelFamily } from '../../../shared/models/model-spec';
 import { AsyncExecutor } from '../../../workers/calling-thread/async-executor';
 import { SequentialExecutor } from '../../../workers/calling-thread/sequential-executor';
-import type { Executor, TaskEventListener, TaskSpec } from '../../../workers/protocol/executor';
+import type { Executor, TaskEventListener, TaskList } from '../../../workers/protocol/executor';
 import type { ModelEngines } from './registry';
 
 const PYPY: ModelFamily = { id: 'pypy', label: 'PyPy' };
@@ -127,7 +127,7 @@ class FakeExecutor implements Executor {
     return this.inner.start();
   }
 
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal) {
+  run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal) {
     return this.inner.run(tasks, listener, signal);
   }
 

@@ -1,7 +1,7 @@
 /** What the engine needs of one model: how to build its executor and, where something must be installed, whether it can run. */
 import type { ModelAvailability } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
-import type { Executor, TaskSpec } from '../../../workers/protocol/executor';
+import type { Executor, TaskList } from '../../../workers/protocol/executor';
 import type { ExecutorEnvironment, ProbeContext } from './executor-environment';
 
 /** How the engine runs one model. */
@@ -22,7 +22,7 @@ export interface ModelEngine {
 
 /** What a model's forecast may look at: the run's tasks and settings, before any model starts. */
 export interface ForecastInput {
-  readonly tasks: readonly TaskSpec[];
+  readonly tasks: TaskList;
   readonly pool: ResolvedPool;
   readonly cores: number;
   readonly env: ExecutorEnvironment;

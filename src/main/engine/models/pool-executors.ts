@@ -1,7 +1,7 @@
 /** The pooled models: `threads` and `gil-threads` (worker threads) and `processes` (OS processes). */
 import type { ModelId } from '../../../shared/models';
 import { createGilBuffer, setSwitchInterval } from '../../../workers/protocol/gil-memory';
-import type { ChildUsage, Executor, TaskEventListener, TaskSpec } from '../../../workers/protocol/executor';
+import type { ChildUsage, Executor, TaskEventListener, TaskList } from '../../../workers/protocol/executor';
 import { processWorkerFactory, threadWorkerFactory } from './pool-workers';
 import type { ProcessSpawner } from './process-spawner';
 import { WorkerPool, type PoolWorkerFactory } from './worker-pool';
@@ -29,7 +29,7 @@ abstract class PoolExecutor implements Executor {
     return this.pool.start();
   }
 
-  run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+  run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<void> {
     this.pool.laneLabels().forEach((label, index) => listener({ type: 'lane', lane: { index, label } }));
     return this.pool.runTasks(tasks, listener, signal);
   }

@@ -9,7 +9,7 @@ import { epochNow } from '../../../shared/clock';
 import type { HostResponse, HostUsage } from '../../../workers/protocol/host-messages';
 import type { PoolWorker, PoolWorkerEvents, PoolWorkerFactory } from './pool-worker';
 import { CancelledError } from '../errors';
-import type { ChildUsage, TaskEventListener, TaskSpec } from '../../../workers/protocol/executor';
+import type { ChildUsage, TaskEventListener, TaskList } from '../../../workers/protocol/executor';
 
 // Where lessons and executors have always found them.
 export type { PoolWorker, PoolWorkerEvents, PoolWorkerFactory } from './pool-worker';
@@ -40,7 +40,7 @@ interface Slot {
 }
 
 interface RunState {
-  readonly tasks: readonly TaskSpec[];
+  readonly tasks: TaskList;
   readonly listener: TaskEventListener;
   next: number;
   settled: number;
@@ -92,7 +92,7 @@ export class WorkerPool {
   }
 
   /** Runs every task; see Executor.run. */
-  runTasks(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<void> {
+  runTasks(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     if (this.run) return Promise.reject(new Error('the pool is already running tasks'));
     const queuedAt = epochNow();
@@ -200,7 +200,7 @@ export class WorkerPool {
     if (!run || !slot.ready || slot.task !== null || this.slots.get(slot.lane) !== slot) return;
     if (run.next >= run.tasks.length) return;
     const task = run.next++;
-    const spec = run.tasks[task]!;
+    const spec = run.tasks.at(task)!;
     slot.task = task;
     slot.dispatchedAt = epochNow();
     run.listener({ type: 'started', task, lane: slot.lane, at: slot.dispatchedAt });

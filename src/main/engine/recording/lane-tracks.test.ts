@@ -222,6 +222,19 @@ describe('LaneTracks', () => {
     expect(tracks.lanesList(15, 16)).toEqual([{ index: 15, label: 'slot 16 (renamed)' }]);
   });
 
+  it('lists 100,000 lanes (async) with every label as announced, most of them hidden', () => {
+    const tracks = new LaneTracks();
+    for (let index = 0; index < 100_000; index++)
+      tracks.setLane({ index, label: index % 1000 === 7 ? `slot ${index + 1} ☃` : `slot ${index + 1}` });
+    const lanes = tracks.lanesList();
+    expect(lanes).toHaveLength(100_000);
+    expect(lanes.every((lane, i) => lane.index === i)).toBe(true);
+    expect(lanes[99_999]).toEqual({ index: 99_999, label: 'slot 100000' });
+    expect(lanes[5_007]).toEqual({ index: 5_007, label: 'slot 5008 ☃' });
+    expect(tracks.labelOf(64)).toBe('slot 65');
+    expect(tracks.snapshot().hiddenLanes).toBe(100_000 - 64);
+  });
+
   it('sends a lane that appears below the sent ones, with its tasks', () => {
     const tracks = new LaneTracks({ maxLanes: 2, maxIntervals: 100 });
     for (const index of [5, 6, 7]) tracks.setLane({ index, label: `lane ${index}` });

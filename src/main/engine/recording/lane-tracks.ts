@@ -3,13 +3,15 @@
  * the current merge gap are merged, and the gap doubles whenever a lane outgrows its share — so once
  * tasks outnumber pixels, the view gets merged busy stretches instead of one bar per task.
  *
- * A lane that no snapshot can ever show keeps only the Lane it was announced with. Snapshots show
- * the first `maxLanes` lanes by index and lanes are never removed, so a lane with `maxLanes` lanes
- * below it is hidden for good. Async with 100,000 tasks has 100,000 lanes: tracked in full, each
- * kept about 300 bytes more for the serving process's young-generation collections to copy while
- * its burst went on.
+ * A lane that no snapshot can ever show keeps only its label, packed with the other hidden lanes'
+ * labels into one buffer. Snapshots show the first `maxLanes` lanes by index and lanes are never
+ * removed, so a lane with `maxLanes` lanes below it is hidden for good. Async with 100,000 tasks has
+ * 100,000 lanes: tracked in full, each kept about 300 bytes, and even as a bare Lane object with its
+ * label it was two objects for the serving process's young-generation collections to copy while
+ * the tasks started.
  */
 import type { BusyInterval, Lane, LaneTrack } from '../../../shared/results';
+import { TextColumn } from './text-column';
 
 /** Size limits of what a snapshot carries. */
 export interface LaneBudget {
@@ -35,13 +37,11 @@ class TrackedLane {
   constructor(public lane: Lane) {}
 }
 
-/**
- * A lane tracked in full, or a lane no snapshot can show, kept as it was announced. Either way the
- * Lane itself is kept, so listing 100,000 lanes at a model's end makes no new objects.
- */
-type LaneSlot = TrackedLane | Lane;
+/** A lane no snapshot can show: its label is in the hidden lanes' column. */
+const HIDDEN = 0;
 
-const laneOf = (slot: LaneSlot): Lane => (slot instanceof TrackedLane ? slot.lane : slot);
+/** A lane tracked in full, or a hidden one. */
+type LaneSlot = TrackedLane | typeof HIDDEN;
 
 /** Snapshot times are rounded outward to 0.1 ms: finer is invisible, and full doubles double the JSON. */
 function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
@@ -65,6 +65,7 @@ function roundedOutward(intervals: readonly MutableInterval[]): BusyInterval[] {
 /** Merged busy intervals of every lane of one model's run (times in ms since the model's start). */
 export class LaneTracks {
   private readonly lanes: (LaneSlot | undefined)[] = [];
+  private readonly hiddenLabels = TextColumn.growing();
   private laneCount = 0;
   private gapMs = 0;
 
@@ -74,9 +75,10 @@ export class LaneTracks {
   setLane(lane: Lane): void {
     const slot = this.lanes[lane.index];
     if (slot instanceof TrackedLane) slot.lane = lane;
-    else if (slot !== undefined) this.lanes[lane.index] = lane;
+    else if (slot !== undefined) this.hiddenLabels.set(lane.index, lane.label);
     else if (this.lanesBelow(lane.index) >= this.budget.maxLanes) {
-      this.lanes[lane.index] = lane;
+      this.lanes[lane.index] = HIDDEN;
+      this.hiddenLabels.set(lane.index, lane.label);
       this.laneCount++;
     } else {
       this.lanes[lane.index] = new TrackedLane(lane);
@@ -113,7 +115,8 @@ export class LaneTracks {
     const list: Lane[] = [];
     for (let index = from; index < Math.min(to, this.lanes.length); index++) {
       const slot = this.lanes[index];
-      if (slot !== undefined) list.push(laneOf(slot));
+      if (slot instanceof TrackedLane) list.push(slot.lane);
+      else if (slot === HIDDEN) list.push({ index, label: this.hiddenLabels.get(index)! });
     }
     return list;
   }
@@ -126,7 +129,8 @@ export class LaneTracks {
   /** A lane's label, or "lane N" for one never announced. */
   labelOf(lane: number): string {
     const slot = this.lanes[lane];
-    return slot === undefined ? `lane ${lane + 1}` : laneOf(slot).label;
+    if (slot instanceof TrackedLane) return slot.lane.label;
+    return (slot === HIDDEN ? this.hiddenLabels.get(lane) : undefined) ?? `lane ${lane + 1}`;
   }
 
   /** The lanes within budget, and how many more lanes were left out. */

@@ -123,7 +123,7 @@ describe('RunRecorder', () => {
       intervals: [{ start: 1, end: 4, failed: true }],
     });
     expect(snapshot.lanes[1]).toMatchObject({ intervals: [{ start: 6, end: 9, failed: false }] });
-    expect(recorder.timeline()).toEqual([
+    expect([...recorder.timeline()]).toEqual([
       { task: 0, lane: 1, queuedAt: 0, startedAt: 6, endedAt: 9, ok: true },
     ]);
   });
@@ -198,13 +198,13 @@ describe('RunRecorder', () => {
     recorder.handle(finished(1, 1, 3.75, 9));
     recorder.handle(failed(0, 0, 4.25, 11, 'bad'));
     recorder.handle(started(2, 1, 9.5));
-    expect(recorder.timeline()).toEqual([
+    expect([...recorder.timeline()]).toEqual([
       { task: 0, lane: 0, queuedAt: 0.5, startedAt: 4.25, endedAt: 11, ok: false },
       { task: 1, lane: 1, queuedAt: 0.5, startedAt: 3.75, endedAt: 9, ok: true },
     ]);
   });
 
-  it('hands over the same timeline from the records it made as tasks settled, then forgets them', () => {
+  it('gives every settled task in task order, each with its last word, as columns', () => {
     const recorder = runningRecorder(6, 0.5);
     recorder.handle(started(3, 1, 1));
     recorder.handle(finished(3, 1, 1.5, 4));
@@ -226,8 +226,8 @@ describe('RunRecorder', () => {
     recorder.handle(started(2, 0, 7));
     // The model failed as a whole: a running task (2) and never-started ones (4, 5) fail with it.
     recorder.failUnsettled('not run: the pool died', T0 + 9);
-    const expected = recorder.timeline();
-    expect(expected.map((r) => [r.task, r.ok])).toEqual([
+    const timeline = recorder.timeline();
+    expect([...timeline].map((r) => [r.task, r.ok])).toEqual([
       [0, true],
       [1, true],
       [2, false],
@@ -235,15 +235,17 @@ describe('RunRecorder', () => {
       [4, false],
       [5, false],
     ]);
-    expect(recorder.takeTimeline()).toEqual(expected);
-    expect(recorder.takeTimeline()).toEqual([]);
+    expect(timeline.lane).toBeInstanceOf(Int32Array);
+    expect(timeline.at(3)).toEqual({ task: 3, lane: 1, queuedAt: 0.5, startedAt: 1.5, endedAt: 4, ok: true });
+    // Asking again gives the same timeline: nothing was handed over and forgotten.
+    expect(recorder.timeline()).toEqual(timeline);
   });
 
   it('never records negative times or an end before the start', () => {
     const recorder = runningRecorder(1);
     // A host clock a little behind: it says the task began before time zero and ended before it began.
     recorder.handle({ type: 'finished', task: 0, lane: 0, startedAt: T0 - 2, endedAt: T0 - 3, output: 1 });
-    const [record] = recorder.timeline();
+    const record = recorder.timeline().at(0);
     expect(record!.startedAt).toBe(0);
     expect(record!.endedAt).toBe(0);
   });

@@ -11,10 +11,10 @@ import type {
   ModelSnapshot,
   Percentiles,
   TaskFailure,
-  TaskRecord,
 } from '../../../shared/results';
 import type { TaskEvent } from '../../../workers/protocol/executor';
 import { TASK_LANES_LIMIT } from '../../../shared/results';
+import { TaskTimeline } from '../../../shared/task-timeline';
 import { GilHolds } from './gil-holds';
 import { GilTrack } from './gil-track';
 import { LaneTracks, type LaneBudget } from './lane-tracks';
@@ -55,12 +55,6 @@ export class RunRecorder {
   private readonly gilByLane = new Map<number, { holdMs: number; waitMs: number; switches: number }>();
   private gilTrack: GilTrack | null = null;
   private gilHolds: GilHolds | null = null;
-  /**
-   * Each settled task's record, made when it settles: a 100,000-task model's records made all at
-   * once at its end cost the serving process a 10 ms collection; made as tasks settle, they cost
-   * nothing anyone sees. Handed over (and forgotten here) by takeTimeline().
-   */
-  private records: (TaskRecord | undefined)[] | null;
   /** Each settled task's output in words, or its error, for the timeline's tooltip. */
   private readonly texts: TextColumn;
   private peakRss = 0;
@@ -77,7 +71,6 @@ export class RunRecorder {
     this.endedAtByTask = new Float64Array(total);
     this.laneOf = new Int32Array(total).fill(-1);
     this.texts = new TextColumn(total);
-    this.records = new Array<TaskRecord | undefined>(total);
     this.tracks = new LaneTracks(budget);
   }
 
@@ -146,7 +139,6 @@ export class RunRecorder {
         this.tracks.end(lane, start, end, !ok);
         this.series.add(end, end - start);
         this.texts.set(task, ok ? describeOutput(event.output) : describeError(event.error));
-        this.keepRecord(task);
         if (ok) this.completedCount++;
         else {
           this.failedCount++;
@@ -189,7 +181,6 @@ export class RunRecorder {
       }
       this.status[task] = Status.Failed;
       this.endedAtByTask[task] = at;
-      this.keepRecord(task);
       this.failedCount++;
       if (this.failureList.length < KEPT_FAILURES) this.failureList.push({ task, message });
     }
@@ -323,42 +314,27 @@ export class RunRecorder {
   }
 
   /**
-   * Every settled task's record, in task order: the same as timeline(), from the records made as
-   * tasks settled. The recorder forgets them (its columns stay for the timeline's questions).
+   * Every settled task, in task order, as columns: no object per task, so a 100,000-task model's
+   * timeline costs the serving process's garbage collector nothing while the run goes on.
    */
-  takeTimeline(): TaskRecord[] {
-    const records = this.records ?? [];
-    this.records = null;
-    const timeline: TaskRecord[] = [];
-    for (const record of records) if (record) timeline.push(record);
-    return timeline;
-  }
-
-  private keepRecord(task: number): void {
-    if (!this.records || task < 0 || task >= this.total) return;
-    this.records[task] = this.recordOf(task);
-  }
-
-  /** A settled task's record, as its columns say now. */
-  private recordOf(task: number): TaskRecord {
-    return {
-      task,
-      lane: this.laneOf[task]!,
-      queuedAt: this.queuedAt[task]!,
-      startedAt: this.startedAt[task]!,
-      endedAt: this.endedAtByTask[task]!,
-      ok: this.status[task] === Status.Done,
-    };
-  }
-
-  /** Every settled task, in task order, built from the columns (what takeTimeline() must equal). */
-  timeline(): TaskRecord[] {
-    const records: TaskRecord[] = [];
+  timeline(): TaskTimeline {
+    let settled = 0;
+    for (let task = 0; task < this.total; task++)
+      if (this.status[task] === Status.Done || this.status[task] === Status.Failed) settled++;
+    const timeline = TaskTimeline.sized(settled);
+    let i = 0;
     for (let task = 0; task < this.total; task++) {
       const status = this.status[task];
-      if (status === Status.Done || status === Status.Failed) records.push(this.recordOf(task));
+      if (status !== Status.Done && status !== Status.Failed) continue;
+      timeline.task[i] = task;
+      timeline.lane[i] = this.laneOf[task]!;
+      timeline.queuedAt[i] = this.queuedAt[task]!;
+      timeline.startedAt[i] = this.startedAt[task]!;
+      timeline.endedAt[i] = this.endedAtByTask[task]!;
+      timeline.ok[i] = status === Status.Done ? 1 : 0;
+      i++;
     }
-    return records;
+    return timeline;
   }
 
   /** GIL accounting per lane, when the model ran under the simulated GIL. */

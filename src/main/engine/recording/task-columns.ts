@@ -4,9 +4,10 @@
  * the run goes); a finished run re-opened from the history is another, built from its timeline.
  */
 import type { ModelId } from '../../../shared/models';
-import type { Lane, TaskRecord } from '../../../shared/results';
+import type { TaskTimeline } from '../../../shared/task-timeline';
 import type { GilHolds } from './gil-holds';
 import type { TaskTexts } from './text-column';
+import type { LaneList } from '../../../shared/lane-list';
 
 /** How far a task got, as the status column stores it. */
 export const TASK_STATUS = { pending: 0, queued: 1, running: 2, done: 3, failed: 4 } as const;
@@ -29,29 +30,30 @@ export interface TaskColumns {
 }
 
 /** The columns of a finished run's stored timeline (no outputs, no GIL turns: the history keeps neither). */
-export function columnsFromRecords(
+export function columnsFromTimeline(
   model: ModelId,
   total: number,
-  records: readonly TaskRecord[],
-  lanes: readonly Lane[],
+  timeline: TaskTimeline,
+  lanes: LaneList,
 ): TaskColumns {
   const size = Math.max(
     total,
-    records.reduce((most, record) => Math.max(most, record.task + 1), 0),
+    timeline.task.reduce((most, task) => Math.max(most, task + 1), 0),
   );
   const status = new Uint8Array(size);
   const lane = new Int32Array(size).fill(-1);
   const queuedAt = new Float64Array(size);
   const startedAt = new Float64Array(size);
   const endedAt = new Float64Array(size);
-  for (const record of records) {
-    status[record.task] = record.ok ? TASK_STATUS.done : TASK_STATUS.failed;
-    lane[record.task] = record.lane;
-    queuedAt[record.task] = record.queuedAt;
-    startedAt[record.task] = record.startedAt;
-    endedAt[record.task] = record.endedAt;
+  for (let i = 0; i < timeline.length; i++) {
+    const task = timeline.task[i]!;
+    if (task < 0) continue;
+    status[task] = timeline.ok[i] ? TASK_STATUS.done : TASK_STATUS.failed;
+    lane[task] = timeline.lane[i]!;
+    queuedAt[task] = timeline.queuedAt[i]!;
+    startedAt[task] = timeline.startedAt[i]!;
+    endedAt[task] = timeline.endedAt[i]!;
   }
-  const labels = new Map(lanes.map((l) => [l.index, l.label]));
   return {
     model,
     total: size,
@@ -62,6 +64,6 @@ export function columnsFromRecords(
     endedAt,
     texts: null,
     holds: null,
-    laneLabel: (index) => labels.get(index) ?? `lane ${index + 1}`,
+    laneLabel: (index) => lanes.labelOf(index) ?? `lane ${index + 1}`,
   };
 }

@@ -28,4 +28,15 @@ describe('TextColumn', () => {
     expect(column.get(1)).toBe('{ count: 3 }');
     expect(column.get(5)).toBeUndefined();
   });
+
+  it('grows to any number when made growing, and keeps what was written before it grew', () => {
+    const column = TextColumn.growing();
+    column.set(3, 'slot 4');
+    column.set(70_000, 'slot 70001 ☃');
+    column.set(-1, 'no such lane');
+    expect(column.get(3)).toBe('slot 4');
+    expect(column.get(70_000)).toBe('slot 70001 ☃');
+    expect(column.get(69_999)).toBeUndefined();
+    expect(column.get(200_000)).toBeUndefined();
+  });
 });

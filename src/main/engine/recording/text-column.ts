@@ -17,16 +17,29 @@ const INITIAL_BYTES = 64 * 1024;
 export class TextColumn implements TaskTexts {
   private bytes = Buffer.alloc(INITIAL_BYTES);
   private used = 0;
-  private readonly start: Int32Array;
-  private readonly length: Int32Array;
+  private start: Int32Array;
+  private length: Int32Array;
+  /** Whether a task past the end makes the column longer (else it is ignored). */
+  private grows = false;
 
   constructor(total: number) {
     this.start = new Int32Array(total);
     this.length = new Int32Array(total).fill(-1);
   }
 
+  /** A column for any number from 0 up, growing as higher ones are set (lanes, whose count is not known ahead). */
+  static growing(): TextColumn {
+    const column = new TextColumn(16);
+    column.grows = true;
+    return column;
+  }
+
   set(task: number, text: string): void {
-    if (task < 0 || task >= this.length.length) return;
+    if (task < 0) return;
+    if (task >= this.length.length) {
+      if (!this.grows) return;
+      this.growIndex(task + 1);
+    }
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     this.reserve(text.length * 3);
     const written = this.bytes.write(text, this.used, 'utf8');
@@ -40,6 +53,17 @@ export class TextColumn implements TaskTexts {
     if (length === undefined || length < 0) return undefined;
     const start = this.start[task]!;
     return this.bytes.toString('utf8', start, start + length);
+  }
+
+  private growIndex(count: number): void {
+    let size = this.length.length * 2;
+    while (size < count) size *= 2;
+    const start = new Int32Array(size);
+    start.set(this.start);
+    const length = new Int32Array(size).fill(-1);
+    length.set(this.length);
+    this.start = start;
+    this.length = length;
   }
 
   private reserve(bytes: number): void {

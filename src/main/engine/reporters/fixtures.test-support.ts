@@ -2,6 +2,8 @@
 import type { ModelId } from '../../../shared/models';
 import type { GilStats, Lane, ModelResult, RunResult, TaskRecord } from '../../../shared/results';
 import { percentiles } from '../recording/stats';
+import { TaskTimeline } from '../../../shared/task-timeline';
+import { LaneList } from '../../../shared/lane-list';
 
 /** Variants of the sample run. */
 export interface SampleRunOptions {
@@ -194,9 +196,9 @@ function finish(
         ? [{ task: 2, message: 'process 1 (pid 4242) was killed by SIGKILL' }]
         : [],
     ...(draft.gil ? { gil: draft.gil } : {}),
-    lanes: draft.lanes,
+    lanes: LaneList.of(draft.lanes),
     epochStartMs,
-    timeline: draft.timeline,
+    timeline: TaskTimeline.of(draft.timeline),
     notes: draft.notes,
   };
 }

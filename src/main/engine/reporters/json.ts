@@ -187,14 +187,17 @@ function modelReport(model: ModelResult, withTimeline: boolean): JsonModelReport
     epochStartMs: round3(model.epochStartMs),
     ...(withTimeline
       ? {
-          timeline: model.timeline.map((r) => ({
-            task: r.task,
-            lane: r.lane,
-            queuedAt: round3(r.queuedAt),
-            startedAt: round3(r.startedAt),
-            endedAt: round3(r.endedAt),
-            ok: r.ok,
-          })),
+          timeline: Array.from({ length: model.timeline.length }, (_, i) => {
+            const r = model.timeline;
+            return {
+              task: r.task[i]!,
+              lane: r.lane[i]!,
+              queuedAt: round3(r.queuedAt[i]!),
+              startedAt: round3(r.startedAt[i]!),
+              endedAt: round3(r.endedAt[i]!),
+              ok: r.ok[i] === 1,
+            };
+          }),
         }
       : {}),
   };

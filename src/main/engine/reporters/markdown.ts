@@ -47,8 +47,7 @@ function comparisonTable(run: RunResult): string[] {
 function gilSection(model: ModelResult): string[] {
   const gil = model.gil;
   if (!gil) return [];
-  const label = (lane: number): string =>
-    model.lanes.find((l) => l.index === lane)?.label ?? `lane ${lane + 1}`;
+  const label = (lane: number): string => model.lanes.labelOf(lane) ?? `lane ${lane + 1}`;
   const rows = gil.lanes.map((lane) =>
     tableRow([
       markdownCell(label(lane.lane)),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelResult, RunResult, TaskRecord } from '../../../shared/results';
+import type { ModelResult, RunResult } from '../../../shared/results';
 import { sampleRun } from './fixtures.test-support';
 import { MAX_COUNTER_SAMPLES, decimate, formatTrace, toChromeTrace, type TraceEvent } from './trace';
+import { TaskTimeline } from '../../../shared/task-timeline';
 
 function parsed(run: RunResult): { traceEvents: TraceEvent[]; displayTimeUnit: string } {
   return JSON.parse(formatTrace(run)) as { traceEvents: TraceEvent[]; displayTimeUnit: string };
@@ -56,7 +57,7 @@ describe('toChromeTrace', () => {
   it('places each task at its start on the shared clock, in microseconds', () => {
     const run = sampleRun();
     const processes = run.results[4] as ModelResult;
-    const record = processes.timeline[3] as TaskRecord;
+    const record = processes.timeline.at(3);
     const event = toChromeTrace(run).traceEvents.find(
       (e) => e.pid === 5 && e.ph === 'X' && e.name === 'task 3',
     );
@@ -114,7 +115,12 @@ describe('toChromeTrace', () => {
       endedAt: task + 1,
       ok: true,
     }));
-    const sequential = { ...(base.results[0] as ModelResult), timeline, completed: 5001, total: 5001 };
+    const sequential = {
+      ...(base.results[0] as ModelResult),
+      timeline: TaskTimeline.of(timeline),
+      completed: 5001,
+      total: 5001,
+    };
     const counters = toChromeTrace({ ...base, results: [sequential] }).traceEvents.filter(
       (e) => e.ph === 'C',
     );

@@ -63,7 +63,7 @@ function metadataEvents(model: ModelResult, pid: number): TraceEvent[] {
   return [
     meta('process_name', 1, { name: `${model.model} (${model.placement})` }),
     meta('process_sort_index', 1, { sort_index: pid }),
-    ...model.lanes.flatMap((lane) => [
+    ...[...model.lanes].flatMap((lane) => [
       meta('thread_name', lane.index + 1, { name: lane.label }),
       meta('thread_sort_index', lane.index + 1, { sort_index: lane.index }),
     ]),

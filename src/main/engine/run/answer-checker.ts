@@ -1,24 +1,37 @@
 /** Checks one model's answers: each task against the scenario's expectation, and against the first model that did it. */
-import type { ModelId } from '../../../shared/models';
+import { MODEL_IDS, type ModelId } from '../../../shared/models';
 import type { CheckSummary } from '../../../shared/results';
 import type { PreparedScenario } from '../scenarios/scenario';
+import { TextColumn } from '../recording/text-column';
 
-/** The answers of earlier models in the same run, by task. */
+/**
+ * The answers of earlier models in the same run, by task: packed into one text column and one byte
+ * per task, because a 100,000-task run keeps every answer until its last model ends, and 100,000
+ * strings in an array would be objects for every garbage collection of the serving process to mark.
+ */
 export class ReferenceAnswers {
-  private readonly digests: (string | undefined)[] = [];
-  private readonly owners: (ModelId | undefined)[] = [];
+  private readonly digests: TextColumn;
+  /** The index in MODEL_IDS of the model that gave each task's answer, plus 1; 0 while none has. */
+  private readonly owners: Uint8Array;
+
+  /** Answers for tasks 0 to `total - 1`; other tasks are never kept. */
+  constructor(total: number) {
+    this.digests = new TextColumn(total);
+    this.owners = new Uint8Array(total);
+  }
 
   /** The first answer recorded for a task, and which model gave it. */
   get(task: number): { digest: string; model: ModelId } | undefined {
-    const digest = this.digests[task];
-    return digest === undefined ? undefined : { digest, model: this.owners[task]! };
+    const owner = this.owners[task];
+    if (!owner) return undefined;
+    return { digest: this.digests.get(task)!, model: MODEL_IDS[owner - 1]! };
   }
 
   /** Records an answer if the task has none yet. */
   offer(task: number, digest: string, model: ModelId): void {
-    if (this.digests[task] !== undefined) return;
-    this.digests[task] = digest;
-    this.owners[task] = model;
+    if (!(task >= 0 && task < this.owners.length) || this.owners[task]) return;
+    this.digests.set(task, digest);
+    this.owners[task] = MODEL_IDS.indexOf(model) + 1;
   }
 }
 

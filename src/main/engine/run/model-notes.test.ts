@@ -3,6 +3,8 @@ import type { ModelId } from '../../../shared/models';
 import type { TaskRecord } from '../../../shared/results';
 import { modelNotes, withSpeedups } from './model-notes';
 import type { MeasuredModel } from './model-run';
+import { TaskTimeline } from '../../../shared/task-timeline';
+import { LaneList } from '../../../shared/lane-list';
 
 const PLACEMENT: Record<ModelId, string> = {
   sequential: 'calling thread',
@@ -47,9 +49,9 @@ function measured(model: ModelId, overrides: Partial<MeasuredModel> = {}): Measu
     peakRssMb: 50,
     check: { ok: true, answer: '42' },
     failures: [],
-    lanes: [{ index: 0, label: PLACEMENT[model] }],
+    lanes: LaneList.of([{ index: 0, label: PLACEMENT[model] }]),
     epochStartMs: 1_700_000_000_000,
-    timeline,
+    timeline: TaskTimeline.of(timeline),
     injectedFailures: 0,
     load: null,
     ...overrides,

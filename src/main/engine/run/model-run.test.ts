@@ -51,7 +51,7 @@ describe('a model that gives a wrong answer', () => {
         ? { ok: false, problem: 'token 1 came back as 7' }
         : { ok: true, digest: `${task}`, tally: 1n },
     );
-    const measured = await run(prepared, 'threads', new ReferenceAnswers());
+    const measured = await run(prepared, 'threads', new ReferenceAnswers(prepared.tasks.length));
     expect(measured.state).toBe('failed');
     expect(measured.check).toMatchObject({ ok: false, problem: 'token 1 came back as 7' });
     const [result] = withSpeedups([measured]);
@@ -64,7 +64,7 @@ describe('a model that gives a wrong answer', () => {
       digest: model === 1 && task === 2 ? 'different' : `${task}`,
       tally: 1n,
     }));
-    const references = new ReferenceAnswers();
+    const references = new ReferenceAnswers(prepared.tasks.length);
     const first = await run(prepared, 'sequential', references);
     next();
     const second = await run(prepared, 'processes', references);
@@ -84,7 +84,7 @@ describe('a model whose pool cannot start', () => {
       // A host script that does not exist: every start attempt exits at once.
       env: { ...env, hostScripts: { ...env.hostScripts, processHost: '/nonexistent/process-host.js' } },
       cores: 2,
-      references: new ReferenceAnswers(),
+      references: new ReferenceAnswers(prepared.tasks.length),
       signal: new AbortController().signal,
     });
     expect(measured.state).toBe('failed');

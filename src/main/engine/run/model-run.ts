@@ -4,7 +4,7 @@ import { epochNow } from '../../../shared/clock';
 import type { ModelId } from '../../../shared/models';
 import type { ResolvedPool } from '../../../shared/pool';
 import { finalState } from '../../../shared/ranking';
-import type { Lane, ModelResult } from '../../../shared/results';
+import type { ModelResult } from '../../../shared/results';
 import { AnswerChecker, type ReferenceAnswers } from './answer-checker';
 import type { ExecutorEnvironment } from '../models/executor-environment';
 import { MODEL_ENGINES } from '../models/registry';
@@ -18,6 +18,7 @@ import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
 import { percentileSteps } from '../recording/stats';
 import type { ModelTimeline } from '../timeline/run-timelines';
+import { LaneListBuilder } from '../../../shared/lane-list';
 
 /** Everything one model's run needs. */
 export interface ModelRunInput {
@@ -184,12 +185,14 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   await nextTurn();
   const queueWaitMs = await inTurns(percentileSteps(recorder.queueWaits()));
   await nextTurn();
-  const lanes: Lane[] = [];
+  // A slice's Lane objects live one turn: the list keeps their labels in one string (shared/lane-list).
+  const laneList = new LaneListBuilder();
   for (let from = 0; from < recorder.laneSlots; from += SLICE) {
-    lanes.push(...recorder.lanes(from, from + SLICE));
+    laneList.add(recorder.lanes(from, from + SLICE));
     await nextTurn();
   }
-  const timeline = recorder.takeTimeline();
+  const lanes = laneList.done();
+  const timeline = recorder.timeline();
   await nextTurn();
   return {
     model,

@@ -25,6 +25,8 @@ import type { ProcessSpawner } from '../models/process-spawner';
 import { SCENARIO_RUNNERS } from '../scenarios';
 import { SnapshotPacer } from '../recording/snapshot-pacer';
 import type { PreparedScenario } from '../scenarios/scenario';
+import { TaskTimeline } from '../../../shared/task-timeline';
+import { LaneList } from '../../../shared/lane-list';
 
 /** How the engine is set up in this process (CLI, app, browser mode, tests). */
 export interface EngineOptions {
@@ -91,9 +93,9 @@ function neverRan(
     peakRssMb: 0,
     check: { ok: null, answer: 'not run' },
     failures: [],
-    lanes: [],
+    lanes: LaneList.of([]),
     epochStartMs: epochNow(),
-    timeline: [],
+    timeline: TaskTimeline.sized(0),
     injectedFailures: 0,
     load: null,
   };
@@ -152,7 +154,7 @@ export async function runScenario(
     }
     const expectedOf = (model: string): number | undefined =>
       forecast?.models.find((m) => m.model === model)?.expectedMs;
-    const references = new ReferenceAnswers();
+    const references = new ReferenceAnswers(prepared.tasks.length);
     const onSnapshot = hooks.onSnapshot;
     pacer = onSnapshot ? new SnapshotPacer(onSnapshot) : undefined;
     for (const [index, model] of request.models.entries()) {

@@ -2,6 +2,7 @@
 import { unitsPerMs } from './calibrate';
 import { countPrimesInRangesYielding } from './prime-sieve';
 import { formatCount } from '../../../shared/format';
+import { GeneratedTasks } from './generated-tasks';
 import { field, type ScenarioRunner } from './scenario';
 
 /** Where the ranges start: high enough that every number costs real trial division. */
@@ -23,7 +24,7 @@ export const primesScenario: ScenarioRunner = {
     ctx.report('sieving the expected counts');
     const expected = await countPrimesInRangesYielding(boundaries);
     return {
-      tasks: Array.from({ length: tasks }, (_, i) => ({
+      tasks: new GeneratedTasks(tasks, (i) => ({
         workload: 'count-primes',
         input: { start: boundaries[i]!, end: boundaries[i + 1]! },
       })),

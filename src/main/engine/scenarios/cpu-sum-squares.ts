@@ -2,6 +2,7 @@
 import { SUM_SQUARES_LIMIT, sumSquaresClosedForm } from '../../../workers/workloads/sum-squares';
 import { unitsPerMs } from './calibrate';
 import { formatCount } from '../../../shared/format';
+import { GeneratedTasks } from './generated-tasks';
 import { field, type ScenarioRunner } from './scenario';
 
 /** The engine side of cpu-sum-squares. */
@@ -24,7 +25,7 @@ export const sumSquaresScenario: ScenarioRunner = {
     const expected = (task: number): string =>
       sumSquaresClosedForm(task * perTask, (task + 1) * perTask).toString();
     return {
-      tasks: Array.from({ length: tasks }, (_, i) => ({
+      tasks: new GeneratedTasks(tasks, (i) => ({
         workload: 'sum-squares',
         input: { start: i * perTask, end: (i + 1) * perTask },
       })),

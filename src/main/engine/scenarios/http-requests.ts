@@ -2,8 +2,9 @@
 import { bodyChecksum, responseBody } from '../../../workers/workloads/http-get';
 import { plannedOutcome } from '../../../workers/workloads/http-get';
 import { errorMessage, formatBytes, formatCount } from '../../../shared/format';
-import type { TaskSpec } from '../../../workers/protocol/executor';
+import type { TaskList } from '../../../workers/protocol/executor';
 import { startLatencyServer, warmUpLatencyServer, type LatencyServerHandle } from './latency-server-process';
+import { GeneratedTasks } from './generated-tasks';
 import { field, type ScenarioContext, type ScenarioRunner } from './scenario';
 
 /** Seed of the server's jitter and failures: fixed, so every model meets the same slow and failing requests. */
@@ -18,8 +19,8 @@ export const httpRequestsScenario: ScenarioRunner = {
     const checksum = bodyChecksum(responseBody(bytes!));
     const query = `ms=${latencyMs}&bytes=${bytes}&jitter=${jitterMs}&fail=${failureRate}&seed=${SEED}`;
     const fails = (id: number): boolean => plannedOutcome(SEED, id, jitterMs!, failureRate!).fails;
-    const taskList = (url: string): TaskSpec[] =>
-      Array.from({ length: tasks! }, (_, id) => ({
+    const taskList = (url: string): TaskList =>
+      new GeneratedTasks(tasks!, (id) => ({
         workload: 'http-get',
         input: { url: `${url}/delay?id=${id}&${query}`, id },
       }));

@@ -1,5 +1,6 @@
 /** io-sleep: N simulated I/O waits of task-ms each (the "10 files" lesson's I/O variant). */
 import { formatCount } from '../../../shared/format';
+import { GeneratedTasks } from './generated-tasks';
 import { field, type ScenarioRunner } from './scenario';
 
 /** The engine side of io-sleep. */
@@ -9,7 +10,7 @@ export const ioSleepScenario: ScenarioRunner = {
     const tasks = params.tasks!;
     const ms = params.taskMs!;
     return {
-      tasks: Array.from({ length: tasks }, (_, token) => ({ workload: 'sleep', input: { ms, token } })),
+      tasks: new GeneratedTasks(tasks, (token) => ({ workload: 'sleep', input: { ms, token } })),
       derived: {},
       check(task, output) {
         if (field(output, 'token') !== task || field(output, 'ms') !== ms) {

@@ -1,6 +1,6 @@
 /** What the engine needs from a scenario: build the tasks once, check every answer, clean up. */
 import type { ScenarioId } from '../../../shared/scenarios';
-import type { TaskSpec } from '../../../workers/protocol/executor';
+import type { TaskList } from '../../../workers/protocol/executor';
 import type { HostScripts } from '../models/host-scripts';
 import type { ProcessSpawner } from '../models/process-spawner';
 
@@ -23,7 +23,7 @@ export type TaskCheck =
 
 /** A scenario ready to run: the same tasks for every model. */
 export interface PreparedScenario {
-  readonly tasks: readonly TaskSpec[];
+  readonly tasks: TaskList;
   /** Values derived from the knobs on this machine (file sizes, ranges), reported with the results. */
   readonly derived: Readonly<Record<string, number | string>>;
   /** Checks one task's output against what it must be. */

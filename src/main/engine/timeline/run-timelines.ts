@@ -6,7 +6,7 @@
  */
 import type { ModelId } from '../../../shared/models';
 import type { RunResult } from '../../../shared/results';
-import { columnsFromRecords, type TaskColumns } from '../recording/task-columns';
+import { columnsFromTimeline, type TaskColumns } from '../recording/task-columns';
 
 /** One model's tasks and its "now" (ms since its start, frozen at its end). */
 export interface ModelTimeline {
@@ -63,7 +63,7 @@ export class RunTimelines {
     if (!result) return undefined;
     return new Map(
       result.results.map((r) => {
-        const columns = columnsFromRecords(r.model, r.total, r.timeline, r.lanes);
+        const columns = columnsFromTimeline(r.model, r.total, r.timeline, r.lanes);
         return [r.model, { columns, nowMs: () => r.wallMs }] as const;
       }),
     );

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_WINDOW_INTERVALS } from '../../../shared/timeline';
 import { GilHolds } from '../recording/gil-holds';
-import { columnsFromRecords, TASK_STATUS, type TaskColumns } from '../recording/task-columns';
+import { columnsFromTimeline, TASK_STATUS, type TaskColumns } from '../recording/task-columns';
 import type { TaskRecord } from '../../../shared/results';
 import { gilWindow, tasksIn, windowOf } from './timeline-queries';
+import { TaskTimeline } from '../../../shared/task-timeline';
+import { LaneList } from '../../../shared/lane-list';
 
 /** Sequential-like: `count` tasks of `ms` one after another on lane 0, task i from i·ms. */
 function backToBack(count: number, ms: number, lanes = 1): TaskRecord[] {
@@ -18,9 +20,12 @@ function backToBack(count: number, ms: number, lanes = 1): TaskRecord[] {
 }
 
 function columns(records: TaskRecord[], texts?: string[]): TaskColumns {
-  const base = columnsFromRecords('sequential', records.length, records, [
-    { index: 0, label: 'calling thread' },
-  ]);
+  const base = columnsFromTimeline(
+    'sequential',
+    records.length,
+    TaskTimeline.of(records),
+    LaneList.of([{ index: 0, label: 'calling thread' }]),
+  );
   return texts ? { ...base, texts: { get: (task) => texts[task] } } : base;
 }
 
@@ -71,7 +76,7 @@ describe('tasksIn', () => {
 
   it('keeps to one lane when asked, or looks at every lane', () => {
     const records = backToBack(8, 100, 2);
-    const base = columnsFromRecords('threads', 8, records, []);
+    const base = columnsFromTimeline('threads', 8, TaskTimeline.of(records), LaneList.of([]));
     expect(
       tasksIn(base, { ...ask, model: 'threads', lane: 1, fromMs: 150, toMs: 150 }, 1_000).tasks.map(
         (t) => t.task,
@@ -102,7 +107,7 @@ describe('windowOf', () => {
 
   it('merges tasks closer than a pixel and stays within its budget over the whole run', () => {
     const records = backToBack(100_000, 1, 4).map((r) => ({ ...r, endedAt: r.endedAt - 0.5 }));
-    const base = columnsFromRecords('threads', records.length, records, []);
+    const base = columnsFromTimeline('threads', records.length, TaskTimeline.of(records), LaneList.of([]));
     const reply = windowOf(base, {
       runId: 'r',
       model: 'threads',

@@ -20,7 +20,7 @@ import type {
   Executor,
   RunEnd,
   TaskEventListener,
-  TaskSpec,
+  TaskList,
 } from '../../../../workers/protocol/executor';
 import { CancelledError } from '../../errors';
 import { describePlacement, runRemarks, type StartupSplit } from './distributed-notes';
@@ -95,7 +95,7 @@ export class DistributedExecutor implements Executor {
     return this.starting;
   }
 
-  async run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
+  async run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
     if (this.closing) throw new Error('the distributed executor is closed');
     if (this.fatalError) throw this.fatalError;
     if (!this.broker || !this.watch) throw new Error('the distributed executor was not started');

@@ -8,7 +8,7 @@ import { natsServerForTests } from '../../../../test-support/nats';
 import { TaskWorker, WorkerRefusedError } from '../../../../workers/distributed/task-worker';
 import { SUBJECTS } from '../../../../workers/protocol/distributed/subjects';
 import { encodeWire } from '../../../../workers/protocol/distributed/wire-codec';
-import type { TaskEvent, TaskSpec } from '../../../../workers/protocol/executor';
+import type { TaskEvent, TaskList, TaskSpec } from '../../../../workers/protocol/executor';
 import { CancelledError } from '../../errors';
 
 const binary = natsServerForTests();
@@ -27,7 +27,7 @@ function laneLabels(events: readonly TaskEvent[]): Map<number, string> {
   return labels;
 }
 
-function expectEachTaskOnce(events: readonly TaskEvent[], tasks: readonly TaskSpec[]): void {
+function expectEachTaskOnce(events: readonly TaskEvent[], tasks: TaskList): void {
   const { byTask, counts } = settlements(events);
   expect(byTask.size).toBe(tasks.length);
   expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);

@@ -47,7 +47,7 @@ describe.skipIf(!binary)('the distributed model in a run', () => {
     expect(distributed.check.ok).toBe(true);
     expect(distributed.completed + distributed.failed).toBe(distributed.total);
     expect(distributed.failed).toBe(run.results[0]!.failed); // only the failures the scenario injects
-    expect(new Set(distributed.timeline.map((task) => task.task)).size).toBe(distributed.total);
+    expect(new Set(distributed.timeline.task).size).toBe(distributed.total);
     expect(distributed.placement).toMatch(
       /^2 worker processes on this machine( only)?, through a private NATS server$/,
     );

@@ -28,7 +28,7 @@ import {
 import { encodeWire } from '../../../../workers/protocol/distributed/wire-codec';
 import { errorMessage } from '../../../../shared/format';
 import { CancelledError } from '../../errors';
-import type { RunEnd, TaskEventListener, TaskSpec } from '../../../../workers/protocol/executor';
+import type { RunEnd, TaskEventListener, TaskList } from '../../../../workers/protocol/executor';
 import type { LabBroker } from './lab-broker';
 import { TaskLedger, type Attempt } from './task-ledger';
 import type { RosterWorker } from './worker-roster';
@@ -73,7 +73,7 @@ export class DistributedRun {
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly tasks: readonly TaskSpec[],
+    private readonly tasks: TaskList,
     private readonly listener: TaskEventListener,
   ) {
     this.ledger = new TaskLedger(tasks.length);
@@ -183,7 +183,7 @@ export class DistributedRun {
     const subject = this.taskSubject();
     const pending = new Set<Promise<void>>();
     for (let task = 0; task < this.tasks.length && !this.over; task++) {
-      const spec = this.tasks[task]!;
+      const spec = this.tasks.at(task)!;
       const publishedAt = epochNow();
       this.ledger.published(task, publishedAt);
       const message: TaskMessage = {

@@ -101,7 +101,7 @@ describe('talking to the harness', () => {
     );
     await client.hello();
     await expect(
-      client.runTasks([{ workload: 'sleep', input: { ms: 1, token: 0 } }], () => undefined),
+      client.runTasks([{ workload: 'sleep' as const, input: { ms: 1, token: 0 } }], () => undefined),
     ).rejects.toThrow('the Python harness reported task 0 after it settled; it was stopped');
     await client.close();
   });

@@ -5,7 +5,7 @@
  * harness and fails what was waiting, with the reason.
  */
 import { epochNow } from '../../../../shared/clock';
-import type { TaskSpec } from '../../../../workers/protocol/executor';
+import type { TaskList } from '../../../../workers/protocol/executor';
 import { alignClocks, type ClockAlignment, type ClockSample } from './clock-alignment';
 import {
   HARNESS_PROTOCOL,
@@ -113,10 +113,7 @@ export class HarnessClient {
   }
 
   /** Runs a task list, passing each validated task event on; resolves with the harness's "done". */
-  async runTasks(
-    tasks: readonly TaskSpec[],
-    onTask: (message: HarnessTaskMessage) => void,
-  ): Promise<HarnessDone> {
+  async runTasks(tasks: TaskList, onTask: (message: HarnessTaskMessage) => void): Promise<HarnessDone> {
     if (this.run) throw new Error('the harness is already running tasks');
     this.run = {
       count: tasks.length,
@@ -126,7 +123,9 @@ export class HarnessClient {
       onTask,
     };
     try {
-      const done = await this.expect('done', null, () => this.process.send({ type: 'run', tasks }));
+      const done = await this.expect('done', null, () =>
+        this.process.send({ type: 'run', tasks: tasks.slice() }),
+      );
       if (this.run.settledCount !== tasks.length)
         throw this.violation(
           `said done with ${tasks.length - this.run.settledCount} of ${tasks.length} tasks unsettled`,

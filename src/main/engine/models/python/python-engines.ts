@@ -5,7 +5,7 @@
  */
 import type { ModelAvailability } from '../../../../shared/models';
 import type { ProbeContext } from '../executor-environment';
-import type { TaskSpec } from '../../../../workers/protocol/executor';
+import type { TaskList } from '../../../../workers/protocol/executor';
 import type { ForecastInput, ModelEngine, ModelEngines } from '../model-engine';
 import { createPythonExecutor, type PythonRuntime } from './python-executor';
 import { measurePythonSpeed, pythonExpectedMs, speedBasis, type PythonSpeed } from './python-forecast';
@@ -32,7 +32,7 @@ export async function locatePython(model: PythonModelId, setup: ProbeContext): P
 }
 
 /** One speed measurement per run (its task list), shared by the run's Python models. */
-const speeds = new WeakMap<readonly TaskSpec[], Promise<PythonSpeed | null>>();
+const speeds = new WeakMap<TaskList, Promise<PythonSpeed | null>>();
 
 async function pythonForecast(model: PythonModelId, input: ForecastInput) {
   let speed = speeds.get(input.tasks);

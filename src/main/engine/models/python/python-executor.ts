@@ -16,7 +16,7 @@ import type {
   RunEnd,
   TaskEvent,
   TaskEventListener,
-  TaskSpec,
+  TaskList,
 } from '../../../../workers/protocol/executor';
 import { toLabTime, type ClockAlignment } from './clock-alignment';
 import { HarnessClient } from './harness-client';
@@ -115,7 +115,7 @@ export class PythonExecutor implements Executor {
     });
   }
 
-  async run(tasks: readonly TaskSpec[], listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
+  async run(tasks: TaskList, listener: TaskEventListener, signal: AbortSignal): Promise<RunEnd> {
     const client = this.client;
     const clock = this.clock;
     if (!client || !clock || !this.ready) throw new Error(`${this.model} is not started`);

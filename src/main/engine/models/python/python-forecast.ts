@@ -6,7 +6,7 @@
  */
 import { formatSpeedupApprox } from '../../../../shared/format';
 import type { ResolvedPool } from '../../../../shared/pool';
-import type { TaskSpec } from '../../../../workers/protocol/executor';
+import type { TaskList, TaskSpec } from '../../../../workers/protocol/executor';
 import { CancelledError } from '../../errors';
 import { bestTimeMs } from '../../scenarios/calibrate';
 import type { ScenarioContext } from '../../scenarios/scenario';
@@ -60,11 +60,11 @@ async function growSample(
 
 /** Times a sample of the first task in CPython (py-sequential in a harness of its own) and in Node (one worker thread). */
 export async function measurePythonSpeed(
-  tasks: readonly TaskSpec[],
+  tasks: TaskList,
   runtime: PythonRuntime,
   ctx: Pick<ScenarioContext, 'hostScripts' | 'signal'>,
 ): Promise<PythonSpeed | null> {
-  const first = tasks[0];
+  const first = tasks.at(0);
   if (!first || ctx.signal.aborted) return null;
   const client = new HarnessClient({
     executable: runtime.interpreter.executable,

@@ -53,7 +53,7 @@ beforeAll(async () => {
       report: () => undefined,
     });
     const reference = await Promise.all(
-      prepared.tasks.map((spec, task) =>
+      prepared.tasks.slice().map((spec, task) =>
         runWorkload(spec.workload, spec.input, measuringContext()).then(
           (output) => prepared.check(task, output),
           (error: unknown) => ({ error: String(error) }),
@@ -80,7 +80,7 @@ describe.each(PYTHON_MODEL_IDS)('%s', (model) => {
     const tasks: TaskSpec[] = [];
     const owner: { entry: PreparedEntry; task: number }[] = [];
     for (const entry of entries) {
-      entry.prepared.tasks.forEach((spec, task) => {
+      entry.prepared.tasks.slice().forEach((spec, task) => {
         tasks.push(spec);
         owner.push({ entry, task });
       });
@@ -106,7 +106,9 @@ describe.each(PYTHON_MODEL_IDS)('%s', (model) => {
 
 it('sets up injected failures, so that the parity above covers failing requests too', () => {
   const http = entries.find((entry) => entry.scenario === 'http-requests')!;
-  const failing = http.prepared.tasks.filter((_, task) => http.prepared.expectsFailure?.(task)).length;
+  const failing = http.prepared.tasks
+    .slice()
+    .filter((_, task) => http.prepared.expectsFailure?.(task)).length;
   expect(failing).toBeGreaterThan(0);
   expect(failing).toBeLessThan(http.prepared.tasks.length);
 });

@@ -1,7 +1,7 @@
 /** Shared by the Python tests: the real harness and interpreter, an executor runner, and the process table. */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { TaskEvent, TaskSpec } from '../../../../workers/protocol/executor';
+import type { TaskEvent, TaskList } from '../../../../workers/protocol/executor';
 import { existsSync } from 'node:fs';
 import { hostScriptsIn } from '../host-scripts';
 import { PythonExecutor, type PythonExecutorOptions } from './python-executor';
@@ -51,7 +51,7 @@ export async function testExecutor(
 /** Starts, runs and closes an executor; returns every event it emitted. */
 export async function runToEnd(
   executor: PythonExecutor,
-  tasks: readonly TaskSpec[],
+  tasks: TaskList,
   onEvent: (event: TaskEvent) => void = () => undefined,
 ): Promise<TaskEvent[]> {
   const events: TaskEvent[] = [];
