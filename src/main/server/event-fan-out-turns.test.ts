@@ -23,7 +23,8 @@ function fakeSocket() {
   return { socket: socket as unknown as WebSocket, sent };
 }
 
-function fanOutOf(bytesPerTurn: number) {
+/** A fan-out to 100 windows; its clock moves only as sends take time (none unless given). */
+function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
   let listener: (event: LabEvent) => void = () => undefined;
   const service = {
     subscribe: (l: (event: LabEvent) => void) => {
@@ -31,8 +32,22 @@ function fanOutOf(bytesPerTurn: number) {
       return () => undefined;
     },
   } as unknown as LabService;
-  const fanOut = new EventFanOut(service, { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn });
-  const windows = Array.from({ length: 100 }, () => fakeSocket());
+  const fanOut = new EventFanOut(
+    service,
+    { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn },
+    undefined,
+    () => clock.ms,
+  );
+  const windows = Array.from({ length: 100 }, () => {
+    const window = fakeSocket();
+    const send = window.socket.send.bind(window.socket);
+    // Each send takes the clock's time (a system call on a busy machine).
+    (window.socket as { send: (frame: Buffer) => void }).send = (frame) => {
+      clock.ms += clock.perSend;
+      send(frame);
+    };
+    return window;
+  });
   for (const window of windows) fanOut.add(window.socket, { role: 'attendee', name: 'a' } as never);
   return { fanOut, windows, emit: (event: LabEvent) => listener(event) };
 }
@@ -74,6 +89,24 @@ describe('EventFanOut over turns of the event loop', () => {
     emit(failed('small', 10));
     expect(fanOut.queued).toBe(0);
     expect(windows.every((w) => w.sent.length === 1)).toBe(true);
+  });
+
+  it('stops writing after its time a turn, even with bytes to spare, and each window still gets every frame in order', async () => {
+    // Each send takes 0.75 ms: three sends spend a turn's 2 ms, however small the frames.
+    const clock = { ms: 0, perSend: 0.75 };
+    const { fanOut, windows, emit } = fanOutOf(1024 * 1024, clock);
+    emit(failed('first', 10));
+    emit(failed('second', 10));
+    expect(windows.filter((w) => w.sent.length > 0)).toHaveLength(3);
+    let turns = 0;
+    while (fanOut.queued > 0 && turns < 200) {
+      await turn();
+      turns++;
+    }
+    // 200 sends, 3 a turn: 66 more turns after the first.
+    expect(turns).toBe(66);
+    for (const window of windows)
+      expect(window.sent.map((text) => /"runId":"([^"]+)"/.exec(text)![1])).toEqual(['first', 'second']);
   });
 
   it('writes nothing more once it is closed', async () => {
