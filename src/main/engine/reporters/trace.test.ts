@@ -3,6 +3,7 @@ import type { ModelResult, RunResult } from '../../../shared/results';
 import { sampleRun } from './fixtures.test-support';
 import { MAX_COUNTER_SAMPLES, decimate, formatTrace, toChromeTrace, type TraceEvent } from './trace';
 import { TaskTimeline } from '../../../shared/task-timeline';
+import { LaneListBuilder } from '../../../shared/lane-list';
 
 function parsed(run: RunResult): { traceEvents: TraceEvent[]; displayTimeUnit: string } {
   return JSON.parse(formatTrace(run)) as { traceEvents: TraceEvent[]; displayTimeUnit: string };
@@ -128,6 +129,37 @@ describe('toChromeTrace', () => {
     expect(counters[counters.length - 1]?.args?.completed).toBe(5001);
     expect(decimate(10, 20)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(decimate(10, 4)).toEqual([2, 5, 8, 9]);
+  });
+
+  it('exports async with 150,000 tasks, one lane each, without running out of stack', () => {
+    const base = sampleRun();
+    const count = 150_000;
+    const timeline = TaskTimeline.sized(count);
+    const lanes = new LaneListBuilder();
+    for (let task = 0; task < count; task++) {
+      timeline.put(task, {
+        task,
+        lane: task,
+        queuedAt: 0,
+        startedAt: task / 100,
+        endedAt: task / 100 + 1,
+        ok: true,
+      });
+    }
+    lanes.add(Array.from({ length: count }, (_, index) => ({ index, label: `slot ${index + 1}` })));
+    const async = {
+      ...(base.results[0] as ModelResult),
+      model: 'async' as const,
+      timeline,
+      lanes: lanes.done(),
+      completed: count,
+      total: count,
+    };
+    const events = toChromeTrace({ ...base, results: [async] }).traceEvents;
+    expect(events.filter((e) => e.ph === 'M' && e.name === 'thread_name')).toHaveLength(count);
+    // Interleaved (async): a begin and an end per task.
+    expect(events.filter((e) => e.ph === 'b')).toHaveLength(count);
+    expect(events.filter((e) => e.ph === 'e')).toHaveLength(count);
   });
 
   it('sorts events by time after the metadata', () => {

@@ -153,8 +153,10 @@ export function toChromeTrace(run: RunResult): ChromeTrace {
     const pid = index + 1;
     // Model times are ms since that model's start; the trace needs µs since the run's earliest start.
     const toTs = (modelMs: number): number => round3((model.epochStartMs + modelMs - epochMs) * 1000);
-    metadata.push(...metadataEvents(model, pid));
-    events.push(...taskEvents(model, pid, toTs), ...counterEvents(model, pid, toTs));
+    // Appended one by one: async's 100,000 lanes and tasks are too many arguments for one push(...).
+    for (const event of metadataEvents(model, pid)) metadata.push(event);
+    for (const event of taskEvents(model, pid, toTs)) events.push(event);
+    for (const event of counterEvents(model, pid, toTs)) events.push(event);
   });
   // Stable sort: a zero-length task's b stays before its e. Metadata stays first and grouped per process.
   events.sort((a, b) => a.ts - b.ts);
