@@ -109,6 +109,27 @@ describe('EventFanOut over turns of the event loop', () => {
       expect(window.sent.map((text) => /"runId":"([^"]+)"/.exec(text)![1])).toEqual(['first', 'second']);
   });
 
+  it('writes only the newest of live frames still waiting, and every other frame, in order', async () => {
+    // Each send takes 1 ms: two sends a turn, so frames wait while newer ones come.
+    const clock = { ms: 0, perSend: 1 };
+    const { fanOut, windows, emit } = fanOutOf(1024 * 1024, clock);
+    const stats = (at: number): LabEvent => ({ event: 'system:heartbeat', payload: { at, seq: at } });
+    emit(stats(1));
+    emit(failed('result', 10));
+    emit(stats(2));
+    emit(stats(3));
+    let turns = 0;
+    while (fanOut.queued > 0 && turns < 500) {
+      await turn();
+      turns++;
+    }
+    const seen = (w: { sent: string[] }): string[] =>
+      w.sent.map((text) => /"seq":(\d+)/.exec(text)?.[1] ?? /"runId":"([^"]+)"/.exec(text)![1]!);
+    // The two windows written in the first turn had heartbeat 1; the rest never wait for a stale one.
+    expect(seen(windows[0]!)).toEqual(['1', 'result', '3']);
+    for (const window of windows.slice(2)) expect(seen(window)).toEqual(['result', '3']);
+  });
+
   it('writes nothing more once it is closed', async () => {
     const { fanOut, windows, emit } = fanOutOf(64 * 1024);
     emit(failed('big', 100 * 1024));

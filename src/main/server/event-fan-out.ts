@@ -11,7 +11,9 @@
  * to the reader inside the call: bench (e) saw 100 of them take 25 ms on 2 busy cores). Sends go
  * through one queue, at most `bytesPerTurn` or `msPerTurn` of them in a turn of the event loop and
  * the rest in the next turns, so the engine and every window's requests get the loop in between; the
- * queue is first in, first out, so each window still gets its frames in the order they were emitted.
+ * queue is first in, first out, so each window still gets its frames in the order they were emitted;
+ * a live frame still waiting when a newer one of its kind is emitted is not written to the windows
+ * that have not had it (they get the newer one), so a backlog never delivers stale snapshots.
  */
 import type { WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/ipc';
@@ -52,18 +54,26 @@ interface Window {
 interface Pending {
   readonly frame: Buffer;
   readonly live: boolean;
+  /** For a live frame, what it is the latest of: a newer frame with the same key supersedes it. */
+  readonly supersedes: string | null;
   readonly windows: readonly Window[];
   /** The next window to write it to. */
   next: number;
 }
 
-/** Whether a frame is superseded by the next of its kind, so a slow window can miss it. */
-function isLive(event: LabEvent): boolean {
-  if (event.event === 'system:stats' || event.event === 'system:heartbeat') return true;
+/**
+ * For a frame superseded by the next of its kind, what kind that is, so a slow window can miss it
+ * and a queued one need not be written once a newer one is queued; null for every other frame.
+ */
+function liveKind(event: LabEvent): string | null {
+  if (event.event === 'system:stats' || event.event === 'system:heartbeat') return event.event;
   // The cluster's state is sent whole, once a second while a server is in use.
-  if (event.event === 'cluster:changed') return true;
-  if (event.event === 'run:progress') return event.payload.kind === 'snapshot';
-  return event.event === 'lesson:progress' && event.payload.lesson === 'pipeline';
+  if (event.event === 'cluster:changed') return event.event;
+  if (event.event === 'run:progress' && event.payload.kind === 'snapshot')
+    return `run:progress ${event.payload.runId} ${event.payload.snapshot.model}`;
+  if (event.event === 'lesson:progress' && event.payload.lesson === 'pipeline')
+    return 'lesson:progress pipeline';
+  return null;
 }
 
 /** The windows of one server and the one subscription that feeds them. */
@@ -113,7 +123,12 @@ export class EventFanOut {
   private broadcast(event: LabEvent): void {
     if (this.windows.size === 0) return;
     const frame = Buffer.from(JSON.stringify({ type: 'event', event: event.event, payload: event.payload }));
-    this.queue.push({ frame, live: isLive(event), windows: [...this.windows], next: 0 });
+    const supersedes = liveKind(event);
+    // A live frame still waiting is superseded by this one: windows that have not had it get only this one.
+    if (supersedes !== null)
+      for (const pending of this.queue)
+        if (pending.supersedes === supersedes) pending.next = pending.windows.length;
+    this.queue.push({ frame, live: supersedes !== null, supersedes, windows: [...this.windows], next: 0 });
     // Frames emitted while older ones wait go behind them: a window's frames keep their order.
     if (!this.flushing) this.flush();
   }
