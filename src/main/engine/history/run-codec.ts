@@ -40,6 +40,7 @@ function withTaskTimelines(run: StoredRun): RunResult {
     ...run,
     results: run.results.map((model) => {
       if (!Array.isArray(model.timeline)) throw new Error(`its ${model.model} result has no timeline`);
+      if (!Array.isArray(model.lanes)) throw new Error(`its ${model.model} result has no lanes`);
       return { ...model, timeline: TaskTimeline.of(model.timeline), lanes: LaneList.of(model.lanes) };
     }),
   };

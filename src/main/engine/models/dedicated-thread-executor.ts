@@ -21,6 +21,9 @@ import {
   type LoopThreadRun,
 } from '../../../workers/protocol/loop-thread';
 
+/** Time spent cloning task chunks for the loop thread in one turn of the event loop, ms. */
+const CHUNKS_MS = 2;
+
 /** Runs sequential or async on a dedicated worker thread. */
 export class DedicatedThreadExecutor implements Executor {
   readonly model: 'sequential' | 'async';
@@ -101,8 +104,13 @@ export class DedicatedThreadExecutor implements Executor {
       worker.once('exit', onExit);
       signal.addEventListener('abort', onAbort, { once: true });
       void (async () => {
+        // Chunks go out for at most CHUNKS_MS a turn, then the loop gets a turn.
+        let turnStartedAt = performance.now();
         for (let from = 0; from < tasks.length; from += TASK_CHUNK) {
-          if (from > 0) await nextTurn();
+          if (performance.now() - turnStartedAt >= CHUNKS_MS) {
+            await nextTurn();
+            turnStartedAt = performance.now();
+          }
           if (signal.aborted || this.worker !== worker) return;
           const chunk: LoopThreadRun = { type: 'tasks', tasks: tasks.slice(from, from + TASK_CHUNK) };
           worker.postMessage(chunk);
