@@ -53,6 +53,16 @@ function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
 }
 
 const turn = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+/** Gives the fan-out turns until nothing waits (at most `most`); how many it took. */
+async function drained(fanOut: EventFanOut, most: number): Promise<number> {
+  let turns = 0;
+  while (fanOut.queued > 0 && turns < most) {
+    await turn();
+    turns++;
+  }
+  return turns;
+}
 const failed = (runId: string, size: number): LabEvent => ({
   event: 'run:failed',
   payload: { runId, message: 'x'.repeat(size) },
@@ -70,11 +80,7 @@ describe('EventFanOut over turns of the event loop', () => {
     expect(written).toBeLessThan(windows.length);
     expect(fanOut.queued).toBeGreaterThan(0);
 
-    let turns = 0;
-    while (fanOut.queued > 0 && turns < 100) {
-      await turn();
-      turns++;
-    }
+    const turns = await drained(fanOut, 100);
     expect(turns).toBeGreaterThanOrEqual(5);
     for (const window of windows)
       expect(window.sent.map((text) => /"runId":"([^"]+)"/.exec(text)![1])).toEqual([
@@ -98,11 +104,7 @@ describe('EventFanOut over turns of the event loop', () => {
     emit(failed('first', 10));
     emit(failed('second', 10));
     expect(windows.filter((w) => w.sent.length > 0)).toHaveLength(3);
-    let turns = 0;
-    while (fanOut.queued > 0 && turns < 200) {
-      await turn();
-      turns++;
-    }
+    const turns = await drained(fanOut, 200);
     // 200 sends, 3 a turn: 66 more turns after the first.
     expect(turns).toBe(66);
     for (const window of windows)
@@ -118,11 +120,8 @@ describe('EventFanOut over turns of the event loop', () => {
     emit(failed('result', 10));
     emit(stats(2));
     emit(stats(3));
-    let turns = 0;
-    while (fanOut.queued > 0 && turns < 500) {
-      await turn();
-      turns++;
-    }
+    await drained(fanOut, 500);
+    expect(fanOut.queued).toBe(0);
     const seen = (w: { sent: string[] }): string[] =>
       w.sent.map((text) => /"seq":(\d+)/.exec(text)?.[1] ?? /"runId":"([^"]+)"/.exec(text)![1]!);
     // The two windows written in the first turn had heartbeat 1; the rest never wait for a stale one.

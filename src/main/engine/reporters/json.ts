@@ -11,6 +11,7 @@ import type {
   Percentiles,
   RunResult,
   TaskFailure,
+  TaskRecord,
 } from '../../../shared/results';
 import type { PythonRunStats } from '../../../shared/python-run';
 import type { ScenarioId } from '../../../shared/scenarios';
@@ -23,15 +24,8 @@ export interface JsonReportOptions {
   readonly timeline?: boolean;
 }
 
-/** One task as the JSON export lists it: times in ms since the model's start. */
-export interface JsonTaskRecord {
-  readonly task: number;
-  readonly lane: number;
-  readonly queuedAt: number;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly ok: boolean;
-}
+/** One task as the JSON export lists it: a TaskRecord, its times rounded to the microsecond. */
+export type JsonTaskRecord = TaskRecord;
 
 /** One model's entry in the JSON export. */
 export interface JsonModelReport {
