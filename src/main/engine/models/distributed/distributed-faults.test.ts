@@ -82,6 +82,8 @@ describe.skipIf(!binary)('distributed faults', () => {
     let spy: NatsConnection | null = null;
     const events: TaskEvent[] = [];
     const tasks = Array.from({ length: 6 }, (_, i) => sleep(i, 30));
+    // The replays' acks are awaited before the spy closes, so none is left to reject after the test.
+    const published: Promise<unknown>[] = [];
     try {
       await executor.start();
       spy = await connect({ servers: executor.serverUrl!.replace('nats://', '') });
@@ -91,12 +93,14 @@ describe.skipIf(!binary)('distributed faults', () => {
       spy.subscribe(SUBJECTS.allResults, {
         callback: (_error, msg) => {
           if (replays++ >= 2) return;
-          void js.publish(msg.subject, msg.data);
+          published.push(js.publish(msg.subject, msg.data));
           const result = JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, unknown>;
-          void js.publish(msg.subject, encodeWire({ ...result, task: 999 }));
-          void js.publish(msg.subject, new TextEncoder().encode('{"not": "a result"'));
-          void js.publish(msg.subject, new Uint8Array(5 * 1024 * 1024));
-          void js.publish(SUBJECTS.results('another-run'), encodeWire({ ...result, runId: 'another-run' }));
+          published.push(js.publish(msg.subject, encodeWire({ ...result, task: 999 })));
+          published.push(js.publish(msg.subject, new TextEncoder().encode('{"not": "a result"')));
+          published.push(js.publish(msg.subject, new Uint8Array(5 * 1024 * 1024)));
+          published.push(
+            js.publish(SUBJECTS.results('another-run'), encodeWire({ ...result, runId: 'another-run' })),
+          );
         },
       });
       await executor.run(tasks, (event) => events.push(event), new AbortController().signal);
@@ -112,6 +116,7 @@ describe.skipIf(!binary)('distributed faults', () => {
         ),
       ).toBe(true);
     } finally {
+      await Promise.allSettled(published);
       await spy?.close();
       await executor.close();
     }
