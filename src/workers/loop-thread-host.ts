@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { epochNow } from '../shared/clock';
-import { transferables } from './protocol/transferables';
+import { packEvents } from './protocol/packed-events';
 import { AsyncExecutor } from './calling-thread/async-executor';
 import { errorMessage } from '../shared/format';
 import type { Executor, TaskEvent, TaskSpec } from './protocol/executor';
@@ -30,22 +30,20 @@ const executor: Executor =
 const post = (message: LoopThreadMessage, transfer?: TransferListItem[]): void =>
   port.postMessage(message, transfer);
 
-/** Events waiting to be sent, with the buffers each one moves along. */
-const outbox: { event: TaskEvent; transfer: TransferListItem[] }[] = [];
+/** Events waiting to be sent. */
+const outbox: TaskEvent[] = [];
 let timer: NodeJS.Timeout | null = null;
 let lastSend = -Infinity;
 let startSent = false;
 let onDrained: (() => void) | null = null;
 
-/** Sends up to MESSAGE_EVENTS events from the head of the outbox as one message. */
+/** Sends up to MESSAGE_EVENTS events from the head of the outbox as one message, packed. */
 function sendOne(): void {
   const taken = outbox.splice(0, MESSAGE_EVENTS);
   lastSend = performance.now();
   if (taken.length === 0) return;
-  post(
-    { type: 'events', events: taken.map((entry) => entry.event) },
-    taken.flatMap((entry) => entry.transfer),
-  );
+  const { packed, transfer } = packEvents(taken);
+  post({ type: 'events', events: packed }, transfer);
 }
 
 /** Sends one message now and schedules the next while events remain, PACE_MS apart. */
@@ -70,7 +68,7 @@ function pump(): void {
  * or more after the last message.
  */
 function push(event: TaskEvent): void {
-  outbox.push({ event, transfer: event.type === 'finished' ? transferables(event.output) : [] });
+  outbox.push(event);
   const sinceSend = performance.now() - lastSend;
   const urgentStart = event.type === 'started' && (!startSent || sinceSend >= START_FLUSH_MS);
   if (event.type === 'started') startSent = true;

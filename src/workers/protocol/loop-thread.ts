@@ -1,5 +1,6 @@
 /** Messages between the engine and its dedicated loop thread (the calling-thread models, hosted off the main thread). */
-import type { TaskEvent, TaskSpec } from './executor';
+import type { TaskSpec } from './executor';
+import type { PackedEvents } from './packed-events';
 
 /** How the loop thread runs its model: given as workerData. */
 export interface LoopThreadConfig {
@@ -21,7 +22,8 @@ export const TASK_CHUNK = 1024;
 /** Loop thread to engine. */
 export type LoopThreadMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'events'; readonly events: readonly TaskEvent[] }
+  /** Up to 1,024 events, packed into columns (see packed-events). */
+  | { readonly type: 'events'; readonly events: PackedEvents }
   /** Every event has been sent; `endedAt` is when the last task really ended (epoch ms). */
   | { readonly type: 'done'; readonly endedAt: number }
   | { readonly type: 'error'; readonly message: string };

@@ -7,6 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { CancelledError } from '../errors';
 import { EventInbox } from './event-inbox';
+import { PackedEventReader } from '../../../workers/protocol/packed-events';
 import type {
   ChildUsage,
   Executor,
@@ -78,7 +79,7 @@ export class DedicatedThreadExecutor implements Executor {
         signal.removeEventListener('abort', onAbort);
       };
       const onMessage = (message: LoopThreadMessage): void => {
-        if (message.type === 'events') inbox.push(message.events);
+        if (message.type === 'events') inbox.push(new PackedEventReader(message.events));
         else if (message.type === 'done')
           // The run is over once every event before 'done' has been handled.
           inbox.end(() => {

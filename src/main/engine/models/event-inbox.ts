@@ -4,6 +4,7 @@
  * turn, and the serving process must not handle them all before it answers anything else.
  */
 import type { TaskEvent, TaskEventListener } from '../../../workers/protocol/executor';
+import type { EventReader } from '../../../workers/protocol/packed-events';
 
 /** How the inbox gets its next turn; returns how to take that back. */
 export type ScheduleTurn = (work: () => void) => () => void;
@@ -13,9 +14,19 @@ const nextImmediate: ScheduleTurn = (work) => {
   return () => clearImmediate(immediate);
 };
 
+function isReader(events: readonly TaskEvent[] | EventReader): events is EventReader {
+  return !Array.isArray(events);
+}
+
+/** An array's events, read in order. */
+function readArray(events: readonly TaskEvent[]): EventReader {
+  let next = 0;
+  return { length: events.length, next: () => events[next++]! };
+}
+
 /** One run's events, in the order they came. */
 export class EventInbox {
-  private readonly batches: (readonly TaskEvent[])[] = [];
+  private readonly batches: EventReader[] = [];
   private next = 0;
   private cancelTurn: (() => void) | null = null;
   private whenEmpty: (() => void) | null = null;
@@ -27,10 +38,13 @@ export class EventInbox {
     private readonly schedule: ScheduleTurn = nextImmediate,
   ) {}
 
-  /** A message's events: handled now if this turn has handled none yet, else in a later turn, in order. */
-  push(events: readonly TaskEvent[]): void {
+  /**
+   * A message's events (as objects, or packed and read one at a time): handled now if this turn has
+   * handled none yet, else in a later turn, in order.
+   */
+  push(events: readonly TaskEvent[] | EventReader): void {
     if (this.stopped) return;
-    this.batches.push(events);
+    this.batches.push(isReader(events) ? events : readArray(events));
     if (!this.cancelTurn) this.drain();
   }
 
@@ -55,7 +69,7 @@ export class EventInbox {
       const events = this.batches[0]!;
       const until = Math.min(events.length, this.next + this.perTurn - handled);
       handled += until - this.next;
-      for (; this.next < until; this.next++) this.listener(events[this.next]!);
+      for (; this.next < until; this.next++) this.listener(events.next());
       if (this.next >= events.length) {
         this.batches.shift();
         this.next = 0;
