@@ -90,4 +90,39 @@ describe('packed events', () => {
     reader.next();
     expect(() => reader.next()).toThrow(/read past the last of 1 packed events/);
   });
+
+  it('keeps an output with an own "__proto__" field as it is, not as a prototype', () => {
+    const output = JSON.parse('{"__proto__": 1, "ms": 2}') as unknown;
+    const events: TaskEvent[] = [{ type: 'finished', task: 0, lane: 0, startedAt: 0, endedAt: 1, output }];
+    const { read, packed } = roundTrip(events);
+    expect(packed.outputs.form).toBe('values');
+    expect(JSON.stringify((read[0] as { output: unknown }).output)).toBe('{"__proto__":1,"ms":2}');
+  });
+
+  it('refuses a task, lane or count its Int32 column would change, naming the field', () => {
+    expect(() => packEvents([{ type: 'started', task: 2 ** 31, lane: 0, at: 0 }])).toThrow(
+      /a started event's task must be an integer from 0 to 2\^31 - 1, not 2147483648/,
+    );
+    expect(() => packEvents([{ type: 'started', task: 1, lane: 0.5, at: 0 }])).toThrow(
+      /started event's lane/,
+    );
+    expect(() => packEvents([{ type: 'queued-all', count: Number.NaN, at: 0 }])).toThrow(/count/);
+  });
+
+  it('moves a buffer two outputs share once, rather than failing the message', () => {
+    const shared = new Uint8Array([9, 8]);
+    const events: TaskEvent[] = [0, 1].map((task) => ({
+      type: 'finished',
+      task,
+      lane: 0,
+      startedAt: 0,
+      endedAt: 1,
+      output: { bytes: shared },
+    }));
+    const { read } = roundTrip(events);
+    expect(read.map((event) => [...(event as { output: { bytes: Uint8Array } }).output.bytes])).toEqual([
+      [9, 8],
+      [9, 8],
+    ]);
+  });
 });

@@ -44,7 +44,10 @@ export interface PackedEvents {
 function numericKeys(value: unknown): string[] | null {
   if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return null;
   const keys = Object.keys(value);
-  for (const key of keys) if (typeof (value as Record<string, unknown>)[key] !== 'number') return null;
+  for (const key of keys) {
+    // An own "__proto__" field (JSON.parse makes them) would set the prototype when rebuilt: left as is.
+    if (key === '__proto__' || typeof (value as Record<string, unknown>)[key] !== 'number') return null;
+  }
   return keys;
 }
 
@@ -70,6 +73,24 @@ function packOutputs(outputs: readonly unknown[]): PackedOutputs {
   return { form: 'numbers', keys, numbers };
 }
 
+const isInt32 = (value: number): boolean => (value | 0) === value;
+
+/** Tasks, lanes and counts go in an Int32Array: anything else would be changed silently, so it is refused. */
+function checkIndex(event: TaskEvent): void {
+  const [field, value] =
+    event.type === 'queued-all'
+      ? ['count', event.count]
+      : event.type === 'lane'
+        ? ['lane', event.lane.index]
+        : isInt32(event.task)
+          ? ['lane', event.lane]
+          : ['task', event.task];
+  if (!isInt32(value))
+    throw new RangeError(
+      `a ${event.type} event's ${field} must be an integer from 0 to 2^31 - 1, not ${value}`,
+    );
+}
+
 /** Packs events for one message, with the buffers their outputs move along (not copied). */
 export function packEvents(events: readonly TaskEvent[]): {
   packed: PackedEvents;
@@ -85,6 +106,7 @@ export function packEvents(events: readonly TaskEvent[]): {
   let anyGil = false;
   for (let i = 0; i < count; i++) {
     const event = events[i]!;
+    checkIndex(event);
     switch (event.type) {
       case 'queued-all':
         kinds[i] = Kind.QueuedAll;
@@ -125,7 +147,10 @@ export function packEvents(events: readonly TaskEvent[]): {
     }
   }
   const packedOutputs = packOutputs(outputs);
-  const transfer = packedOutputs.form === 'values' ? outputs.flatMap((output) => transferables(output)) : [];
+  // Each buffer once: two outputs may share one, and a buffer listed twice makes postMessage throw.
+  const transfer = [
+    ...new Set(packedOutputs.form === 'values' ? outputs.flatMap((output) => transferables(output)) : []),
+  ];
   // Each array has a buffer of its own (never a pooled or shared one), so moving it loses nothing.
   transfer.push(kinds.buffer as ArrayBuffer, ints.buffer as ArrayBuffer, times.buffer as ArrayBuffer);
   if (packedOutputs.form === 'numbers') transfer.push(packedOutputs.numbers.buffer as ArrayBuffer);

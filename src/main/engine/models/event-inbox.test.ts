@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskEvent } from '../../../workers/protocol/executor';
+import { packEvents, PackedEventReader } from '../../../workers/protocol/packed-events';
 import { EventInbox } from './event-inbox';
 
 const batch = (from: number, count: number): TaskEvent[] =>
@@ -62,5 +63,41 @@ describe('EventInbox', () => {
     inbox.push(batch(30, 5));
     expect(handled).toHaveLength(10);
     expect(turns).toHaveLength(0);
+  });
+
+  it('reads packed messages across turns as it reads arrays: in order, each event once', () => {
+    const { inbox, handled, turn } = inboxWithTurns(100);
+    let ended = false;
+    inbox.push(new PackedEventReader(packEvents(batch(0, 250)).packed));
+    inbox.push(new PackedEventReader(packEvents(batch(250, 30)).packed));
+    inbox.end(() => (ended = true));
+    expect(handled).toHaveLength(100);
+    turn();
+    turn();
+    expect(ended).toBe(true);
+    expect(handled).toEqual(Array.from({ length: 280 }, (_, i) => i));
+  });
+
+  it('goes on after the event whose handling threw, rather than reading past a message', () => {
+    const handled: number[] = [];
+    const turns: (() => void)[] = [];
+    const inbox = new EventInbox(
+      (event) => {
+        const task = (event as { task: number }).task;
+        if (task === 1) throw new Error('the listener broke');
+        handled.push(task);
+      },
+      10,
+      (work) => {
+        turns.push(work);
+        return () => turns.splice(turns.indexOf(work), 1);
+      },
+    );
+    expect(() => inbox.push(new PackedEventReader(packEvents(batch(0, 3)).packed))).toThrow(/listener broke/);
+    inbox.push(batch(3, 1));
+    let ended = false;
+    inbox.end(() => (ended = true));
+    expect(handled).toEqual([0, 2, 3]);
+    expect(ended).toBe(true);
   });
 });

@@ -69,7 +69,12 @@ export class EventInbox {
       const events = this.batches[0]!;
       const until = Math.min(events.length, this.next + this.perTurn - handled);
       handled += until - this.next;
-      for (; this.next < until; this.next++) this.listener(events.next());
+      // Counted before it is handled: a reader cannot give an event twice, so one that threw is not retried.
+      while (this.next < until) {
+        const event = events.next();
+        this.next++;
+        this.listener(event);
+      }
       if (this.next >= events.length) {
         this.batches.shift();
         this.next = 0;
