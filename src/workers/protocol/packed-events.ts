@@ -104,44 +104,42 @@ export function packEvents(events: readonly TaskEvent[]): {
   const texts: string[] = [];
   const gil: (TaskGilUsage | undefined)[] = [];
   let anyGil = false;
+  /** One event's kind and numbers: task (or count) and lane, start (or `at`) and end. */
+  const put = (i: number, kind: number, task: number, lane: number, from: number, to: number): void => {
+    kinds[i] = kind;
+    ints[2 * i] = task;
+    ints[2 * i + 1] = lane;
+    times[2 * i] = from;
+    times[2 * i + 1] = to;
+  };
   for (let i = 0; i < count; i++) {
     const event = events[i]!;
     checkIndex(event);
     switch (event.type) {
       case 'queued-all':
-        kinds[i] = Kind.QueuedAll;
-        ints[2 * i] = event.count;
-        times[2 * i] = event.at;
+        put(i, Kind.QueuedAll, event.count, 0, event.at, 0);
         break;
       case 'started':
-        kinds[i] = Kind.Started;
-        ints[2 * i] = event.task;
-        ints[2 * i + 1] = event.lane;
-        times[2 * i] = event.at;
+        put(i, Kind.Started, event.task, event.lane, event.at, 0);
         break;
       case 'finished':
+        put(i, Kind.Finished, event.task, event.lane, event.startedAt, event.endedAt);
+        outputs.push(event.output);
+        gil.push(event.gil);
+        if (event.gil) anyGil = true;
+        break;
       case 'failed':
-        kinds[i] = event.type === 'finished' ? Kind.Finished : Kind.Failed;
-        ints[2 * i] = event.task;
-        ints[2 * i + 1] = event.lane;
-        times[2 * i] = event.startedAt;
-        times[2 * i + 1] = event.endedAt;
-        if (event.type === 'finished') outputs.push(event.output);
-        else texts.push(event.error);
+        put(i, Kind.Failed, event.task, event.lane, event.startedAt, event.endedAt);
+        texts.push(event.error);
         gil.push(event.gil);
         if (event.gil) anyGil = true;
         break;
       case 'interrupted':
-        kinds[i] = Kind.Interrupted;
-        ints[2 * i] = event.task;
-        ints[2 * i + 1] = event.lane;
-        times[2 * i] = event.startedAt;
-        times[2 * i + 1] = event.endedAt;
+        put(i, Kind.Interrupted, event.task, event.lane, event.startedAt, event.endedAt);
         texts.push(event.reason);
         break;
       case 'lane':
-        kinds[i] = Kind.Lane;
-        ints[2 * i + 1] = event.lane.index;
+        put(i, Kind.Lane, 0, event.lane.index, 0, 0);
         texts.push(event.lane.label);
         break;
     }
