@@ -42,8 +42,9 @@ test('a 2 s job on the renderer thread freezes the page: no frame for most of th
   await openLab(page);
   const { jobMs, gap, verdict } = await press(page, 'Run on the renderer thread', 'renderer-thread');
   // The job is sized by the engine's own speed and the page may count faster (1.3 s of 2 in one CI
-  // run): what must hold is that the page drew nothing for most of the time the job took.
-  expect(gap).toBeGreaterThanOrEqual(0.75 * jobMs);
+  // run): what must hold is that the page drew nothing for most of the time the job took. "Most" is
+  // more than half (a CI run saw 1,767 ms of 2,383, 74%); a job off this thread has no gap over 250 ms.
+  expect(gap).toBeGreaterThan(0.5 * jobMs);
   expect(verdict).toBe('froze');
   await testInfo.attach('renderer-thread', {
     body: await page.screenshot({ fullPage: true }),
