@@ -76,7 +76,9 @@ test('an attendee follows the instructor through a view change, a lesson and a r
     attendee.locator('[data-lesson="deadlock"]').getByRole('heading', { level: 2, name: 'Deadlock' }).first(),
   ).toBeVisible();
 
-  await startRace(instructor, '6', '300');
+  // Long enough (the sequential and GIL-threads models take 6 s each) that a busy machine's attendee
+  // window still sees it under way.
+  await startRace(instructor, '4', '1500');
   await expect(view(attendee, 'Race')).toHaveAttribute('aria-current', 'page');
   // Live: the attendee sees the run under way, with who started it.
   await expect(attendee.getByRole('status').filter({ hasText: /Running: io-sleep/ })).toContainText(
