@@ -1,7 +1,9 @@
 /**
  * How the fan-out spends a turn of the event loop: a big frame for a room is written to its windows
  * over several turns, never all at once, and every window still gets its frames in emitted order.
+ * And how often an attendee's window gets live frames: at its own rate, never after a later result.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/ipc';
@@ -23,7 +25,10 @@ function fakeSocket() {
   return { socket: socket as unknown as WebSocket, sent };
 }
 
-/** A fan-out to 100 windows; its clock moves only as sends take time (none unless given). */
+/**
+ * A fan-out to 100 attendees' windows (every live frame to each: the turn tests are about writing);
+ * its clock moves only as sends take time (none unless given).
+ */
 function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
   let listener: (event: LabEvent) => void = () => undefined;
   const service = {
@@ -34,7 +39,7 @@ function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
   } as unknown as LabService;
   const fanOut = new EventFanOut(
     service,
-    { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn },
+    { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn, attendeeLiveIntervalMs: 0 },
     undefined,
     () => clock.ms,
   );
@@ -137,5 +142,64 @@ describe('EventFanOut over turns of the event loop', () => {
     await turn();
     expect(windows.filter((w) => w.sent.length > 0).length).toBeLessThan(windows.length);
     expect(fanOut.queued).toBe(0);
+  });
+});
+
+/** A room of one instructor's window and three attendees', on the real clock, with the given rate. */
+function roomOf(attendeeLiveIntervalMs: number) {
+  let listener: (event: LabEvent) => void = () => undefined;
+  const service = {
+    subscribe: (l: (event: LabEvent) => void) => {
+      listener = l;
+      return () => undefined;
+    },
+  } as unknown as LabService;
+  const fanOut = new EventFanOut(service, { ...DEFAULT_FAN_OUT_LIMITS, attendeeLiveIntervalMs });
+  const instructor = fakeSocket();
+  const attendees = [fakeSocket(), fakeSocket(), fakeSocket()];
+  fanOut.add(instructor.socket, { role: 'instructor', clientId: 'i' });
+  attendees.forEach((a, i) => fanOut.add(a.socket, { role: 'attendee', clientId: `a${i}` }));
+  return { fanOut, instructor, attendees, emit: (event: LabEvent) => listener(event) };
+}
+
+const beat = (seq: number): LabEvent => ({ event: 'system:heartbeat', payload: { at: seq, seq } });
+const seen = (w: { sent: string[] }): string[] =>
+  w.sent.map((text) => /"seq":(\d+)/.exec(text)?.[1] ?? /"runId":"([^"]+)"/.exec(text)![1]!);
+
+describe('EventFanOut to attendees', () => {
+  it('sends an attendee the newest live frame of a kind once an interval, the instructor every one', async () => {
+    const { fanOut, instructor, attendees, emit } = roomOf(40);
+    for (let seq = 1; seq <= 10; seq++) emit(beat(seq));
+    expect(seen(instructor)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1']);
+    // Once the interval has passed, the newest of the ones held back, and nothing after it.
+    await sleep(120);
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '10']);
+    // A kind of its own has a rate of its own.
+    emit({ event: 'system:stats', payload: { seq: 99 } as never });
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '10', '99']);
+    fanOut.close();
+  });
+
+  it('sends attendees what it held back before a later result, so no snapshot comes after it', async () => {
+    const { fanOut, attendees, emit } = roomOf(10_000);
+    emit(beat(1));
+    emit(beat(2));
+    emit(beat(3));
+    emit(failed('result', 10));
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '3', 'result']);
+    emit(beat(4));
+    // The interval began again when 3 was sent: 4 waits for it.
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '3', 'result']);
+    fanOut.close();
+    await sleep(20);
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '3', 'result']);
+  });
+
+  it('sends every live frame to attendees too when their interval is 0', () => {
+    const { fanOut, attendees, emit } = roomOf(0);
+    for (let seq = 1; seq <= 3; seq++) emit(beat(seq));
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '2', '3']);
+    fanOut.close();
   });
 });
