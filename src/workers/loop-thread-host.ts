@@ -11,6 +11,9 @@ import { errorMessage } from '../shared/format';
 import type { Executor, TaskEvent, TaskSpec } from './protocol/executor';
 import type { LoopThreadConfig, LoopThreadMessage, LoopThreadRun } from './protocol/loop-thread';
 import { SequentialExecutor } from './calling-thread/sequential-executor';
+import { lowerThisThread } from './protocol/model-priority';
+
+lowerThisThread();
 
 /** Most events per message, and least time between paced messages. */
 const MESSAGE_EVENTS = 1024;

@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { errorMessage } from '../../../../shared/format';
+import { lowerProcess } from '../../../../workers/protocol/model-priority';
 import { tailCollector } from '../process-spawner';
 import { parseHarnessLine, type HarnessCommand, type HarnessMessage } from './harness-protocol';
 
@@ -68,6 +69,8 @@ export class HarnessProcess {
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
+    // Below the serving thread, as every model is; the processes it starts inherit it.
+    lowerProcess(this.child.pid);
     const log = options.log ?? ((line: string) => console.warn(line));
     this.exited = new Promise((resolve) => {
       // 'close' follows 'exit' once stderr is drained, so the exit's reason is complete.
