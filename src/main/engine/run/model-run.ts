@@ -16,9 +16,10 @@ import { otherLoad, readCpuCounters } from '../system/cpu-load';
 import type { LoadWindow } from '../../../shared/machine-load';
 import type { PreparedScenario } from '../scenarios/scenario';
 import type { SnapshotPacer } from '../recording/snapshot-pacer';
-import { percentileSteps } from '../recording/stats';
+import { percentileStepsInPlace } from '../recording/stats';
 import type { ModelTimeline } from '../timeline/run-timelines';
 import { LaneListBuilder } from '../../../shared/lane-list';
+import type { TaskTimeline } from '../../../shared/task-timeline';
 
 /** Everything one model's run needs. */
 export interface ModelRunInput {
@@ -56,6 +57,21 @@ export type MeasuredModel = Omit<ModelResult, 'speedup' | 'notes'> & {
 const MEMORY_SAMPLE_MS = 100;
 /** Lanes whose records are built in one turn of the event loop when a model ends. */
 const SLICE = 10_000;
+
+/** Start-to-end time of each task of a timeline. */
+function latencies(timeline: TaskTimeline): Float64Array {
+  const values = new Float64Array(timeline.length);
+  for (let i = 0; i < values.length; i++) values[i] = timeline.endedAt[i]! - timeline.startedAt[i]!;
+  return values;
+}
+
+/** Queue-to-start time of each task of a timeline. */
+function queueWaits(timeline: TaskTimeline): Float64Array {
+  const values = new Float64Array(timeline.length);
+  for (let i = 0; i < values.length; i++)
+    values[i] = Math.max(0, timeline.startedAt[i]! - timeline.queuedAt[i]!);
+  return values;
+}
 
 /** Runs a computation's steps with a turn of the event loop between them; resolves with its value. */
 async function inTurns<T>(steps: Generator<void, T>): Promise<T> {
@@ -181,9 +197,12 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   const python = executor.pythonStats?.() ?? null;
   // Each of these walks every task (or lane): the event loop gets a turn between them, and within
   // them every few milliseconds, so that a serving process keeps answering its room (bench (e)).
-  const latencyMs = await inTurns(percentileSteps(recorder.latencies()));
+  // The timeline's columns, built in turns, are what the percentiles are then read from.
+  const timeline = await inTurns(recorder.timelineSteps());
   await nextTurn();
-  const queueWaitMs = await inTurns(percentileSteps(recorder.queueWaits()));
+  const latencyMs = await inTurns(percentileStepsInPlace(latencies(timeline)));
+  await nextTurn();
+  const queueWaitMs = await inTurns(percentileStepsInPlace(queueWaits(timeline)));
   await nextTurn();
   // A slice's Lane objects live one turn: the list keeps their labels in one string (shared/lane-list).
   const laneList = new LaneListBuilder();
@@ -192,8 +211,6 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
     await nextTurn();
   }
   const lanes = laneList.done();
-  const timeline = recorder.timeline();
-  await nextTurn();
   return {
     model,
     state,
