@@ -1,5 +1,5 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
-import { collectOnOwnThread } from '../server/serving-gc';
+import { collectOnOwnThread, MinorCollections } from '../server/serving-gc';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../engine/history/history-location';
@@ -162,6 +162,11 @@ export async function serveCommand(
     historyNotice: history.notice,
     logFile: resolve(options.log),
   });
+  // While a run or a lesson goes on, the young generation is collected in small doses (serving-gc).
+  const collections = new MinorCollections();
+  const unsubscribe = service.subscribe((event) => {
+    if (event.event === 'run:progress' || event.event === 'lesson:progress') collections.busy();
+  });
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
@@ -175,6 +180,7 @@ export async function serveCommand(
         io.stderr.write(`dropped window ${caller.clientId} (${caller.role}): ${reason}\n`),
     });
   } catch (error) {
+    unsubscribe();
     await service.close();
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE')
@@ -213,6 +219,8 @@ export async function serveCommand(
     process.on('SIGTERM', stop);
   });
   io.stderr.write('stopping…\n');
+  unsubscribe();
+  collections.stop();
   await running.close();
   await service.close();
   return 0;
