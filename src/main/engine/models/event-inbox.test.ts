@@ -78,6 +78,41 @@ describe('EventInbox', () => {
     expect(handled).toEqual(Array.from({ length: 280 }, (_, i) => i));
   });
 
+  it('ends a turn once its time is spent, however few events it handled, and loses none', () => {
+    const handled: number[] = [];
+    const turns: (() => void)[] = [];
+    // Each event takes 0.01 ms of a clock that moves only as events are handled: 2 ms is 200 events,
+    // read every 64, so a turn stops at 256.
+    const clock = { ms: 0 };
+    const inbox = new EventInbox(
+      (event) => {
+        clock.ms += 0.01;
+        handled.push((event as { task: number }).task);
+      },
+      1024,
+      (work) => {
+        turns.push(work);
+        return () => turns.splice(turns.indexOf(work), 1);
+      },
+      2,
+      () => clock.ms,
+    );
+    let ended = false;
+    inbox.push(batch(0, 1024));
+    inbox.push(batch(1024, 500));
+    inbox.end(() => (ended = true));
+    const perTurn = [handled.length];
+    while (turns.length > 0) {
+      const before = handled.length;
+      turns.shift()!();
+      perTurn.push(handled.length - before);
+    }
+    // Five full turns of 256, the rest in the sixth, and a last one that finds nothing more.
+    expect(perTurn).toEqual([256, 256, 256, 256, 256, 244, 0]);
+    expect(handled).toEqual(Array.from({ length: 1524 }, (_, task) => task));
+    expect(ended).toBe(true);
+  });
+
   it('goes on after the event whose handling threw, rather than reading past a message', () => {
     const handled: number[] = [];
     const turns: (() => void)[] = [];
