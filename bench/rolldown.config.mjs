@@ -6,6 +6,7 @@ export default defineConfig({
     run: 'bench/run.ts',
     'piscina-worker': 'bench/piscina-worker.ts',
     'idle-probe': 'bench/idle-probe.ts',
+    followers: 'bench/followers.ts',
   },
   platform: 'node',
   external: [/^node:/, /^@nats-io\//, 'piscina', '@playwright/test', 'ws'],

@@ -4,17 +4,19 @@
  * the serving process's event-loop delay (its own system:stats, one histogram per second), each
  * run's wall time (the engine's own per-model wall times, summed), and whether every follower got
  * the final result. Followers are cheap on purpose: they read frames without parsing them, as far as
- * telling a result from a snapshot needs. As in a room, they join before the run (the run starts a
+ * telling a result from a snapshot needs, in a process of their own at the models' priority
+ * (followers.ts: in a room they are other laptops). As in a room, they join before the run (the run starts a
  * second after the last of them), and each run is measured on its own: the next starts once the
  * last is saved, and the save's own stall is reported apart. Beside it, an idle process measures its
  * own event-loop delay the same way: the machine's scheduling noise in the same seconds (idle-probe.ts).
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ModelId } from '../src/shared/models';
 import type { RunView, SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
+import type { FollowersReport } from './followers';
 import { serveForBench } from './serve';
 
 /** What the room benchmark measured. */
@@ -55,7 +57,6 @@ export interface RoomResult {
 
 const INSTRUCTOR = 'bench-instructor-token-0123456789';
 const ATTENDEE = 'bench-attendee-token-0123456789';
-const FINISHED = Buffer.from('{"type":"event","event":"run:finished"');
 const STATS = Buffer.from('{"type":"event","event":"system:stats"');
 
 async function serve(root: string): Promise<Served> {
@@ -100,6 +101,41 @@ function startIdleProbe(): { readonly seconds: { at: number; p99Ms: number }[]; 
     }
   });
   return { seconds, stop: () => probe.stdin.end() };
+}
+
+/** The simulated attendees (followers.ts): resolves once all joined, and with what they received. */
+function startFollowers(
+  origin: string,
+  count: number,
+): { readonly joined: Promise<void>; report(waitMs: number): Promise<FollowersReport> } {
+  const child = fork(join(__dirname, 'followers.js'), [origin, ATTENDEE, String(count)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const joined = new Promise<void>((done, fail) => {
+    child.once('exit', (code) =>
+      fail(new Error(`the followers' process exited (${code}) before they joined`)),
+    );
+    child.on('message', (message: { type: string }) => {
+      if (message.type === 'joined') done();
+    });
+  });
+  const reported = new Promise<FollowersReport>((done) =>
+    child.on('message', (message: FollowersReport) => {
+      if (message.type === 'report') done(message);
+    }),
+  );
+  return {
+    joined,
+    async report(waitMs) {
+      // Every follower has the result by then, or the ones that do not are counted as such.
+      const timer = setTimeout(() => child.send('stop'), waitMs);
+      try {
+        return await reported;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
 }
 
 /** The worst probe second that ended within a run (or within the second after it). */
@@ -220,30 +256,13 @@ export async function roomBenchmark(
     // Each run is measured on its own: the next starts once the last is saved (reported apart).
     const aloneSaveStallMs = await saved(instructor);
 
-    let bytes = 0;
-    let finishedCount = 0;
-    let dropped = 0;
-    const windows = await Promise.all(
-      Array.from({ length: followers }, () => connect(served.origin, ATTENDEE)),
-    );
+    const room = startFollowers(served.origin, followers);
+    await room.joined;
     // The room joins first, then the instructor runs: a second of stats after the last window came in.
     await statsSeconds(instructor, 2);
-    const allFinished = new Promise<void>((done) => {
-      for (const window of windows) {
-        window.on('message', (data: Buffer) => {
-          bytes += data.length;
-          if (data.subarray(0, FINISHED.length).equals(FINISHED) && ++finishedCount === followers) done();
-        });
-        window.once('close', () => {
-          dropped++;
-          if (finishedCount + dropped >= followers) done();
-        });
-      }
-    });
     const followed = await measuredRun(instructor, tasks, models);
     const followedSaveStallMs = await saved(instructor);
-    await Promise.race([allFinished, new Promise((r) => setTimeout(r, 30_000))]);
-    for (const window of windows) window.close();
+    const { finished: finishedCount, dropped, bytes } = await room.report(30_000);
     instructor.close();
     return {
       tasks,
