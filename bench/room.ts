@@ -119,20 +119,25 @@ function startFollowers(
       if (message.type === 'joined') done();
     });
   });
-  const reported = new Promise<FollowersReport>((done) =>
+  const reported = new Promise<FollowersReport>((done) => {
     child.on('message', (message: FollowersReport) => {
       if (message.type === 'report') done(message);
-    }),
-  );
+    });
+    // A followers' process that died reports none of them finished.
+    child.once('exit', () => done({ type: 'report', finished: 0, dropped: count, bytes: 0 }));
+  });
   return {
     joined,
     async report(waitMs) {
       // Every follower has the result by then, or the ones that do not are counted as such.
-      const timer = setTimeout(() => child.send('stop'), waitMs);
+      const timer = setTimeout(() => {
+        if (child.connected) child.send('stop');
+      }, waitMs);
       try {
         return await reported;
       } finally {
         clearTimeout(timer);
+        child.kill();
       }
     },
   };

@@ -76,8 +76,8 @@ test('an attendee follows the instructor through a view change, a lesson and a r
     attendee.locator('[data-lesson="deadlock"]').getByRole('heading', { level: 2, name: 'Deadlock' }).first(),
   ).toBeVisible();
 
-  // Long enough (the sequential and GIL-threads models take 6 s each) that a busy machine's attendee
-  // window still sees it under way.
+  // Long enough (the sequential model alone takes 6 s) that a busy machine's attendee window still
+  // sees it under way.
   await startRace(instructor, '4', '1500');
   await expect(view(attendee, 'Race')).toHaveAttribute('aria-current', 'page');
   // Live: the attendee sees the run under way, with who started it.

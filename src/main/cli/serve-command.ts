@@ -1,5 +1,6 @@
 /** `concurrency-lab serve`: the app in a browser (browser mode), on this machine by default. */
 import { collectOnOwnThread, MinorCollections } from '../server/serving-gc';
+import { lowerModelsOfThisProcess } from '../../workers/protocol/model-priority';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../engine/history/history-location';
@@ -151,8 +152,10 @@ export async function serveCommand(
   await assertWritable([{ flag: '--log', path: options.log }]);
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build"`);
-  // This process serves a room while runs keep the cores busy: no GC pause may wait for a core.
+  // This process serves a room while runs keep the cores busy: no GC pause may wait for a core,
+  // and no turn for a model's thread (workers/protocol/model-priority).
   collectOnOwnThread();
+  lowerModelsOfThisProcess();
   const dataDir = defaultDataDir();
   const history = await openHistory(dataDir);
   if (history.notice) io.stderr.write(`${history.notice}\n`);
@@ -181,6 +184,7 @@ export async function serveCommand(
     });
   } catch (error) {
     unsubscribe();
+    collections.stop();
     await service.close();
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE')

@@ -3,8 +3,7 @@
  * over several turns, never all at once, and every window still gets its frames in emitted order.
  * And how often an attendee's window gets live frames: at its own rate, never after a later result.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/ipc';
 import type { LabService } from '../engine/lab-service';
@@ -145,7 +144,10 @@ describe('EventFanOut over turns of the event loop', () => {
   });
 });
 
-/** A room of one instructor's window and three attendees', on the real clock, with the given rate. */
+/**
+ * A room of one instructor's window and three attendees', with the given rate, on a clock the test
+ * moves (timers too: vi's fake ones); every send is written at once.
+ */
 function roomOf(attendeeLiveIntervalMs: number) {
   let listener: (event: LabEvent) => void = () => undefined;
   const service = {
@@ -154,12 +156,23 @@ function roomOf(attendeeLiveIntervalMs: number) {
       return () => undefined;
     },
   } as unknown as LabService;
-  const fanOut = new EventFanOut(service, { ...DEFAULT_FAN_OUT_LIMITS, attendeeLiveIntervalMs });
+  const clock = { ms: 0 };
+  const fanOut = new EventFanOut(
+    service,
+    { ...DEFAULT_FAN_OUT_LIMITS, msPerTurn: Infinity, bytesPerTurn: Infinity, attendeeLiveIntervalMs },
+    undefined,
+    () => clock.ms,
+  );
   const instructor = fakeSocket();
   const attendees = [fakeSocket(), fakeSocket(), fakeSocket()];
   fanOut.add(instructor.socket, { role: 'instructor', clientId: 'i' });
   attendees.forEach((a, i) => fanOut.add(a.socket, { role: 'attendee', clientId: `a${i}` }));
-  return { fanOut, instructor, attendees, emit: (event: LabEvent) => listener(event) };
+  /** Moves the clock and the timers on together. */
+  const pass = (ms: number): void => {
+    clock.ms += ms;
+    vi.advanceTimersByTime(ms);
+  };
+  return { fanOut, instructor, attendees, emit: (event: LabEvent) => listener(event), pass, clock };
 }
 
 const beat = (seq: number): LabEvent => ({ event: 'system:heartbeat', payload: { at: seq, seq } });
@@ -167,13 +180,25 @@ const seen = (w: { sent: string[] }): string[] =>
   w.sent.map((text) => /"seq":(\d+)/.exec(text)?.[1] ?? /"runId":"([^"]+)"/.exec(text)![1]!);
 
 describe('EventFanOut to attendees', () => {
-  it('sends an attendee the newest live frame of a kind once an interval, the instructor every one', async () => {
-    const { fanOut, instructor, attendees, emit } = roomOf(40);
-    for (let seq = 1; seq <= 10; seq++) emit(beat(seq));
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends an attendee the newest live frame of a kind once an interval, the instructor every one', () => {
+    const { fanOut, instructor, attendees, emit, pass } = roomOf(100);
+    for (let seq = 1; seq <= 10; seq++) {
+      emit(beat(seq));
+      pass(5);
+    }
     expect(seen(instructor)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     for (const attendee of attendees) expect(seen(attendee)).toEqual(['1']);
     // Once the interval has passed, the newest of the ones held back, and nothing after it.
-    await sleep(120);
+    pass(100);
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '10']);
+    pass(500);
     for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '10']);
     // A kind of its own has a rate of its own.
     emit({ event: 'system:stats', payload: { seq: 99 } as never });
@@ -181,8 +206,22 @@ describe('EventFanOut to attendees', () => {
     fanOut.close();
   });
 
-  it('sends attendees what it held back before a later result, so no snapshot comes after it', async () => {
-    const { fanOut, attendees, emit } = roomOf(10_000);
+  it('never sends an attendee a held frame after a newer one of its kind', () => {
+    // Snapshots every 50 ms, attendees' interval 100 ms: the one held at 50 ms is due when 100 comes.
+    const { fanOut, attendees, emit, pass, clock } = roomOf(100);
+    emit(beat(0));
+    pass(50);
+    emit(beat(50));
+    // 100 comes in the turn before the held frame's timer would have fired.
+    clock.ms += 50;
+    emit(beat(100));
+    pass(300);
+    for (const attendee of attendees) expect(seen(attendee)).toEqual(['0', '100']);
+    fanOut.close();
+  });
+
+  it('sends attendees what it held back before a later result, so no snapshot comes after it', () => {
+    const { fanOut, attendees, emit, pass } = roomOf(10_000);
     emit(beat(1));
     emit(beat(2));
     emit(beat(3));
@@ -191,8 +230,10 @@ describe('EventFanOut to attendees', () => {
     emit(beat(4));
     // The interval began again when 3 was sent: 4 waits for it.
     for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '3', 'result']);
+    // Closed, it holds no timer and sends nothing more.
     fanOut.close();
-    await sleep(20);
+    expect(vi.getTimerCount()).toBe(0);
+    pass(20_000);
     for (const attendee of attendees) expect(seen(attendee)).toEqual(['1', '3', 'result']);
   });
 

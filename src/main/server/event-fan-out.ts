@@ -70,6 +70,8 @@ interface Pending {
   readonly supersedes: string | null;
   readonly audience: Audience;
   readonly windows: readonly Window[];
+  /** Windows that have a newer frame of its kind queued (the other side's frame superseded it for them). */
+  skip?: Set<Window>;
   /** The next window to write it to. */
   next: number;
 }
@@ -152,6 +154,8 @@ export class EventFanOut {
     const now = this.now();
     const sentAt = this.attendeesSentAt.get(kind);
     if (interval <= 0 || sentAt === undefined || now - sentAt >= interval) {
+      // An older frame still held for attendees is superseded by this one, which they get now.
+      this.forget(kind);
       this.sentToAttendees(kind, now);
       return this.enqueue(frame, kind, 'all');
     }
@@ -164,12 +168,18 @@ export class EventFanOut {
 
   /** Sends attendees the newest live frame of a kind held back from them. */
   private release(kind: string): void {
-    const held = this.held.get(kind);
+    const held = this.forget(kind);
     if (!held) return;
-    clearTimeout(held.timer);
-    this.held.delete(kind);
     this.sentToAttendees(kind, this.now());
     this.enqueue(held.frame, kind, 'attendees');
+  }
+
+  /** Drops the frame of a kind held for attendees, and its timer; returns it. */
+  private forget(kind: string): { frame: Buffer } | undefined {
+    const held = this.held.get(kind);
+    if (held) clearTimeout(held.timer);
+    this.held.delete(kind);
+    return held;
   }
 
   private sentToAttendees(kind: string, now: number): void {
@@ -188,9 +198,13 @@ export class EventFanOut {
     if (windows.length === 0) return;
     // A live frame still waiting is superseded by this one: windows that have not had it get only this one.
     if (supersedes !== null)
-      for (const pending of this.queue)
-        if (pending.supersedes === supersedes && (audience === 'all' || pending.audience === audience))
-          pending.next = pending.windows.length;
+      for (const pending of this.queue) {
+        if (pending.supersedes !== supersedes) continue;
+        if (audience === 'all' || pending.audience === audience) pending.next = pending.windows.length;
+        // A frame for everyone is skipped by the side this one is for; the other side still gets it.
+        else if (pending.audience === 'all')
+          for (const window of windows) (pending.skip ??= new Set()).add(window);
+      }
     this.queue.push({ frame, live: supersedes !== null, supersedes, audience, windows, next: 0 });
     // Frames emitted while older ones wait go behind them: a window's frames keep their order.
     if (!this.flushing) this.flush();
@@ -206,7 +220,7 @@ export class EventFanOut {
       const pending = this.queue[0]!;
       while (pending.next < pending.windows.length && budget > 0 && timeLeft) {
         const window = pending.windows[pending.next++]!;
-        if (!this.send(window, pending.frame, pending.live, now)) continue;
+        if (pending.skip?.has(window) || !this.send(window, pending.frame, pending.live, now)) continue;
         budget -= pending.frame.length;
         timeLeft = this.now() - now < this.limits.msPerTurn;
       }

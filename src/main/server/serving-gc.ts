@@ -62,8 +62,11 @@ export class MinorCollections {
   }
 }
 
-/** A young-generation collection on demand: V8's gc(), exposed to a context made after the flag is set. */
-function minorCollector(): () => void {
+/**
+ * A young-generation collection on demand: V8's gc(), exposed to a context made after the flag is set.
+ * (Worker threads started afterwards have a global gc() too; nothing of ours calls it.)
+ */
+export function minorCollector(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
   return () => gc({ type: 'minor' });

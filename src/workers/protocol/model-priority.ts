@@ -1,10 +1,17 @@
 /**
- * A model's threads and processes run below the thread that serves the windows. A run keeps every
- * core busy; when the serving thread has a turn to take (a snapshot, a window's request, a frame for a
- * room of attendees) it should not wait for a core behind a model's busy loop, as a UI thread does
- * not. A nice value of 10 gives a model's thread about a tenth of the serving thread's weight when
- * both want the same core (Linux's scheduler), and changes nothing while the serving thread is idle:
- * models still race each other on equal terms, every one of them lowered alike.
+ * When `serve` runs the lab, every model's threads and processes run below the thread that serves
+ * the windows. A run keeps every core busy; when the serving thread has a turn to take (a snapshot, a
+ * window's request, a frame for a room of attendees) it should not wait for a core behind a model's
+ * busy loop, as a UI thread does not. A nice value of 10 gives a model's thread about a tenth of the
+ * serving thread's weight when both want the same core (Linux's scheduler), and changes nothing while
+ * the serving thread is idle: models still race each other on equal terms, every one lowered alike.
+ *
+ * Linux only: there a thread's nice value is its own and a weight, not a class. Elsewhere a thread
+ * cannot be lowered alone (the call would lower the whole process, the serving thread with it), and
+ * Windows' "below normal" is a strict class, so lowering only the processes would rank models by
+ * where they run. The desktop app and the CLI's `run` leave every model as it is.
+ *
+ * `serve` says so in the environment, which the threads and processes it starts inherit.
  *
  * Measured with bench (e), async alone, 100,000 tasks and 100 followers, three runs each way on 2
  * cores: the serving loop's worst second 7.7 / 8.2 / 5.7 ms at nice 0, 6.1 / 3.8 / 5.2 ms at nice 10.
@@ -14,17 +21,34 @@ import { setPriority } from 'node:os';
 /** The nice value of a model's threads and processes (0 is the default; 19 the lowest). */
 export const MODEL_NICE = 10;
 
-/**
- * Lowers the calling thread, where a thread's nice value is its own (Linux). Elsewhere the call would
- * lower the whole process, the serving thread with it, so a thread stays as it is there.
- */
-export function lowerThisThread(platform: NodeJS.Platform = process.platform): boolean {
-  return platform === 'linux' && lower(0);
+/** Set by `serve` for what it starts: its models run at MODEL_NICE. */
+export const MODEL_NICE_ENV = 'CONCURRENCY_LAB_MODEL_NICE';
+
+/** Makes the models this process starts from now on run below it (`serve`, on Linux). */
+export function lowerModelsOfThisProcess(env: NodeJS.ProcessEnv = process.env): void {
+  env[MODEL_NICE_ENV] = String(MODEL_NICE);
 }
 
-/** Lowers a model's process (a pool's child, a Python harness), on every platform; its children inherit it. */
-export function lowerProcess(pid: number | undefined): boolean {
-  return pid !== undefined && lower(pid);
+/** Whether models started here are to be lowered: asked for, and on Linux. */
+function lowering(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+  return platform === 'linux' && env[MODEL_NICE_ENV] === String(MODEL_NICE);
+}
+
+/** Lowers the calling thread, a model's, when asked for; whether it did. */
+export function lowerThisThread(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return lowering(platform, env) && lower(0);
+}
+
+/** Lowers a model's process (a pool's child, a Python harness) when asked for; its children inherit it. */
+export function lowerProcess(
+  pid: number | undefined,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return pid !== undefined && lowering(platform, env) && lower(pid);
 }
 
 function lower(pid: number): boolean {

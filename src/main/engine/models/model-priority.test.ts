@@ -1,14 +1,20 @@
 /**
- * Every model's threads and processes run below the thread that serves the windows (nice
- * MODEL_NICE), and the serving thread stays where it was. Threads are lowered on Linux only, where a
- * thread's nice value is its own; processes on every platform.
+ * When `serve` asks for it, every model's threads and processes run below the thread that serves the
+ * windows (nice MODEL_NICE), and the serving thread stays where it was; on Linux only, where a
+ * thread's nice value is its own. Without the ask (the desktop app, the CLI's run) nothing changes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import type { Executor, TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
-import { lowerProcess, lowerThisThread, MODEL_NICE } from '../../../workers/protocol/model-priority';
+import {
+  lowerModelsOfThisProcess,
+  lowerProcess,
+  lowerThisThread,
+  MODEL_NICE,
+  MODEL_NICE_ENV,
+} from '../../../workers/protocol/model-priority';
 import { DedicatedThreadExecutor } from './dedicated-thread-executor';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
 import { forkSpawner } from './process-spawner';
@@ -52,52 +58,85 @@ async function withStarted(executor: Executor, check: (labels: string[]) => void
   }
 }
 
-describe('model priority', () => {
-  it.runIf(linux).each([
-    ['threads', () => new ThreadPoolExecutor(scripts.threadHost, { size: 2, taskTimeoutMs: null })],
-    [
-      'gil-threads',
-      () =>
-        new GilThreadPoolExecutor(scripts.threadHost, { size: 2, taskTimeoutMs: null, switchIntervalMs: 5 }),
-    ],
-    [
-      'the loop thread',
-      () =>
-        new DedicatedThreadExecutor(scripts.loopThreadHost, {
-          model: 'async',
-          concurrency: null,
-          yieldEveryMs: 100,
-        }),
-    ],
-  ])('runs the threads of %s below the calling thread, which stays as it was', async (_name, make) => {
-    const before = getPriority();
-    const loweredBefore = threadsByNice().get(MODEL_NICE) ?? 0;
-    const executor = make();
-    const expected = executor instanceof DedicatedThreadExecutor ? 1 : 2;
-    await withStarted(executor, () => {
-      expect((threadsByNice().get(MODEL_NICE) ?? 0) - loweredBefore).toBeGreaterThanOrEqual(expected);
-      expect(getPriority()).toBe(before);
-    });
-  });
+const makers = [
+  ['threads', () => new ThreadPoolExecutor(scripts.threadHost, { size: 2, taskTimeoutMs: null })],
+  [
+    'gil-threads',
+    () =>
+      new GilThreadPoolExecutor(scripts.threadHost, { size: 2, taskTimeoutMs: null, switchIntervalMs: 5 }),
+  ],
+  [
+    'the loop thread',
+    () =>
+      new DedicatedThreadExecutor(scripts.loopThreadHost, {
+        model: 'async',
+        concurrency: null,
+        yieldEveryMs: 100,
+      }),
+  ],
+] as const;
 
-  it("runs a processes pool's children below the serving process, which stays as it was", async () => {
-    const before = getPriority();
+describe('model priority, as the desktop app and the CLI leave it', () => {
+  it.runIf(linux)('runs no model thread or process below the calling thread', async () => {
+    expect(process.env[MODEL_NICE_ENV]).toBeUndefined();
+    const loweredBefore = threadsByNice().get(MODEL_NICE) ?? 0;
+    await withStarted(makers[0][1](), () => {
+      expect(threadsByNice().get(MODEL_NICE) ?? 0).toBe(loweredBefore);
+    });
     const executor = new ProcessPoolExecutor(scripts.processHost, forkSpawner, {
-      size: 2,
+      size: 1,
       taskTimeoutMs: null,
     });
     await withStarted(executor, (labels) => {
-      const pids = labels.map((label) => Number(/\(pid (\d+)\)/.exec(label)?.[1]));
-      expect(pids).toHaveLength(2);
-      for (const pid of pids) expect(getPriority(pid)).toBe(MODEL_NICE);
-      expect(getPriority()).toBe(before);
+      const pid = Number(/\(pid (\d+)\)/.exec(labels[0]!)?.[1]);
+      expect(getPriority(pid)).toBe(getPriority());
     });
   });
+});
 
-  it('leaves a thread as it is where lowering it would lower the whole process', () => {
+describe('model priority, as serve asks for it', () => {
+  beforeAll(() => lowerModelsOfThisProcess());
+  afterAll(() => {
+    delete process.env[MODEL_NICE_ENV];
+  });
+
+  it.runIf(linux).each(makers)(
+    'runs the threads of %s below the calling thread, which stays as it was',
+    async (_name, make) => {
+      const before = getPriority();
+      const loweredBefore = threadsByNice().get(MODEL_NICE) ?? 0;
+      const executor = make();
+      const expected = executor instanceof DedicatedThreadExecutor ? 1 : 2;
+      await withStarted(executor, () => {
+        expect((threadsByNice().get(MODEL_NICE) ?? 0) - loweredBefore).toBeGreaterThanOrEqual(expected);
+        expect(getPriority()).toBe(before);
+      });
+    },
+  );
+
+  it.runIf(linux)(
+    "runs a processes pool's children below the serving process, which stays as it was",
+    async () => {
+      const before = getPriority();
+      const executor = new ProcessPoolExecutor(scripts.processHost, forkSpawner, {
+        size: 2,
+        taskTimeoutMs: null,
+      });
+      await withStarted(executor, (labels) => {
+        const pids = labels.map((label) => Number(/\(pid (\d+)\)/.exec(label)?.[1]));
+        expect(pids).toHaveLength(2);
+        for (const pid of pids) expect(getPriority(pid)).toBe(MODEL_NICE);
+        expect(getPriority()).toBe(before);
+      });
+    },
+  );
+
+  it('lowers nothing where a thread cannot be lowered alone, processes included', () => {
     const before = getPriority();
     expect(lowerThisThread('darwin')).toBe(false);
     expect(lowerThisThread('win32')).toBe(false);
+    expect(lowerProcess(process.pid, 'darwin')).toBe(false);
+    expect(lowerProcess(process.pid, 'win32')).toBe(false);
     expect(getPriority()).toBe(before);
   });
 
