@@ -193,6 +193,16 @@ export async function serveCommand(
       throw new UsageError(`--host ${shortened(options.host)} is not an address of this machine`);
     throw error;
   }
+  // Ctrl-C and SIGTERM stop it cleanly from the moment it says where it is.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   io.stdout.write(`${server.url}\n`);
   if (server.join) {
     io.stdout.write(`${server.join.url}\n`);
@@ -212,20 +222,11 @@ export async function serveCommand(
   }
   if (options.open && !(await openInBrowser(server.url)))
     io.stderr.write('(no default browser found: open the URL yourself)\n');
-  const running = server;
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
   io.stderr.write('stopping…\n');
   unsubscribe();
   collections.stop();
-  await running.close();
+  await server.close();
   await service.close();
   return 0;
 }
