@@ -8,8 +8,8 @@
  * Messages: to the parent `{ type: 'joined' }` once every window is open, then `{ type: 'report' }`
  * with what they received once every window has the result or was dropped, or when told `'stop'`.
  */
-import WebSocket from 'ws';
 import { lowerProcess } from '../src/workers/protocol/model-priority';
+import { connect } from './ws-window';
 
 /** What the followers received. */
 export interface FollowersReport {
@@ -20,17 +20,6 @@ export interface FollowersReport {
 }
 
 const FINISHED = Buffer.from('{"type":"event","event":"run:finished"');
-
-function connect(origin: string, token: string): Promise<WebSocket> {
-  return new Promise((done, fail) => {
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
-      origin,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    socket.once('open', () => done(socket));
-    socket.once('error', fail);
-  });
-}
 
 async function follow(origin: string, token: string, count: number): Promise<void> {
   lowerProcess(process.pid);

@@ -12,12 +12,13 @@
  */
 import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { ModelId } from '../src/shared/models';
 import type { RunView, SystemStats } from '../src/shared/views';
 import type { WsServerMessage } from '../src/shared/ws-protocol';
 import type { FollowersReport } from './followers';
 import { serveForBench } from './serve';
+import { connect } from './ws-window';
 
 /** What the room benchmark measured. */
 export interface RoomResult {
@@ -72,17 +73,6 @@ async function serve(root: string): Promise<Served> {
 interface Served {
   readonly origin: string;
   stop(): void;
-}
-
-function connect(origin: string, token: string): Promise<WebSocket> {
-  return new Promise((done, fail) => {
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
-      origin,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    socket.once('open', () => done(socket));
-    socket.once('error', fail);
-  });
 }
 
 /** An idle process's per-second event-loop delay p99 (idle-probe.ts), by the epoch ms of each second's end. */

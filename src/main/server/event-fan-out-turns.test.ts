@@ -24,11 +24,8 @@ function fakeSocket() {
   return { socket: socket as unknown as WebSocket, sent };
 }
 
-/**
- * A fan-out to 100 attendees' windows (every live frame to each: the turn tests are about writing);
- * its clock moves only as sends take time (none unless given).
- */
-function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
+/** A service whose one subscriber hears what the test emits. */
+function emittingService(): { service: LabService; emit: (event: LabEvent) => void } {
   let listener: (event: LabEvent) => void = () => undefined;
   const service = {
     subscribe: (l: (event: LabEvent) => void) => {
@@ -36,6 +33,15 @@ function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
       return () => undefined;
     },
   } as unknown as LabService;
+  return { service, emit: (event) => listener(event) };
+}
+
+/**
+ * A fan-out to 100 attendees' windows (every live frame to each: the turn tests are about writing);
+ * its clock moves only as sends take time (none unless given).
+ */
+function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
+  const { service, emit } = emittingService();
   const fanOut = new EventFanOut(
     service,
     { ...DEFAULT_FAN_OUT_LIMITS, bytesPerTurn, attendeeLiveIntervalMs: 0 },
@@ -53,7 +59,7 @@ function fanOutOf(bytesPerTurn: number, clock = { ms: 0, perSend: 0 }) {
     return window;
   });
   for (const window of windows) fanOut.add(window.socket, { role: 'attendee', name: 'a' } as never);
-  return { fanOut, windows, emit: (event: LabEvent) => listener(event) };
+  return { fanOut, windows, emit };
 }
 
 const turn = (): Promise<void> => new Promise((done) => setImmediate(done));
@@ -149,13 +155,7 @@ describe('EventFanOut over turns of the event loop', () => {
  * moves (timers too: vi's fake ones); every send is written at once.
  */
 function roomOf(attendeeLiveIntervalMs: number) {
-  let listener: (event: LabEvent) => void = () => undefined;
-  const service = {
-    subscribe: (l: (event: LabEvent) => void) => {
-      listener = l;
-      return () => undefined;
-    },
-  } as unknown as LabService;
+  const { service, emit } = emittingService();
   const clock = { ms: 0 };
   const fanOut = new EventFanOut(
     service,
@@ -172,7 +172,7 @@ function roomOf(attendeeLiveIntervalMs: number) {
     clock.ms += ms;
     vi.advanceTimersByTime(ms);
   };
-  return { fanOut, instructor, attendees, emit: (event: LabEvent) => listener(event), pass, clock };
+  return { fanOut, instructor, attendees, emit, pass, clock };
 }
 
 const beat = (seq: number): LabEvent => ({ event: 'system:heartbeat', payload: { at: seq, seq } });
