@@ -84,6 +84,9 @@ test('an attendee follows the instructor through a view change, a lesson and a r
   await expect(attendee.getByRole('status').filter({ hasText: /Running: io-sleep/ })).toContainText(
     'started by the instructor',
   );
+  // Its Run setup shows the knobs the instructor's run runs with.
+  await expect(attendee.getByLabel('Tasks', { exact: true })).toHaveValue('4');
+  await expect(attendee.getByLabel('Task time', { exact: true })).toHaveValue('1500');
   await testInfo.attach('attendee during the run', {
     body: await attendee.screenshot(),
     contentType: 'image/png',

@@ -66,6 +66,9 @@ describe('room controller', () => {
     api.emit('room:changed', room({ screen: screen({ view: 'race', run: OLD_RUN }) }));
     await flush();
     expect(selectRunOnScreen(state(), 'race').view?.run.runId).toBe(OLD_RUN);
+    // The Run setup form shows the knobs that run ran with, not the defaults.
+    expect(state().setup).toMatchObject({ scenario: 'io-sleep', models: ['sequential', 'threads'] });
+    expect(state().setup.knobText['io-sleep']).toMatchObject({ tasks: '10', taskMs: '200' });
     api.emit(
       'room:changed',
       room({ screen: screen({ view: 'lessons', lesson: 'deadlock', lessonRun: LESSON_RUN }) }),
@@ -97,6 +100,9 @@ describe('room controller', () => {
     const { api, state } = await joined('attendee', { room: room({ activity: runActivity }), live });
     expect(state().run).toMatchObject({ phase: 'running', runId: RUN, models: ['sequential', 'threads'] });
     expect(state().run.snapshots.sequential?.completed).toBe(2);
+    // Its form shows the knobs of the run under way; a knob the request left out shows its default.
+    expect(state().setup).toMatchObject({ scenario: 'io-sleep', models: ['sequential', 'threads'] });
+    expect(state().setup.knobText['io-sleep']).toMatchObject({ tasks: '4', taskMs: '2000' });
     api.emit('run:progress', {
       runId: RUN,
       kind: 'snapshot',
@@ -117,9 +123,17 @@ describe('room controller', () => {
         live,
       },
     }));
+    state().setupLoaded({
+      scenario: 'io-sleep',
+      knobText: { tasks: '12' },
+      models: ['sequential'],
+      poolText: {},
+    });
     api.emit('room:changed', room({ activity: runActivity }));
     await flush();
     expect(state().run).toMatchObject({ phase: 'running', runId: RUN });
+    // An instructor's own form is theirs: what they typed stays.
+    expect(state().setup.knobText['io-sleep']?.tasks).toBe('12');
   });
 
   it('an instructor reports its screen, once per change', async () => {

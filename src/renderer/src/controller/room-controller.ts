@@ -1,7 +1,7 @@
 /**
  * The room's intents. Every window asks who it is and hears the room; an instructor's window reports
  * what it shows; an attendee's window follows it (the view, the lesson, the live run with its lanes,
- * charts and table, the run or lesson result on screen) until the attendee steps away, and follows
+ * charts and table, the run or lesson result on screen, and the knobs that run ran with) until the attendee steps away, and follows
  * again on request. A window with nothing of its own under way shows the run the room is watching.
  */
 import type { LabApi } from '../../../shared/ipc';
@@ -11,6 +11,7 @@ import type { ConnectionMonitor } from '../api/connection';
 import type { LabStore } from '../store/lab-store';
 import { selectFollowing } from '../store/room-slice';
 import { selectRunActive, selectShowsRun } from '../store/run-slice';
+import { requestSettings, runSettings, settingsLoaded } from '../store/run-settings';
 import { isRunFormSlot, slotOf } from '../store/run-slots';
 import { engineLessonRequest, sameScreen, selectInstructorScreen } from './room-screen';
 
@@ -67,6 +68,8 @@ export function createRoomController(
     // A run this window asked for itself is already on screen.
     if (s.run.phase !== 'idle') return;
     s.roomRunJoined(live, activity.request);
+    // A follower's form shows the knobs the run under way runs with, as the instructor's form does.
+    if (selectFollowing(s)) settingsLoaded(s, requestSettings(activity.request));
     // A run lesson's run: its lesson counts it as under way (its Run button waits, Cancel cancels it).
     const form = slotOf(activity.request.origin);
     if (isRunFormSlot(form) && s.lessons.active === null) {
@@ -102,7 +105,10 @@ export function createRoomController(
     const screen = state().room.room?.screen;
     if (!reply.ok || !selectFollowing(state()) || screen?.run !== runId || selectRunActive(state())) return;
     // The run carries the view that asked for it: it is shown there, as the instructor's window shows it.
-    applied(() => state().runOpened(reply.value));
+    applied(() => {
+      state().runOpened(reply.value);
+      settingsLoaded(state(), runSettings(reply.value.run));
+    });
   }
 
   async function openLessonRun(runId: string): Promise<void> {

@@ -9,6 +9,7 @@ import { MODELS, type ModelId } from '../../../shared/models';
 import { POOL_KNOB_KEYS } from '../../../shared/pool';
 import { runOriginTitle } from '../../../shared/run-origin';
 import { scenarioInfo, type ScenarioId } from '../../../shared/scenarios';
+import type { RunRequest } from '../../../shared/run-request';
 import type { RunSummary } from '../../../shared/views';
 import type { ComparisonKind } from './gil-lesson-slice';
 import type { LabState } from './lab-store';
@@ -34,8 +35,17 @@ function numberText(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatKnobNumber(value);
 }
 
-/** What a stored run's view's form needs to run it again. */
-export function runSettings(run: RunSummary): RunSettings {
+/** What a form's settings are read from: a stored run, or a run's request (a live run). */
+interface SettingsSource {
+  readonly origin?: RunSummary['origin'];
+  readonly scenario: ScenarioId;
+  readonly params: Readonly<Record<string, number>>;
+  /** A missing or null setting shows as empty, the form's "default". */
+  readonly pool: Readonly<Partial<Record<PoolKnobKey, number | null>>>;
+  readonly models: readonly ModelId[];
+}
+
+function settingsOf(run: SettingsSource): RunSettings {
   const origin = run.origin ?? 'race';
   if (origin === 'gil-cpu' || origin === 'gil-io')
     return {
@@ -53,8 +63,7 @@ export function runSettings(run: RunSummary): RunSettings {
     );
     return { kind: 'run-form', form: origin, text };
   }
-  const models = run.results.map((result) => result.model);
-  const read = new Set(models.flatMap((model) => MODELS[model].poolKnobs));
+  const read = new Set(run.models.flatMap((model) => MODELS[model].poolKnobs));
   return {
     kind: 'race',
     scenario: run.scenario,
@@ -64,11 +73,21 @@ export function runSettings(run: RunSummary): RunSettings {
         numberText(run.params[knob.key] ?? knob.default),
       ]),
     ),
-    models,
+    models: run.models,
     poolText: Object.fromEntries(
       POOL_KNOB_KEYS.filter((key) => read.has(key)).map((key) => [key, numberText(run.pool[key])]),
     ),
   };
+}
+
+/** What a stored run's view's form needs to run it again. */
+export function runSettings(run: RunSummary): RunSettings {
+  return settingsOf({ ...run, models: run.results.map((result) => result.model) });
+}
+
+/** What a run's request puts in its view's form: the settings of a run still under way. */
+export function requestSettings(request: RunRequest): RunSettings {
+  return settingsOf(request);
 }
 
 /** Where a run's settings go, in words: "the Race view", "10 files, CPU variant". */
@@ -77,9 +96,8 @@ export function settingsPlace(run: RunSummary): string {
   return origin === 'race' ? 'the Race view' : runOriginTitle(origin);
 }
 
-/** Puts a stored run's settings in its view's form and brings that view (and lesson) on screen. */
-export function runSettingsLoaded(s: LabState, run: RunSummary): RunSettings {
-  const settings = runSettings(run);
+/** Puts a run's settings in its view's form, leaving the view on screen as it is. */
+export function settingsLoaded(s: LabState, settings: RunSettings): void {
   switch (settings.kind) {
     case 'race':
       s.setupLoaded(settings);
@@ -92,6 +110,12 @@ export function runSettingsLoaded(s: LabState, run: RunSummary): RunSettings {
       s.switchIntervalEdited(settings.switchIntervalText);
       break;
   }
+}
+
+/** Puts a stored run's settings in its view's form and brings that view (and lesson) on screen. */
+export function runSettingsLoaded(s: LabState, run: RunSummary): RunSettings {
+  const settings = runSettings(run);
+  settingsLoaded(s, settings);
   showSlot(s, slotOf(run.origin));
   return settings;
 }
