@@ -11,11 +11,16 @@
  * Windows' "below normal" is a strict class, so lowering only the processes would rank models by
  * where they run. The desktop app and the CLI's `run` leave every model as it is.
  *
- * `serve` says so in the environment, which the threads and processes it starts inherit.
+ * `serve` says so in the environment, which the threads and processes it starts inherit. A model's
+ * thread or process is lowered by whoever starts it, the moment it exists, and again by itself once
+ * its code runs: a new thread or process boots Node first (20–40 ms of CPU each), and a pool of six
+ * booting at the serving thread's priority took the cores from it at every model's start (profiled
+ * in bench (e): 10–26 ms stalls of the serving loop at the async → threads transition).
  *
  * Measured with bench (e), async alone, 100,000 tasks and 100 followers, three runs each way on 2
  * cores: the serving loop's worst second 7.7 / 8.2 / 5.7 ms at nice 0, 6.1 / 3.8 / 5.2 ms at nice 10.
  */
+import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** The nice value of a model's threads and processes (0 is the default; 19 the lowest). */
@@ -49,6 +54,31 @@ export function lowerProcess(
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
   return pid !== undefined && lowering(platform, env) && lower(pid);
+}
+
+/**
+ * Runs `start`, which starts worker threads (Node's Worker makes its thread before it returns), and
+ * lowers the threads of this process that it made, when asked for, before they boot Node.
+ */
+export function lowerThreadsStartedBy<T>(
+  start: () => T,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  if (!lowering(platform, env)) return start();
+  const before = new Set(threadIds());
+  const started = start();
+  for (const tid of threadIds()) if (!before.has(tid)) lower(Number(tid));
+  return started;
+}
+
+/** This process's thread ids (Linux). */
+function threadIds(): string[] {
+  try {
+    return readdirSync('/proc/self/task');
+  } catch {
+    return [];
+  }
 }
 
 function lower(pid: number): boolean {

@@ -3,8 +3,10 @@
  * windows (nice MODEL_NICE), and the serving thread stays where it was; on Linux only, where a
  * thread's nice value is its own. Without the ask (the desktop app, the CLI's run) nothing changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { getPriority } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHostScripts } from '../../../test-support/engine-options';
 import type { Executor, TaskEvent, TaskSpec } from '../../../workers/protocol/executor';
@@ -12,11 +14,13 @@ import {
   lowerModelsOfThisProcess,
   lowerProcess,
   lowerThisThread,
+  lowerThreadsStartedBy,
   MODEL_NICE,
   MODEL_NICE_ENV,
 } from '../../../workers/protocol/model-priority';
 import { DedicatedThreadExecutor } from './dedicated-thread-executor';
 import { GilThreadPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from './pool-executors';
+import { processWorkerFactory } from './pool-workers';
 import { forkSpawner } from './process-spawner';
 
 const scripts = builtHostScripts();
@@ -130,6 +134,51 @@ describe('model priority, as serve asks for it', () => {
       });
     },
   );
+
+  it.runIf(linux)('lowers a model thread before its own code runs, and no other thread', async () => {
+    const before = threadsByNice();
+    // The thread's first statement reads its own nice value; it never lowers itself.
+    const worker = lowerThreadsStartedBy(
+      () =>
+        new Worker(
+          `const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+           require('node:worker_threads').parentPort.postMessage(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));`,
+          { eval: true },
+        ),
+    );
+    try {
+      const nice = await new Promise((resolve) => worker.once('message', resolve));
+      expect(nice).toBe(MODEL_NICE);
+      const after = threadsByNice();
+      expect((after.get(MODEL_NICE) ?? 0) - (before.get(MODEL_NICE) ?? 0)).toBe(1);
+      expect(after.get(0)).toBe(before.get(0));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it.runIf(linux)("lowers a processes pool's child before its own code runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'model-priority-'));
+    // A child that reports its nice value first thing, and never lowers itself.
+    const script = join(dir, 'report-nice.cjs');
+    writeFileSync(
+      script,
+      "process.send({ nice: require('node:os').getPriority() }); process.on('message', () => {});",
+    );
+    const factory = processWorkerFactory({ script, spawner: forkSpawner });
+    let reported: (nice: unknown) => void = () => undefined;
+    const nice = new Promise((resolve) => (reported = resolve));
+    const worker = factory(0, {
+      response: (message) => reported((message as unknown as { nice: number }).nice),
+      exit: () => reported('exited'),
+    });
+    try {
+      expect(await nice).toBe(MODEL_NICE);
+    } finally {
+      await worker.terminate();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('lowers nothing where a thread cannot be lowered alone, processes included', () => {
     const before = getPriority();

@@ -1,6 +1,7 @@
 /** The two kinds of pool worker: a worker thread, and a process started through the spawner. */
 import { Worker } from 'node:worker_threads';
 import { releaseIfHeldBy } from '../../../workers/protocol/gil-memory';
+import { lowerProcess, lowerThreadsStartedBy } from '../../../workers/protocol/model-priority';
 import type { HostConfig, HostResponse } from '../../../workers/protocol/host-messages';
 import { transferables } from '../../../workers/protocol/transferables';
 import type { PoolWorkerFactory } from './worker-pool';
@@ -32,11 +33,14 @@ export function threadWorkerFactory(options: ThreadWorkerOptions): PoolWorkerFac
       lane,
       ...(gilBuffer ? { gil: { buffer: gilBuffer, holderId } } : {}),
     };
-    const worker = new Worker(options.script, {
-      workerData: config,
-      name: `thread ${lane + 1}`,
-      ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
-    });
+    const worker = lowerThreadsStartedBy(
+      () =>
+        new Worker(options.script, {
+          workerData: config,
+          name: `thread ${lane + 1}`,
+          ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
+        }),
+    );
     let failure: string | null = null;
     let gone = false;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -76,6 +80,8 @@ export function processWorkerFactory(options: ProcessWorkerOptions): PoolWorkerF
       name: `process ${lane + 1}`,
       execArgv: options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : [],
     });
+    // Below the serving thread before it boots, when serve asks (model-priority).
+    lowerProcess(child.pid);
     let gone = false;
     const exited = new Promise<void>((resolve) =>
       child.onExit((exit) => {

@@ -125,6 +125,7 @@ export async function runModel(input: ModelRunInput): Promise<MeasuredModel> {
   if (input.expectedMs !== undefined) recorder.expect(input.expectedMs);
   recorder.starting();
   changed();
+  await nextTurn();
   const startAt = epochNow();
   try {
     await startOrAbort(executor, signal);

@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { epochNow } from '../../../shared/clock';
 import { errorMessage } from '../../../shared/format';
 import type { RunForecast } from '../../../shared/forecast';
@@ -185,7 +186,10 @@ export async function runScenario(
       const more = index < request.models.length - 1 && !signal.aborted;
       const incident = await prepared.afterModel?.(model, more);
       if (incident) incidents.set(model, incident);
+      // A model's notes, its summary for every window, and the next model's pool start are turns of their own.
+      await nextTurn();
       hooks.onModelResult?.(withIncidents(withSpeedups([result]), incidents)[0]!);
+      await nextTurn();
     }
   } catch (error) {
     if (!signal.aborted) failure = errorMessage(error);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ConnectionSettings } from '../../../../workers/protocol/distributed/connection';
 import { LOCAL_WORKER_POLICY } from '../../../../workers/protocol/distributed/worker-host';
+import { lowerProcess } from '../../../../workers/protocol/model-priority';
 import type {
   WorkerHostInit,
   WorkerHostReport,
@@ -64,6 +65,8 @@ export class LocalWorkers {
       name: `distributed worker ${workerId}`,
       execArgv: this.options.memoryMb ? [`--max-old-space-size=${this.options.memoryMb}`] : [],
     });
+    // Below the serving thread before it boots, when serve asks (model-priority).
+    lowerProcess(child.pid);
     const worker: LocalWorker = {
       process: child,
       gone: false,
