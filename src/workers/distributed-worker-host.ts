@@ -13,11 +13,11 @@ import {
   type WorkerHostStop,
 } from './protocol/distributed/worker-host';
 import { markExpendable } from './workloads/fault';
-import { lowerProcess } from './protocol/model-priority';
+import { lowerThisProcess } from './protocol/model-priority';
 import { processUsage } from './task-host';
 
 // Below the lab's serving thread on its machine, and below the attendee's own windows on theirs.
-lowerProcess(process.pid);
+lowerThisProcess();
 
 // Ctrl-C reaches every process of the terminal: the parent decides (it sends 'stop', or kills a run's workers).
 process.on('SIGINT', () => undefined);

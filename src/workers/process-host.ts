@@ -3,10 +3,10 @@
  * Electron `utilityProcess` in the app (which exposes `process.parentPort` instead of `process.send`).
  */
 import type { HostConfig, HostResponse } from './protocol/host-messages';
-import { lowerProcess } from './protocol/model-priority';
+import { lowerThisProcess } from './protocol/model-priority';
 import { runTaskHost, type HostPort } from './task-host';
 
-lowerProcess(process.pid);
+lowerThisProcess();
 
 /** The part of Electron's utility-process `process.parentPort` this host uses. */
 interface UtilityParentPort {

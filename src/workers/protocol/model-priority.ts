@@ -12,10 +12,11 @@
  * where they run. The desktop app and the CLI's `run` leave every model as it is.
  *
  * `serve` says so in the environment, which the threads and processes it starts inherit. A model's
- * thread or process is lowered by whoever starts it, the moment it exists, and again by itself once
- * its code runs: a new thread or process boots Node first (20–40 ms of CPU each), and a pool of six
- * booting at the serving thread's priority took the cores from it at every model's start (profiled
- * in bench (e): 10–26 ms stalls of the serving loop at the async → threads transition).
+ * thread, or a model process's main thread, is lowered by whoever starts it as soon as it exists, and
+ * again from the inside once its code runs (a process then lowers all its threads): a new thread or
+ * process boots Node first (20–40 ms of CPU each), and a pool of six booting at the serving thread's
+ * priority took the cores from it at a model's start (profiled in bench (e): 10–26 ms stalls of the
+ * serving loop at the async → threads transition, few of them the serving thread's own work).
  *
  * Measured with bench (e), async alone, 100,000 tasks and 100 followers, three runs each way on 2
  * cores: the serving loop's worst second 7.7 / 8.2 / 5.7 ms at nice 0, 6.1 / 3.8 / 5.2 ms at nice 10.
@@ -57,25 +58,43 @@ export function lowerProcess(
 }
 
 /**
- * Runs `start`, which starts worker threads (Node's Worker makes its thread before it returns), and
- * lowers the threads of this process that it made, when asked for, before they boot Node.
+ * Runs `start`, which starts one worker thread (Node's Worker makes its thread before it returns), and
+ * lowers that thread, when asked for, before it boots Node. If more than one thread appeared meanwhile
+ * (another thread of this process made one), which is the worker cannot be told: none is lowered here,
+ * and the worker lowers itself once its code runs.
  */
-export function lowerThreadsStartedBy<T>(
+export function lowerThreadStartedBy<T>(
   start: () => T,
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
   if (!lowering(platform, env)) return start();
-  const before = new Set(threadIds());
+  const before = new Set(threadIds('self'));
   const started = start();
-  for (const tid of threadIds()) if (!before.has(tid)) lower(Number(tid));
+  const fresh = threadIds('self').filter((tid) => !before.has(tid));
+  if (fresh.length === 1) lower(Number(fresh[0]));
   return started;
 }
 
-/** This process's thread ids (Linux). */
-function threadIds(): string[] {
+/**
+ * Lowers every thread of this process, a model's (a pool's child, a distributed worker), when asked
+ * for: its main thread may have been lowered by its parent, but threads Node made before that (V8's
+ * helpers, for collecting and compiling) keep the nice value they started with.
+ */
+export function lowerThisProcess(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (!lowering(platform, env)) return false;
+  let all = true;
+  for (const tid of threadIds('self')) all = lower(Number(tid)) && all;
+  return all;
+}
+
+/** A process's thread ids (Linux). */
+export function threadIds(pid: number | 'self'): string[] {
   try {
-    return readdirSync('/proc/self/task');
+    return readdirSync(`/proc/${pid}/task`);
   } catch {
     return [];
   }

@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { CancelledError } from '../errors';
 import { EventInbox } from './event-inbox';
-import { lowerThreadsStartedBy } from '../../../workers/protocol/model-priority';
+import { lowerThreadStartedBy } from '../../../workers/protocol/model-priority';
 import { PackedEventReader } from '../../../workers/protocol/packed-events';
 import type {
   ChildUsage,
@@ -50,7 +50,7 @@ export class DedicatedThreadExecutor implements Executor {
   }
 
   start(): Promise<void> {
-    const worker = lowerThreadsStartedBy(
+    const worker = lowerThreadStartedBy(
       () => new Worker(this.script, { workerData: this.config, name: `${this.config.model} loop` }),
     );
     this.worker = worker;

@@ -3,7 +3,8 @@
  * windows (nice MODEL_NICE), and the serving thread stays where it was; on Linux only, where a
  * thread's nice value is its own. Without the ask (the desktop app, the CLI's run) nothing changes.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +15,8 @@ import {
   lowerModelsOfThisProcess,
   lowerProcess,
   lowerThisThread,
-  lowerThreadsStartedBy,
+  lowerThreadStartedBy,
+  threadIds,
   MODEL_NICE,
   MODEL_NICE_ENV,
 } from '../../../workers/protocol/model-priority';
@@ -26,13 +28,13 @@ import { forkSpawner } from './process-spawner';
 const scripts = builtHostScripts();
 const linux = process.platform === 'linux';
 
-/** How many of this process's threads run at each nice value (Linux: /proc/self/task/<tid>/stat). */
-function threadsByNice(): Map<number, number> {
+/** How many of a process's threads run at each nice value (Linux: /proc/<pid>/task/<tid>/stat). */
+function threadsByNice(pid: number | 'self' = 'self'): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const tid of readdirSync('/proc/self/task')) {
+  for (const tid of threadIds(pid)) {
     let stat: string;
     try {
-      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
     } catch {
       continue; // a thread that ended meanwhile
     }
@@ -129,26 +131,28 @@ describe('model priority, as serve asks for it', () => {
       await withStarted(executor, (labels) => {
         const pids = labels.map((label) => Number(/\(pid (\d+)\)/.exec(label)?.[1]));
         expect(pids).toHaveLength(2);
-        for (const pid of pids) expect(getPriority(pid)).toBe(MODEL_NICE);
+        // Every thread of each child, V8's helpers made before its parent lowered it included.
+        for (const pid of pids) expect([...threadsByNice(pid).keys()]).toEqual([MODEL_NICE]);
         expect(getPriority()).toBe(before);
       });
     },
   );
 
+  /** A worker whose first statement reports its own nice value; it never lowers itself. */
+  const reportingWorker = (): Worker =>
+    new Worker(
+      `const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+       require('node:worker_threads').parentPort.postMessage(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));`,
+      { eval: true },
+    );
+  const reported = (worker: Worker): Promise<unknown> =>
+    new Promise((resolve) => worker.once('message', resolve));
+
   it.runIf(linux)('lowers a model thread before its own code runs, and no other thread', async () => {
     const before = threadsByNice();
-    // The thread's first statement reads its own nice value; it never lowers itself.
-    const worker = lowerThreadsStartedBy(
-      () =>
-        new Worker(
-          `const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
-           require('node:worker_threads').parentPort.postMessage(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));`,
-          { eval: true },
-        ),
-    );
+    const worker = lowerThreadStartedBy(reportingWorker);
     try {
-      const nice = await new Promise((resolve) => worker.once('message', resolve));
-      expect(nice).toBe(MODEL_NICE);
+      expect(await reported(worker)).toBe(MODEL_NICE);
       const after = threadsByNice();
       expect((after.get(MODEL_NICE) ?? 0) - (before.get(MODEL_NICE) ?? 0)).toBe(1);
       expect(after.get(0)).toBe(before.get(0));
@@ -156,6 +160,18 @@ describe('model priority, as serve asks for it', () => {
       await worker.terminate();
     }
   });
+
+  it.runIf(linux)(
+    'lowers none when more than one thread appeared: which one is the worker is unknown',
+    async () => {
+      const workers = lowerThreadStartedBy(() => [reportingWorker(), reportingWorker()]);
+      try {
+        expect(await Promise.all(workers.map(reported))).toEqual([0, 0]);
+      } finally {
+        await Promise.all(workers.map((worker) => worker.terminate()));
+      }
+    },
+  );
 
   it.runIf(linux)("lowers a processes pool's child before its own code runs", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'model-priority-'));
@@ -179,6 +195,22 @@ describe('model priority, as serve asks for it', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(linux)(
+    'a pool process started by anyone lowers all its own threads once its code runs',
+    async () => {
+      // Forked here, not through the pool: nobody lowers it from outside.
+      const child = fork(scripts.processHost, [], { serialization: 'advanced', stdio: 'ignore' });
+      try {
+        const ready = new Promise((resolve) => child.once('message', resolve));
+        child.send({ type: 'init', lane: 0 });
+        expect(await ready).toMatchObject({ type: 'ready' });
+        expect([...threadsByNice(child.pid!).keys()]).toEqual([MODEL_NICE]);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    },
+  );
 
   it('lowers nothing where a thread cannot be lowered alone, processes included', () => {
     const before = getPriority();

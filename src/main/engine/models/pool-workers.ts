@@ -1,7 +1,7 @@
 /** The two kinds of pool worker: a worker thread, and a process started through the spawner. */
 import { Worker } from 'node:worker_threads';
 import { releaseIfHeldBy } from '../../../workers/protocol/gil-memory';
-import { lowerProcess, lowerThreadsStartedBy } from '../../../workers/protocol/model-priority';
+import { lowerProcess, lowerThreadStartedBy } from '../../../workers/protocol/model-priority';
 import type { HostConfig, HostResponse } from '../../../workers/protocol/host-messages';
 import { transferables } from '../../../workers/protocol/transferables';
 import type { PoolWorkerFactory } from './worker-pool';
@@ -33,7 +33,7 @@ export function threadWorkerFactory(options: ThreadWorkerOptions): PoolWorkerFac
       lane,
       ...(gilBuffer ? { gil: { buffer: gilBuffer, holderId } } : {}),
     };
-    const worker = lowerThreadsStartedBy(
+    const worker = lowerThreadStartedBy(
       () =>
         new Worker(options.script, {
           workerData: config,
