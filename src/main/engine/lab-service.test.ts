@@ -8,6 +8,7 @@ import {
   type Reply,
 } from '../../shared/ipc';
 import { type HistoryItem } from '../../shared/views';
+import type { RoomSession } from '../../shared/room';
 import { seededRandom } from '../../shared/hashing';
 import { builtHostScripts } from '../../test-support/engine-options';
 import { createLabService, type LabService } from './lab-service';
@@ -193,6 +194,12 @@ describe('the lab service', () => {
     while (!runningModel('gil-threads')) await new Promise((r) => setTimeout(r, 20));
     expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({
       value: { applied: true },
+    });
+    // The room hears of it: the run under way now says it runs with that interval.
+    const room = await service.handle('room:state', null);
+    expect(room.ok && (room.value as RoomSession).room.activity).toMatchObject({
+      kind: 'run',
+      request: { pool: { threads: 2, switchIntervalMs: 1 } },
     });
     await next('run:finished');
     expect(await service.handle('gil:switch-interval', { switchIntervalMs: 1 })).toMatchObject({

@@ -160,9 +160,16 @@ export function runHandlers(
       return exportRun(result, format);
     },
     'gil:switch-interval': async ({ switchIntervalMs }) => {
-      if (!live?.setSwitchInterval) return { applied: false };
+      const run = activity.run;
+      if (!live?.setSwitchInterval || !run) return { applied: false };
       liveSwitchMs = switchIntervalMs;
       live.setSwitchInterval(switchIntervalMs);
+      // The room hears of it: the run under way now runs with this interval (followers' forms show it).
+      const { request } = run.activity;
+      activity.run = {
+        ...run,
+        activity: { ...run.activity, request: { ...request, pool: { ...request.pool, switchIntervalMs } } },
+      };
       return { applied: true };
     },
   };

@@ -111,6 +111,27 @@ describe('room controller', () => {
     expect(state().room.tasks).toBe(4);
   });
 
+  it('a follower’s form follows a switch interval changed live, and Follow again puts back what it typed over', async () => {
+    const gilRun = {
+      ...runActivity,
+      request: { ...runActivity.request, models: ['threads' as const, 'gil-threads' as const] },
+    };
+    const live = { runId: RUN, snapshots: [], finished: [] };
+    const { api, state, controller } = await joined('attendee', { room: room({ activity: gilRun }), live });
+    expect(state().setup.poolText.switchIntervalMs ?? '').toBe('');
+    api.emit(
+      'room:changed',
+      room({ activity: { ...gilRun, request: { ...gilRun.request, pool: { switchIntervalMs: 1 } } } }),
+    );
+    expect(state().setup.poolText.switchIntervalMs).toBe('1');
+    // The attendee steps away and types over the form; following again shows the run's knobs again.
+    state().viewChosen('history');
+    state().knobEdited('tasks', '9');
+    expect(state().setup.knobText['io-sleep']?.tasks).toBe('9');
+    controller.followAgain();
+    expect(state().setup.knobText['io-sleep']?.tasks).toBe('4');
+  });
+
   it('an idle instructor window catches up on a run another window started', async () => {
     const { api, state } = await joined('instructor');
     const live = { runId: RUN, snapshots: [snapshot('sequential')], finished: [] };

@@ -1,8 +1,9 @@
 /**
  * The room's intents. Every window asks who it is and hears the room; an instructor's window reports
  * what it shows; an attendee's window follows it (the view, the lesson, the live run with its lanes,
- * charts and table, the run or lesson result on screen, and the knobs that run ran with) until the attendee steps away, and follows
- * again on request. A window with nothing of its own under way shows the run the room is watching.
+ * charts and table, the run or lesson result on screen, and the knobs of that run in its form) until
+ * the attendee steps away, and follows again on request. A window with nothing of its own under way
+ * shows the run the room is watching.
  */
 import type { LabApi } from '../../../shared/ipc';
 import { isLessonId } from '../../../shared/lessons/workshop';
@@ -10,9 +11,9 @@ import type { LiveRun, RoomActivity, RoomScreen } from '../../../shared/room';
 import type { ConnectionMonitor } from '../api/connection';
 import type { LabStore } from '../store/lab-store';
 import { selectFollowing } from '../store/room-slice';
-import { selectRunActive, selectShowsRun } from '../store/run-slice';
-import { requestSettings, runSettings, settingsLoaded } from '../store/run-settings';
-import { isRunFormSlot, slotOf } from '../store/run-slots';
+import { selectRunActive, selectRunOnScreen, selectShowsRun } from '../store/run-slice';
+import { requestSettings, runSettings, settingsLoaded, type RunSettings } from '../store/run-settings';
+import { isRunFormSlot, selectCurrentSlot, slotOf } from '../store/run-slots';
 import { engineLessonRequest, sameScreen, selectInstructorScreen } from './room-screen';
 
 /** What the room can be asked for. */
@@ -68,8 +69,7 @@ export function createRoomController(
     // A run this window asked for itself is already on screen.
     if (s.run.phase !== 'idle') return;
     s.roomRunJoined(live, activity.request);
-    // A follower's form shows the knobs the run under way runs with, as the instructor's form does.
-    if (selectFollowing(s)) settingsLoaded(s, requestSettings(activity.request));
+    showRunKnobs();
     // A run lesson's run: its lesson counts it as under way (its Run button waits, Cancel cancels it).
     const form = slotOf(activity.request.origin);
     if (isRunFormSlot(form) && s.lessons.active === null) {
@@ -105,10 +105,8 @@ export function createRoomController(
     const screen = state().room.room?.screen;
     if (!reply.ok || !selectFollowing(state()) || screen?.run !== runId || selectRunActive(state())) return;
     // The run carries the view that asked for it: it is shown there, as the instructor's window shows it.
-    applied(() => {
-      state().runOpened(reply.value);
-      settingsLoaded(state(), runSettings(reply.value.run));
-    });
+    applied(() => state().runOpened(reply.value));
+    showRunKnobs();
   }
 
   async function openLessonRun(runId: string): Promise<void> {
@@ -124,6 +122,31 @@ export function createRoomController(
       state().lessonRunShown(reply.value, 'finished');
       state().lessonFocusTaken();
     });
+  }
+
+  /** The knobs last put in a follower's form, so that the room's every change does not put them again. */
+  let knobsShown: string | null = null;
+
+  /**
+   * A follower's form shows the knobs of the run on screen, as the instructor's does: the run under
+   * way (with a switch interval changed live), or the finished run the instructor shows. `again` puts
+   * them back even if they were put already (the attendee may have typed since).
+   */
+  function showRunKnobs(again = false): void {
+    const s = state();
+    if (!selectFollowing(s)) return;
+    const activity = s.room.room?.activity;
+    const slot = selectCurrentSlot(s);
+    const shown = slot === null ? null : selectRunOnScreen(s, slot).view;
+    let settings: RunSettings | null = null;
+    if (activity?.kind === 'run' && s.run.runId === activity.runId)
+      settings = requestSettings(activity.request);
+    else if (shown && shown.run.runId === s.room.room?.screen?.run) settings = runSettings(shown.run);
+    if (settings === null) return;
+    const key = JSON.stringify(settings);
+    if (key === knobsShown && !again) return;
+    knobsShown = key;
+    settingsLoaded(s, settings);
   }
 
   /** Shows what the instructor's screen shows, if this window follows it. */
@@ -169,7 +192,10 @@ export function createRoomController(
         const before = state().room.room;
         state().roomChanged(room);
         if (room.activity !== before?.activity) watchActivity(room.activity);
-        if (selectFollowing(state())) follow();
+        if (selectFollowing(state())) {
+          follow();
+          showRunKnobs();
+        }
       }),
       api.on('run:progress', (progress) => state().roomRunProgressed(progress)),
       api.on('lesson:ended', (ending) => {
@@ -207,6 +233,7 @@ export function createRoomController(
     followAgain() {
       state().followResumed();
       follow();
+      showRunKnobs(true);
     },
   };
 }

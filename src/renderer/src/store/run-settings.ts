@@ -1,8 +1,9 @@
 /**
- * A stored run's settings as the form of the view that asked for it types them: the Race view's
- * scenario, knobs, models and pools; a run lesson's fields; the GIL lesson's switch interval. Loading
- * them puts them in that form and brings the view on screen, so "Run again" runs exactly what the
- * form then shows — a view's form never says other knobs than the run it starts.
+ * A run's settings as the form of the view that asked for it types them: the Race view's scenario,
+ * knobs, models and pools; a run lesson's fields; the GIL lesson's switch interval. They are read from
+ * a stored run or from a run's request (a run under way). Loading a stored run's puts them in that form
+ * and brings the view on screen, so "Run again" runs exactly what the form then shows — a view's form
+ * never says other knobs than the run it starts; a follower's form takes those of the run it follows.
  */
 import { formatKnobNumber, type PoolKnobKey } from '../../../shared/knobs';
 import { MODELS, type ModelId } from '../../../shared/models';
